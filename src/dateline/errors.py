@@ -1,0 +1,59 @@
+"""The exception tree. Every error a document can get has a stable code (``E1xx`` sources,
+``E2xx`` extraction, ``E5xx`` store, ``E9xx`` internal) and a message that says what went
+wrong and what to do. Codes are part of the public contract: never renumber one.
+
+    DatelineError
+    ├── SourceError        E1xx  reading or decoding input
+    ├── ExtractionError    E2xx  turning a page into an Article
+    ├── StoreError         E5xx  the database
+    └── UsageError         E0xx  bad options or arguments
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    code = "E900"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UsageError(DatelineError):
+    code = "E001"
+
+
+class SourceError(DatelineError):
+    code = "E100"
+
+
+class ExtractionError(DatelineError):
+    code = "E200"
+
+
+class StoreError(DatelineError):
+    code = "E500"
+
+
+#: Every code the package raises, with a one-line meaning (documented in README).
+CODES: dict[str, str] = {
+    "E001": "bad option or argument",
+    "E100": "input could not be read",
+    "E101": "input path does not exist",
+    "E102": "input is binary, not text or HTML",
+    "E103": "input is empty",
+    "E104": "input encoding could not be determined",
+    "E105": "JSON Lines record is not valid JSON or lacks html/text",
+    "E200": "extraction failed",
+    "E201": "no article text found in the page",
+    "E202": "HTML could not be parsed",
+    "E500": "database error",
+    "E501": "database schema is newer than this version of dateline",
+    "E900": "internal error (please report it with the input that caused it)",
+}

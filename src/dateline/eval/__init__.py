@@ -1,0 +1,1 @@
+"""Scorers against gold sets: ``dateline eval``. Figures go to BENCHMARKS.md."""

@@ -1,0 +1,88 @@
+"""Bytes to text: encodings are detected, not assumed.
+
+Order of evidence: a byte-order mark; for HTML, a charset the page declares (``<meta charset>``
+or ``http-equiv``) when the bytes actually decode with it; strict UTF-8; then
+charset-normalizer's detection. Binary content (NUL bytes, or mostly control characters) is
+refused with E102 rather than decoded into garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from dateline.errors import SourceError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def decode_bytes(data: bytes, *, is_html: bool | None = None) -> Decoded:
+    """Decode ``data`` to text, raising SourceError (E102/E103/E104) when it is not text."""
+    if not data.strip():
+        raise SourceError("the input is empty; nothing to analyze", code="E103")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(name), name.replace("-sig", ""))
+            except UnicodeDecodeError:
+                break
+    if _looks_binary(data):
+        raise SourceError(
+            "the input is binary (an image, PDF or archive?), not HTML or text; "
+            "pass HTML pages, text files, JSON Lines, feeds or WARC archives",
+            code="E102",
+        )
+    if is_html is not False:
+        declared = _declared_charset(data[:4096])
+        if declared and declared not in ("utf-8", "utf_8"):
+            try:
+                return Decoded(data.decode(declared), declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise SourceError(
+            "could not determine the text encoding; re-save the file as UTF-8", code="E104"
+        )
+    return Decoded(data.decode(best.encoding, errors="replace"), best.encoding)
