@@ -50,10 +50,12 @@ CODES: dict[str, str] = {
     "E103": "input is empty",
     "E104": "input encoding could not be determined",
     "E105": "JSON Lines record is not valid JSON or lacks html/text",
+    "E106": "document larger than the size limit (Options.max_bytes)",
     "E200": "extraction failed",
     "E201": "no article text found in the page",
     "E202": "HTML could not be parsed",
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
+    "E502": "search query has no words or is not valid FTS5 syntax",
     "E900": "internal error (please report it with the input that caused it)",
 }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 
 from dateline.errors import DatelineError
 from dateline.extract import extract
 from dateline.extract.language import detect_language
 from dateline.model import Analysis, Document, ErrorInfo
 from dateline.options import Options
+from dateline.sources.base import SourceFailure
 
 log = logging.getLogger(__name__)
 
@@ -30,3 +32,20 @@ def analyze(document: Document, options: Options | None = None) -> Analysis:
             "E900", f"internal error ({type(exc).__name__}: {exc}); please report this input"
         )
     return record
+
+
+def analyze_all(
+    items: Iterable[Document | SourceFailure], options: Options | None = None
+) -> Iterator[Analysis]:
+    """Analyze a stream of source items lazily: one record per item, in the same order.
+
+    A SourceFailure (an input that could not be read) becomes a record carrying its error.
+    """
+    options = options or Options()
+    for item in items:
+        if isinstance(item, SourceFailure):
+            yield Analysis(
+                id=item.id, input_id=item.input_id, error=ErrorInfo(item.code, item.message)
+            )
+        else:
+            yield analyze(item, options)

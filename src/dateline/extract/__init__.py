@@ -14,7 +14,7 @@ __all__ = ["detect_kind", "extract", "extract_html", "extract_text"]
 def extract(document: Document, options: Options | None = None) -> Article:
     """Clean one document into an Article. Raises ExtractionError with a stable code."""
     options = options or Options()
-    kind = document.kind if document.kind != "auto" else options.kind
+    kind: str = document.kind if document.kind != "auto" else options.kind
     if kind == "auto":
         kind = detect_kind(document.content)
     url = document.url or options.url
@@ -22,12 +22,16 @@ def extract(document: Document, options: Options | None = None) -> Article:
         article = extract_html(document.content, url=url)
     else:
         article = extract_text(document.content, url=url)
-    # What the caller states about the document beats what we infer from it.
-    if url and not article.url:
-        article.url = url
-    published = document.published or options.published
-    if published:
-        article.published = published
+    # What the input record states about its document (JSON Lines fields) beats what we
+    # infer from the page; the batch-wide --url/--published only fill what the page lacks.
+    if document.url and not article.url:
+        article.url = document.url
+    if document.published:
+        article.published = document.published
     if document.title:
         article.title = document.title
+    if options.url and not article.url:
+        article.url = options.url
+    if options.published and not article.published:
+        article.published = options.published
     return article

@@ -1,0 +1,198 @@
+"""Writing records for people and programs: ``--format json|jsonl|table|csv``.
+
+Writers stream: each record is written as it comes (a table is the exception: it needs every
+row to size its columns). Records are plain dicts; lists are kept in JSON and joined with
+``"; "`` in tables and CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, Protocol, TextIO
+
+from dateline.model import Analysis
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+#: Columns of ``dateline analyze --format table``.
+SUMMARY_COLUMNS = ("input_id", "status", "published", "words", "title / error")
+
+
+class Writer(Protocol):
+    def write(self, row: dict[str, Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def dumps(obj: Any, *, pretty: bool = False) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+
+
+class JsonStreamWriter:
+    """One pretty JSON object per record (what ``dateline analyze`` prints by default)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.out.write(dumps(row, pretty=True) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class JsonArrayWriter:
+    """A JSON array of records, streamed (query results: ``articles``, ``search``)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.out.write(("[\n" if self.count == 0 else ",\n") + _indent(dumps(row, pretty=True)))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+
+
+class JsonLinesWriter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.out.write(dumps(row) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class CsvWriter:
+    def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
+        self.out = out
+        self.columns = list(columns) if columns else None
+        self.writer: Any = None
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self.writer is None:
+            self.columns = self.columns or list(row)
+            self.writer = csv.writer(self.out, lineterminator="\n")
+            self.writer.writerow(self.columns)
+        assert self.columns is not None
+        self.writer.writerow([cell(row.get(c), limit=None) for c in self.columns])
+
+    def close(self) -> None:
+        if self.writer is None and self.columns:
+            csv.writer(self.out, lineterminator="\n").writerow(self.columns)
+
+
+class TableWriter:
+    """A plain-text table with aligned columns.
+
+    Long cells are cut to ``width`` characters, except identifiers (``KEEP_WHOLE``), which a
+    reader needs whole to look a row up.
+    """
+
+    KEEP_WHOLE = frozenset({"id", "input_id", "url"})
+
+    def __init__(self, out: TextIO, columns: Sequence[str] | None = None, width: int = 60) -> None:
+        self.out = out
+        self.columns = list(columns) if columns else None
+        self.width = width
+        self.rows: list[list[str]] = []
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.columns = self.columns or list(row)
+        self.rows.append(
+            [
+                cell(row.get(c), limit=100_000 if c in self.KEEP_WHOLE else self.width)
+                for c in self.columns
+            ]
+        )
+
+    def close(self) -> None:
+        if not self.columns:
+            return
+        widths = [
+            max([len(name), *(len(r[i]) for r in self.rows)]) for i, name in enumerate(self.columns)
+        ]
+        lines = [
+            _line(self.columns, widths),
+            _line(["-" * w for w in widths], widths),
+            *(_line(r, widths) for r in self.rows),
+        ]
+        self.out.write("\n".join(lines) + "\n")
+
+
+def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def cell(value: Any, *, limit: int | None) -> str:
+    """One value as table or CSV text."""
+    if value is None:
+        text = ""
+    elif isinstance(value, list | tuple):
+        text = "; ".join(cell(v, limit=None) for v in value)
+    elif isinstance(value, dict):
+        text = dumps(value)
+    elif isinstance(value, float):
+        text = f"{value:.3f}"
+    else:
+        text = str(value)
+    if limit is not None:
+        text = " ".join(text.split())
+        if len(text) > limit:
+            text = text[: limit - 1] + "…"
+    return text
+
+
+def make_writer(
+    fmt: str, out: TextIO, columns: Sequence[str] | None = None, *, json_array: bool = True
+) -> Writer:
+    """A writer for ``fmt``; ``json_array=False`` writes json as one object per record."""
+    if fmt == "json":
+        return JsonArrayWriter(out) if json_array else JsonStreamWriter(out)
+    if fmt == "jsonl":
+        return JsonLinesWriter(out)
+    if fmt == "csv":
+        return CsvWriter(out, columns)
+    if fmt == "table":
+        return TableWriter(out, columns)
+    raise ValueError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def summary(record: Analysis) -> dict[str, Any]:
+    """The one-line view of an analysis record for ``--format table``."""
+    if record.error is not None:
+        return {
+            "input_id": record.input_id,
+            "status": record.error.code,
+            "published": None,
+            "words": None,
+            "title / error": record.error.message,
+        }
+    article = record.article
+    return {
+        "input_id": record.input_id,
+        "status": "ok",
+        "published": article.published if article else None,
+        "words": len(article.body.split()) if article else 0,
+        "title / error": article.title if article else None,
+    }
+
+
+def analysis_schema() -> dict[str, Any]:
+    """The JSON Schema of the analysis record, as published in the package."""
+    text = (resources.files("dateline") / "schema" / "analysis.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

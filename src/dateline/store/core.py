@@ -1,0 +1,399 @@
+"""``Store``: the one interface to the database (SQLite by default).
+
+Nothing else in dateline talks to a database. Every write is one short transaction per
+document, so an interrupted ingest never leaves half an article; content-hash ids make
+re-ingest idempotent (the same article again inserts nothing and changes no timestamp).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from dateline.errors import StoreError
+from dateline.model import Analysis, Article, ErrorInfo
+from dateline.store import schema
+from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
+from dateline.store.migrations import SCHEMA_VERSION, migrate, now
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleRow:
+    """An article as listed from the store (the full record is ``Store.get(id)``)."""
+
+    id: str
+    input_id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    authors: list[str]
+    published: str | None
+    language: str | None
+    dateline: str | None
+    section: str | None
+    topics: list[str]
+    lead: str | None
+    ingested_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(slots=True, frozen=True)
+class SearchHit:
+    """One search result; ``score`` is the negated bm25 rank, so higher is better."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(slots=True, frozen=True)
+class ErrorRow:
+    input_id: str
+    code: str
+    message: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(slots=True)
+class IngestCounts:
+    inserted: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[ErrorInfo] = field(default_factory=list, repr=False)
+
+    @property
+    def total(self) -> int:
+        return self.inserted + self.skipped + self.failed
+
+
+def database_url(target: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL for ``target``: a URL as is, or a file path as a SQLite URL."""
+    raw = os.fspath(target)
+    if "://" in raw:
+        return raw
+    return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    # pysqlite's own transaction handling does not BEGIN before DDL, which would let a
+    # migration half-apply; take transactions over (the recipe in SQLAlchemy's docs).
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # Writers take the write lock up front, so two writers queue instead of deadlocking.
+        immediate = connection.get_execution_options().get("immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def _errors(action: str) -> Iterator[None]:
+    try:
+        yield
+    except StoreError:
+        raise
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StoreError(f"database error while {action}: {detail}") from exc
+
+
+class Store:
+    """An article store. Open with ``Store.open(path_or_url)``; use as a context manager."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str], *, create: bool = True) -> Store:
+        """Open (and migrate) the database at a file path or SQLAlchemy URL.
+
+        With ``create=False`` a missing SQLite file is an error instead of a new database.
+        """
+        raw = os.fspath(target)
+        url = database_url(raw)
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise StoreError(f"{raw!r} is not a database path or URL: {exc}") from None
+        database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+        if database and database != ":memory:":
+            path = Path(database)
+            if path.is_dir():
+                raise StoreError(f"{raw} is a directory; give a database file name")
+            if not path.exists():
+                if not create:
+                    raise StoreError(
+                        f"there is no database at {raw}; create one with "
+                        f"`dateline ingest PATH --db {raw}`"
+                    )
+                if not path.parent.is_dir():
+                    raise StoreError(f"the directory for {raw} does not exist; create it first")
+        try:
+            engine = create_engine(
+                url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False)
+            )
+        except (ArgumentError, SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open the database {raw}: {exc}") from None
+        if engine.dialect.name == "sqlite":
+            _sqlite_setup(engine)
+        store = cls(engine, raw)
+        try:
+            with _errors(f"opening {raw}"):
+                migrate(engine, raw)
+        except StoreError:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        with _errors("reading the schema version"), self.engine.connect() as connection:
+            value = connection.execute(select(func.max(schema.migrations.c.id))).scalar()
+        return int(value or 0)
+
+    def migrations(self) -> list[dict[str, Any]]:
+        """The migrations applied to this database, oldest first."""
+        query = select(schema.migrations).order_by(schema.migrations.c.id)
+        with _errors("listing migrations"), self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+    # -- writing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with _errors(action), self.engine.connect() as connection:
+            connection.execution_options(immediate=True)
+            with connection.begin():
+                yield connection
+
+    def save(self, analysis: Analysis) -> bool:
+        """Store one analysis record; return True when it was new.
+
+        A record that is already stored (same content hash) changes nothing, except that a
+        URL not seen for it before is added to its URLs. A failed record is logged in
+        ``errors`` and gives False.
+        """
+        if analysis.error is not None or analysis.article is None:
+            error = analysis.error or ErrorInfo("E900", "record has neither article nor error")
+            self.record_error(analysis.input_id, error.code, error.message)
+            return False
+        article = analysis.article
+        t = schema.articles
+        with self._write(f"saving {analysis.input_id}") as connection:
+            exists = connection.execute(select(t.c.id).where(t.c.id == analysis.id)).first()
+            if exists is None:
+                seq = connection.execute(select(func.coalesce(func.max(t.c.seq), 0) + 1)).scalar()
+                connection.execute(
+                    insert(t).values(
+                        id=analysis.id,
+                        seq=seq,
+                        input_id=analysis.input_id,
+                        url=article.url,
+                        outlet=article.outlet,
+                        title=article.title,
+                        authors=list(article.authors),
+                        published=article.published,
+                        language=article.language,
+                        dateline=article.dateline,
+                        section=article.section,
+                        topics=list(article.topics),
+                        lead=article.lead,
+                        body=article.body,
+                        record=analysis.to_dict(),
+                        ingested_at=now(),
+                    )
+                )
+            if article.url:
+                u = schema.urls
+                known = connection.execute(
+                    select(u.c.url).where(u.c.article_id == analysis.id, u.c.url == article.url)
+                ).first()
+                if known is None:
+                    connection.execute(insert(u).values(article_id=analysis.id, url=article.url))
+        return exists is None
+
+    def record_error(self, input_id: str, code: str, message: str) -> bool:
+        """Log a failed input (once per distinct input, code and message)."""
+        e = schema.errors
+        with self._write(f"logging the error of {input_id}") as connection:
+            seen = connection.execute(
+                select(e.c.id).where(
+                    e.c.input_id == input_id, e.c.code == code, e.c.message == message
+                )
+            ).first()
+            if seen is None:
+                connection.execute(
+                    insert(e).values(input_id=input_id, code=code, message=message, at=now())
+                )
+        return seen is None
+
+    def ingest(
+        self,
+        records: Iterable[Analysis],
+        on_record: Callable[[Analysis, bool], None] | None = None,
+    ) -> IngestCounts:
+        """Save every record, one transaction each; count inserted, skipped and failed.
+
+        ``on_record(record, inserted)`` is called after each one (progress, error lines).
+        """
+        counts = IngestCounts()
+        for record in records:
+            inserted = self.save(record)
+            if record.error is not None:
+                counts.failed += 1
+                counts.failures.append(record.error)
+            elif inserted:
+                counts.inserted += 1
+            else:
+                counts.skipped += 1
+            if on_record is not None:
+                on_record(record, inserted)
+        return counts
+
+    # -- reading --------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with _errors("counting articles"), self.engine.connect() as connection:
+            return int(
+                connection.execute(select(func.count()).select_from(schema.articles)).scalar() or 0
+            )
+
+    def articles(self, limit: int | None = 50, offset: int = 0) -> list[ArticleRow]:
+        """Articles, newest publication date first (undated last), then in ingest order."""
+        t = schema.articles
+        query = (
+            select(*(t.c[name] for name in ArticleRow.__slots__))
+            .order_by(t.c.published.is_(None), t.c.published.desc(), t.c.seq)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with _errors("listing articles"), self.engine.connect() as connection:
+            return [ArticleRow(**row._mapping) for row in connection.execute(query)]
+
+    def get(self, article_id: str) -> Analysis | None:
+        """The full analysis record stored for an article id, or None."""
+        t = schema.articles
+        with _errors(f"reading article {article_id}"), self.engine.connect() as connection:
+            record = connection.execute(select(t.c.record).where(t.c.id == article_id)).scalar()
+        if record is None:
+            return None
+        data = record if isinstance(record, dict) else json.loads(record)
+        return Analysis(
+            id=data["id"],
+            input_id=data["input_id"],
+            article=Article.from_dict(data["article"]) if data.get("article") else None,
+            entities=list(data.get("entities") or []),
+            quotes=list(data.get("quotes") or []),
+            events=list(data.get("events") or []),
+        )
+
+    def urls(self, article_id: str) -> list[str]:
+        u = schema.urls
+        query = select(u.c.url).where(u.c.article_id == article_id).order_by(u.c.url)
+        with _errors("listing URLs"), self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def errors(self, limit: int | None = None) -> list[ErrorRow]:
+        e = schema.errors
+        query = select(e.c.input_id, e.c.code, e.c.message, e.c.at).order_by(e.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        with _errors("listing errors"), self.engine.connect() as connection:
+            return [ErrorRow(**row._mapping) for row in connection.execute(query)]
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        raw: bool = False,
+        highlight: tuple[str, str] = ("[", "]"),
+        snippet_tokens: int = 24,
+    ) -> list[SearchHit]:
+        """Articles matching ``query``, best first (bm25; title matches weigh more).
+
+        ``snippet`` is the best passage of the body, matches marked with ``highlight``.
+
+        Every word must match; ``"a phrase"`` and ``word*`` (prefix) work. With ``raw=True``
+        the query is FTS5 syntax as is, and a syntax error is a StoreError (E502).
+        """
+        if self.engine.dialect.name != "sqlite":
+            raise StoreError("full-text search needs a SQLite database for now", code="E502")
+        match = query if raw else fts_query(query)
+        params = {
+            "query": match,
+            "start": highlight[0],
+            "end": highlight[1],
+            "ellipsis": "…",
+            "tokens": snippet_tokens,
+            "limit": limit,
+        }
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.execute(text(SEARCH_SQL), params).all()
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            if raw:
+                raise syntax_error(query, detail) from None
+            raise StoreError(f"database error while searching: {detail}") from exc
+        return [
+            SearchHit(
+                id=row.id,
+                title=row.title,
+                url=row.url,
+                published=row.published,
+                outlet=row.outlet,
+                snippet=" ".join((row.snippet or "").split()),
+                score=-float(row.rank),
+            )
+            for row in rows
+        ]
+
+
+__all__ = ["SCHEMA_VERSION", "ArticleRow", "ErrorRow", "IngestCounts", "SearchHit", "Store"]

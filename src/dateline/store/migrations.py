@@ -1,0 +1,156 @@
+"""Schema migrations, applied in order when a Store opens and recorded in ``migrations``.
+
+Each migration runs in its own transaction together with the row that records it, so a
+database is always at a whole version. A database that records a migration this code does
+not know was written by a newer dateline: opening it is refused (E501) rather than risk
+writing rows the newer schema does not expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    insert,
+    select,
+)
+
+from dateline.errors import StoreError
+from dateline.store import schema
+from dateline.store.fts import FTS_DDL
+
+
+@dataclass(slots=True, frozen=True)
+class Migration:
+    id: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _v1_tables(connection: Connection) -> None:
+    # The DDL as it was at version 1; later changes go in new migrations, not here.
+    md = MetaData()
+    Table(
+        "articles",
+        md,
+        Column("id", String(64), primary_key=True),
+        Column("seq", Integer, nullable=False, unique=True),
+        Column("input_id", Text, nullable=False),
+        Column("url", Text),
+        Column("outlet", Text),
+        Column("title", Text),
+        Column("authors", JSON, nullable=False),
+        Column("published", String(40)),
+        Column("language", String(16)),
+        Column("dateline", Text),
+        Column("section", Text),
+        Column("topics", JSON, nullable=False),
+        Column("lead", Text),
+        Column("body", Text, nullable=False),
+        Column("record", JSON, nullable=False),
+        Column("ingested_at", String(40), nullable=False),
+        Index("articles_published", "published"),
+    )
+    Table(
+        "urls",
+        md,
+        Column(
+            "article_id",
+            String(64),
+            ForeignKey("articles.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("url", Text, primary_key=True),
+        Index("urls_url", "url"),
+    )
+    Table(
+        "errors",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("input_id", Text, nullable=False),
+        Column("code", String(8), nullable=False),
+        Column("message", Text, nullable=False),
+        Column("at", String(40), nullable=False),
+        UniqueConstraint("input_id", "code", "message", name="errors_once"),
+    )
+    md.create_all(connection)
+
+
+def _v2_fts(connection: Connection) -> None:
+    # Full-text search is SQLite FTS5 for now; other back-ends add their own index later.
+    if connection.dialect.name != "sqlite":
+        return
+    for statement in FTS_DDL:
+        connection.exec_driver_sql(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, urls and errors", _v1_tables),
+    Migration(2, "full-text index over article titles and bodies", _v2_fts),
+)
+
+#: The schema version this code writes: the id of its newest migration.
+SCHEMA_VERSION = MIGRATIONS[-1].id
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _applied(connection: Connection) -> set[int]:
+    return set(connection.execute(select(schema.migrations.c.id)).scalars())
+
+
+def _check_not_newer(applied: set[int], where: str) -> None:
+    unknown = applied - {m.id for m in MIGRATIONS}
+    if unknown:
+        raise StoreError(
+            f"the database {where} is at schema version {max(unknown)}, newer than this "
+            f"version of dateline understands ({SCHEMA_VERSION}); upgrade dateline "
+            "(pip install -U dateline) to open it",
+            code="E501",
+        )
+
+
+def migrate(engine: Engine, where: str) -> list[int]:
+    """Bring the database up to SCHEMA_VERSION; return the ids of the migrations applied."""
+    with engine.connect() as connection:
+        connection.execution_options(immediate=True)
+        with connection.begin():
+            schema.migrations.create(connection, checkfirst=True)
+            applied = _applied(connection)
+    _check_not_newer(applied, where)
+    done: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.id in applied:
+            continue
+        with engine.connect() as connection:
+            connection.execution_options(immediate=True)
+            with connection.begin():
+                # Another process may have migrated since we looked: look again, locked.
+                now_applied = _applied(connection)
+                _check_not_newer(now_applied, where)
+                if migration.id in now_applied:
+                    continue
+                migration.apply(connection)
+                connection.execute(
+                    insert(schema.migrations).values(
+                        id=migration.id, name=migration.name, applied_at=now()
+                    )
+                )
+                done.append(migration.id)
+    return done

@@ -1,0 +1,82 @@
+"""The tables as they are at the newest schema version (what queries are written against).
+
+``migrations.py`` is what creates and changes them; each migration carries its own copy of
+the DDL it ran, so changing a table here means adding a migration, never editing an old one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+#: One row per migration applied to this database.
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+#: One row per distinct article; ``id`` is the content hash of the input document.
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    # A stable integer key for the full-text index (SQLite FTS5 rows are integers, and the
+    # implicit rowid of a table without an INTEGER PRIMARY KEY may change on VACUUM).
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("input_id", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("authors", JSON, nullable=False),
+    Column("published", String(40)),
+    Column("language", String(16)),
+    Column("dateline", Text),
+    Column("section", Text),
+    Column("topics", JSON, nullable=False),
+    Column("lead", Text),
+    Column("body", Text, nullable=False),
+    Column("record", JSON, nullable=False),  # the full analysis record, so nothing is lost
+    Column("ingested_at", String(40), nullable=False),
+    Index("articles_published", "published"),
+)
+
+#: Every URL an article has been seen at.
+urls = Table(
+    "urls",
+    metadata,
+    Column(
+        "article_id",
+        String(64),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("url", Text, primary_key=True),
+    Index("urls_url", "url"),
+)
+
+#: Inputs that failed, once per distinct (input, code, message).
+errors = Table(
+    "errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("input_id", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    UniqueConstraint("input_id", "code", "message", name="errors_once"),
+)
