@@ -6,6 +6,7 @@ wrong and what to do. Codes are part of the public contract: never renumber one.
     ├── SourceError        E1xx  reading or decoding input
     ├── ExtractionError    E2xx  turning a page into an Article
     ├── NlpError           E3xx  the language model and gazetteers
+    ├── EventDataError     E4xx  the event ontology and lexicon files
     ├── StoreError         E5xx  the database
     └── UsageError         E0xx  bad options or arguments
 """
@@ -42,6 +43,10 @@ class NlpError(DatelineError):
     code = "E300"
 
 
+class EventDataError(DatelineError, ValueError):
+    code = "E400"
+
+
 class StoreError(DatelineError):
     code = "E500"
 
@@ -64,6 +69,8 @@ CODES: dict[str, str] = {
     "E301": "the spaCy model is installed but could not be loaded (version mismatch or "
     "broken package)",
     "E302": "a gazetteer data file is missing or malformed (reinstall dateline)",
+    "E400": "an event ontology or lexicon file is missing or malformed, or names an "
+    "unknown CAMEO code (fix the file named in the message)",
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",

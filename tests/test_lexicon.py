@@ -1,0 +1,171 @@
+"""The event lexicon: every CAMEO code reachable, specific entries beating general ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.events import ontology
+from dateline.events.lexicon import DATA_DIR, Lexicon, LexiconError, parse_file
+
+
+@pytest.fixture(scope="module")
+def lx() -> Lexicon:
+    return Lexicon.default()
+
+
+def top(entries: list) -> str | None:  # type: ignore[type-arg]
+    return entries[0].cameo if entries else None
+
+
+def test_default_is_cached_and_large(lx: Lexicon) -> None:
+    assert Lexicon.default() is lx
+    assert len(lx) > 3000
+    assert {e.source for e in lx.entries} >= {"curated.tsv", "frames.tsv", "petrarch2.tsv"}
+
+
+def test_every_cameo_code_has_an_entry(lx: Lexicon) -> None:
+    covered = lx.coverage()
+    missing = [c for c in ontology.all_codes() if not ontology.code(c).is_root and c not in covered]
+    assert missing == []
+    roots = {c[:2] for c in covered}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_every_entry_names_a_known_code_and_a_unique_rule(lx: Lexicon) -> None:
+    assert len(lx.by_id) == len(lx)
+    for e in lx.entries:
+        assert e.cameo is None or ontology.is_code(e.cameo), e.id
+        assert e.reverse is None or ontology.is_code(e.reverse), e.id
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kwargs", "code"),
+    [
+        ("sign", {"object_lemmas": ["treaty"]}, "057"),
+        ("sign", {"object_lemmas": ["free", "trade", "agreement"]}, "061"),
+        ("call", {"prep_objects": {"for": ["humanitarian", "aid"]}}, "0233"),
+        ("call", {"prep_objects": {"for": ["ceasefire"]}}, "0256"),
+        ("call", {"prep_objects": {"on": ["Serbia"]}}, "020"),
+        ("urge", {"complements": ["release"], "object_lemmas": ["prisoner"]}, "0253"),
+        ("urge", {}, "020"),
+        ("warn", {}, "130"),
+        ("accept", {"object_lemmas": ["invitation"]}, "036"),
+        ("agree", {"complements": ["meet"]}, "036"),
+        ("agree", {"complements": ["cooperate"]}, "030"),
+        ("pledge", {"object_lemmas": ["humanitarian", "aid"]}, "0333"),
+        ("visit", {"object_lemmas": ["Tirana"]}, "042"),
+        ("host", {}, "043"),
+        ("meet", {"prep_objects": {"with": ["Rama"]}}, "040"),
+        ("arrest", {}, "173"),
+        ("impose", {"object_lemmas": ["sanction"]}, "163"),
+        ("impose", {"object_lemmas": ["curfew"]}, "1723"),
+        ("protest", {}, "141"),
+        ("protest", {"prep_objects": {"against": ["pension", "reform"]}}, "1412"),
+        ("shell", {}, "194"),
+        ("bomb", {"object_lemmas": ["city"]}, "195"),
+        ("refuse", {"complements": ["withdraw"]}, "1246"),
+        ("threaten", {"complements": ["impose"], "object_lemmas": ["sanction"]}, "1312"),
+        ("accuse", {"prep_objects": {"of": ["war", "crime"]}}, "1124"),
+        ("call", {"particles": ["off"], "object_lemmas": ["talk"]}, "164"),
+        ("release", {"object_lemmas": ["hostage"]}, "0841"),
+        ("strike", {"object_lemmas": ["Kyiv"]}, "190"),
+        ("strike", {}, "143"),
+    ],
+)
+def test_match_verb(lx: Lexicon, lemma: str, kwargs: dict, code: str) -> None:  # type: ignore[type-arg]
+    assert top(lx.match_verb(lemma, **kwargs)) == code
+
+
+def test_specific_beats_general(lx: Lexicon) -> None:
+    hits = lx.match_verb("sign", object_lemmas=["treaty"])
+    assert hits[0].object and hits[0].cameo == "057"
+    assert hits[0].specificity > hits[-1].specificity
+    bare = [e for e in hits if e.specificity == 0]
+    assert bare, "the bare verb matches too, ranked last"
+    # curated entries outrank generated ones of the same specificity
+    assert lx.match_verb("sign")[0].source == "curated.tsv"
+
+
+def test_unknown_lemma_and_unmet_constraints(lx: Lexicon) -> None:
+    assert lx.match_verb("photosynthesise") == []
+    assert all(not e.object for e in lx.match_verb("sign"))
+    assert lx.match_noun("banana") == []
+
+
+@pytest.mark.parametrize(
+    ("lemma", "mods", "preps", "code"),
+    [
+        ("visit", [], None, "042"),
+        ("talk", [], None, "046"),
+        ("ceasefire", [], None, "0871"),
+        ("sanction", [], None, "163"),
+        ("airstrike", [], None, "195"),
+        ("strike", ["air"], None, "195"),
+        ("strike", ["hunger"], None, "142"),
+        ("strike", [], None, "143"),
+        ("strike", [], {"on": ["hospital"]}, "190"),
+        ("bomb", ["car"], None, "1832"),
+        ("protest", [], {"against": ["law"]}, "1412"),
+    ],
+)
+def test_match_noun(
+    lx: Lexicon,
+    lemma: str,
+    mods: list[str],
+    preps: dict | None,
+    code: str,  # type: ignore[type-arg]
+) -> None:
+    assert top(lx.match_noun(lemma, mods, preps)) == code
+
+
+def test_reverse_codes_and_roles(lx: Lexicon) -> None:
+    visit = lx.match_noun("visit")[0]
+    assert (visit.cameo, visit.reverse) == ("042", "043")
+    assert visit.role_slots()["source"][0] == "poss"
+    host = lx.match_verb("host")[0]
+    assert (host.cameo, host.reverse) == ("043", "042")
+
+
+def test_blocking_entries_have_no_code(lx: Lexicon) -> None:
+    hit = lx.match_verb("hold", object_lemmas=["press", "conference"])[0]
+    assert hit.is_blocking and hit.cameo is None
+
+
+def test_user_file_takes_precedence(tmp_path: Path) -> None:
+    for f in DATA_DIR.glob("*.tsv"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    header = (DATA_DIR / "curated.tsv").read_text(encoding="utf-8").splitlines()
+    columns = next(h for h in header if not h.startswith("#"))
+    row = "\t".join(["mine:sign", "verb", "sign", "", "", "", "", "", "", "0311", "", ""])
+    (tmp_path / "local.tsv").write_text(f"{columns}\n{row}\n", encoding="utf-8")
+    lx = Lexicon.from_dir(tmp_path)
+    assert lx.match_verb("sign")[0].id == "mine:sign"
+
+
+def test_bad_files_are_rejected(tmp_path: Path) -> None:
+    header = (DATA_DIR / "curated.tsv").read_text(encoding="utf-8").splitlines()
+    columns = next(h for h in header if not h.startswith("#"))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(columns + "\nx\tverb\tsign\t\t\t\t\t\t\t999\t\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown CAMEO code"):
+        parse_file(bad)
+    bad.write_text("id\tlemma\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="columns"):
+        parse_file(bad)
+
+
+def test_generated_files_are_up_to_date(tmp_path: Path) -> None:
+    """The shipped generated files are what build_lexicon writes from the shipped tables (and,
+    when ../shared is present, from the PETRARCH-2 dictionary)."""
+    from dateline.events import build_lexicon
+
+    args = ["--out", str(tmp_path)]
+    if not build_lexicon.REFERENCE.joinpath(build_lexicon.PETRARCH_FILE).exists():
+        args += ["--petrarch", str(tmp_path / "absent.txt")]
+    assert build_lexicon.main(args) == 0
+    for path in tmp_path.glob("*.tsv"):
+        shipped = (DATA_DIR / path.name).read_text(encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == shipped, f"rerun build_lexicon: {path.name}"
+    assert (tmp_path / "frames.tsv").exists()
