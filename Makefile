@@ -1,0 +1,73 @@
+# dateline: the two commands that do all set-up on a fresh machine are `make run` and
+# `make test`. Both create the virtualenv in .venv when it is missing and (re)install the
+# package only when pyproject.toml changed since the last install (stamp files in .venv).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= dateline.db
+EXAMPLES := src/dateline/examples/articles
+EXAMPLES_JSONL := src/dateline/examples/examples.jsonl
+STAMP := $(VENV)/.dateline-installed
+DEV_STAMP := $(VENV)/.dateline-installed-dev
+
+.PHONY: help run test lint typecheck unit eval bench clean distclean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "dateline needs Python 3.11 or newer; run e.g. make PYTHON=python3.12" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+# The dev extra includes the package itself, so it satisfies the runtime stamp too.
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@ $(STAMP)
+
+run: $(STAMP)  ## analyze the bundled example articles into dateline.db and list them
+	$(BIN)/dateline ingest $(EXAMPLES) $(EXAMPLES_JSONL) --db $(DB) --quiet
+	$(BIN)/dateline articles --db $(DB)
+	@n=$$($(BIN)/dateline articles --db $(DB) --format jsonl --limit 100000 | wc -l); \
+	  echo; \
+	  echo "$$n articles in $(DB) (from $(EXAMPLES)/ and $(EXAMPLES_JSONL))."; \
+	  echo "Next: $(BIN)/dateline search ceasefire --db $(DB)"; \
+	  echo "      $(BIN)/dateline get ID --db $(DB)        (the full analysis record)"; \
+	  echo "      $(BIN)/dateline analyze $(EXAMPLES)/lbn-zambia-election-dispute.txt"
+
+test: lint typecheck unit  ## ruff (lint and format check), mypy and pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+# pytest exits 5 when it collected no tests; like any non-zero status, that fails the target.
+unit: $(DEV_STAMP)
+	$(BIN)/pytest -q
+
+eval: $(DEV_STAMP)  ## measured extraction quality over ../shared (see BENCHMARKS.md)
+	$(BIN)/dateline eval extraction
+
+bench: $(DEV_STAMP)  ## measured extraction speed against bare trafilatura
+	$(BIN)/dateline bench extraction
+
+clean:  ## remove caches, build output and the example database (keeps .venv)
+	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -f $(DB) $(DB)-journal $(DB)-wal $(DB)-shm
+	find src tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean  ## clean, and remove the virtualenv too
+	rm -rf $(VENV)
