@@ -1,0 +1,229 @@
+"""Small text rules no library has: site-name suffixes on titles, byline cleaning, datelines,
+caption credits, boilerplate lines. The knowledge (word lists, patterns) lives in data files
+under ``dateline/data/extract`` so users can read and extend it without touching code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+
+@cache
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-comment, non-blank lines of a data file in ``dateline/data/extract``."""
+    text = (resources.files("dateline") / "data" / "extract" / name).read_text("utf-8")
+    lines = (line.rstrip("\n") for line in text.splitlines())
+    return tuple(s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#"))
+
+
+@cache
+def patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in data_lines(name))
+
+
+@cache
+def any_pattern(name: str) -> re.Pattern[str]:
+    """All patterns of a file as one alternation, for lower-cased text (faster than
+    IGNORECASE and than trying each pattern in turn)."""
+    return re.compile("|".join(f"(?:{p})" for p in data_lines(name)))
+
+
+def squash(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def norm(text: str | None) -> str:
+    """Comparison key: case-folded, quotes unified, whitespace squashed."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", "-")
+    return " ".join(text.casefold().split())
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in norm(text) if ch.isalnum())
+
+
+# -- titles ------------------------------------------------------------------------------------
+
+
+@cache
+def _separator_re() -> re.Pattern[str]:
+    seps = "|".join(re.escape(s) for s in data_lines("site_separators.txt") if s != ":")
+    return re.compile(rf"\s+(?:{seps})\s+")
+
+
+def _is_site(part: str, site_names: list[str]) -> bool:
+    key = _alnum(part)
+    if not key:
+        return True
+    for name in site_names:
+        site = _alnum(name)
+        if site and (key == site or (len(site) >= 3 and (site in key or key in site))):
+            return True
+    return False
+
+
+def strip_site(title: str, site_names: list[str]) -> str:
+    """'Story | Section | Reuters' -> 'Story'; 'BBC News - Story' -> 'Story'."""
+    title = squash(title)
+    parts = _separator_re().split(title)
+    seps = _separator_re().findall(title)
+    while len(parts) > 1:
+        if _is_site(parts[-1], site_names) or (
+            seps[-1].strip() == "|" and len(parts[-1].split()) <= 4
+        ):
+            parts, seps = parts[:-1], seps[:-1]
+        elif _is_site(parts[0], site_names):
+            parts, seps = parts[1:], seps[1:]
+        else:
+            break
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        out += sep + part
+    # 'Site: Story' prefixes use a colon, which headlines use too: only strip a known site
+    head, colon, rest = out.partition(": ")
+    if colon and rest and _is_site(head, site_names) and len(head.split()) <= 4:
+        out = rest
+    return out.strip()
+
+
+def split_title(h1s: list[str], declared: list[str], site_names: list[str]) -> str | None:
+    """The headline as shown: a visible <h1> confirmed by the declared titles, else the
+    strongest declared title without its site-name part."""
+    declared = [html.unescape(t) for t in declared]  # some CMSs escape entities twice
+    stripped = [strip_site(t, site_names) for t in declared]
+    keys = [norm(s) for s in stripped if s]
+    for h1 in h1s:
+        key = norm(h1)
+        if len(key) > 8 and any(k == key or k.startswith(key) or key in k for k in keys):
+            return h1
+    for s in stripped:
+        if s:
+            return s
+    return h1s[0] if h1s else None
+
+
+# -- authors -----------------------------------------------------------------------------------
+
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bwith\b|\s[-–—]\s|\n)\s*", re.I)
+
+
+@cache
+def _byline_prefix() -> re.Pattern[str]:
+    words = sorted(data_lines("byline_prefixes.txt"), key=len, reverse=True)
+    return re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words) + r")\b[:\s]*", re.I)
+
+
+@cache
+def _author_stop() -> re.Pattern[str]:
+    words = sorted(data_lines("author_stopwords.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+_CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?))+$")
+_KEEPS_PERIOD = re.compile(r"\b(?:Jr|Sr|[A-Z])\.$")
+_GLUED_BY = re.compile(r"^(?:Written |Posted |Words )?By(?=[A-Z])")
+_NOT_NAME = re.compile(r"[^\w\s.'’\-]")
+
+
+_CREDENTIAL_ONLY = re.compile(r"[A-Z.]{2,5}|Ph\.?\s?D\.?")
+
+
+def _clean_name(part: str, site_names: list[str]) -> str | None:
+    part = _byline_prefix().sub("", squash(part)).strip(" ,:;|")
+    if _CREDENTIAL_ONLY.fullmatch(part):  # "RDN", "Ph.D."
+        return None
+    if part.isupper() and len(part) > 3:
+        part = part.title()
+    part = _CREDENTIALS.sub("", part)
+    part = part.strip(" ,:;|-–—()[]\"'")
+    if not _KEEPS_PERIOD.search(part):  # "John Garcia Jr." and "Jane Q." keep theirs
+        part = part.rstrip(". ")
+    if len(part) < 3 or any(ch.isdigit() for ch in part) or _NOT_NAME.search(part):
+        return None
+    words = part.split()
+    if len(words) > 5 or _author_stop().search(part) or _is_site(part, site_names):
+        return None
+    if not any(ch.isupper() for ch in part):  # names are capitalised; 'staff' is not a person
+        return None
+    return part
+
+
+def clean_authors(raw: list[str], site_names: list[str]) -> list[str]:
+    """Byline strings -> distinct person names: no 'By', titles, outlets, or 'and'."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        text = _GLUED_BY.sub("", squash(html.unescape(text)))
+        text = _byline_prefix().sub("", text)
+        for part in _SPLIT_AUTHORS.split(text):
+            name = _clean_name(part, site_names)
+            if name and norm(name) not in seen:
+                seen.add(norm(name))
+                names.append(name)
+    return names
+
+
+# -- datelines ---------------------------------------------------------------------------------
+
+_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[-—–:]{1,2}|\s[-—–]\s)"
+)
+_BYLINE_PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2})\s*$")
+
+
+def find_dateline(first_paragraph: str) -> tuple[str, str] | None:
+    """('Tirana', 'TIRANA, Feb 28 (Reuters) -') for a wire-style opening, else None."""
+    match = _DATELINE.match(first_paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip(" .-")
+    if len(place) < 3 or not any(ch.isalpha() for ch in place):
+        return None
+    return place.title() if place.isupper() else place, match.group(0).strip()
+
+
+def byline_place(byline: str) -> str | None:
+    """'Rashela Shehu in Tirana' -> 'Tirana'."""
+    match = _BYLINE_PLACE.search(squash(byline))
+    return match.group("place") if match else None
+
+
+# -- captions, boilerplate, teasers ------------------------------------------------------------
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """'Leaders meet in Tirana (Reuters)' -> ('Leaders meet in Tirana', 'Reuters')."""
+    text = squash(text)
+    for pattern in patterns("credit_patterns.txt"):
+        match = pattern.search(text)
+        if match:
+            credit = match.group("credit").strip(" .;,")
+            rest = (text[: match.start()] + text[match.end() :]).strip(" .;,|")
+            if credit:
+                return (rest + "." if rest and rest[-1].isalnum() else rest), credit
+    return text, None
+
+
+def is_boilerplate(text: str) -> bool:
+    text = squash(text).lstrip("[(*•·>»- ")
+    return len(text) < 400 and any_pattern("boilerplate.txt").match(text.lower()) is not None
+
+
+def is_teaser_line(text: str) -> bool:
+    text = squash(text).lstrip("[(*•·>»- ")
+    return len(text) < 400 and any_pattern("teaser_lines.txt").match(text.lower()) is not None
+
+
+def is_teaser_heading(text: str) -> bool:
+    text = squash(text).strip(" :.!?»›>")
+    return len(text) < 80 and any_pattern("teaser_headings.txt").fullmatch(text.lower()) is not None

@@ -1,0 +1,83 @@
+"""The extraction scorer and benchmark on a handful of development pages (structure only:
+quality is measured by `dateline eval extraction`, speed by `dateline bench extraction`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.eval.bench import bench_extraction, report_bench
+from dateline.eval.datasets import Page
+from dateline.eval.extraction import Prediction, evaluate, report, score
+
+ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
+
+shared = pytest.mark.shared
+
+
+def needs_shared() -> None:
+    if not ROOT.is_dir():
+        pytest.skip(f"development sets not found at {ROOT} (../shared is absent)")
+
+
+def test_score_counts_exact_matches() -> None:
+    pages = [
+        Page(
+            "a",
+            "",
+            body="one two three four five",
+            title="A title",
+            authors=["Jo Ann"],
+            date="2024-01-02",
+        ),
+        Page("b", "", body="six seven eight nine ten", title=None, authors=[], date=None),
+    ]
+    preds = [
+        Prediction("one two three four five", "a  TITLE", ["jo ann"], "2024-01-02T10:00:00"),
+        Prediction("", None, ["Somebody"], None, failed="E201"),
+    ]
+    result = score(pages, preds)
+    assert result["title_exact"] == 1.0  # page b has no gold title
+    assert result["authors_exact"] == 0.5  # page b's gold says nobody
+    assert result["date_exact"] == 1.0
+    assert result["failures"] == 1
+    assert result["body"]["pages"] == 2
+
+
+@shared
+def test_evaluate_structure() -> None:
+    needs_shared()
+    result = evaluate(ROOT, sets=("scrapinghub", "naeb", "wcxb"), limit=5, progress=False)
+    assert "headings" in result["scored"]
+    for name in ("scrapinghub", "naeb", "wcxb"):
+        figures = result["sets"][name]
+        for system in ("dateline", "trafilatura"):
+            s = figures[system]
+            assert s["pages"] == 5
+            assert 0.0 <= s["body"]["f1"] <= 1.0
+            assert set(s) >= {"title_exact", "authors_exact", "date_exact", "failures"}
+    assert result["sets"]["scrapinghub"]["dateline"]["title_exact"] is None  # no gold titles
+    table = report(result)
+    assert table.startswith("| set | system |")
+    assert "| naeb | dateline | 5 |" in table
+
+
+def test_evaluate_missing_root_is_skipped_not_raised(tmp_path: Path) -> None:
+    result = evaluate(tmp_path, sets=("naeb",), limit=1, progress=False)
+    assert "skipped" in result["sets"]["naeb"]
+    assert "skipped" in report(result)
+
+
+@shared
+def test_bench_structure() -> None:
+    needs_shared()
+    result = bench_extraction(ROOT, limit=1, passes=1)
+    assert result["pages"] == 3
+    assert set(result["systems"]) == {"trafilatura", "dateline"}
+    assert result["ratio"] > 0
+    assert "Throughput ratio" in report_bench(result)
+
+
+def test_bench_without_pages(tmp_path: Path) -> None:
+    assert "skipped" in bench_extraction(tmp_path, limit=1)

@@ -1,0 +1,198 @@
+"""extract_html on small invented news pages: every Article field, roles of the pieces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ExtractionError
+from dateline.extract.html import extract_html
+from dateline.model import Article, Caption
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def page(name: str, url: str | None = None) -> Article:
+    return extract_html((FIXTURES / name).read_text(encoding="utf-8"), url=url)
+
+
+@pytest.fixture(scope="module")
+def wire() -> Article:
+    return page("wire_jsonld.html")
+
+
+@pytest.fixture(scope="module")
+def og() -> Article:
+    return page("opengraph_meta.html")
+
+
+def roles(article: Article, role: str) -> list[str]:
+    return [b.text for b in article.blocks if b.role == role]
+
+
+def test_wire_story_fields(wire: Article) -> None:
+    assert wire.title == "Balkan leaders back joint arms plan at Tirana summit"
+    assert wire.outlet == "Balkan Wire"
+    assert wire.authors == ["Jane Doe", "Petrit Hoxha"]
+    assert wire.editors == ["Mark Small"]
+    assert wire.published is not None and wire.published.startswith("2024-02-28")
+    assert wire.language == "en"
+    assert wire.dateline == "Tirana"
+    assert wire.section == "Europe"
+    assert wire.topics == ["Albania", "Ukraine", "Defence"]
+    assert wire.url and wire.url.startswith("https://www.balkanwire.example/world/")
+
+
+def test_lead_and_body(wire: Article) -> None:
+    assert wire.lead and wire.lead.startswith("TIRANA, Feb 28 (Balkan Wire) - Leaders")
+    paragraphs = wire.body.split("\n\n")
+    assert paragraphs[0] == wire.lead
+    assert len(paragraphs) == 5
+    assert paragraphs[-1].startswith("The two countries also signed a treaty")
+    assert roles(wire, "lead") == [wire.lead]
+
+
+def test_headings_are_kept_apart_from_body(wire: Article) -> None:
+    assert wire.headings == ["A forum for the defence industry"]
+    assert "A forum for the defence industry" not in wire.body
+
+
+def test_captions_with_credits(wire: Article) -> None:
+    assert wire.captions == [
+        Caption("Leaders pose for a family photo at the summit in Tirana.", "Arben Celi/AP")
+    ]
+    assert "family photo" not in wire.body
+    assert roles(wire, "credit") == ["Arben Celi/AP"]
+
+
+def test_bio_editor_teasers_and_furniture_are_not_body(wire: Article) -> None:
+    assert roles(wire, "bio") == [
+        "Jane Doe is a correspondent covering south-eastern Europe from Tirana."
+    ]
+    assert roles(wire, "editor") == ["Edited by: Mark Small"]
+    for text in (
+        "correspondent covering",
+        "Edited by",
+        "Sign up",
+        "friendship treaty in Tirana",
+        "©",
+    ):
+        assert text not in wire.body
+
+
+def test_block_order(wire: Article) -> None:
+    order = [b.role for b in wire.blocks]
+    assert order[0] == "title"
+    assert order.index("lead") < order.index("caption") < order.index("heading")
+    assert order[-1] == "bio"
+
+
+def test_opengraph_page(og: Article) -> None:
+    assert og.title == "Kyiv opens new rail link to Poland"
+    assert og.outlet == "Daily Example"
+    assert og.authors == ["Anna Berg", "Tom Lee"]
+    assert og.dateline == "Kyiv"
+    assert og.section == "Transport"
+    assert og.headings == ["Faster journeys west"]
+
+
+def test_related_links_are_teasers(og: Article) -> None:
+    teasers = roles(og, "teaser")
+    assert "Read more: Grain corridor reopens as ships return to Odesa" in teasers
+    # the "More from" block is dropped by trafilatura or kept as teaser: never body
+    for text in ("Grain corridor", "Bus drivers", "More from"):
+        assert text not in og.body
+
+
+def test_time_element_page() -> None:
+    article = page("time_element.html")
+    assert article.authors == ["Sam Field"]
+    assert article.published is not None and article.published.startswith("2023-05-04")
+    assert article.language is None  # no <html lang>: the pipeline detects it
+    assert article.url is None
+
+
+def test_given_url_and_host_outlet() -> None:
+    url = "https://www.lokal.example/2022/03/11/bibliothek-oeffnungszeiten"
+    article = page("url_date.html", url=url)
+    assert article.url == url
+    assert article.outlet == "lokal.example"
+    assert article.published == "2022-03-11"
+    assert article.language == "de"
+    assert article.body.startswith("Die Stadtbibliothek")
+
+
+def test_no_text_is_e201() -> None:
+    with pytest.raises(ExtractionError) as info:
+        page("no_text.html")
+    assert info.value.code == "E201"
+
+
+@pytest.mark.parametrize("html", ["", "   \n  "])
+def test_unparseable_is_e202(html: str) -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract_html(html)
+    assert info.value.code == "E202"
+
+
+def test_every_block_role_is_known(wire: Article, og: Article) -> None:
+    from dateline.model import BLOCK_ROLES
+
+    for article in (wire, og):
+        assert {b.role for b in article.blocks} <= set(BLOCK_ROLES)
+
+
+def test_classify_roles_of_raw_pieces() -> None:
+    from dateline.extract.html import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    meta = PageMeta(title="Harbour reopens", authors=["Sam Field"])
+    signals = PageSignals(captions={"boats wait at the quay before dawn"})
+    story = "The harbour reopened to fishing boats on Thursday after weeks of repairs to the wall."
+    raw = [
+        ("head", "Harbour reopens", "", False),
+        ("p", "By Sam Field", "", False),
+        ("p", story, "", False),
+        ("graphic", "/img/quay.jpg", "Boats at the quay", False),
+        ("p", "Boats wait at the quay before dawn (Jo Lake/Reuters)", "", False),
+        ("head", "Repairs took weeks", "", False),
+        (
+            "p",
+            "Engineers rebuilt the damaged section of the outer wall, the council said.",
+            "",
+            False,
+        ),
+        ("p", "Related: Storm damage along the coast", "", True),
+        ("head", "Most read", "", False),
+        ("p", "Council approves new parking charges", "", True),
+        ("p", "Sam Field is a reporter covering the coast.", "", False),
+    ]
+    blocks, captions, editors = classify(raw, meta, signals)
+    assert [b.role for b in blocks] == [
+        "title",
+        "byline",
+        "paragraph",
+        "caption",
+        "credit",
+        "heading",
+        "paragraph",
+        "teaser",
+        "teaser",
+        "teaser",
+        "bio",
+    ]
+    assert captions == [Caption("Boats wait at the quay before dawn.", "Jo Lake/Reuters")]
+    assert editors == []
+
+
+def test_unmarked_byline_under_headline() -> None:
+    from trafilatura.utils import load_html
+
+    from dateline.extract.html import page_signals
+
+    html = (
+        "<html><body><div><h1>Mines deal signed</h1><div class='meta'>Bat-Erdene Ganbold | "
+        "20.11.2025</div><p>Story text follows here.</p><p>More text.</p></div></body></html>"
+    )
+    assert page_signals(load_html(html)).bylines == ["Bat-Erdene Ganbold | 20.11.2025"]
