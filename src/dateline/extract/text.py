@@ -1,17 +1,113 @@
-"""Plain-text page dumps to Articles (placeholder; replaced by the line classifier)."""
+"""Plain-text page dumps to Articles.
+
+A dump is what a scraper or a copy-paste leaves of a page: navigation, a section line,
+title, byline, date, links, image alt text, captions and credits, headings, teasers, body
+paragraphs, editor line, author bio — one per line, in page order. A small trained model
+(``dateline.extract.lines``) says which lines are article text; general rules over the same
+features and the lexicon files give the finer roles and the metadata fields.
+"""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from dateline.errors import ExtractionError
-from dateline.model import Article, Block
+from dateline.extract.lines.features import features, split_lines
+from dateline.extract.lines.fields import (
+    dateline_place,
+    find_date,
+    outlet_from_copyright,
+    outlet_from_navigation,
+    outlet_from_url,
+    section_and_topics,
+    unwrap_url,
+)
+from dateline.extract.lines.model import shipped_model
+from dateline.extract.lines.roles import Labelled, assign
+from dateline.model import Article, Block, Caption
+
+__all__ = ["classify_lines", "extract_text"]
+
+
+def classify_lines(text: str, *, url: str | None = None) -> list[Labelled]:
+    """Every non-empty line of the dump with its role (see ``BLOCK_ROLES``)."""
+    lines = split_lines(text)
+    if not lines:
+        return []
+    proba = shipped_model().predict_proba(features(lines))
+    slug = urlsplit(url).path.replace("-", " ").replace("_", " ") if url else ""
+    return assign(lines, proba, slug=slug)
 
 
 def extract_text(text: str, *, url: str | None = None) -> Article:
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    if not paragraphs:
-        raise ExtractionError("no article text found in the document", code="E201")
-    return Article(
-        url=url,
-        body="\n\n".join(paragraphs),
-        blocks=[Block("paragraph", p) for p in paragraphs],
+    """Extract an Article from a plain-text page dump. Raises E201 when nothing is
+    article-like (no line reads as article prose)."""
+    labelled = classify_lines(text, url=url)
+    if not any(lab.role == "lead" for lab in labelled):
+        raise ExtractionError(
+            "no article text found in the text dump: no line reads as article prose; "
+            "check that the input is a news page and not a menu, listing or binary data",
+            code="E201",
+        )
+    article = Article(blocks=[Block(lab.role, lab.text) for lab in labelled])
+    roles: dict[str, list[Labelled]] = {}
+    for lab in labelled:
+        roles.setdefault(lab.role, []).append(lab)
+
+    def first(role: str) -> str | None:
+        return roles[role][0].text if role in roles else None
+
+    article.title = first("title")
+    article.lead = first("lead")
+    article.body = "\n\n".join(lab.text for lab in labelled if lab.role in ("lead", "paragraph"))
+    article.headings = [lab.text for lab in roles.get("heading", [])]
+    article.captions = [Caption(lab.text, lab.credit) for lab in roles.get("caption", [])]
+    article.authors = _unique(n for lab in roles.get("byline", []) for n in lab.names)
+    article.editors = _unique(n for lab in roles.get("editor", []) for n in lab.names)
+    article.dateline = next(
+        (lab.place for lab in roles.get("byline", []) if lab.place), None
+    ) or _dateline(roles)
+    section = first("section")
+    if section:
+        article.section, article.topics = section_and_topics(section)
+    article.published = _published(labelled, roles)
+    links = [unwrap_url(lab.text) for lab in roles.get("url", [])]
+    article.url = url or (links[0] if links else None)
+    boilerplate = [lab.text for lab in roles.get("boilerplate", [])]
+    article.outlet = (
+        outlet_from_url(article.url)
+        or next((o for t in boilerplate if (o := outlet_from_navigation(t))), None)
+        or next((o for t in boilerplate if (o := outlet_from_copyright(t))), None)
     )
+    return article
+
+
+def _published(labelled: list[Labelled], roles: dict[str, list[Labelled]]) -> str | None:
+    """The date line, else a date in the byline, else the first date in a short non-body
+    line above the lead (a timestamp the header rules did not recognise)."""
+    for role in ("date", "byline"):
+        dated = next((d for lab in roles.get(role, []) if (d := find_date(lab.text))), None)
+        if dated:
+            return dated[0]
+    for lab in labelled:
+        if lab.role == "lead":
+            break
+        if len(lab.text.split()) <= 12 and (found := find_date(lab.text)):
+            return found[0]
+    return None
+
+
+def _dateline(roles: dict[str, list[Labelled]]) -> str | None:
+    if "dateline" in roles:
+        place = re.sub(r"[\s,–—-]+$", "", roles["dateline"][0].text)
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+    lead = roles.get("lead")
+    return dateline_place(lead[0].text) if lead else None
+
+
+def _unique(names: object) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:  # type: ignore[attr-defined]
+        seen.setdefault(str(name).casefold(), str(name))
+    return list(seen.values())

@@ -1,0 +1,11 @@
+"""The plain-text page-dump line classifier.
+
+``features``  line features of a dump (own text + neighbourhood), numpy only
+``model``     the shipped two-stage tree model (JSON in ``dateline/data/lines``), numpy only
+``roles``     roles for every line from P(body) and general rules over the lexicon
+``fields``    parsers for dates, links (proxy unwrapping), outlets, section lines, bylines
+``lexicon``   the data files: navigation, credit/editor/byline prefixes, sections, months
+``train``     fit the model from development pages rendered to text (needs the eval extra)
+"""
+
+from __future__ import annotations

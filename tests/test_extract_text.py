@@ -1,0 +1,302 @@
+"""The plain-text page-dump extractor: line roles, metadata fields, and the seed dump.
+
+Dumps under tests/fixtures/text are invented pages written for these tests in the style of
+real scraper output; the seed test reads ../shared and skips when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ExtractionError
+from dateline.extract.lines.fields import (
+    dateline_place,
+    find_date,
+    outlet_from_url,
+    parse_byline,
+    section_and_topics,
+    split_glued,
+    unwrap_url,
+)
+from dateline.extract.lines.roles import split_credit
+from dateline.extract.text import classify_lines, extract_text
+from dateline.model import BLOCK_ROLES, Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed"
+
+
+def _dump(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Article:
+    return extract_text(_dump("harbour-dw-style.txt"))
+
+
+@pytest.fixture(scope="module")
+def wire() -> Article:
+    return extract_text(_dump("wire-port-strike.txt"))
+
+
+@pytest.fixture(scope="module")
+def local() -> Article:
+    return extract_text(_dump("local-bare-dateline.txt"))
+
+
+def _role(article: Article, text_start: str) -> str:
+    for block in article.blocks:
+        if block.text.startswith(text_start):
+            return block.role
+    raise AssertionError(f"no block starts with {text_start!r}")
+
+
+# One test per line role -------------------------------------------------------------------
+
+
+def test_boilerplate_role(harbour: Article, wire: Article) -> None:
+    assert _role(harbour, "1. Skip to content") == "boilerplate"
+    assert _role(wire, "Share this article") == "boilerplate"
+    assert _role(wire, "© 2025 Wirepress") == "boilerplate"
+
+
+def test_section_role(harbour: Article, wire: Article) -> None:
+    assert _role(harbour, "EnvironmentGhana") == "section"
+    assert _role(wire, "World") == "section"
+
+
+def test_title_role(harbour: Article) -> None:
+    assert _role(harbour, "Fishermen fear") == "title"
+    assert harbour.title == "Fishermen fear for their catch as Volta dam releases more water"
+
+
+def test_byline_role(wire: Article) -> None:
+    assert _role(wire, "By Marta Kowalska") == "byline"
+    assert wire.authors == ["Marta Kowalska", "Piotr Nowak"]
+
+
+def test_date_role(wire: Article, local: Article) -> None:
+    assert _role(wire, "Updated March 3, 2025") == "date"
+    assert wire.published == "2025-03-03"
+    assert _role(local, "Published 4 June 2025") == "date"
+    assert local.published == "2025-06-04"
+
+
+def test_dateline_role(local: Article, wire: Article) -> None:
+    assert _role(local, "NAIROBI") == "dateline"
+    assert local.dateline == "Nairobi"
+    assert wire.dateline == "Gdansk"  # from "GDANSK, March 3 (Wirepress) -" opening the lead
+
+
+def test_lead_role(harbour: Article) -> None:
+    assert _role(harbour, "Fishing communities along") == "lead"
+    assert harbour.lead is not None and harbour.lead.startswith("Fishing communities")
+    assert harbour.body.startswith(harbour.lead)
+
+
+def test_paragraph_role(harbour: Article) -> None:
+    assert _role(harbour, "Residents of more than a dozen") == "paragraph"
+    assert "Residents of more than a dozen villages" in harbour.body
+
+
+def test_heading_role(harbour: Article, wire: Article) -> None:
+    assert harbour.headings == [
+        "Villagers demand compensation",
+        "Scientists warn of more extreme rainfall",
+    ]
+    assert wire.headings == ["Shipping lines diverted"]
+    assert "Villagers demand compensation" not in harbour.body
+
+
+def test_caption_role(wire: Article) -> None:
+    assert _role(wire, "Cranes stand idle") == "caption"
+    assert wire.captions[0].credit == "Jan Lis/Wirepress"
+    assert "Cranes stand idle" not in wire.body
+
+
+def test_credit_role(wire: Article) -> None:
+    assert _role(wire, "Photo: Jan Lis/Wirepress") == "credit"
+
+
+def test_alt_role(harbour: Article) -> None:
+    assert _role(harbour, "A wooden fishing canoe") == "alt"
+    assert _role(harbour, "A man with short dark hair") == "alt"
+    assert "wooden fishing canoe" not in harbour.body
+
+
+def test_url_role(harbour: Article) -> None:
+    assert _role(harbour, "https://webcache.relay.test") == "url"
+
+
+def test_teaser_role(harbour: Article, wire: Article) -> None:
+    assert _role(harbour, "Ghana floods: 20,000 people") == "teaser"
+    assert _role(wire, "Read more: Baltic ports") == "teaser"
+    assert _role(wire, "Analysis: Can Poland's ports") == "teaser"  # after the last paragraph
+    assert "20,000 people displaced" not in harbour.body
+    assert "Baltic ports compete" not in wire.body
+
+
+def test_editor_role(harbour: Article, wire: Article) -> None:
+    assert _role(harbour, "Edited by: Helen Whitfield") == "editor"
+    assert harbour.editors == ["Helen Whitfield"]
+    assert _role(wire, "(Reporting by") == "editor"
+    assert wire.editors == ["Simon Hart"]  # reporters are not editors
+
+
+def test_bio_role(harbour: Article) -> None:
+    assert _role(harbour, "Kwame Mensah Accra-based correspondent") == "bio"
+    assert "correspondent covering" not in harbour.body
+
+
+def test_every_role_is_known_and_every_line_kept(harbour: Article) -> None:
+    lines = [ln.strip() for ln in _dump("harbour-dw-style.txt").splitlines() if ln.strip()]
+    assert len(harbour.blocks) == len(lines)
+    assert {b.role for b in harbour.blocks} <= set(BLOCK_ROLES)
+
+
+# Fields -----------------------------------------------------------------------------------
+
+
+def test_proxy_url_unwrapped(harbour: Article) -> None:
+    assert harbour.url == "https://go.ntv.example/a/7kq2x"
+    assert unwrap_url("https://proxy.example/https/real.site/path") == "https://real.site/path"
+    assert (
+        unwrap_url("https://a.example/x/https%3A%2F%2Freal.site%2Fp%3Fq") == "https://real.site/p?q"
+    )
+    assert unwrap_url("https://real.site/path") == "https://real.site/path"
+
+
+def test_outlet_from_url_and_navigation(harbour: Article, wire: Article) -> None:
+    assert harbour.outlet == "NTV"
+    assert outlet_from_url("https://www.example-times.co.uk/world/1") == "Example Times"
+    assert outlet_from_url("https://p.abc.com/x") == "ABC"
+    assert wire.outlet == "Wirepress"  # from the copyright line
+
+
+def test_glued_credit_split() -> None:
+    text = (
+        "Fisherman inspects his canoe after the latest release from the damPhoto: Ama Owusu/Reuters"
+    )
+    assert split_credit(text) == (
+        "Fisherman inspects his canoe after the latest release from the dam",
+        "Ama Owusu/Reuters",
+    )
+    assert split_credit("Crowds at the rally (AP Photo/Jane Roe)") == (
+        "Crowds at the rally",
+        "AP Photo/Jane Roe",
+    )
+    assert split_credit("No credit here") == ("No credit here", None)
+
+
+def test_glued_section_topic_split(harbour: Article) -> None:
+    assert (harbour.section, harbour.topics) == ("Environment", ["Ghana"])
+    assert split_glued("McDonald iPhone") == ["McDonald iPhone"]
+    assert section_and_topics("BusinessKenya | Trade") == ("Business", ["Kenya", "Trade"])
+
+
+def test_byline_with_place(harbour: Article) -> None:
+    assert harbour.authors == ["Kwame Mensah"]
+    assert harbour.dateline == "Accra"
+    assert parse_byline("Ana Silva and João Costa reporting from Lisbon") == (
+        ["Ana Silva", "João Costa"],
+        "Lisbon",
+    )
+
+
+def test_wire_dateline_and_dates() -> None:
+    assert dateline_place("KYIV, March 3 (Reuters) - Ukraine said") == "Kyiv"
+    assert dateline_place("NEW YORK (AP) — Stocks fell") == "New York"
+    assert dateline_place("Officials said - on Monday") is None
+    assert find_date("12 mai 2025") is not None
+    assert find_date("no date here") is None
+
+
+def test_junk_raises_e201() -> None:
+    for junk in ("", "Home\nMenu\nLogin\nSubscribe\n", "asdf qwer zxcv\n12345\n!!!"):
+        with pytest.raises(ExtractionError) as err:
+            extract_text(junk)
+        assert err.value.code == "E201"
+
+
+def test_classify_lines_is_fast_enough_to_call_per_line_role() -> None:
+    labelled = classify_lines(_dump("wire-port-strike.txt"))
+    assert [lab.role for lab in labelled][:5] == ["boilerplate"] * 4 + ["section"]
+
+
+# The seed dump ----------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.is_dir(), reason="../shared/seed is not available")
+def test_seed_dump_matches_gold() -> None:
+    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))["article"]
+    article = extract_text((SEED / "dw-tirana-summit.txt").read_text(encoding="utf-8"))
+    for key in ("title", "authors", "published", "dateline", "section", "topics", "url"):
+        assert getattr(article, key) == gold[key], key
+    for key in ("outlet", "editors", "lead", "headings"):
+        assert getattr(article, key) == gold[key], key
+    assert len(article.captions) == len(gold["captions"])
+    for got, want in zip(article.captions, gold["captions"], strict=True):
+        assert got.text.startswith(want["text_starts"])
+        assert got.credit == want["credit"]
+    for text in gold["body_must_include"]:
+        assert text in article.body, text
+    for text in gold["not_body"]:
+        assert text not in article.body, text
+
+
+# The shipped model and the training / evaluation entry points ------------------------------
+
+DEV = SHARED / "data" / "extraction"
+
+
+def test_shipped_model_loads_and_round_trips() -> None:
+    from dateline.extract.lines.features import features, split_lines
+    from dateline.extract.lines.model import LineModel, shipped_model
+
+    model = shipped_model()
+    assert model.meta["held_out"] and not set(model.meta["held_out"]) & set(
+        model.meta["trained_on"]
+    )
+    x = features(split_lines(_dump("wire-port-strike.txt")))
+    again = LineModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.predict_proba(x) == pytest.approx(model.predict_proba(x), abs=1e-9)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/extraction is not available")
+def test_train_is_deterministic_and_writes_a_loadable_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("sklearn")
+    from dateline.extract.lines import train as training
+    from dateline.extract.lines.model import read_model
+    from dateline.extract.lines.train import train
+
+    monkeypatch.setitem(training.PARAMS, "max_iter", 5)  # the pipeline, not the fit, is tested
+
+    a = train(DEV, tmp_path / "a.json", limit=2, crossval=False)
+    train(DEV, tmp_path / "b.json", limit=2, crossval=False)
+    assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+    assert "naeb" in a["held_out"]
+    assert read_model(tmp_path / "a.json").meta["trained_on"] == ["scrapinghub", "wcxb"]
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/extraction is not available")
+def test_textdump_evaluate_reports_renderers_sets_and_baseline() -> None:
+    pytest.importorskip("inscriptis")
+    from dateline.eval.textdump import evaluate
+
+    report = evaluate(DEV, limit=2)
+    naeb = report["sets"]["naeb"]
+    assert naeb["held_out"] is True
+    for renderer in ("inscriptis", "html_text"):
+        assert 0.0 <= naeb[renderer]["body"]["f1"] <= 1.0
+        assert "keep_every_line" in naeb[renderer]
+    assert set(report["held_out"]) == {"inscriptis", "html_text"}
