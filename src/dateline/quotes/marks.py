@@ -1,0 +1,219 @@
+"""Quotation marks over plain text: which stretches of a body are quoted.
+
+Works on characters only (no parse), paragraph by paragraph (paragraphs are separated by blank
+lines, as in ``article.body``). Straight double quotes toggle; curly ones say which way they
+face; a curly single opening mark pairs with the next closing mark that is not an apostrophe.
+The news convention of reopening a quote on each paragraph is followed: a paragraph that ends
+inside a quote and is followed by a paragraph opening with a mark continues the same quote.
+
+Titles in quotation marks ("signed a "Treaty of Friendship and Cooperation"") and scare quotes
+(one or two words) are classified here too, from the quoted text and the words just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+OPENERS = frozenset("“«„")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+ALL_MARKS = frozenset('"“”«»„‘’')
+#: Words that may stay lower case inside a title ("Treaty of Friendship and Cooperation").
+_TITLE_MINOR = frozenset(
+    (
+        *("a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of"),
+        *("on", "or", "the", "to", "with", "vs", "via", "de", "la", "le"),
+    )
+)
+#: Words right before a quoted title that mark it as a name (signed a "…", the film "…").
+_TITLE_LEAD = frozenset(
+    (
+        *("a", "an", "the", "signed", "sign", "signs", "titled", "entitled", "called", "named"),
+        *("dubbed", "dub", "book", "film", "movie", "song", "album", "show", "series"),
+        *("programme", "program", "report", "novel", "play", "campaign", "slogan", "hashtag"),
+        *("operation", "initiative", "act", "treaty", "law", "bill", "plan", "doctrine"),
+    )
+)
+
+
+@dataclass(slots=True)
+class Segment:
+    """One run of quoted text: ``start``/``end`` are the inside of the marks."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when the paragraph ended first
+
+
+@dataclass(slots=True)
+class Marked:
+    """A quotation: one or more segments (several when it reopens on following paragraphs)."""
+
+    segments: list[Segment] = field(default_factory=list)
+    kind: str = "quote"  # quote | title | scare
+
+    @property
+    def start(self) -> int:
+        return self.segments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1].end
+
+    @property
+    def outer_start(self) -> int:
+        return self.segments[0].open_at
+
+    @property
+    def outer_end(self) -> int:
+        last = self.segments[-1]
+        return last.close_at + 1 if last.close_at is not None else last.end
+
+    def text(self, body: str) -> str:
+        return " ".join(body[s.start : s.end].strip() for s in self.segments)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, blank-line separated, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        chunk = text[pos:stop]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        if match:
+            pos = match.end()
+    return spans
+
+
+def _opens_here(text: str, i: int) -> bool:
+    """Whether a straight mark at ``i`` looks like an opening one."""
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-/:"
+
+
+def _single_close(text: str, i: int, stop: int) -> int | None:
+    """The closing ’ for a ‘ at ``i``: the first ’ not followed by a letter (not an apostrophe)."""
+    j = i + 1
+    while j < stop:
+        if text[j] == "’" and (j + 1 >= stop or not text[j + 1].isalnum()):
+            return j
+        if text[j] in '“”"':  # a double mark between: not a single-quoted phrase
+            return None
+        j += 1
+    return None
+
+
+def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Segment | None]:
+    """Closed segments of one paragraph, and the segment left open at its end (if any)."""
+    closed: list[Segment] = []
+    open_seg: Segment | None = None
+    i = start
+    while i < stop:
+        ch = text[i]
+        if ch == STRAIGHT and i > start and text[i - 1].isdigit() and text[i - 2 : i - 1] == "'":
+            i += 1  # 6'3": feet and inches, not a quotation mark
+            continue
+        if open_seg is None:
+            if ch in OPENERS or ch == STRAIGHT:  # a straight mark while closed always opens
+                open_seg = Segment(i + 1, stop, i, None)
+            elif ch == "‘" and (i == start or not text[i - 1].isalnum()):
+                close = _single_close(text, i, stop)
+                if close is not None:
+                    closed.append(Segment(i + 1, close, i, close))
+                    i = close
+        elif ch in CLOSERS or ch == STRAIGHT:
+            if ch == STRAIGHT and _opens_here(text, i) and not text[i + 1 : i + 2].isspace():
+                # `"a" "b"`: a straight mark after a space that hugs a word opens a new quote;
+                # the one before it was left open (a typo) — close it where it is.
+                open_seg.end = i
+                closed.append(open_seg)
+                open_seg = Segment(i + 1, stop, i, None)
+            else:
+                open_seg.end = i
+                open_seg.close_at = i
+                closed.append(open_seg)
+                open_seg = None
+        elif ch in OPENERS:  # a second opener while open: the first was never closed
+            open_seg.end = i
+            closed.append(open_seg)
+            open_seg = Segment(i + 1, stop, i, None)
+        i += 1
+    return closed, open_seg
+
+
+def _normalise(text: str) -> str:
+    """The text with doubled apostrophes ('' and ``, old newswire style) as one straight mark
+    followed by a space-like filler, so offsets stay the same."""
+    if "''" not in text and "``" not in text:
+        return text
+    return re.sub(r"''|``", '"\x00', text)
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quotation in ``text``, in order, classified as quote, title or scare."""
+    text = _normalise(text)
+    out: list[Marked] = []
+    carried: Marked | None = None
+    paras = paragraphs(text)
+    for n, (p_start, p_stop) in enumerate(paras):
+        closed, left_open = _scan_paragraph(text, p_start, p_stop)
+        segments = [*closed, *([left_open] if left_open else [])]
+        for k, seg in enumerate(segments):
+            if k == 0 and carried is not None and seg.open_at == p_start:
+                carried.segments.append(seg)  # the reopened quote of the previous paragraph
+                current = carried
+            else:
+                if carried is not None:
+                    out.append(carried)
+                current = Marked([seg])
+            carried = None
+            if seg.close_at is None:
+                carried = current  # may continue into the next paragraph
+            else:
+                out.append(current)
+        if carried is not None:
+            nxt = paras[n + 1][0] if n + 1 < len(paras) else None
+            if nxt is None or text[nxt] not in OPENERS | {STRAIGHT}:
+                out.append(carried)
+                carried = None
+    if carried is not None:
+        out.append(carried)
+    for marked in out:
+        for seg in marked.segments:
+            if text[seg.start : seg.start + 1] == "\x00":
+                seg.start += 1
+        marked.kind = classify(text, marked)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def classify(text: str, marked: Marked) -> str:
+    """quote, title (a quoted name in Title Case) or scare (one or two words)."""
+    inner = marked.text(text).strip()
+    tokens = words(inner)
+    if not tokens:
+        return "scare"
+    ends_sentence = inner.rstrip("’'\"”)").endswith((".", "!", "?", "…"))
+    if len(marked.segments) > 1 or ends_sentence:
+        return "quote"
+    if len(tokens) <= 2:
+        return "scare"
+    content = [t for t in tokens if t.lower() not in _TITLE_MINOR]
+    title_case = bool(content) and all(t[0].isupper() or t[0].isdigit() for t in content)
+    if title_case and len(content) >= 2 and not inner.endswith(","):
+        before = words(text[max(0, marked.outer_start - 40) : marked.outer_start])
+        lead = before[-1].lower() if before else ""
+        if lead in _TITLE_LEAD or len(tokens) <= 6 or lead == "":
+            return "title"
+    return "quote"
