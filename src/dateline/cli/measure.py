@@ -1,0 +1,125 @@
+"""``eval``, ``bench`` and ``train``: measuring quality and speed, fitting shipped models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dateline.cli.base import (
+    EXTRACTION_SETS,
+    _not_negative,
+    cli,
+    handle_errors,
+    quiet_option,
+    show_progress,
+)
+
+
+def _load(module: str, *names: str) -> list[Any]:
+    """Import the functions of a heavy or optional module only when its command runs."""
+    import importlib
+
+    try:
+        loaded = importlib.import_module(module)
+        return [getattr(loaded, name) for name in names]
+    except (ImportError, AttributeError) as exc:
+        raise click.ClickException(
+            f"E900 cannot load {module} ({exc}); the eval extra may be missing: "
+            "pip install 'dateline[eval]'"
+        ) from None
+
+
+def _data_root(value: Path | None) -> Path:
+    if value is not None:
+        return value
+    from dateline.eval.datasets import default_root
+
+    return default_root()
+
+
+def _sets(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
+    chosen = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in EXTRACTION_SETS]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"unknown set {', '.join(unknown) or '(none)'}; choose from {','.join(EXTRACTION_SETS)}"
+        )
+    return chosen
+
+
+data_option = click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of the development sets (default: ../shared/data/extraction).",
+)
+limit_option = click.option(
+    "--limit", type=int, default=None, callback=_not_negative, help="At most N pages per set."
+)
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure quality against gold sets."""
+
+
+@eval_group.command("extraction")
+@data_option
+@click.option(
+    "--sets",
+    default=",".join(EXTRACTION_SETS),
+    show_default=True,
+    callback=_sets,
+    help="Comma-separated sets to score.",
+)
+@limit_option
+@quiet_option
+@handle_errors
+def eval_extraction(data: Path | None, sets: list[str], limit: int | None, quiet: bool) -> None:
+    """Score article extraction on the development sets."""
+    evaluate, report = _load("dateline.eval.extraction", "evaluate", "report")
+    result = evaluate(_data_root(data), sets, limit, show_progress(quiet))
+    click.echo(report(result))
+
+
+@cli.group()
+def bench() -> None:
+    """Measure speed."""
+
+
+@bench.command("extraction")
+@data_option
+@limit_option
+@handle_errors
+def bench_extraction(data: Path | None, limit: int | None) -> None:
+    """Extraction throughput against bare trafilatura on the same pages."""
+    run, report_bench = _load("dateline.eval.bench", "bench_extraction", "report_bench")
+    click.echo(report_bench(run(_data_root(data), limit)))
+
+
+@cli.group()
+def train() -> None:
+    """Fit the models dateline ships."""
+
+
+@train.command("lines")
+@data_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: the one shipped in the package).",
+)
+@limit_option
+@handle_errors
+def train_lines(data: Path | None, out: Path | None, limit: int | None) -> None:
+    """Train the line classifier for plain-text page dumps; print its scores."""
+    from dateline.output import dumps
+
+    [model_file] = _load("dateline.extract.lines.model", "MODEL_FILE")
+    [run] = _load("dateline.extract.lines.train", "train")
+    if out is None:
+        out = Path(__file__).resolve().parent.parent / "data" / "lines" / model_file
+    click.echo(dumps(run(_data_root(data), out, limit), pretty=True))
