@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "E301": "the spaCy model is installed but could not be loaded (version mismatch or "
     "broken package)",
     "E302": "a gazetteer data file is missing or malformed (reinstall dateline)",
+    "E303": "the article body is longer than the NLP stage parses at once; split the document",
     "E400": "an event ontology or lexicon file is missing or malformed, or names an "
     "unknown CAMEO code (fix the file named in the message)",
     "E500": "database error",

@@ -114,6 +114,8 @@ class Analysis:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     error: ErrorInfo | None = None
+    #: what the reader should know about a record that was analyzed only in part
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -128,4 +130,6 @@ class Analysis:
         out["entities"] = self.entities
         out["quotes"] = self.quotes
         out["events"] = self.events
+        if self.warnings:
+            out["warnings"] = self.warnings
         return out

@@ -1,37 +1,44 @@
-"""``analyze``: the one function the CLI, the web app and the Spark job all call."""
+"""``analyze``: the one function the CLI, the web app and the Spark job all call.
+
+The flow is one direction (DESIGN.md): extract each document to an Article, parse the bodies
+of a batch together with ``nlp.pipe`` (the parser is the budget; batching is what makes it
+cheap), then run actors, quotes and events over each parsed body. Records come out lazily
+and in input order, one per input item.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from dateline.errors import DatelineError
 from dateline.extract import extract
 from dateline.extract.language import detect_language
-from dateline.model import Analysis, Document, ErrorInfo
+from dateline.model import Analysis, Article, Document, ErrorInfo
 from dateline.options import Options
 from dateline.sources.base import SourceFailure
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
+
+#: Languages the NLP stages are built for (the spaCy model and every lexicon are English).
+NLP_LANGUAGES = frozenset({"en"})
+#: The code for a body too long to parse (spaCy's own limit guards its memory use).
+TOO_LONG = "E303"
 
 
 def analyze(document: Document, options: Options | None = None) -> Analysis:
-    """Analyze one document. Never raises for a bad document: the record carries the error."""
-    options = options or Options()
-    record = Analysis(id=document.id, input_id=document.input_id)
-    try:
-        article = extract(document, options)
-        if not article.language:
-            article.language = detect_language(article.body)
-        record.article = article
-    except DatelineError as exc:
-        record.error = ErrorInfo(exc.code, exc.message)
-    except Exception as exc:  # a bug, not a bad document: keep the batch going, say so
-        log.exception("internal error on %s", document.input_id)
-        record.error = ErrorInfo(
-            "E900", f"internal error ({type(exc).__name__}: {exc}); please report this input"
-        )
-    return record
+    """Analyze one document. Never raises for a bad document: the record carries the error.
+
+    Raises NlpError only when the spaCy model itself cannot be loaded (nothing could be
+    analyzed then; ``Options(nlp=False)`` gives the article part without it).
+    """
+    return next(analyze_all([document], options))
 
 
 def analyze_all(
@@ -40,12 +47,130 @@ def analyze_all(
     """Analyze a stream of source items lazily: one record per item, in the same order.
 
     A SourceFailure (an input that could not be read) becomes a record carrying its error.
+    Items are taken ``options.batch_size`` at a time so their bodies are parsed together.
     """
     options = options or Options()
-    for item in items:
-        if isinstance(item, SourceFailure):
-            yield Analysis(
-                id=item.id, input_id=item.input_id, error=ErrorInfo(item.code, item.message)
+    iterator = iter(items)
+    while batch := list(islice(iterator, max(1, options.batch_size))):
+        records = [_extracted(item, options) for item in batch]
+        if options.nlp:
+            _annotate(records, options)
+        yield from records
+
+
+def _extracted(item: Document | SourceFailure, options: Options) -> Analysis:
+    if isinstance(item, SourceFailure):
+        return Analysis(
+            id=item.id, input_id=item.input_id, error=ErrorInfo(item.code, item.message)
+        )
+    record = Analysis(id=item.id, input_id=item.input_id)
+    with _guard(record):
+        article = extract(item, options)
+        if not article.language:
+            article.language = detect_language(article.body)
+        record.article = article
+    return record
+
+
+class _guard:
+    """Turn an exception inside one document's stage into that record's error."""
+
+    def __init__(self, record: Analysis) -> None:
+        self.record = record
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any
+    ) -> bool:
+        if exc is None:
+            return False
+        if isinstance(exc, DatelineError):
+            self.record.error = ErrorInfo(exc.code, exc.message)
+        elif isinstance(exc, Exception):  # a bug, not a bad document: keep the batch going
+            log.exception("internal error on %s", self.record.input_id)
+            self.record.error = ErrorInfo(
+                "E900",
+                f"internal error ({type(exc).__name__}: {exc}); please report this input",
             )
         else:
-            yield analyze(item, options)
+            return False  # KeyboardInterrupt and friends go up
+        self.record.article = None
+        self.record.entities, self.record.quotes, self.record.events = [], [], []
+        return True
+
+
+def _wants_nlp(record: Analysis, pipeline: Language) -> bool:
+    article = record.article
+    if record.error is not None or article is None or not article.body.strip():
+        return False
+    if article.language and article.language not in NLP_LANGUAGES:
+        record.warnings.append(
+            f"the article is in {article.language!r}; entities, quotes and events are only "
+            "found in English text"
+        )
+        return False
+    if len(article.body) > pipeline.max_length:
+        record.error = ErrorInfo(
+            TOO_LONG,
+            f"the article body has {len(article.body):,} characters, more than the NLP stage "
+            f"parses at once ({pipeline.max_length:,}); split the document",
+        )
+        record.article = None
+        return False
+    return True
+
+
+def _annotate(records: list[Analysis], options: Options) -> None:
+    from dateline import nlp
+
+    pipeline = nlp.load(options.model)
+    todo = [r for r in records if _wants_nlp(r, pipeline)]
+    if not todo:
+        return
+    for record, body, captions in _parsed(pipeline, todo, options.batch_size):
+        assert record.article is not None
+        with _guard(record):
+            _stages(record, record.article, body, captions)
+
+
+def _texts(record: Analysis) -> list[str]:
+    assert record.article is not None
+    return [record.article.body, *(c.text for c in record.article.captions)]
+
+
+def _parsed(
+    pipeline: Language, records: list[Analysis], batch_size: int
+) -> Iterator[tuple[Analysis, Doc, list[Doc]]]:
+    """Each record with its parsed body and captions. One batch for all; when the parser
+    fails on the batch, each document again alone, so only the bad one carries the error."""
+    texts = [t for r in records for t in _texts(r)]
+    try:
+        docs = iter(list(pipeline.pipe(texts, batch_size=batch_size)))
+    except Exception:
+        log.warning("the parser failed on a batch; parsing its documents one by one")
+        for record in records:
+            parsed: list[Doc] = []
+            with _guard(record):
+                parsed = list(pipeline.pipe(_texts(record)))
+            if record.error is None:
+                yield record, parsed[0], parsed[1:]
+        return
+    for record in records:
+        n = len(_texts(record))
+        parsed = [next(docs) for _ in range(n)]
+        yield record, parsed[0], parsed[1:]
+
+
+def _stages(record: Analysis, article: Article, body: Doc, captions: list[Doc]) -> None:
+    from dateline.quotes import find_quotes
+
+    quotes = find_quotes(body)
+    record.quotes = [q.to_dict() for q in quotes]
+    for n, caption in enumerate(captions):
+        for quote in find_quotes(caption):
+            data = quote.to_dict()
+            data["in_caption"] = True
+            data["caption"] = n
+            record.quotes.append(data)

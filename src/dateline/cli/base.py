@@ -136,6 +136,18 @@ def input_options(func: F) -> F:
         callback=_published,
         help="Publication date (ISO) for documents that do not give one.",
     )(func)
+    func = click.option(
+        "--no-nlp",
+        "no_nlp",
+        is_flag=True,
+        help="Extract articles only: no entities, quotes or events (much faster).",
+    )(func)
+    func = click.option(
+        "--model",
+        default=None,
+        help="spaCy pipeline (package or directory) for the NLP stages; default: "
+        "$DATELINE_SPACY_MODEL, else the installed English model.",
+    )(func)
     func = click.option("--url", help="URL for documents that do not give one.")(func)
     func = click.option(
         "--as",

@@ -33,6 +33,8 @@ def analyze(
     kind: str,
     url: str | None,
     published: str | None,
+    model: str | None,
+    no_nlp: bool,
     fmt: str,
     quiet: bool,
 ) -> None:
@@ -46,7 +48,13 @@ def analyze(
     from dateline.pipeline import analyze_all
     from dateline.sources import iter_documents
 
-    options = Options(kind=kind, url=url, published=published)  # type: ignore[arg-type]
+    options = Options(
+        kind=kind,  # type: ignore[arg-type]
+        url=url,
+        published=published,
+        model=model,
+        nlp=not no_nlp,
+    )
     items = iter_documents(paths, options)
     writer = make_writer(fmt, _out(), SUMMARY_COLUMNS, json_array=False)
     failed = seen = 0
@@ -75,6 +83,8 @@ def ingest(
     kind: str,
     url: str | None,
     published: str | None,
+    model: str | None,
+    no_nlp: bool,
     db: str,
     quiet: bool,
 ) -> None:
@@ -84,7 +94,13 @@ def ingest(
     from dateline.sources import iter_documents
     from dateline.store import Store
 
-    options = Options(kind=kind, url=url, published=published)  # type: ignore[arg-type]
+    options = Options(
+        kind=kind,  # type: ignore[arg-type]
+        url=url,
+        published=published,
+        model=model,
+        nlp=not no_nlp,
+    )
     items = iter_documents(paths, options)
     with Store.open(db) as store, progress_bar("Ingesting", show_progress(quiet)) as advance:
 

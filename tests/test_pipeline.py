@@ -1,0 +1,122 @@
+"""The pipeline: batching, the NLP stages on each record, and per-document failures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+
+import pytest
+
+from dateline import nlp
+from dateline.model import Document
+from dateline.options import Options
+from dateline.pipeline import TOO_LONG, analyze, analyze_all
+from dateline.sources.base import SourceFailure
+
+WIRE = """Harbour workers end strike after pay deal
+
+VALPORT, May 3 —
+
+Dock workers at the port of Valport returned to work on Friday after their union accepted a
+pay offer from the port authority, ending a strike that had stranded dozens of ships.
+
+"We have won what we came for," union leader Marta Ilves told reporters at the gates.
+
+The port authority said the deal would cost about 40 million euros over three years.
+"""
+
+GERMAN = """Hafenarbeiter beenden Streik nach Lohneinigung
+
+Die Hafenarbeiter in Valport sind am Freitag an ihre Arbeit zurückgekehrt, nachdem ihre
+Gewerkschaft ein Lohnangebot der Hafenbehörde angenommen hatte. Der Streik hatte dutzende
+Schiffe festgehalten, und die Reedereien hatten mit Klagen gedroht.
+"""
+
+
+def doc(input_id: str, text: str) -> Document:
+    return Document(input_id=input_id, content=text, kind="text")
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, object]:
+    path = resources.files("dateline") / "schema" / "analysis.schema.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_english_article_gets_quotes_with_speaker_and_offsets(schema: dict[str, object]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    record = analyze(doc("wire", WIRE))
+    assert record.ok and record.article is not None
+    body = record.article.body
+    quote = next(q for q in record.quotes if "won what we came for" in q["text"])
+    assert quote["speaker"]["name"] == "Marta Ilves"
+    assert quote["kind"] == "direct"
+    assert body[quote["start"] : quote["end"]].startswith("We have won")
+    assert quote["sentence"] in body
+    jsonschema.validate(record.to_dict(), schema)
+
+
+def test_non_english_article_is_kept_with_a_warning_and_no_nlp() -> None:
+    record = analyze(doc("de", GERMAN))
+    assert record.ok and record.article is not None
+    assert record.article.language == "de"
+    assert record.quotes == [] and record.entities == [] and record.events == []
+    assert record.warnings and "'de'" in record.warnings[0]
+    assert record.to_dict()["warnings"] == record.warnings
+
+
+def test_nlp_off_gives_the_article_part_only() -> None:
+    record = analyze(doc("wire", WIRE), Options(nlp=False))
+    assert record.ok and record.article is not None and record.article.body
+    assert record.quotes == [] and "warnings" not in record.to_dict()
+
+
+def test_batches_keep_order_and_isolate_a_body_too_long_to_parse() -> None:
+    pipeline = nlp.load()
+    items: list[Document | SourceFailure] = [
+        doc("a", WIRE),
+        doc("big", WIRE + ("More words follow here. " * 400)),
+        SourceFailure(input_id="unreadable", code="E104", message="no encoding"),
+        doc("c", WIRE.replace("Marta Ilves", "Karl Tamm")),
+    ]
+    limit = pipeline.max_length
+    pipeline.max_length = 5_000  # the guard, not spaCy's memory, is what is tested
+    try:
+        records = list(analyze_all(items, Options(batch_size=2)))
+    finally:
+        pipeline.max_length = limit
+    assert [r.input_id for r in records] == ["a", "big", "unreadable", "c"]
+    assert records[1].error is not None and records[1].error.code == TOO_LONG
+    assert records[1].to_dict().keys() == {"id", "input_id", "error"}
+    assert records[2].error is not None and records[2].error.code == "E104"
+    speakers = [q["speaker"]["name"] for q in records[3].quotes if q["speaker"]]
+    assert "Karl Tamm" in speakers
+    assert records[0].ok and records[0].quotes
+
+
+def test_a_bug_in_a_stage_fails_that_document_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.quotes
+
+    real = dateline.quotes.find_quotes
+
+    def flaky(body: object) -> Iterator[object]:
+        if "Karl Tamm" in str(body):
+            raise RuntimeError("boom")
+        return real(body)  # type: ignore[arg-type,return-value]
+
+    monkeypatch.setattr(dateline.quotes, "find_quotes", flaky)
+    records = list(
+        analyze_all([doc("ok", WIRE), doc("bad", WIRE.replace("Marta Ilves", "Karl Tamm"))])
+    )
+    assert records[0].ok and records[0].quotes
+    assert records[1].error is not None and records[1].error.code == "E900"
+    assert "boom" in records[1].error.message and records[1].article is None
+
+
+def test_a_missing_model_is_one_clear_error() -> None:
+    from dateline.errors import NlpError
+
+    with pytest.raises(NlpError) as info:
+        analyze(doc("wire", WIRE), Options(model="no_such_spacy_model_here"))
+    assert info.value.code == "E300" and "no_such_spacy_model_here" in info.value.message
