@@ -260,14 +260,17 @@ def test_public_api() -> None:
         "fts_query",
     }
     assert {name for name in dir(Store) if not name.startswith("_")} == {
+        "actors",
         "articles",
         "close",
         "count",
         "errors",
+        "events",
         "get",
         "ingest",
         "migrations",
         "open",
+        "quotes",
         "record_error",
         "save",
         "schema_version",

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from dateline.cli.base import _not_negative, _out, cli, db_option, format_option, handle_errors
+from dateline.cli.base import (
+    _not_negative,
+    _out,
+    _published,
+    cli,
+    db_option,
+    format_option,
+    handle_errors,
+)
 
 
 @cli.command()
@@ -73,3 +83,114 @@ def schema() -> None:
     from dateline.output import analysis_schema, dumps
 
     click.echo(dumps(analysis_schema(), pretty=True))
+
+
+def _write_rows(fmt: str, rows: list[dict[str, Any]], table_columns: tuple[str, ...]) -> None:
+    from dateline.output import make_writer
+
+    writer = make_writer(fmt, _out(), table_columns if fmt == "table" else None)
+    for row in rows:
+        writer.write(row)
+    writer.close()
+
+
+def _store_rows(db: str, method: str, **filters: Any) -> list[dict[str, Any]]:
+    from dateline.store import Store
+
+    with Store.open(db, create=False) as store:
+        rows: list[dict[str, Any]] = getattr(store, method)(**filters)
+    return rows
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Only quotes whose speaker name or phrase contains this.")
+@click.option("--article", "article_id", help="Only quotes of this article id.")
+@format_option(["table", "json", "jsonl", "csv"], "table")
+@click.option("--limit", type=int, default=50, show_default=True, callback=_not_negative)
+@click.option("--offset", type=int, default=0, callback=_not_negative)
+@handle_errors
+def quotes(
+    db: str,
+    speaker: str | None,
+    article_id: str | None,
+    fmt: str,
+    limit: int,
+    offset: int,
+) -> None:
+    """Stored quotes with their speakers, newest article first."""
+    rows = _store_rows(
+        db, "quotes", speaker=speaker, article_id=article_id, limit=limit, offset=offset
+    )
+    _write_rows(fmt, rows, ("published", "speaker", "kind", "text"))
+
+
+@cli.command()
+@db_option
+@click.option("--name", help="Only actors whose name contains this.")
+@click.option("--country", help="Only actors of this ISO 3166-1 alpha-3 country.")
+@click.option("--type", "kind", help="Only this entity type (PERSON, ORG, GPE, ...).")
+@format_option(["table", "json", "jsonl", "csv"], "table")
+@click.option("--limit", type=int, default=50, show_default=True, callback=_not_negative)
+@click.option("--offset", type=int, default=0, callback=_not_negative)
+@handle_errors
+def actors(
+    db: str,
+    name: str | None,
+    country: str | None,
+    kind: str | None,
+    fmt: str,
+    limit: int,
+    offset: int,
+) -> None:
+    """Stored people, organisations and countries, the most written-about first."""
+    rows = _store_rows(
+        db, "actors", name=name, country=country, kind=kind, limit=limit, offset=offset
+    )
+    _write_rows(
+        fmt, rows, ("name", "type", "role", "country", "sector", "code", "articles", "mentions")
+    )
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="CAMEO actor code (prefix) on either side: UKR, UKRGOV.")
+@click.option("--country", help="ISO 3166-1 alpha-3 country of the source or the target.")
+@click.option("--code", help="CAMEO event code (prefix): 04, 042.")
+@click.option("--plover", help="PLOVER event type: CONSULT, REQUEST, ...")
+@click.option("--since", callback=_published, help="Events on or after this ISO date.")
+@click.option("--until", callback=_published, help="Events on or before this ISO date.")
+@format_option(["table", "json", "jsonl", "csv"], "table")
+@click.option("--limit", type=int, default=100, show_default=True, callback=_not_negative)
+@click.option("--offset", type=int, default=0, callback=_not_negative)
+@handle_errors
+def events(
+    db: str,
+    actor: str | None,
+    country: str | None,
+    code: str | None,
+    plover: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int,
+    offset: int,
+) -> None:
+    """Stored events (who did what to whom, when and where), newest first."""
+    rows = _store_rows(
+        db,
+        "events",
+        actor=actor,
+        country=country,
+        code=code,
+        plover=plover,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    _write_rows(
+        fmt,
+        rows,
+        ("date", "cameo", "plover", "source_code", "target_code", "location_name", "sentence"),
+    )

@@ -22,9 +22,12 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dateline.errors import StoreError
 from dateline.model import Analysis, Article, ErrorInfo
-from dateline.store import schema
+from dateline.store import queries, schema
+from dateline.store.facts import insert_facts
 from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
+
+FACT_TABLES = (schema.entities, schema.quotes, schema.events)
 
 
 @dataclass(slots=True, frozen=True)
@@ -248,6 +251,7 @@ class Store:
                         ingested_at=now(),
                     )
                 )
+                insert_facts(connection, FACT_TABLES, analysis.id, analysis)
             if article.url:
                 u = schema.urls
                 known = connection.execute(
@@ -346,6 +350,23 @@ class Store:
             query = query.limit(limit)
         with _errors("listing errors"), self.engine.connect() as connection:
             return [ErrorRow(**row._mapping) for row in connection.execute(query)]
+
+    # -- facts: quotes, actors, events across articles ------------------------------------
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored quotes; filters as in ``dateline.store.queries.quotes``."""
+        with _errors("listing quotes"), self.engine.connect() as connection:
+            return queries.quotes(connection, **filters)
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored actors, aggregated over articles; see ``dateline.store.queries.actors``."""
+        with _errors("listing actors"), self.engine.connect() as connection:
+            return queries.actors(connection, **filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored events; filters as in ``dateline.store.queries.events``."""
+        with _errors("listing events"), self.engine.connect() as connection:
+            return queries.events(connection, **filters)
 
     def search(
         self,

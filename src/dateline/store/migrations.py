@@ -8,6 +8,7 @@ writing rows the newer schema does not expect.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from sqlalchemy import (
 
 from dateline.errors import StoreError
 from dateline.store import schema
+from dateline.store.facts import fact_tables, insert_facts
 from dateline.store.fts import FTS_DDL
 
 
@@ -98,9 +100,22 @@ def _v2_fts(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _v3_facts(connection: Connection) -> None:
+    # Entities, quotes and events get tables of their own, filled from the stored records.
+    md = MetaData()
+    articles = Table("articles", md, Column("id", String(64)), Column("record", JSON))
+    tables = fact_tables(md)
+    for table in tables:
+        table.create(connection)
+    for article_id, record in connection.execute(select(articles.c.id, articles.c.record)):
+        data = record if isinstance(record, dict) else json.loads(record)
+        insert_facts(connection, tables, article_id, data)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
+    Migration(3, "entities, quotes and events of each article", _v3_facts),
 )
 
 #: The schema version this code writes: the id of its newest migration.
