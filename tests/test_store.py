@@ -261,12 +261,14 @@ def test_public_api() -> None:
     }
     assert {name for name in dir(Store) if not name.startswith("_")} == {
         "actors",
+        "add_url",
         "articles",
         "close",
         "count",
         "errors",
         "events",
         "get",
+        "has",
         "ingest",
         "migrations",
         "open",

@@ -121,6 +121,13 @@ def _not_negative(_ctx: click.Context, _param: click.Parameter, value: int | Non
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="No progress bar (also off when stderr is not a TTY)."
 )
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Analyze in N processes, each loading the model once (same records as one).",
+)
 db_option = click.option(
     "--db",
     default=DEFAULT_DB,

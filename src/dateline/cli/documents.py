@@ -19,6 +19,7 @@ from dateline.cli.base import (
     report_failure,
     show_progress,
     warn_nothing_found,
+    workers_option,
 )
 from dateline.model import Analysis
 
@@ -26,6 +27,7 @@ from dateline.model import Analysis
 @cli.command()
 @input_options
 @format_option(["json", "jsonl", "table"], "json")
+@workers_option
 @quiet_option
 @handle_errors
 def analyze(
@@ -36,6 +38,7 @@ def analyze(
     model: str | None,
     no_nlp: bool,
     fmt: str,
+    workers: int,
     quiet: bool,
 ) -> None:
     """Analyze documents and print one record per document, in input order.
@@ -43,9 +46,9 @@ def analyze(
     json prints one (pretty) JSON object per document, jsonl one per line, table a summary
     line per document. Failed documents also get an "input_id: CODE message" line on stderr.
     """
+    from dateline.batch import analyze_stream
     from dateline.options import Options
     from dateline.output import SUMMARY_COLUMNS, make_writer, summary
-    from dateline.pipeline import analyze_all
     from dateline.sources import iter_documents
 
     options = Options(
@@ -59,7 +62,7 @@ def analyze(
     writer = make_writer(fmt, _out(), SUMMARY_COLUMNS, json_array=False)
     failed = seen = 0
     with progress_bar("Analyzing", show_progress(quiet)) as advance:
-        for record in analyze_all(items, options):
+        for record in analyze_stream(items, options, workers):
             writer.write(summary(record) if fmt == "table" else record.to_dict())
             seen += 1
             if record.error is not None:
@@ -76,6 +79,7 @@ def analyze(
 @cli.command()
 @input_options
 @db_option
+@workers_option
 @quiet_option
 @handle_errors
 def ingest(
@@ -86,11 +90,17 @@ def ingest(
     model: str | None,
     no_nlp: bool,
     db: str,
+    workers: int,
     quiet: bool,
 ) -> None:
-    """Analyze documents and store them in a database (re-ingesting changes nothing)."""
+    """Analyze documents and store them in a database.
+
+    Documents already stored (same content) are skipped before analysis, so re-running an
+    interrupted ingest with the same arguments finishes the rest; each document is saved in
+    one transaction. --workers N analyzes in N processes (same records as one).
+    """
+    from dateline.batch import ingest as run_ingest
     from dateline.options import Options
-    from dateline.pipeline import analyze_all
     from dateline.sources import iter_documents
     from dateline.store import Store
 
@@ -108,7 +118,14 @@ def ingest(
             report_failure(record)
             advance()
 
-        counts = store.ingest(analyze_all(items, options), on_record)
+        counts = run_ingest(
+            items,
+            store,
+            options,
+            workers=workers,
+            on_record=on_record,
+            on_skip=lambda _d: advance(),
+        )
     click.echo(
         f"{counts.inserted} inserted, {counts.skipped} skipped, {counts.failed} failed ({db})"
     )

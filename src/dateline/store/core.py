@@ -261,6 +261,25 @@ class Store:
                     connection.execute(insert(u).values(article_id=analysis.id, url=article.url))
         return exists is None
 
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        t = schema.articles
+        with _errors(f"looking up {article_id}"), self.engine.connect() as connection:
+            return (
+                connection.execute(select(t.c.id).where(t.c.id == article_id)).first() is not None
+            )
+
+    def add_url(self, article_id: str, url: str) -> bool:
+        """Record that a stored article was also seen at ``url``; True when the URL is new."""
+        u = schema.urls
+        with self._write(f"adding a URL to {article_id}") as connection:
+            known = connection.execute(
+                select(u.c.url).where(u.c.article_id == article_id, u.c.url == url)
+            ).first()
+            if known is None:
+                connection.execute(insert(u).values(article_id=article_id, url=url))
+        return known is None
+
     def record_error(self, input_id: str, code: str, message: str) -> bool:
         """Log a failed input (once per distinct input, code and message)."""
         e = schema.errors
