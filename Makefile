@@ -16,7 +16,7 @@ EXAMPLES_JSONL := src/dateline/examples/examples.jsonl
 STAMP := $(VENV)/.dateline-installed
 DEV_STAMP := $(VENV)/.dateline-installed-dev
 
-.PHONY: help run test lint typecheck unit eval bench clean distclean
+.PHONY: help run test lint typecheck unit system-deps eval bench clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -54,15 +54,27 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
+# Servers the tests start for real: PostgreSQL from Debian's package (installed when missing).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "installing Debian's postgresql for the store tests"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	fi
+
 # pytest exits 5 when it collected no tests; like any non-zero status, that fails the target.
-unit: $(DEV_STAMP)
+unit: $(DEV_STAMP) system-deps
 	$(BIN)/pytest -q
 
-eval: $(DEV_STAMP)  ## measured extraction quality over ../shared (see BENCHMARKS.md)
-	$(BIN)/dateline eval extraction
+eval: $(DEV_STAMP)  ## measured quality over the gold sets in ../shared (see BENCHMARKS.md)
+	$(BIN)/dateline eval extraction --quiet
+	$(BIN)/dateline eval quotes
+	$(BIN)/dateline eval events
 
-bench: $(DEV_STAMP)  ## measured extraction speed against bare trafilatura
+bench: $(DEV_STAMP)  ## measured speed: extraction against trafilatura, NLP stages against spaCy
 	$(BIN)/dateline bench extraction
+	$(BIN)/dateline bench nlp
 
 clean:  ## remove caches, build output and the example database (keeps .venv)
 	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

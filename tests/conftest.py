@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +123,32 @@ def make_analysis(
         blocks=[Block("title", title), *(Block("paragraph", p) for p in paragraphs)],
     )
     return Analysis(id=content_id(title + body), input_id=input_id or title, article=article)
+
+
+# -- databases: SQLite files and a real PostgreSQL server ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Any]:
+    """A PostgreSQL server for the session (skips when the server or driver is missing)."""
+    from pgserver import Server, server_bin
+
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[dev]')")
+    bindir = server_bin()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server installed (make test installs Debian's postgresql)")
+    server = Server(bindir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database on each back-end: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    server = request.getfixturevalue("postgres_server")
+    return str(server.new_database())

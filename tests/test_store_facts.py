@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from dateline.cli import cli
 from dateline.model import Analysis
-from dateline.store import Store, migrations
+from dateline.store import SCHEMA_VERSION, Store, migrations
 
 Factory = Callable[..., Analysis]
 
@@ -181,7 +181,7 @@ def test_migration_three_fills_facts_from_records_stored_before_it(
         )
     monkeypatch.undo()
     with Store.open(db) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == SCHEMA_VERSION
         assert [q["speaker"] for q in store.quotes()] == ["Lena Morgan"]
         assert store.events()[0]["source_code"] == "ESTGOV"
 

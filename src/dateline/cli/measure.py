@@ -84,6 +84,50 @@ def eval_extraction(data: Path | None, sets: list[str], limit: int | None, quiet
     click.echo(report(result))
 
 
+def _shared_default(*parts: str) -> Path:
+    from dateline.eval.datasets import default_root
+
+    # default_root() is .../shared/data/extraction; the other gold sets sit beside it
+    return default_root().parent.joinpath(*parts)
+
+
+@eval_group.command("quotes")
+@click.option(
+    "--polnear",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="PolNeAR directory with train/ and dev/ (default: ../shared/data/quotes/polnear).",
+)
+@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
+@click.option("--limit", type=int, default=None, callback=_not_negative, help="At most N texts.")
+@handle_errors
+def eval_quotes(polnear: Path | None, split: str, limit: int | None) -> None:
+    """Score quotes and speakers against PolNeAR's brat attributions."""
+    evaluate, report = _load("dateline.eval.quotes", "evaluate", "report")
+    root = polnear or _shared_default("quotes", "polnear")
+    if not (root / split).is_dir():
+        raise click.ClickException(f"E101 no PolNeAR {split} split under {root}; pass --polnear")
+    click.echo(report(evaluate(root, split, limit)))
+
+
+@eval_group.command("events")
+@click.option(
+    "--plover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PLOVER gold sentences (default: ../shared/data/events/plover-gsr/dev.json).",
+)
+@handle_errors
+def eval_events(plover: Path | None) -> None:
+    """Score event types and actor countries against PLOVER gold sentences, and the
+    false-event rate over the seed and the bundled examples."""
+    evaluate, report = _load("dateline.eval.events", "evaluate", "report")
+    path = plover or _shared_default("events", "plover-gsr", "dev.json")
+    if not path.is_file():
+        raise click.ClickException(f"E101 no PLOVER gold file at {path}; pass --plover")
+    click.echo(report(evaluate(path)))
+
+
 @cli.group()
 def bench() -> None:
     """Measure speed."""
@@ -97,6 +141,26 @@ def bench_extraction(data: Path | None, limit: int | None) -> None:
     """Extraction throughput against bare trafilatura on the same pages."""
     run, report_bench = _load("dateline.eval.bench", "bench_extraction", "report_bench")
     click.echo(report_bench(run(_data_root(data), limit)))
+
+
+@bench.command("nlp")
+@click.option(
+    "--polnear",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="PolNeAR directory whose dev texts are timed (default: ../shared/data/quotes/polnear;"
+    " the bundled examples are always timed).",
+)
+@click.option("--limit", type=int, default=None, callback=_not_negative, help="At most N texts.")
+@click.option(
+    "--repeat", type=int, default=3, show_default=True, help="Runs per step (fastest counts)."
+)
+@handle_errors
+def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
+    """What actors, quotes and events add to the NLP stage's time on the same text."""
+    run, report_nlp = _load("dateline.eval.bench_nlp", "bench_nlp", "report_nlp")
+    root = polnear or _shared_default("quotes", "polnear")
+    click.echo(report_nlp(run(root if root.is_dir() else None, limit, repeat)))
 
 
 @cli.group()

@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dateline.errors import StoreError
 from dateline.model import Analysis, Article, ErrorInfo
-from dateline.store import queries, schema
+from dateline.store import pgsearch, queries, schema
 from dateline.store.facts import insert_facts
 from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
@@ -95,6 +95,11 @@ def database_url(target: str | os.PathLike[str]) -> str:
     """A SQLAlchemy URL for ``target``: a URL as is, or a file path as a SQLite URL."""
     raw = os.fspath(target)
     if "://" in raw:
+        # a bare postgresql:// (or Heroku-style postgres://) URL means the psycopg 3 driver
+        # dateline installs, not SQLAlchemy's default psycopg2
+        for scheme in ("postgresql://", "postgres://"):
+            if raw.startswith(scheme):
+                return "postgresql+psycopg://" + raw[len(scheme) :]
         return raw
     return f"sqlite:///{Path(raw).expanduser().resolve()}"
 
@@ -228,6 +233,9 @@ class Store:
         article = analysis.article
         t = schema.articles
         with self._write(f"saving {analysis.input_id}") as connection:
+            if connection.dialect.name == "postgresql":
+                # seq is max + 1: concurrent writers on a server database take turns here
+                connection.exec_driver_sql("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
             exists = connection.execute(select(t.c.id).where(t.c.id == analysis.id)).first()
             if exists is None:
                 seq = connection.execute(select(func.coalesce(func.max(t.c.seq), 0) + 1)).scalar()
@@ -403,8 +411,22 @@ class Store:
         Every word must match; ``"a phrase"`` and ``word*`` (prefix) work. With ``raw=True``
         the query is FTS5 syntax as is, and a syntax error is a StoreError (E502).
         """
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as connection:
+                rows = pgsearch.search(
+                    connection,
+                    query,
+                    limit=limit,
+                    raw=raw,
+                    highlight=highlight,
+                    snippet_tokens=snippet_tokens,
+                )
+            return [_hit(row) for row in rows]
         if self.engine.dialect.name != "sqlite":
-            raise StoreError("full-text search needs a SQLite database for now", code="E502")
+            raise StoreError(
+                f"full-text search needs SQLite or PostgreSQL, not {self.engine.dialect.name}",
+                code="E502",
+            )
         match = query if raw else fts_query(query)
         params = {
             "query": match,
@@ -416,24 +438,25 @@ class Store:
         }
         try:
             with self.engine.connect() as connection:
-                rows = connection.execute(text(SEARCH_SQL), params).all()
+                rows = list(connection.execute(text(SEARCH_SQL), params).all())
         except SQLAlchemyError as exc:
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             if raw:
                 raise syntax_error(query, detail) from None
             raise StoreError(f"database error while searching: {detail}") from exc
-        return [
-            SearchHit(
-                id=row.id,
-                title=row.title,
-                url=row.url,
-                published=row.published,
-                outlet=row.outlet,
-                snippet=" ".join((row.snippet or "").split()),
-                score=-float(row.rank),
-            )
-            for row in rows
-        ]
+        return [_hit(row) for row in rows]
+
+
+def _hit(row: Any) -> SearchHit:
+    return SearchHit(
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        outlet=row.outlet,
+        snippet=" ".join((row.snippet or "").split()),
+        score=-float(row.rank),
+    )
 
 
 __all__ = ["SCHEMA_VERSION", "ArticleRow", "ErrorRow", "IngestCounts", "SearchHit", "Store"]

@@ -34,6 +34,7 @@ from dateline.errors import StoreError
 from dateline.store import schema
 from dateline.store.facts import fact_tables, insert_facts
 from dateline.store.fts import FTS_DDL
+from dateline.store.pgsearch import INDEX_DDL as PG_INDEX_DDL
 
 
 @dataclass(slots=True, frozen=True)
@@ -112,10 +113,17 @@ def _v3_facts(connection: Connection) -> None:
         insert_facts(connection, tables, article_id, data)
 
 
+def _v4_pg_fts(connection: Connection) -> None:
+    # SQLite has had its FTS5 index since version 2; PostgreSQL gets an expression GIN index.
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(PG_INDEX_DDL)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
     Migration(3, "entities, quotes and events of each article", _v3_facts),
+    Migration(4, "full-text index over article titles and bodies on PostgreSQL", _v4_pg_fts),
 )
 
 #: The schema version this code writes: the id of its newest migration.
