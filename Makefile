@@ -54,13 +54,19 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-# Servers the tests start for real: PostgreSQL from Debian's package (installed when missing).
+# What the tests start for real, from Debian's packages (installed when missing): a
+# PostgreSQL server for the store tests, Chromium and its driver for the web UI tests.
+# Java (for PySpark local[2]) is expected on the machine; see README.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_NEEDED = $(strip \
+  $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) \
+  $(if $(wildcard /usr/bin/chromium),,chromium) \
+  $(if $(wildcard /usr/bin/chromedriver),,chromium-driver))
 system-deps:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	  echo "installing Debian's postgresql for the store tests"; \
+	@if [ -n "$(APT_NEEDED)" ]; then \
+	  echo "installing Debian packages the tests need: $(APT_NEEDED)"; \
 	  $(SUDO) apt-get update -qq; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_NEEDED); \
 	fi
 
 # pytest exits 5 when it collected no tests; like any non-zero status, that fails the target.
