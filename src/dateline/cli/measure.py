@@ -163,6 +163,23 @@ def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
     click.echo(report_nlp(run(root if root.is_dir() else None, limit, repeat)))
 
 
+@bench.command("pipeline")
+@data_option
+@limit_option
+@click.option(
+    "--memory-pages",
+    type=int,
+    default=2000,
+    show_default=True,
+    help="Pages of the large run compared with a 200-page run for flat memory.",
+)
+@handle_errors
+def bench_pipeline(data: Path | None, limit: int | None, memory_pages: int) -> None:
+    """End to end (HTML to SQLite) against trafilatura + spaCy alone; 1 vs 2 workers; memory."""
+    run, report = _load("dateline.eval.bench_pipeline", "bench_pipeline", "report_pipeline")
+    click.echo(report(run(_data_root(data), limit, memory_pages)))
+
+
 @cli.group()
 def train() -> None:
     """Fit the models dateline ships."""

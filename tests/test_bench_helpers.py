@@ -1,0 +1,35 @@
+"""The measuring harness of ``dateline bench pipeline`` (the figures themselves are not tested)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.eval.bench_pipeline import _hwm_kib, _tree, write_corpus
+from dateline.eval.datasets import Page
+from dateline.model import content_id
+
+
+def test_corpus_copies_are_distinct_documents(tmp_path: Path) -> None:
+    pages = [Page(key="a", html="<p>one</p>"), Page(key="b", html="<p>two</p>")]
+    folder = write_corpus(pages, tmp_path / "c", 5)
+    files = sorted(folder.iterdir())
+    assert len(files) == 5
+    assert len({content_id(f.read_text(encoding="utf-8")) for f in files}) == 5
+
+
+def test_process_tree_and_peak_memory_are_read_from_proc() -> None:
+    if not Path("/proc/self/status").exists():
+        pytest.skip("peak memory is read from /proc (Linux only, as documented)")
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert child.pid in list(_tree(os.getpid()))
+        assert _hwm_kib(child.pid) > 0
+    finally:
+        child.kill()
+        child.wait()
+    assert _hwm_kib(child.pid) == 0  # gone
