@@ -32,12 +32,25 @@ NLP_LANGUAGES = frozenset({"en"})
 TOO_LONG = "E303"
 
 
-def analyze(document: Document, options: Options | None = None) -> Analysis:
-    """Analyze one document. Never raises for a bad document: the record carries the error.
+def analyze(
+    document: Document | str,
+    options: Options | None = None,
+    *,
+    url: str | None = None,
+    published: str | None = None,
+) -> Analysis:
+    """Analyze one document: a Document, or the text or HTML of a page as a string (HTML or
+    text is told from the content). Never raises for a bad document: the record carries the
+    error. ``url`` and ``published`` fill what the page does not say.
 
     Raises NlpError only when the spaCy model itself cannot be loaded (nothing could be
     analyzed then; ``Options(nlp=False)`` gives the article part without it).
     """
+    if isinstance(document, str):
+        document = Document(input_id="<string>", content=document)
+    if url or published:
+        document.url = document.url or url
+        document.published = document.published or published
     return next(analyze_all([document], options))
 
 
