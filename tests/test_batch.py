@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -22,15 +23,45 @@ from dateline.store import Store
 TOWNS = ["Arlen", "Brisk", "Calder", "Dunmore", "Elgar", "Fenwick", "Garth", "Hollin"]
 
 
+VOCABULARY = [
+    "harbour",
+    "council",
+    "bridge",
+    "ferry",
+    "school",
+    "clinic",
+    "market",
+    "orchard",
+    "quarry",
+    "tunnel",
+    "mill",
+    "station",
+    "library",
+    "brewery",
+    "chapel",
+    "foundry",
+    "granary",
+    "pier",
+    "lighthouse",
+    "depot",
+    "archive",
+    "museum",
+    "stadium",
+]
+
+
 def story(n: int) -> str:
     town = TOWNS[n % len(TOWNS)]
+    # each story its own words, so no two are near-duplicates of each other
+    extra = " ".join(random.Random(n).choices(VOCABULARY, k=30))
     return (
         f"Flood defences hold in {town} after storm number {n}\n\n"
         f"{town.upper()}, March {1 + n % 28} —\n\n"
         f"Volunteers in {town} stacked sandbags through the night as the river rose for the "
         f"{n}th time this winter, and the council said no homes had been flooded.\n\n"
         f"Engineers will inspect the embankment on Friday, the council said, and a report on "
-        f"repairs costing about {n * 3} thousand euros is due next month.\n"
+        f"repairs costing about {n * 3} thousand euros is due next month.\n\n"
+        f"Damage was reported at the {extra}.\n"
     )
 
 
@@ -121,6 +152,7 @@ def test_ingest_killed_midway_completes_on_rerun_with_the_same_counts(tmp_path: 
 
     rerun = subprocess.run(_ingest_cmd(folder, killed), check=True, capture_output=True, text=True)
     assert f"{240 - partial} inserted, {partial} skipped, 0 failed" in rerun.stdout
+    assert _count(killed) == _count(reference) == 240
 
     query = "SELECT id, title, body FROM articles ORDER BY id"
     with sqlite3.connect(reference) as a, sqlite3.connect(killed) as b:

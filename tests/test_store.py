@@ -277,5 +277,6 @@ def test_public_api() -> None:
         "save",
         "schema_version",
         "search",
+        "stories",
         "urls",
     }

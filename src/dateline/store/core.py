@@ -23,9 +23,13 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from dateline.errors import StoreError
 from dateline.model import Analysis, Article, ErrorInfo
 from dateline.store import pgsearch, queries, schema
+from dateline.store.dedup import fingerprint
 from dateline.store.facts import insert_facts
 from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
+from dateline.store.stories import assign as assign_stories
+from dateline.store.stories import query as query_stories
+from dateline.store.twins import twin_of
 
 FACT_TABLES = (schema.entities, schema.quotes, schema.events)
 
@@ -222,52 +226,66 @@ class Store:
     def save(self, analysis: Analysis) -> bool:
         """Store one analysis record; return True when it was new.
 
-        A record that is already stored (same content hash) changes nothing, except that a
-        URL not seen for it before is added to its URLs. A failed record is logged in
-        ``errors`` and gives False.
+        A record already stored changes nothing, except that a URL not seen for it before is
+        added to its URLs. Already stored means: the same content hash, the same canonical
+        URL (tracking parameters and the like removed), or a near-identical body (see
+        ``dedup``). A failed record is logged in ``errors`` and gives False.
         """
         if analysis.error is not None or analysis.article is None:
             error = analysis.error or ErrorInfo("E900", "record has neither article nor error")
             self.record_error(analysis.input_id, error.code, error.message)
             return False
         article = analysis.article
-        t = schema.articles
         with self._write(f"saving {analysis.input_id}") as connection:
             if connection.dialect.name == "postgresql":
                 # seq is max + 1: concurrent writers on a server database take turns here
                 connection.exec_driver_sql("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
-            exists = connection.execute(select(t.c.id).where(t.c.id == analysis.id)).first()
-            if exists is None:
-                seq = connection.execute(select(func.coalesce(func.max(t.c.seq), 0) + 1)).scalar()
-                connection.execute(
-                    insert(t).values(
-                        id=analysis.id,
-                        seq=seq,
-                        input_id=analysis.input_id,
-                        url=article.url,
-                        outlet=article.outlet,
-                        title=article.title,
-                        authors=list(article.authors),
-                        published=article.published,
-                        language=article.language,
-                        dateline=article.dateline,
-                        section=article.section,
-                        topics=list(article.topics),
-                        lead=article.lead,
-                        body=article.body,
-                        record=analysis.to_dict(),
-                        ingested_at=now(),
-                    )
-                )
-                insert_facts(connection, FACT_TABLES, analysis.id, analysis)
+            dedup = fingerprint(article.url, article.body)
+            stored_as = twin_of(connection, analysis.id, article.title, article.body, dedup)
+            if stored_as is None:
+                stored_as = analysis.id
+                self._insert(connection, analysis, article, dedup)
+                new = True
+            else:
+                new = False
             if article.url:
                 u = schema.urls
                 known = connection.execute(
-                    select(u.c.url).where(u.c.article_id == analysis.id, u.c.url == article.url)
+                    select(u.c.url).where(u.c.article_id == stored_as, u.c.url == article.url)
                 ).first()
                 if known is None:
-                    connection.execute(insert(u).values(article_id=analysis.id, url=article.url))
-        return exists is None
+                    connection.execute(insert(u).values(article_id=stored_as, url=article.url))
+        return new
+
+    @staticmethod
+    def _insert(
+        connection: Connection, analysis: Analysis, article: Article, dedup: dict[str, Any]
+    ) -> None:
+        t = schema.articles
+        seq = connection.execute(select(func.coalesce(func.max(t.c.seq), 0) + 1)).scalar()
+        connection.execute(
+            insert(t).values(
+                id=analysis.id,
+                seq=seq,
+                input_id=analysis.input_id,
+                url=article.url,
+                outlet=article.outlet,
+                title=article.title,
+                authors=list(article.authors),
+                published=article.published,
+                language=article.language,
+                dateline=article.dateline,
+                section=article.section,
+                topics=list(article.topics),
+                lead=article.lead,
+                body=article.body,
+                record=analysis.to_dict(),
+                ingested_at=now(),
+                **dedup,
+            )
+        )
+        insert_facts(connection, FACT_TABLES, analysis.id, analysis)
+        assign_stories(connection, schema.events, schema.stories, analysis.id, article.published)
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this content hash is stored."""
@@ -394,6 +412,14 @@ class Store:
         """Stored events; filters as in ``dateline.store.queries.events``."""
         with _errors("listing events"), self.engine.connect() as connection:
             return queries.events(connection, **filters)
+
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stories (one real-world event reported by one or more articles) with GDELT's
+        counts; filters: min_articles, since, until, limit, offset."""
+        with _errors("listing stories"), self.engine.connect() as connection:
+            return query_stories(
+                connection, schema.events, schema.stories, schema.articles, **filters
+            )
 
     def search(
         self,

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     Engine,
@@ -28,13 +29,17 @@ from sqlalchemy import (
     UniqueConstraint,
     insert,
     select,
+    update,
 )
 
 from dateline.errors import StoreError
 from dateline.store import schema
+from dateline.store.dedup import fingerprint
 from dateline.store.facts import fact_tables, insert_facts
 from dateline.store.fts import FTS_DDL
 from dateline.store.pgsearch import INDEX_DDL as PG_INDEX_DDL
+from dateline.store.stories import assign as assign_stories
+from dateline.store.stories import stories_table
 
 
 @dataclass(slots=True, frozen=True)
@@ -119,11 +124,57 @@ def _v4_pg_fts(connection: Connection) -> None:
         connection.exec_driver_sql(PG_INDEX_DDL)
 
 
+_V5_DDL = (
+    "ALTER TABLE articles ADD COLUMN canonical_url TEXT",
+    "ALTER TABLE articles ADD COLUMN simhash BIGINT",
+    *(f"ALTER TABLE articles ADD COLUMN band{n} INTEGER" for n in range(4)),
+    "ALTER TABLE events ADD COLUMN story_id INTEGER",
+    "CREATE INDEX articles_canonical_url ON articles (canonical_url)",
+    *(f"CREATE INDEX articles_band{n} ON articles (band{n})" for n in range(4)),
+    "CREATE INDEX events_story_id ON events (story_id)",
+)
+
+
+def _v5_dedup_and_stories(connection: Connection) -> None:
+    # Near-duplicate articles and stories across articles; existing rows are filled in, in
+    # the order they were stored, as if they had been ingested with this version.
+    for statement in _V5_DDL:
+        connection.exec_driver_sql(statement)
+    md = MetaData()
+    stories = stories_table(md)
+    stories.create(connection)
+    articles = Table(
+        "articles",
+        md,
+        Column("id", String(64)),
+        Column("seq", Integer),
+        Column("url", Text),
+        Column("published", String(40)),
+        Column("body", Text),
+        Column("canonical_url", Text),
+        Column("simhash", BigInteger),
+        *(Column(f"band{n}", Integer) for n in range(4)),
+    )
+    events = fact_tables(md)[2]
+    events.append_column(Column("story_id", Integer))
+    rows = connection.execute(
+        select(articles.c.id, articles.c.url, articles.c.published, articles.c.body).order_by(
+            articles.c.seq
+        )
+    ).all()
+    for row in rows:
+        connection.execute(
+            update(articles).where(articles.c.id == row.id).values(**fingerprint(row.url, row.body))
+        )
+        assign_stories(connection, events, stories, row.id, row.published)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
     Migration(3, "entities, quotes and events of each article", _v3_facts),
     Migration(4, "full-text index over article titles and bodies on PostgreSQL", _v4_pg_fts),
+    Migration(5, "near-duplicate articles and stories across articles", _v5_dedup_and_stories),
 )
 
 #: The schema version this code writes: the id of its newest migration.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     ForeignKey,
     Index,
@@ -19,7 +20,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from dateline.store.dedup import BANDS
 from dateline.store.facts import fact_tables
+from dateline.store.stories import stories_table
 
 metadata = MetaData()
 
@@ -54,6 +57,10 @@ articles = Table(
     Column("body", Text, nullable=False),
     Column("record", JSON, nullable=False),  # the full analysis record, so nothing is lost
     Column("ingested_at", String(40), nullable=False),
+    # version 5: the normalised URL and the body's SimHash in four indexed bands (dedup.py)
+    Column("canonical_url", Text),
+    Column("simhash", BigInteger),
+    *(Column(f"band{n}", Integer) for n in range(BANDS)),
     Index("articles_published", "published"),
 )
 
@@ -86,3 +93,6 @@ errors = Table(
 # One row per entity, quote and event of each stored record (their DDL is version 3's, kept in
 # facts.py; a later change to them is a new migration and a new definition here).
 entities, quotes, events = fact_tables(metadata)
+# version 5: each event's story (stories.py)
+events.append_column(Column("story_id", Integer))
+stories = stories_table(metadata)

@@ -1,0 +1,177 @@
+"""One story per real-world event: events of different articles that report the same thing.
+
+GDELT counts reports, not events; its users' most common complaint. Here an event joins an
+existing story when an event of *another* article has the same CAMEO root, the same source
+and target (by actor code, else country, else name), a day within one day of its own (the
+event's date, else the article's publication date), and a sentence that shares enough of its
+content words (``SIMILARITY``). Otherwise it starts a story. A story's counts follow GDELT's
+names: NumMentions (events), NumArticles (distinct articles), NumSources (distinct outlets).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    func,
+    insert,
+    select,
+    update,
+)
+
+#: Share of content words (Jaccard) two event sentences need to report the same event.
+SIMILARITY = 0.2
+#: Days apart two reports of one event may be dated.
+WINDOW_DAYS = 1
+
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def stories_table(md: MetaData) -> Table:
+    """The stories table (schema version 5)."""
+    return Table(
+        "stories",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("cameo_root", String(2), nullable=False),
+        Column("source_key", Text, nullable=False),
+        Column("target_key", Text, nullable=False),
+        Column("day", String(10), nullable=False),
+        Column("sentence", Text, nullable=False),
+    )
+
+
+def actor_key(code: str | None, country: str | None, name: str | None) -> str:
+    return code or country or (name or "").strip().lower()
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(sentence))
+
+
+def similar(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= SIMILARITY
+
+
+def assign(
+    connection: Connection,
+    events: Table,
+    stories: Table,
+    article_id: str,
+    published: str | None,
+) -> None:
+    """Give every event of one stored article its story (the caller holds the transaction)."""
+    rows = connection.execute(
+        select(events).where(events.c.article_id == article_id).order_by(events.c.n)
+    ).all()
+    for row in rows:
+        day = _day(row.date) or _day(published)
+        if day is None:
+            continue
+        source = actor_key(row.source_code, row.source_country, row.source_name)
+        target = actor_key(row.target_code, row.target_country, row.target_name)
+        lo = (day - timedelta(days=WINDOW_DAYS)).isoformat()
+        hi = (day + timedelta(days=WINDOW_DAYS)).isoformat()
+        candidates = connection.execute(
+            select(stories.c.id, stories.c.sentence)
+            .where(
+                and_(
+                    stories.c.cameo_root == row.cameo_root,
+                    stories.c.source_key == source,
+                    stories.c.target_key == target,
+                    stories.c.day.between(lo, hi),
+                )
+            )
+            .order_by(stories.c.id)
+        ).all()
+        story_id = None
+        for candidate in candidates:
+            others = connection.execute(
+                select(events.c.sentence).where(
+                    events.c.story_id == candidate.id, events.c.article_id != article_id
+                )
+            ).scalars()
+            if any(similar(row.sentence, s) for s in [candidate.sentence, *others]):
+                story_id = candidate.id
+                break
+        if story_id is None:
+            key = connection.execute(
+                insert(stories).values(
+                    cameo_root=row.cameo_root,
+                    source_key=source,
+                    target_key=target,
+                    day=day.isoformat(),
+                    sentence=row.sentence,
+                )
+            ).inserted_primary_key
+            assert key is not None
+            story_id = key[0]
+        connection.execute(
+            update(events)
+            .where(events.c.article_id == article_id, events.c.n == row.n)
+            .values(story_id=story_id)
+        )
+
+
+def query(
+    connection: Connection,
+    events: Table,
+    stories: Table,
+    articles: Table,
+    *,
+    min_articles: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stories with their counts, the most widely reported first."""
+    num_articles = func.count(func.distinct(events.c.article_id))
+    query = (
+        select(
+            stories.c.id,
+            stories.c.day,
+            stories.c.cameo_root,
+            stories.c.source_key.label("source"),
+            stories.c.target_key.label("target"),
+            stories.c.sentence,
+            func.count().label("num_mentions"),
+            num_articles.label("num_articles"),
+            func.count(func.distinct(articles.c.outlet)).label("num_sources"),
+        )
+        .join(events, events.c.story_id == stories.c.id)
+        .join(articles, articles.c.id == events.c.article_id)
+        .group_by(stories.c.id)
+        .having(num_articles >= min_articles)
+        .order_by(num_articles.desc(), stories.c.day.desc(), stories.c.id)
+        .offset(offset)
+    )
+    if since:
+        query = query.where(stories.c.day >= since[:10])
+    if until:
+        query = query.where(stories.c.day <= until[:10])
+    if limit is not None:
+        query = query.limit(limit)
+    return [dict(row._mapping) for row in connection.execute(query)]
