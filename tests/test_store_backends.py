@@ -117,3 +117,23 @@ def test_plain_postgresql_urls_use_the_installed_driver() -> None:
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgresql+psycopg2://u@h/db") == "postgresql+psycopg2://u@h/db"
+
+
+def test_duplicates_and_stories(store_target: str, analysis_factory: Factory) -> None:
+    from test_dedup_stories import REWRITES, WIRE, event, record
+
+    with Store.open(store_target) as store:
+        for outlet, sentence, day in REWRITES:
+            r = record(
+                analysis_factory, outlet, f"{sentence}\n\n{outlet}", input_id=outlet, published=day
+            )
+            r.events = [event(sentence, day)]
+            assert store.save(r)
+        first = record(analysis_factory, "Bridge", WIRE, url="https://a.example/b?utm_source=x")
+        assert store.save(first) is True
+        assert (
+            store.save(record(analysis_factory, "Bridge", WIRE, url="https://a.example/b/"))
+            is False
+        )
+        [story] = store.stories()
+        assert (story["num_articles"], story["num_sources"]) == (3, 3)
