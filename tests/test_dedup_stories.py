@@ -243,3 +243,22 @@ def test_migration_five_fills_fingerprints_and_stories(
                 .all()
             )
         assert urls == ["https://north-wire.example/a", "https://river-post.example/a"]
+
+
+def test_cli_stories(tmp_path: Path, analysis_factory: Factory) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        for outlet, sentence, day in REWRITES:
+            r = record(analysis_factory, outlet, sentence, input_id=outlet, published=day)
+            r.events = [event(sentence, day)]
+            store.save(r)
+    result = CliRunner().invoke(cli, ["stories", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [story] = json.loads(result.output)
+    assert story["num_articles"] == 3
+    result = CliRunner().invoke(cli, ["stories", "--db", str(db), "--min-articles", "4"])
+    assert result.exit_code == 0 and "AAAGOV" not in result.output

@@ -194,3 +194,40 @@ def events(
         rows,
         ("date", "cameo", "plover", "source_code", "target_code", "location_name", "sentence"),
     )
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--min-articles", type=int, default=1, show_default=True, help="Reported by at least N."
+)
+@click.option("--since", callback=_published, help="Stories on or after this ISO date.")
+@click.option("--until", callback=_published, help="Stories on or before this ISO date.")
+@format_option(["table", "json", "jsonl", "csv"], "table")
+@click.option("--limit", type=int, default=50, show_default=True, callback=_not_negative)
+@click.option("--offset", type=int, default=0, callback=_not_negative)
+@handle_errors
+def stories(
+    db: str,
+    min_articles: int,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int,
+    offset: int,
+) -> None:
+    """Real-world events with how many articles and outlets reported them, widest first."""
+    rows = _store_rows(
+        db,
+        "stories",
+        min_articles=min_articles,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    _write_rows(
+        fmt,
+        rows,
+        ("day", "cameo_root", "source", "target", "num_articles", "num_sources", "sentence"),
+    )
