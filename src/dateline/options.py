@@ -23,3 +23,23 @@ class Options:
     model: str | None = None
     #: documents parsed together by nlp.pipe
     batch_size: int = 32
+    # -- fetching URLs (sources.web) and reading feeds (sources.feeds) ----------------------
+    #: the User-Agent header; None: "dateline/VERSION (+project url)". Put a contact in it
+    #: for large crawls
+    user_agent: str | None = None
+    #: seconds to wait for a connection or for the next bytes of an answer
+    timeout: float = 30.0
+    #: answers larger than this many bytes are abandoned (E106) rather than read on
+    max_fetch_bytes: int = 10_000_000
+    #: at least this many seconds between two requests to the same host (robots.txt
+    #: Crawl-delay wins when larger)
+    host_interval: float = 1.0
+    #: attempts after the first on 429, 5xx, timeouts and connection errors, waiting
+    #: retry_backoff * 2**attempt seconds (or what Retry-After asks, up to max_retry_wait)
+    retries: int = 3
+    retry_backoff: float = 1.0
+    max_retry_wait: float = 120.0
+    #: obey robots.txt; switch off only for sites you have permission to crawl
+    respect_robots: bool = True
+    #: fetch a feed entry's link when the entry itself carries no article-length body
+    fetch_links: bool = True

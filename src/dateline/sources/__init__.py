@@ -1,8 +1,13 @@
-"""Sources: where documents come from (files, directories, standard input, JSON Lines).
+"""Sources: where documents come from (files, directories, standard input, JSON Lines,
+RSS/Atom feeds, WARC archives, URLs, and ``@FILE`` lists of any of these).
 
 Every source yields ``Document | SourceFailure`` items, one per input document and in input
 order; a document that cannot be read is a SourceFailure in its place, so a batch never stops
 on one bad input. ``dateline.pipeline.analyze_all`` turns the stream into analysis records.
+
+The readers of each kind live in their modules: ``sources.feeds`` (RSS/Atom),
+``sources.warc`` (WARC archives), ``sources.web`` (URLs: the polite ``Fetcher``) and
+``sources.lists`` (``@FILE`` lists); ``iter_documents`` dispatches to them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Bytes to text: encodings are detected, not assumed.
 
-Order of evidence: a byte-order mark; for HTML, a charset the page declares (``<meta charset>``
-or ``http-equiv``) when the bytes actually decode with it; strict UTF-8; then
+Order of evidence: a byte-order mark; a charset the transport declares (the HTTP
+``Content-Type`` of a fetched page or a WARC record) when the bytes decode with it; for HTML,
+a charset the page declares (``<meta charset>`` or ``http-equiv``) when the bytes actually
+decode with it; strict UTF-8; then
 charset-normalizer's detection. Binary content (NUL bytes, or mostly control characters) is
 refused with E102 rather than decoded into garbage.
 """
@@ -53,8 +55,47 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def decode_bytes(data: bytes, *, is_html: bool | None = None) -> Decoded:
-    """Decode ``data`` to text, raising SourceError (E102/E103/E104) when it is not text."""
+def _lookup(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+#: Charsets servers send by default whatever the page is written in.
+_LATIN_DEFAULTS = frozenset({"iso8859-1", "ascii", "cp1252"})
+
+
+def _transport_decode(data: bytes, declared: str) -> Decoded | None:
+    """``data`` in the charset an HTTP header declares, when that is believable."""
+    if declared in _LATIN_DEFAULTS:
+        # Servers label everything ISO-8859-1 by default, and Latin-1 decodes any bytes:
+        # text that is valid UTF-8 beyond ASCII is UTF-8 (browsers sniff the same way).
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not text.isascii():
+                return Decoded(text, "utf-8")
+        # WHATWG maps ISO-8859-1 and US-ASCII labels to windows-1252.
+        declared = _WEB_DEFAULT
+    try:
+        return Decoded(data.decode(declared), declared)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(
+    data: bytes, *, is_html: bool | None = None, charset: str | None = None
+) -> Decoded:
+    """Decode ``data`` to text, raising SourceError (E102/E103/E104) when it is not text.
+
+    ``charset`` is what the transport declared (an HTTP ``Content-Type`` parameter); it is
+    used when the bytes decode with it, and otherwise the content's own evidence decides.
+    """
     if not data.strip():
         raise SourceError("the input is empty; nothing to analyze", code="E103")
     for bom, name in _BOMS:
@@ -69,6 +110,11 @@ def decode_bytes(data: bytes, *, is_html: bool | None = None) -> Decoded:
             "pass HTML pages, text files, JSON Lines, feeds or WARC archives",
             code="E102",
         )
+    transported = _lookup(charset)
+    if transported is not None:
+        decoded = _transport_decode(data, transported)
+        if decoded is not None:
+            return decoded
     if is_html is not False:
         declared = _declared_charset(data[:4096])
         if declared and declared not in ("utf-8", "utf_8"):

@@ -1,10 +1,14 @@
-"""Files, directories and standard input as Documents.
+"""Inputs as Documents: files, directories, standard input, URLs and lists of them.
 
-A path names a file (HTML or text; which one is decided later, from the content, unless
+An input is a file (HTML or text; which one is decided later, from the content, unless
 ``Options.kind`` says), a directory (read recursively in sorted order, hidden files and web
-page assets skipped), or ``-`` for standard input. A file is JSON Lines when its name ends in
-``.jsonl``/``.ndjson`` or its content looks like it. Gzip-compressed input is read
-transparently. Nothing here raises for a bad input: it yields a SourceFailure in its place.
+page assets skipped), ``-`` for standard input, an ``http(s)://`` URL (``sources.web``), or
+``@FILE``, a list of inputs one a line (``sources.lists``). A file is JSON Lines when its
+name ends in ``.jsonl``/``.ndjson`` or its content looks like it, a WARC archive when it
+ends in ``.warc``/``.warc.gz`` or starts like one (``sources.warc``), and an RSS/Atom feed
+when its root element says so (``sources.feeds``). Gzip-compressed input is read
+transparently. Everything is streamed: one document at a time. Nothing here raises for a
+bad input: it yields a SourceFailure in its place.
 """
 
 from __future__ import annotations
@@ -23,7 +27,11 @@ from dateline.model import Document
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.decode import decode_bytes
+from dateline.sources.feeds import looks_like_feed, read_feed
 from dateline.sources.jsonl import JSONL_SUFFIXES, iter_jsonl, sniff
+from dateline.sources.lists import is_list_argument, read_list
+from dateline.sources.warc import WARC_SUFFIXES, looks_like_warc, read_warc
+from dateline.sources.web import Fetcher, is_url, read_url
 
 STDIN_ID = "<stdin>"
 
@@ -43,27 +51,50 @@ def iter_documents(
     options: Options | None = None,
     *,
     stdin: BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[SourceItem]:
     """Every document under ``paths``, in order: one item per input document.
 
-    ``-`` reads ``stdin`` (default: the process's standard input, as bytes).
+    ``-`` reads ``stdin`` (default: the process's standard input, as bytes). URLs, feed
+    entries' links and lists share one ``fetcher`` (made here when not given), so robots.txt
+    is read once per host and the per-host pace holds across the whole run.
     """
     options = options or Options()
-    for raw in paths:
-        name = os.fspath(raw)
-        if name == "-":
-            yield from read_stream(
-                stdin if stdin is not None else sys.stdin.buffer, STDIN_ID, options
-            )
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for child in walk(path):
-                yield from read_file(child, options)
-        elif path.exists():
-            yield from read_file(path, options)
-        else:
-            yield SourceFailure(name, "E101", f"{name} does not exist; check the path")
+    web = fetcher or Fetcher(options)
+    try:
+        for raw in paths:
+            name = os.fspath(raw)
+            if is_list_argument(name):
+                for entry in read_list(name, stdin):
+                    if isinstance(entry, SourceFailure):
+                        yield entry
+                    else:
+                        yield from _read_input(entry, options, stdin, web)
+            else:
+                yield from _read_input(name, options, stdin, web)
+    finally:
+        if fetcher is None:
+            web.close()
+
+
+def _read_input(
+    name: str, options: Options, stdin: BinaryIO | None, fetcher: Fetcher
+) -> Iterator[SourceItem]:
+    if name == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from read_stream(stream, STDIN_ID, options, fetcher)
+        return
+    if is_url(name):
+        yield from read_url(name, options, fetcher)
+        return
+    path = Path(name)
+    if path.is_dir():
+        for child in walk(path):
+            yield from read_file(child, options, fetcher)
+    elif path.exists():
+        yield from read_file(path, options, fetcher)
+    else:
+        yield SourceFailure(name, "E101", f"{name} does not exist; check the path")
 
 
 def walk(root: Path) -> list[Path]:
@@ -79,27 +110,38 @@ def walk(root: Path) -> list[Path]:
     return found
 
 
-def read_file(path: Path, options: Options | None = None) -> Iterator[SourceItem]:
-    """The document in a file, or each document of a JSON Lines file."""
+def read_file(
+    path: Path, options: Options | None = None, fetcher: Fetcher | None = None
+) -> Iterator[SourceItem]:
+    """The document in a file, or each document of a JSON Lines file, WARC archive or feed."""
     options = options or Options()
     name = str(path)
     try:
         with path.open("rb") as handle:
-            yield from read_stream(handle, name, options)
+            if name.lower().endswith(WARC_SUFFIXES) or looks_like_warc(handle.read(4096)):
+                handle.seek(0)
+                yield from read_warc(handle, name, options)
+                return
+            handle.seek(0)
+            yield from read_stream(handle, name, options, fetcher)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         yield SourceFailure(name, "E100", f"could not read {name}: {reason}")
 
 
 def read_stream(
-    stream: BinaryIO, name: str, options: Options | None = None
+    stream: BinaryIO, name: str, options: Options | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[SourceItem]:
     """The document(s) in a byte stream named ``name`` (a path, or ``<stdin>``)."""
     options = options or Options()
     try:
         if not hasattr(stream, "peek"):
             stream = cast(BinaryIO, io.BufferedReader(cast(Any, stream)))
-        head = cast(Any, stream).peek(2)[:2]
+        peeked = cast(Any, stream).peek(4096)
+        if looks_like_warc(peeked):
+            yield from read_warc(stream, name, options)
+            return
+        head = peeked[:2]
         if head == _GZIP_MAGIC or name.lower().endswith(".gz"):
             stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
         by_name = name.lower().endswith(JSONL_SUFFIXES)
@@ -111,6 +153,9 @@ def read_stream(
         data = b"".join(consumed) + stream.read(remaining)
     except (OSError, EOFError) as exc:
         yield SourceFailure(name, "E100", f"could not read {name}: {exc}")
+        return
+    if looks_like_feed(data[:4096]) and len(data) <= options.max_bytes:
+        yield from read_feed(data, name, options, fetcher)
         return
     yield document_from_bytes(data, name, options)
 
