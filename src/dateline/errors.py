@@ -81,5 +81,6 @@ CODES: dict[str, str] = {
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",
+    "E503": "the export output cannot be written (missing directory, no permission)",
     "E900": "internal error (please report it with the input that caused it)",
 }
