@@ -1,0 +1,727 @@
+"""The HTTP API and pages of ``dateline serve`` over a real SQLite store of hand-built records
+(invented content; no NLP model needed except where a test says so)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[dev]')")
+
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from dateline.cli import cli
+from dateline.model import Analysis
+from dateline.store import Store
+from dateline.web import create_app, sample
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+TOKEN = "t0ps3cret-token"
+STRIKE_TEXT = (
+    "Port workers walked out in Valport on Monday over pay and safety, halting grain loading "
+    "for a second day and leaving more than forty ships waiting at anchor off the coast.\n\n"
+    "The union said talks with the port operator had collapsed after management refused to "
+    "discuss night-shift bonuses, and that its members would stay out until someone sat down "
+    "with them.\n\nTraders said the stoppage could delay shipments of wheat and maize bound "
+    "for the south, and that freight rates on the sea had already risen sharply this week."
+)
+GRAIN_TEXT = (
+    "The agriculture ministry lowered its wheat harvest forecast by twelve percent on Thursday, "
+    "blaming the driest spring in forty years for stunted crops across the eastern plains.\n\n"
+    "Farmers' associations asked the government for emergency credit lines and a delay on land "
+    "tax payments, saying many smallholders would otherwise sell livestock to stay afloat."
+)
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = '"><img src=x onerror=alert(1)>'
+
+
+def _at(body: str, text: str, start: int = 0) -> dict[str, Any]:
+    at = body.index(text, start)
+    return {"text": text, "start": at, "end": at + len(text)}
+
+
+def _side(name: str, country: str, code: str) -> dict[str, Any]:
+    return {"name": name, "text": name, "country": country, "sector": "GOV", "code": code}
+
+
+def harbour_record() -> Analysis:
+    """A known article: one visit, one accusation, one quote, three entities."""
+    body = (
+        "Harbour minister Lena Morgan visited the port of Valport on Monday.\n\n"
+        '"The strike is over," Morgan said.\n\n'
+        "Dockers in Valport accused the port authority of ignoring safety."
+    )
+    visit = "Harbour minister Lena Morgan visited the port of Valport on Monday."
+    accuse = "Dockers in Valport accused the port authority of ignoring safety."
+    entities = [
+        {
+            "id": "e1",
+            "name": "Lena Morgan",
+            "type": "PERSON",
+            "role": "Harbour Minister",
+            "country": "EST",
+            "sector": "GOV",
+            "code": "ESTGOV",
+            "aliases": ["Morgan"],
+            "mentions": [_at(body, "Lena Morgan"), _at(body, "Morgan", 40)],
+        },
+        {
+            "id": "e2",
+            "name": "Valport Dockers",
+            "type": "ORG",
+            "role": None,
+            "country": "LVA",
+            "sector": "LAB",
+            "code": "LVALAB",
+            "aliases": [],
+            "mentions": [_at(body, "Dockers")],
+        },
+    ]
+    quote = {
+        "text": "The strike is over,",
+        "kind": "direct",
+        "speaker": {"name": "Lena Morgan", "entity": "e1", "text": "Morgan"},
+        "cue": "said",
+        "sentence": '"The strike is over," Morgan said.',
+        **{k: v for k, v in _at(body, "The strike is over,").items() if k != "text"},
+    }
+    events = [
+        {
+            "cameo": "042",
+            "cameo_root": "04",
+            "plover": "CONSULT",
+            "plover_mode": "visit",
+            "quad_class": 1,
+            "goldstein": 1.9,
+            "source": _side("Lena Morgan", "EST", "ESTGOV"),
+            "target": _side("Latvia", "LVA", "LVA"),
+            "date": "2024-05-06",
+            "location": {"name": "Valport", "country": "LVA", "lat": 56.9, "lon": 24.1},
+            "sentence": visit,
+            "start": 0,
+            "end": len(visit),
+            "confidence": 0.8,
+            "rule": "curated:visit",
+        },
+        {
+            "cameo": "112",
+            "cameo_root": "11",
+            "plover": "ACCUSE",
+            "plover_mode": None,
+            "quad_class": 3,
+            "goldstein": -2.0,
+            "source": _side("Valport Dockers", "LVA", "LVALAB"),
+            "target": _side("Port Authority", "LVA", "LVAGOV"),
+            "date": "2024-05-07",
+            "location": None,
+            "sentence": accuse,
+            **{k: v for k, v in _at(body, accuse).items() if k != "text"},
+            "confidence": 0.7,
+            "rule": "curated:accuse",
+        },
+    ]
+    return sample.build(
+        "Harbour strike ends in Valport",
+        body,
+        published="2024-05-06",
+        url="https://harbour.example/valport-strike",
+        outlet="Baltic Wire",
+        entities=entities,
+        quotes=[quote],
+        events=events,
+    )
+
+
+def hostile_record() -> Analysis:
+    """An article whose every field carries markup an attacker would try."""
+    body = (
+        f"Officials said {XSS_SCRIPT} was painted on the gate.\n\n"
+        f"A note read {XSS_IMG} in the margin.\n\n"
+        f"{XSS_IMG} Evil Corp accused the Valport council of fraud."
+    )
+    accuse = f"{XSS_IMG} Evil Corp accused the Valport council of fraud."
+    evil = f"Evil Corp {XSS_IMG}"
+    entities = [
+        {
+            "id": "e1",
+            "name": evil,
+            "type": "ORG",
+            "role": XSS_SCRIPT,
+            "country": "LVA",
+            "sector": "BUS",
+            "code": "LVABUS",
+            "aliases": [],
+            "mentions": [_at(body, XSS_IMG, 60)],
+        }
+    ]
+    quotes = [
+        {
+            "text": f"{XSS_SCRIPT} was painted",
+            "kind": "direct",
+            "speaker": {"name": XSS_SCRIPT, "entity": None, "text": "Officials"},
+            "cue": XSS_IMG,
+            "sentence": f"Officials said {XSS_SCRIPT} was painted on the gate.",
+            **{k: v for k, v in _at(body, f"{XSS_SCRIPT} was painted").items() if k != "text"},
+        },
+        {
+            "text": "=HYPERLINK(1)",
+            "kind": "direct",
+            "speaker": {"name": "Formula Fan", "entity": None, "text": "Fan"},
+            "cue": "said",
+            "sentence": "=HYPERLINK(1)",
+            "start": None,
+            "end": None,
+        },
+    ]
+    events = [
+        {
+            "cameo": "112",
+            "cameo_root": "11",
+            "plover": "ACCUSE",
+            "plover_mode": None,
+            "quad_class": 3,
+            "goldstein": -2.0,
+            "source": _side(evil, "LVA", "LVABUS"),
+            "target": _side(f"Council {XSS_SCRIPT}", "LVA", "LVAGOV"),
+            "date": "2024-04-01",
+            "location": {"name": XSS_SCRIPT, "country": "LVA", "lat": 57.0, "lon": 24.0},
+            "sentence": accuse,
+            **{k: v for k, v in _at(body, accuse).items() if k != "text"},
+            "confidence": 0.5,
+            "rule": XSS_IMG,
+        }
+    ]
+    return sample.build(
+        f"Hostile {XSS_SCRIPT} {XSS_IMG} headline",
+        body,
+        published="2024-04-01",
+        url="javascript:alert(1)",
+        outlet=XSS_IMG,
+        entities=entities,
+        quotes=quotes,
+        events=events,
+    )
+
+
+def build_test_store(path: Path) -> dict[str, str]:
+    """The store the web tests share: 20 sample articles, the harbour and hostile ones."""
+    harbour, hostile = harbour_record(), hostile_record()
+    with Store.open(path) as store:
+        store.ingest([harbour, hostile, *(sample.record(n, 3) for n in range(20))])
+    return {"harbour": harbour.id, "hostile": hostile.id}
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    return path, build_test_store(path)
+
+
+@pytest.fixture(scope="module")
+def ids(web_db: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return web_db[1]
+
+
+@pytest.fixture(scope="module")
+def client(web_db: tuple[Path, dict[str, str]]) -> Iterator[TestClient]:
+    with TestClient(create_app(web_db[0])) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def writer(tmp_path: Path) -> Iterator[TestClient]:
+    """A client of a fresh, writable store."""
+    path = tmp_path / "write.db"
+    Store.open(path).close()
+    with TestClient(create_app(path, token=TOKEN, max_body=50_000)) as test_client:
+        yield test_client
+
+
+def rows_of(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def test_health_and_stats(client: TestClient) -> None:
+    assert client.get("/api/health").json() == {"status": "ok"}
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] == 22 and stats["events"] == 63 and stats["quotes"] == 23
+    assert stats["read_only"] is True
+    assert stats["stories"] is callable(getattr(Store, "stories", None))
+    assert set(stats["by_quad_class"]) <= {"1", "2", "3", "4"}
+
+
+def test_articles_are_paged(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 5}).json()
+    assert len(first["items"]) == 5 and first["next_offset"] == 5
+    rest = client.get("/api/articles", params={"limit": 100, "offset": 5}).json()
+    assert len(rest["items"]) == 17 and rest["next_offset"] is None
+    ids = [a["id"] for a in first["items"] + rest["items"]]
+    assert len(set(ids)) == 22
+    assert client.get("/api/articles", params={"offset": 1000}).json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    "params", [{"limit": 0}, {"limit": 10_001}, {"offset": -1}, {"limit": "many"}]
+)
+def test_bad_paging_is_a_422_in_the_error_shape(client: TestClient, params: dict[str, Any]) -> None:
+    answer = client.get("/api/articles", params=params)
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["code"] == "E422"
+    assert "limit" in error["message"] or "offset" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/articles",
+        "/api/search?q=Valport",
+        "/api/events",
+        "/api/quotes",
+        "/api/actors",
+        "/api/network",
+        "/api/places",
+    ],
+)
+def test_every_list_downloads_as_csv(client: TestClient, path: str) -> None:
+    sep = "&" if "?" in path else "?"
+    by_param = client.get(f"{path}{sep}format=csv")
+    base, _, query = path.partition("?")
+    by_suffix = client.get(f"{base}.csv" + (f"?{query}" if query else ""))
+    for answer in (by_param, by_suffix):
+        assert answer.status_code == 200
+        assert answer.headers["content-type"].startswith("text/csv")
+        assert answer.headers["content-disposition"].startswith("attachment")
+        assert len(rows_of(answer.text)) >= 1
+    assert by_param.text == by_suffix.text
+
+
+def test_search(client: TestClient, ids: dict[str, str]) -> None:
+    found = client.get("/api/search", params={"q": "strike Valport"}).json()["items"]
+    assert found[0]["id"] == ids["harbour"] and "[" in found[0]["snippet"]
+    assert client.get("/api/search", params={"q": "zzzunknownword"}).json()["items"] == []
+    assert client.get("/api/search").status_code == 422
+    odd = client.get("/api/search", params={"q": '"unbalanced AND ( OR *'})
+    assert odd.status_code == 200
+
+
+def test_one_article_with_its_analysis(client: TestClient, ids: dict[str, str]) -> None:
+    record = client.get(f"/api/articles/{ids['harbour']}").json()
+    assert record["article"]["title"] == "Harbour strike ends in Valport"
+    assert [e["cameo"] for e in record["events"]] == ["042", "112"]
+    assert record["quotes"][0]["speaker"]["name"] == "Lena Morgan"
+    assert record["urls"] == ["https://harbour.example/valport-strike"]
+    missing = client.get("/api/articles/0123456789abcdef")
+    assert missing.status_code == 404
+    assert missing.json() == {
+        "error": {"code": "E404", "message": "no article with id 0123456789abcdef"}
+    }
+    assert client.get("/api/articles/" + "a" * 65).status_code == 422
+
+
+def test_event_filters(client: TestClient, ids: dict[str, str]) -> None:
+    def events(**params: Any) -> list[dict[str, Any]]:
+        answer = client.get("/api/events", params={"limit": 1000, **params})
+        assert answer.status_code == 200
+        items: list[dict[str, Any]] = answer.json()["items"]
+        return items
+
+    everything = events()
+    assert len(everything) == 63
+    assert [e["date"] for e in everything] == sorted((e["date"] for e in everything), reverse=True)
+    mine = events(actor="ESTGOV")
+    assert mine and all("ESTGOV" in (e["source_code"], e["target_code"]) for e in mine)
+    assert all(e["cameo"].startswith("04") for e in events(code="04"))
+    assert all(e["plover"] == "ACCUSE" for e in events(plover="accuse"))
+    assert all("EST" in (e["source_country"], e["target_country"]) for e in events(country="est"))
+    may = events(since="2024-05-01", until="2024-05-31")
+    assert may and all("2024-05-01" <= e["date"] <= "2024-05-31" for e in may)
+    assert {e["article_id"] for e in events(since="2024-05-06", until="2024-05-07")} >= {
+        ids["harbour"]
+    }
+    page = client.get("/api/events", params={"limit": 10, "offset": 60}).json()
+    assert len(page["items"]) == 3 and page["next_offset"] is None
+    assert client.get("/api/events", params={"country": "ESTONIA"}).status_code == 422
+
+
+def test_events_csv_carries_the_filters_and_defuses_formulas(client: TestClient) -> None:
+    rows = rows_of(client.get("/api/events.csv", params={"actor": "LVABUS"}).text)
+    assert len(rows) == 1 and rows[0]["cameo"] == "112" and rows[0]["goldstein"] == "-2.000"
+    quotes = rows_of(client.get("/api/quotes.csv", params={"speaker": "Formula"}).text)
+    assert quotes[0]["text"] == "'=HYPERLINK(1)"
+
+
+def test_quotes(client: TestClient, ids: dict[str, str]) -> None:
+    by_speaker = client.get("/api/quotes", params={"speaker": "lena morgan"}).json()["items"]
+    assert any(q["article_id"] == ids["harbour"] for q in by_speaker)
+    assert all(q["speaker"] == "Lena Morgan" for q in by_speaker)
+    by_words = client.get("/api/quotes", params={"q": "strike over"}).json()["items"]
+    assert [q["text"] for q in by_words] == ["The strike is over,"]
+    of_article = client.get("/api/quotes", params={"article": ids["hostile"]}).json()["items"]
+    assert len(of_article) == 2
+    paged = client.get("/api/quotes", params={"limit": 5, "offset": 5}).json()
+    assert len(paged["items"]) == 5 and paged["next_offset"] == 10
+
+
+def test_actors(client: TestClient) -> None:
+    people = client.get("/api/actors", params={"kind": "person", "limit": 100}).json()["items"]
+    assert people and all(a["type"] == "PERSON" for a in people)
+    morgan = client.get("/api/actors", params={"name": "morgan"}).json()["items"]
+    assert morgan[0]["name"] == "Lena Morgan" and morgan[0]["articles"] >= 1
+    assert all(a["country"] == "LVA" for a in client.get("/api/actors?country=lva").json()["items"])
+
+
+def test_one_actor(client: TestClient) -> None:
+    found = client.get("/api/actor", params={"name": "Lena Morgan", "code": "ESTGOV"}).json()
+    assert found["event_count"] >= 1
+    assert all("Lena Morgan" in (e["source_name"], e["target_name"]) for e in found["events"])
+    assert sum(m["events"] for m in found["timeline"]) == found["event_count"]
+    assert any(q["text"] == "The strike is over," for q in found["quotes"])
+    assert client.get("/api/actor", params={"name": "Nobody Atall"}).status_code == 404
+
+
+def test_network_and_places(client: TestClient) -> None:
+    graph = client.get("/api/network").json()
+    names = {n["id"] for n in graph["nodes"]}
+    assert graph["edges"] and all(
+        e["source"] in names and e["target"] in names for e in graph["edges"]
+    )
+    assert all(e["quad_class"] in (1, 2, 3, 4) for e in graph["edges"])
+    visit = client.get("/api/network", params={"actor": "ESTGOV", "code": "042"}).json()
+    assert any(e["source"] == "Lena Morgan" and e["target"] == "Latvia" for e in visit["edges"])
+    places = client.get("/api/places").json()["places"]
+    assert places and all(-90 <= p["lat"] <= 90 for p in places)
+    assert any(p["name"] == "Valport" and p["lat"] == 56.9 for p in places)
+
+
+def test_stories_only_when_the_store_has_them(
+    client: TestClient, web_db: tuple[Path, dict[str, str]]
+) -> None:
+    if callable(getattr(Store, "stories", None)):
+        page = client.get("/api/stories", params={"limit": 3, "min_articles": 1}).json()
+        assert len(page["items"]) == 3 and page["next_offset"] == 3
+        assert client.get("/api/stories.csv").status_code == 200
+        assert client.get("/stories").status_code == 200
+    else:
+        assert client.get("/api/stories").status_code == 404
+        assert client.get("/stories").status_code == 404
+
+    class StoryStore(Store):
+        def stories(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+            return [{"id": f"s{n}", "events": n} for n in range(3)][offset : offset + limit]
+
+    store = StoryStore.open(web_db[0], create=False)
+    with TestClient(create_app(store)) as with_stories:
+        page = with_stories.get("/api/stories", params={"limit": 2}).json()
+        assert [s["id"] for s in page["items"]] == ["s0", "s1"] and page["next_offset"] == 2
+        assert rows_of(with_stories.get("/api/stories.csv").text)[2]["id"] == "s2"
+        assert "/api/stories" in with_stories.get("/api/openapi.json").json()["paths"]
+
+    class NoStories(Store):
+        stories = None  # type: ignore[assignment]
+
+    plain = NoStories.open(web_db[0], create=False)
+    with TestClient(create_app(plain)) as without:
+        assert without.get("/api/stories").status_code == 404
+        assert without.get("/api/stats").json()["stories"] is False
+        assert without.get("/stories").status_code == 404
+        assert 'href="/stories"' not in without.get("/").text
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/events", "/api/events.csv", "/api/quotes", "/api/actors"):
+        assert "get" in paths[path]
+    assert "post" in paths["/api/analyze"] and "post" in paths["/api/ingest"]
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200 and "/api/events" in docs.text
+    assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI
+
+
+# -- analysis and writes ------------------------------------------------------------------
+
+
+def test_analyze_text_without_storing(client: TestClient) -> None:
+    record = client.post("/api/analyze", json={"text": STRIKE_TEXT, "nlp": False}).json()
+    assert record["article"]["body"].startswith("Port workers walked out")
+    assert client.get("/api/stats").json()["articles"] == 22  # nothing stored
+    html = "<html><body><article><h1>Strike</h1><p>" + GRAIN_TEXT.replace("\n\n", "</p><p>")
+    assert (
+        "harvest forecast"
+        in client.post("/api/analyze", json={"html": html, "nlp": False}).json()["article"]["body"]
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"text": "a", "html": "<p>b</p>"}, {"text": ""}, {"text": "x", "nlp": "perhaps"}],
+)
+def test_analyze_needs_exactly_one_input(client: TestClient, body: dict[str, Any]) -> None:
+    answer = client.post("/api/analyze", json=body)
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "E422"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/secret",
+        "http://localhost/admin",
+        "http://10.0.0.1/",
+        "file:///etc/passwd",
+    ],
+)
+def test_analyze_refuses_non_public_urls(client: TestClient, url: str) -> None:
+    record = client.post("/api/analyze", json={"url": url}).json()
+    assert record["error"]["code"] == "E107"
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("169.254.169.254", False),
+        ("::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("fd00::1", False),
+        ("93.184.216.34", True),
+        ("2606:4700::1", True),
+    ],
+)
+def test_only_public_addresses_are_fetched(address: str, public: bool) -> None:
+    from dateline.web.security import is_public_address
+
+    assert is_public_address(address) is public
+
+
+def test_every_hop_of_a_fetch_is_checked() -> None:
+    """A redirect to the loopback is refused by the transport itself."""
+    import httpx
+
+    from dateline.errors import SourceError
+    from dateline.web.security import PublicOnlyTransport
+
+    with pytest.raises(SourceError) as caught:
+        PublicOnlyTransport().handle_request(httpx.Request("GET", "http://127.0.0.1:9/"))
+    assert caught.value.code == "E107" and "public" in caught.value.message
+
+
+def test_token_comparison() -> None:
+    from dateline.web.security import bearer, token_matches
+
+    assert token_matches("abc", "abc") and not token_matches("abc", "abd")
+    assert (
+        not token_matches(None, "") and not token_matches("", "") and not token_matches("a", None)
+    )
+    assert bearer("Bearer  tok ", None) == "tok" and bearer("Basic xyz", "h") == "h"
+
+
+def test_analyze_says_when_url_fetching_is_unavailable(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dateline.web.analysis.url_fetching_available", lambda: False)
+    record = client.post("/api/analyze", json={"url": "https://example.com/"}).json()
+    assert "not available" in record["error"]["message"]
+
+
+def test_analyze_with_the_full_pipeline_gives_a_record(client: TestClient) -> None:
+    text = 'Harbour minister Lena Morgan visited Latvia on Monday. "It is over," Morgan said.'
+    answer = client.post("/api/analyze", json={"text": text})
+    assert answer.status_code == 200
+    record = answer.json()
+    assert record["input_id"] and ("article" in record or "error" in record)
+
+
+def test_ingest_is_refused_on_a_read_only_server(client: TestClient) -> None:
+    answer = client.post("/api/ingest", json={"text": "x", "nlp": False})
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "E403"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"X-Dateline-Token": ""}],
+)
+def test_ingest_needs_the_token(writer: TestClient, headers: dict[str, str]) -> None:
+    answer = writer.post("/api/ingest", json={"text": "Some text.", "nlp": False}, headers=headers)
+    assert answer.status_code == 401 and answer.json()["error"]["code"] == "E401"
+    assert writer.get("/api/stats").json()["articles"] == 0
+
+
+def test_ingest_stores_and_is_idempotent(writer: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    doc = {"text": STRIKE_TEXT, "nlp": False}
+    first = writer.post("/api/ingest", json=doc, headers=auth).json()
+    assert first["inserted"] == 1 and first["records"][0]["outcome"] == "inserted"
+    article_id = first["records"][0]["id"]
+    assert writer.get(f"/api/articles/{article_id}").status_code == 200
+    again = writer.post("/api/ingest", json=doc, headers={"X-Dateline-Token": TOKEN}).json()
+    assert again["skipped"] == 1
+    batch = {"documents": [{"text": GRAIN_TEXT, "nlp": False}, doc]}
+    both = writer.post("/api/ingest", json=batch, headers=auth).json()
+    assert (both["inserted"], both["skipped"]) == (1, 1)
+    assert writer.get("/api/stats").json()["articles"] == 2
+    assert writer.get("/api/stats").json()["read_only"] is False
+
+
+def test_request_bodies_are_limited(writer: TestClient) -> None:
+    big = {"text": "x" * 60_000, "nlp": False}
+    answer = writer.post("/api/analyze", json=big)
+    assert answer.status_code == 413 and answer.json()["error"]["code"] == "E413"
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"y" * 1000
+        yield b'"}'
+
+    streamed = writer.post(
+        "/api/analyze", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    small = writer.post("/api/analyze", json={"text": "fits " * 100, "nlp": False})
+    assert small.status_code == 200
+
+
+# -- errors and security ------------------------------------------------------------------
+
+
+def test_unknown_paths_are_404_json_or_html(client: TestClient) -> None:
+    api = client.get("/api/nothing-here")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "E404"
+    page = client.get("/nothing-here")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert client.get("/articles/ffff").status_code == 404
+    assert client.get("/actor", params={"name": "Nobody Atall"}).status_code == 404
+    assert client.delete("/api/events").status_code == 405
+
+
+def test_no_stack_trace_reaches_the_client(
+    web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("secret internal detail /etc/dateline")
+
+    app = create_app(web_db[0])
+    monkeypatch.setattr(app.state.dateline.store, "events", broken)
+    with TestClient(app, raise_server_exceptions=False) as failing:
+        for path in ("/api/events", "/events"):
+            answer = failing.get(path)
+            assert answer.status_code == 500
+            assert "secret" not in answer.text and "Traceback" not in answer.text
+            assert "content-security-policy" in answer.headers
+        assert failing.get("/api/events").json() == {
+            "error": {"code": "E900", "message": "internal server error"}
+        }
+
+
+@pytest.mark.parametrize("path", ["/", "/api/events", "/static/style.css", "/nothing", "/events"])
+def test_security_headers(client: TestClient, path: str) -> None:
+    headers = client.get(path).headers
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+PAGES = [
+    "/",
+    "/?q=Valport",
+    "/?q=Hostile",
+    "/events",
+    "/events?actor=LVABUS",
+    "/actors",
+    "/quotes",
+    "/quotes?q=painted",
+    "/network",
+    "/map",
+    "/analyze",
+    "/api/docs",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_and_escape_hostile_content(client: TestClient, path: str) -> None:
+    answer = client.get(path)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+    assert "<script>alert" not in answer.text and "<img src=x" not in answer.text
+    assert "onerror=alert(1)>" not in answer.text.replace("&gt;", "")  # only escaped forms
+
+
+def test_hostile_article_page_is_all_text(client: TestClient, ids: dict[str, str]) -> None:
+    page = client.get(f"/articles/{ids['hostile']}").text
+    assert "<script>alert" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert (
+        "javascript:" not in page.split("<main>")[1].split("source")[0]
+        or 'href="javascript' not in page
+    )
+    assert 'href="javascript' not in page
+    actor = client.get("/actor", params={"name": f"Evil Corp {XSS_IMG}", "code": "LVABUS"})
+    assert actor.status_code == 200 and "<img" not in actor.text
+
+
+def test_article_page_highlights_entities_quotes_and_events(
+    client: TestClient, ids: dict[str, str]
+) -> None:
+    page = client.get(f"/articles/{ids['harbour']}").text
+    assert '<span class="mark-quote" data-quote="0">The strike is over,</span>' in page
+    assert 'class="mark-ent mark-event" data-event="0">Lena Morgan</span>' in page
+    assert 'href="/actor?name=Lena+Morgan&amp;code=ESTGOV"' in page
+    assert "curated:visit" in page and "Valport" in page and "2024-05-06" in page
+    assert 'href="https://harbour.example/valport-strike"' in page
+
+
+def test_actor_page_has_a_timeline_and_quotes(client: TestClient) -> None:
+    page = client.get("/actor", params={"name": "Lena Morgan", "code": "ESTGOV"}).text
+    assert '<svg id="timeline"' in page and 'class="q1"' in page
+    assert "The strike is over," in page
+
+
+def test_analyze_page_round_trip(client: TestClient) -> None:
+    text = f"The council met in Valport on Monday. {XSS_SCRIPT}"
+    page = client.post("/analyze", data={"content": text, "kind": "text"})
+    assert page.status_code == 200 and "The council met in Valport" in page.text
+    assert "<script>alert" not in page.text
+    assert client.post("/analyze", data={"content": "  "}).status_code == 422
+
+
+# -- the command and the load test --------------------------------------------------------
+
+
+def test_serve_command_builds_the_app(
+    web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(app=app, **kw))
+    monkeypatch.setenv("DATELINE_TOKEN", "from-env")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db[0]), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    assert seen["app"].state.dateline.token == "from-env"
+    with TestClient(seen["app"], base_url="http://127.0.0.1:8123") as served:
+        assert served.get("/api/health").status_code == 200
+        assert served.get("/api/health", headers={"Host": "localhost:8123"}).status_code == 200
+        rebound = served.get("/api/health", headers={"Host": "attacker.example:8123"})
+        assert rebound.status_code == 400 and rebound.json()["error"]["code"] == "E400"
+    missing = CliRunner().invoke(cli, ["serve", "--db", str(web_db[0].parent / "none.db")])
+    assert missing.exit_code == 1 and "no database" in missing.output
+
+
+def test_load_test_smoke(web_db: tuple[Path, dict[str, str]]) -> None:
+    from dateline.web.loadtest import run_load
+
+    result = run_load(web_db[0], clients=2, seconds=2)
+    assert result["requests"] > 0 and result["errors"] == 0
+    assert 0 < result["p50_ms"] <= result["p99_ms"]
