@@ -114,7 +114,7 @@ def events(
     query = (
         select(ev, a.c.title, a.c.url)
         .join(a, a.c.id == ev.c.article_id)
-        .order_by(ev.c.date.is_(None), ev.c.date.desc(), a.c.seq, ev.c.n)
+        .order_by(*_newest_first(connection, ev.c.date), ev.c.article_id, ev.c.n)
         .offset(offset)
     )
     conditions: list[ColumnElement[bool]] = []
@@ -140,6 +140,15 @@ def events(
     if limit is not None:
         query = query.limit(limit)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _newest_first(connection: Connection, column: Any) -> list[Any]:
+    """Newest first, undated last, in a form the date index can serve: SQLite already sorts
+    NULL last in descending order; PostgreSQL needs NULLS LAST (which SQLite would not
+    serve from the index)."""
+    if connection.dialect.name == "sqlite":
+        return [column.desc()]
+    return [column.desc().nulls_last()]
 
 
 def _bools(mapping: Any, *names: str) -> dict[str, Any]:
