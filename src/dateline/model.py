@@ -84,6 +84,8 @@ class Article:
     captions: list[Caption] = field(default_factory=list)
     body: str = ""
     blocks: list[Block] = field(default_factory=list)
+    #: GDELT-style tone of the body (set by the NLP stages; None when they did not run)
+    tone: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
