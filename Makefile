@@ -81,6 +81,8 @@ eval: $(DEV_STAMP)  ## measured quality over the gold sets in ../shared (see BEN
 bench: $(DEV_STAMP)  ## measured speed: extraction against trafilatura, NLP stages against spaCy
 	$(BIN)/dateline bench extraction
 	$(BIN)/dateline bench nlp
+	$(BIN)/dateline bench pipeline
+	$(BIN)/dateline bench web
 
 clean:  ## remove caches, build output and the example database (keeps .venv)
 	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -180,6 +180,30 @@ def bench_pipeline(data: Path | None, limit: int | None, memory_pages: int) -> N
     click.echo(report(run(_data_root(data), limit, memory_pages)))
 
 
+@bench.command("web")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite store to serve (default: a temporary one with --events events built in it).",
+)
+@click.option("--events", type=int, default=10_000, show_default=True, help="Events to build.")
+@click.option("--clients", type=int, default=20, show_default=True)
+@click.option("--seconds", type=float, default=20.0, show_default=True)
+@handle_errors
+def bench_web(db: Path | None, events: int, clients: int, seconds: float) -> None:
+    """A bounded loopback load test of the events API: latency percentiles and errors."""
+    import tempfile
+
+    from dateline.output import dumps
+
+    [run_load] = _load("dateline.web.loadtest", "run_load")
+    with tempfile.TemporaryDirectory(prefix="dateline-load-") as tmp:
+        target = db or Path(tmp) / "load.db"
+        build = events if db is None or not db.exists() else None
+        click.echo(dumps(run_load(target, clients, seconds, build_events=build), pretty=True))
+
+
 @cli.group()
 def train() -> None:
     """Fit the models dateline ships."""
