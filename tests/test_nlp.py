@@ -133,6 +133,17 @@ def test_blank_work_of_art_split_into_demonym_and_person(
     assert got == [("Montenegrin", "NORP", "demonym:MNE"), ("Lena Vuk", "PERSON", "")]
 
 
+def test_blank_demonym_and_title_only_span_keeps_the_demonym(
+    blank: tuple[Language, GazetteerRuler],
+) -> None:
+    got = _run(
+        blank,
+        "Slovak PM Juraj Holub opened the bridge.",
+        [("Slovak PM", "WORK_OF_ART"), ("Juraj Holub", "PERSON")],
+    )
+    assert got == [("Slovak", "NORP", "demonym:SVK"), ("Juraj Holub", "PERSON", "")]
+
+
 def test_blank_same_span_wrong_label_is_relabelled(blank: tuple[Language, GazetteerRuler]) -> None:
     got = _run(blank, "Skopje and the EU agreed.", [("Skopje", "PERSON"), ("the EU", "ORG")])
     assert [(t, lab) for t, lab, _ in got] == [("Skopje", "GPE"), ("the EU", "ORG")]

@@ -113,7 +113,8 @@ class GazetteerRuler:
           ("Pristina" as PERSON, "the EU"), except that a region the model calls LOC stays
           LOC ("the Pacific");
         - the model's span holds ours and goes on with a title and a name: split into ours and
-          the PERSON ("Albanian PM Edi Rama" as WORK_OF_ART or ORG);
+          the PERSON ("Albanian PM Edi Rama" as WORK_OF_ART or ORG); with a title only, ours
+          alone ("Greek PM" as WORK_OF_ART before the name the model found);
         - otherwise the model's longer span stays ("European Court of Auditors",
           "African-American", "Douglas Brinkley", "Contract with America");
         - a span crossing ours: ours wins.
@@ -141,11 +142,17 @@ class GazetteerRuler:
                     if person is not None:
                         ents.remove(ent)
                         ents.extend((match, person))
+                    elif match.start == start and self._only_titles(doc, match.end, ent.end):
+                        ents.remove(ent)  # "Greek PM" as WORK_OF_ART: the title is no entity
+                        ents.append(match)
                     continue  # the model's longer name stays
             for ent in overlapping:
                 ents.remove(ent)
             ents.append(match)
         return filter_spans(ents)
+
+    def _only_titles(self, doc: Doc, start: int, end: int) -> bool:
+        return start < end and all(t.text in self.titles for t in doc[start:end])
 
     def _person_after_title(self, doc: Doc, start: int, end: int) -> Span | None:
         """The name after a title in doc[start:end] ("PM Edi Rama" -> "Edi Rama"), if the

@@ -1,0 +1,354 @@
+"""What the words around a name say about the person: role, country, organisation.
+
+    Albanian Prime Minister Edi Rama        title before the name, a demonym before the title
+    Serbia's president Aleksandar Vucic     a possessive country
+    NATO Secretary-General X                an international organisation
+    Aleksandar Vucic, president of Serbia,  an apposition, "of" a country
+    X, the Albanian prime minister,         an apposition with a determiner
+    the Ukrainian leader / the president of Ukraine     a description (no name)
+
+The same reading serves names (``before``/``after``) and descriptions (``description_at``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.codes import split_code
+from dateline.actors.kb import KnowledgeBase
+from dateline.actors.roles import Role, RoleTable
+from dateline.nlp.gazetteer import Gazetteer, Igo
+
+#: Words between a modifier and a title that change nothing for us ("former", "acting").
+_SKIP = frozenset(
+    {"former", "acting", "interim", "outgoing", "incoming", "new", "then", "current", "late"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_DEFINITE = frozenset({"the"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Tokens that may follow an apposition's title (the apposition ends there).
+_APPOSITION_END = frozenset({",", ".", ")", ";", ":", "—", "–", "-", "and", "who", "which", "'s"})
+_QUOTES = re.compile(r"[\"“”«»„]")
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a title phrase says: the role, the country (ISO3), the organisation, and the tokens
+    it covers (``start``..``end``, the name excluded)."""
+
+    role: Role | None
+    country: str | None
+    igo: Igo | None
+    start: int
+    end: int
+    #: the sector of an organisation the title names ("director of the Tax Institute" -> EDU)
+    org_sector: str | None = None
+
+
+class DocIndex:
+    """Per-doc lookups built once: the entity each token is in, and quoted character ranges."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase | None = None, day: str | None = None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.day = day
+        self.ent_at: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.quoted = quoted_ranges(doc.text)
+        self._quote_starts = [a for a, _ in self.quoted]
+        self.gazetteer = Gazetteer.default()
+        self.roles = RoleTable.default()
+        self.has_sents = doc.has_annotation("SENT_START")
+        #: token texts, lowercased, and whether each token is inside quotation marks: plain
+        #: lists, as making spaCy Token objects in the scans costs more than the scans
+        self.lower: list[str] = []
+        self.quoted_token: list[bool] = []
+        for token in doc:
+            self.lower.append(token.lower_)
+            self.quoted_token.append(self.in_quotes(token.idx))
+        self._sents = list(doc.sents) if self.has_sents else []
+        self._sent_starts = [s.start for s in self._sents]
+
+    def in_quotes(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
+    def sent_of(self, token: int) -> Span:
+        """The sentence of a token (the whole doc when it has no sentence boundaries)."""
+        if not self._sents:
+            return self.doc[:]
+        return self._sents[bisect.bisect_right(self._sent_starts, token) - 1]
+
+    def sentence(self, span: Span) -> str:
+        return self.sent_of(span.start).text if self.has_sents else self.doc.text
+
+    def country_of_ent(self, ent: Span) -> str | None:
+        """ISO3 of a country, demonym or city entity ("Albanian", "Serbia", "Tirana")."""
+        if ent.label_ not in {"GPE", "NORP"}:
+            return None
+        if ent.id_:
+            country = self.gazetteer.country_of(ent.id_)
+        else:
+            country = self.gazetteer.country_by_name(ent.text) or self.gazetteer.country_by_demonym(
+                ent.text
+            )
+        return country.iso3 if country else None
+
+    def igo_of_ent(self, ent: Span) -> Igo | None:
+        if ent.label_ != "ORG" or not ent.id_.startswith("igo:"):
+            return None
+        entry = self.gazetteer.by_ent_id(ent.id_)
+        return entry if isinstance(entry, Igo) else None
+
+    def modifiers_before(self, i: int, titled: bool = True) -> tuple[str | None, Igo | None, int]:
+        """A country or organisation right before token ``i`` ("Albanian", "Serbia's",
+        "NATO"), skipping "former"-like words; returns (country, igo, first token). A bare
+        country name counts only before a title (``titled``): "US President X"."""
+        doc = self.doc
+        j = i
+        while j > 0 and doc[j - 1].lower_ in _SKIP:
+            j -= 1
+        if j == 0:
+            return None, None, i
+        k = j - 1
+        possessive = doc[k].text in _POSSESSIVE
+        if possessive:
+            k -= 1
+        ent = self.ent_at[k] if k >= 0 else None
+        if ent is None or ent.end != k + 1:
+            return None, None, i
+        country = self.country_of_ent(ent)
+        igo = None if country else self.igo_of_ent(ent)
+        if country is None and igo is None:
+            return None, None, i
+        bare_country_ok = titled and ent.id_.startswith("country:")
+        if ent.label_ == "GPE" and not possessive and not bare_country_ok:
+            return None, None, i  # "US President X", not "in Albania X said" or "Paris Hilton"
+        return country, igo, ent.start
+
+    def before(self, name_start: int) -> Reading | None:
+        """The title (and its modifiers) right before a name at ``name_start``: "Albanian PM
+        X", "Serbia's president, X", "President of Ukraine X"."""
+        doc = self.doc
+        found = self.roles.title_ending(doc, name_start)
+        end = name_start
+        if found is None and name_start > 1 and doc[name_start - 1].text == ",":
+            end = name_start - 1
+            found = self.roles.title_ending(doc, end)  # "Kyiv's mayor, X"
+            if found is not None and not (
+                found[1] > 0
+                and (
+                    doc[found[1] - 1].text in _POSSESSIVE
+                    or doc[found[1] - 1].lower_ in _DEFINITE
+                    or self.ent_at[found[1] - 1] is not None
+                )
+            ):
+                found = None  # "a lawyer and politician, X": a list, not X's title
+        if found is None:
+            found = self.portfolio_ending(end)
+        of_country: tuple[str | None, Igo | None] = (None, None)
+        if found is None and end > 2:
+            ent = self.ent_at[end - 1]
+            if ent is not None and ent.end == end and ent.start > 1:
+                of = ent.start - (2 if doc[ent.start - 1].lower_ == "the" else 1)
+                if doc[of].lower_ == "of":
+                    found = self.roles.title_ending(doc, of)
+                    if found is not None:
+                        of_country = (self.country_of_ent(ent), self.igo_of_ent(ent))
+        country, igo, start = None, None, name_start
+        role = None
+        if found is not None:
+            role, start = found
+            while start < name_start and self.doc[start].lower_ in _DETERMINERS:
+                start += 1
+        org_sector, org_country = None, None
+        org = self.ent_at[start - 1] if role is not None and start > 0 else None
+        if org is not None:
+            org_country, org_sector = self.org_of(org)
+            if org_sector is not None:
+                start = org.start  # "Harvard University professor X", "Hamas leader X"
+        title_start = start
+        country, igo, start = self.modifiers_before(start, titled=role is not None)
+        country, igo = country or of_country[0] or org_country, igo or of_country[1]
+        if role is not None and country is None and igo is None:
+            # "EU foreign policy chief X", "Russian Foreign Ministry spokeswoman X": the
+            # country or organisation sits in an entity the title overlaps
+            country, igo = self._inside(title_start, name_start)
+        if role is None and country is None and igo is None:
+            return None
+        if (
+            role is not None
+            and role.generic
+            and start == title_start
+            and start > 0
+            and self.doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+        ):
+            # "refugee leader X", "Hamas leader X": a leader, of the sector the organisation's
+            # name gives if any
+            role = replace(role, sector=org_sector or "")
+        return Reading(role, country, igo, start, name_start, org_sector)
+
+    def _inside(self, lo: int, hi: int) -> tuple[str | None, Igo | None]:
+        seen: set[int] = set()
+        for k in range(lo, hi):
+            ent = self.ent_at[k]
+            if ent is None or ent.start in seen:
+                continue
+            seen.add(ent.start)
+            igo = self.igo_of_ent(ent)
+            if igo is not None:
+                return None, igo
+            country = self.country_of_ent(ent)
+            if country is None and ent.label_ == "ORG":
+                for token in ent:
+                    found = self.gazetteer.country_by_demonym(token.text)
+                    if found is not None and token.is_title:
+                        country = found.iso3
+                        break
+            if country is not None:
+                return country, None
+        return None, None
+
+    def portfolio_ending(self, end: int) -> tuple[Role, int] | None:
+        """ "Minister of Industry and Trade" (any capitalised portfolio) before token ``end``:
+        a minister's title the table does not list, with its first token."""
+        doc = self.doc
+        i = end
+        while i > 0 and end - i < 6 and (doc[i - 1].is_title or doc[i - 1].lower_ in {"and", "&"}):
+            i -= 1
+        if i == end or i < 2 or doc[i].lower_ in {"and", "&"}:
+            return None
+        if doc[i - 1].lower_ not in {"of", "for"}:
+            return None
+        found = self.roles.title_ending(doc, i - 1)
+        if found is None or found[0].group != "minister":
+            return None
+        role, start = found
+        title = f"{doc[start:i].text} {doc[i:end].text}"
+        return Role(title, title, role.sector, role.group, False), start
+
+    def after(self, name_end: int) -> Reading | None:
+        """An apposition after a name ending at ``name_end``: ", (the) (Serbian) president (of
+        Serbia)"."""
+        doc = self.doc
+        if name_end >= len(doc) - 1 or doc[name_end].text != ",":
+            return None
+        j = name_end + 1
+        while j < len(doc) and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in _SKIP):
+            j += 1
+        country, igo = None, None
+        ent = self.ent_at[j] if j < len(doc) else None
+        if ent is not None and ent.start == j:
+            country = self.country_of_ent(ent)
+            igo = None if country else self.igo_of_ent(ent)
+            if country or igo:
+                j = ent.end
+                if j < len(doc) and doc[j].text in _POSSESSIVE:
+                    j += 1
+        found = self.roles.title_starting(doc, j)
+        if found is None:
+            return None
+        role, end = found
+        c2, igo2, end = self.of_phrase(end)
+        country, igo = country or c2, igo or igo2
+        org_sector = self.org_after(end)
+        if (
+            end < len(doc)
+            and doc[end].lower_ not in _APPOSITION_END
+            and doc[end].pos_ != "ADP"  # "X, a doctor at the hospital, said"
+            and not doc[end].is_sent_start
+        ):
+            return None
+        return Reading(role, country, igo, name_end, end, org_sector)
+
+    def org_after(self, i: int) -> str | None:
+        """The sector of an organisation "of"/"at"/"for" which a title is held."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i].lower_ in {"of", "at", "for"}:
+            ent = self.ent_at[i + 1]
+            if ent is not None and ent.start in {i + 1, i + 2}:
+                return self.org_sector_of(ent)
+        return None
+
+    def org_sector_of(self, ent: Span) -> str | None:
+        return self.org_of(ent)[1]
+
+    def org_of(self, ent: Span) -> tuple[str | None, str | None]:
+        """(country, sector) of an organisation entity: the knowledge base's code for it
+        ("Hamas" -> PSE, REB), else the sector its words give ("University" -> EDU)."""
+        if ent.label_ != "ORG" or ent.id_:
+            return None, None
+        text = ent[1:].text if ent[0].lower_ == "the" and len(ent) > 1 else ent.text
+        known = self.kb.lookup_org(text, self.day) if self.kb is not None else None
+        code = known.code_at(self.day) if known is not None else None
+        if code:
+            return split_code(code)
+        return None, self.roles.org_sector(text)
+
+    def of_phrase(self, i: int) -> tuple[str | None, Igo | None, int]:
+        """ "of Serbia" / "of the EU" at token ``i``: (country, igo, token after)."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i].lower_ in {"of", "for"}:
+            ent = self.ent_at[i + 1]
+            if ent is not None and ent.start in {i + 1, i + 2}:
+                country = self.country_of_ent(ent)
+                igo = None if country else self.igo_of_ent(ent)
+                if country or igo:
+                    return country, igo, ent.end
+        return None, None, i
+
+    def description_at(self, i: int) -> Reading | None:
+        """A description starting at token ``i``: "the Ukrainian president", "the president of
+        Ukraine", "Serbia's president", "the prime minister". Not followed by a name."""
+        doc = self.doc
+        if doc[i].lower_ not in _DEFINITE and doc[i].ent_type_ not in {"GPE", "NORP", "ORG"}:
+            return None
+        start = i
+        j = i + 1 if doc[i].lower_ in _DEFINITE else i
+        while j < len(doc) and doc[j].lower_ in _SKIP:
+            j += 1
+        country, igo = None, None
+        ent = self.ent_at[j] if j < len(doc) else None
+        if ent is not None and ent.start == j:
+            country = self.country_of_ent(ent)
+            igo = None if country else self.igo_of_ent(ent)
+            if not (country or igo):
+                return None
+            j = ent.end
+            if j < len(doc) and doc[j].text in _POSSESSIVE:
+                j += 1
+            elif ent.label_ == "GPE" and not ent.id_.startswith("country:"):
+                return None
+        elif doc[i].lower_ not in _DEFINITE:
+            return None
+        found = self.roles.title_starting(doc, j)
+        if found is None:
+            return None
+        role, end = found
+        if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"):
+            return None  # a title before a name, not a description
+        if end < len(doc) and doc[end].lower_ in {"'s", "’s"} and end + 1 < len(doc):
+            pass  # "the president's office": still a reference to the president
+        c2, igo2, end = self.of_phrase(end)
+        return Reading(role, country or c2, igo or igo2, start, end)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, paragraph by paragraph (an unclosed quote ends
+    with its paragraph, as news reopens quotes on each paragraph)."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n"):
+        marks = [m.start() for m in _QUOTES.finditer(para)]
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            ranges.append((offset + a, offset + b + 1))
+        if len(marks) % 2:
+            ranges.append((offset + marks[-1], offset + len(para)))
+        offset += len(para) + 1
+    return ranges

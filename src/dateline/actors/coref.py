@@ -1,0 +1,159 @@
+"""In-article coreference: descriptions and pronouns resolved to the people already found.
+
+- A description ("the Ukrainian president", "the president of Ukraine", "the Ukrainian
+  leader", "the prime minister") refers to the person whose role it names, or whose role is of
+  the group a describing word stands for ("leader" -> heads of state and government), with the
+  same country when it gives one; the nearest such person mentioned before it wins, else the
+  only one in the article.
+- A third-person pronoun (he, she, him, his, her) outside quotation marks refers to the nearest
+  preceding person mentioned outside quotation marks and not known to be of the other gender
+  (an honorific or a title says so: "Mrs", "Queen", "spokesman"; ``gender.tsv``): in its own
+  sentence the subject before it, else the last name before it; else, going back up to
+  ``PRONOUN_WINDOW`` sentences, the subject of the nearest sentence naming a person, else that
+  sentence's first person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from dateline.actors.context import DocIndex, Reading
+from dateline.actors.people import Person
+
+#: Third-person singular pronouns and the gender each refers to.
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+PRONOUNS = frozenset(PRONOUN_GENDER)
+PRONOUN_WINDOW = 4
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Ref:
+    """A span of one doc that refers to a person."""
+
+    person: Person
+    span: Span
+    kind: str  # name, description, pronoun
+
+
+class DocRefs:
+    """The person references of one doc, in order, for pronoun lookups."""
+
+    def __init__(self, index: DocIndex) -> None:
+        self.index = index
+        self.refs: list[Ref] = []
+        self._starts: list[int] = []
+
+    def add(self, ref: Ref) -> None:
+        pos = bisect.bisect(self._starts, ref.span.start)
+        self._starts.insert(pos, ref.span.start)
+        self.refs.insert(pos, ref)
+
+    def preceding(self, token: int, gender: str | None = None) -> list[Ref]:
+        """References starting before ``token``, outside quotation marks, to people whose
+        known gender (if any) is ``gender``."""
+        end = bisect.bisect_left(self._starts, token)
+        return [
+            r
+            for r in self.refs[:end]
+            if r.kind != "pronoun"
+            and not self.index.in_quotes(r.span.start_char)
+            and (gender is None or r.person.gender in {None, gender})
+        ]
+
+    def antecedent(self, token: int) -> Person | None:
+        doc = self.index.doc
+        before = self.preceding(token, PRONOUN_GENDER.get(doc[token].lower_))
+        if not before:
+            return None
+        if not self.index.has_sents:
+            return before[-1].person
+        sent = self.index.sent_of(token)
+        same = [r for r in before if r.span.start >= sent.start]
+        if same:
+            subjects = [r for r in same if r.span.root.dep_ in _SUBJECT]
+            return (subjects or same)[-1].person
+        # earlier sentences, nearest first
+        sent_start = sent.start
+        for _ in range(PRONOUN_WINDOW):
+            if sent_start == 0:
+                break
+            prev = self.index.sent_of(sent_start - 1)
+            inside = [r for r in before if prev.start <= r.span.start < prev.end]
+            if inside:
+                subjects = [r for r in inside if r.span.root.dep_ in _SUBJECT]
+                return (subjects or inside)[0].person
+            sent_start = prev.start
+        return None
+
+
+def description_target(
+    reading: Reading, people: list[Person], refs: DocRefs, token: int
+) -> Person | None:
+    """The person a description refers to, or None when no one (or no single one) fits."""
+    role = reading.role
+    if role is None:
+        return None
+    fits = [
+        p
+        for p in people
+        if role.compatible(p.role)
+        and (reading.country is None or p.country == reading.country)
+        and (reading.igo is None or p.igo == reading.igo)
+    ]
+    if not fits:
+        return None
+    if len(fits) == 1:
+        return fits[0]
+    for ref in reversed(refs.preceding(token)):
+        if ref.person in fits:
+            return ref.person
+    return None
+
+
+def find_descriptions(
+    index: DocIndex, people: list[Person], refs: DocRefs, skip: set[int]
+) -> list[Ref]:
+    """Descriptions outside quotation marks and outside names' title phrases (``skip`` holds
+    their token indexes)."""
+    out: list[Ref] = []
+    doc = index.doc
+    i = 0
+    while i < len(doc):
+        if (
+            i in skip
+            or index.quoted_token[i]
+            or (index.lower[i] != "the" and index.ent_at[i] is None)
+        ):
+            i += 1
+            continue
+        reading = index.description_at(i)
+        if reading is None:
+            i += 1
+            continue
+        person = description_target(reading, people, refs, i)
+        if person is not None:
+            ref = Ref(person, doc[reading.start : reading.end], "description")
+            out.append(ref)
+            refs.add(ref)
+        i = reading.end
+    return out
+
+
+def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
+    out = []
+    for i, lower in enumerate(index.lower):
+        if lower not in PRONOUNS or index.quoted_token[i]:
+            continue
+        person = refs.antecedent(i)
+        if person is not None:
+            out.append(Ref(person, index.doc[i : i + 1], "pronoun"))
+    for ref in out:
+        refs.add(ref)
+    return out
