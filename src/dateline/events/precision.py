@@ -1,0 +1,133 @@
+"""Precision rules: which predicates are no event, and which are intents, refusals, demands.
+
+See :mod:`dateline.events.coder` for the rules in prose. The word classes (reporting, plan,
+hedge, obligation, future, condition verbs and words) are data: ``data/events/coder/words.tsv``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events import ontology
+from dateline.events.predicates import Predicate
+from dateline.events.rules import CoderRules
+
+#: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
+DEMAND_CODE = "100"
+#: Code of a reported future act under a condition ("would X unless Y") -- threaten.
+THREAT_CODE = "130"
+_SKIP_CLAUSES = frozenset({"relcl", "acl", "amod", "csubj"})
+
+
+class Precision:
+    def __init__(self, rules: CoderRules) -> None:
+        self.rules = rules
+
+    def blocked(self, tok: Token, preds: dict[int, Predicate], cut: int = 0) -> bool:
+        """Precision rules on the predicate's place in the parse (see the module docstring).
+        Words before ``cut`` (a wire dateline) are no part of the clause: a verb the parser
+        hung on them ("TBILISI -- Police *fired*" as a relative clause) heads its sentence."""
+        rules = self.rules
+        if rules.is_("plan", tok.lemma_):
+            return True
+        main = tok.head.idx < cut
+        if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return True  # "a declaration *demanding* ..." describes the act it names
+        only_conj = True
+        detached = False
+        node = tok
+        while True:
+            for c in node.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                    if node.i == tok.i and self._refusal(tok, preds[tok.i]) is not None:
+                        continue  # "said it would not ...": coded as the refusal
+                    return True
+                if c.dep_ == "mark" and rules.is_("condition", c.lower_):
+                    return True
+                if c.dep_ == "aux" and (
+                    rules.is_("hedge", c.lower_)
+                    or (node.i != tok.i and rules.is_("obligation", c.lower_))
+                ):
+                    return True
+            if node.i != tok.i:
+                if node.i in preds and not only_conj and not detached:
+                    return True
+                if rules.is_("plan", node.lemma_) and not only_conj:
+                    return True
+                if node.dep_ in _SKIP_CLAUSES and node.tag_ != "VBG" and node.head.idx >= cut:
+                    return True
+            if node.dep_ in ("advcl", "parataxis"):
+                detached = True  # "met ..., calling on X": both are acts
+            if node.dep_ != "conj":
+                only_conj = False
+            if node.head.i == node.i or node.dep_ in ("ROOT",) or node.head.idx < cut:
+                return False
+            node = node.head
+
+    def modality(self, tok: Token, pred: Predicate) -> tuple[str, str | None]:
+        """("asserted", code) for a reported act; ("intent", code) for a future act a reporting
+        verb carries; (.., None) for a future act nothing carries (no event)."""
+        code = pred.entry.cameo
+        assert code is not None
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if any(self.rules.is_("obligation", a) for a in aux):
+            # "X said Y must ...": X demands of Y; unreported, a hedge (no event)
+            return ("demand", DEMAND_CODE) if self.reporter(tok) is not None else ("", None)
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and self.rules.is_("willing", head.lower_):
+            root = ontology.root_of(code)
+            return "intent", code if root in ("03", "12", "13") else self.rules.intent.get(root)
+        future = any(
+            c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in tok.children
+        ) or (
+            tok.dep_ == "xcomp"
+            and tok.head.lemma_ == "go"
+            and any(c.dep_ == "aux" for c in tok.head.children)
+        )
+        if not future:
+            return "asserted", code
+        refused = self._refusal(tok, pred)
+        if refused is not None:
+            return "refusal", refused
+        if self.reporter(tok) is not None:
+            root = ontology.root_of(code)
+            if root >= "10" and self._conditional(tok):
+                # "said it would boycott the vote unless ...": an ultimatum, a threat
+                return "intent", self.rules.intent.get(root) or THREAT_CODE
+            if root in ("03", "12", "13"):
+                return "intent", code
+            return "intent", self.rules.intent.get(root)
+        return "intent", None
+
+    def _conditional(self, tok: Token) -> bool:
+        """Whether the act carries a condition clause ("... unless Baghdad accepts")."""
+        return any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+            for c in tok.children
+        )
+
+    def _refusal(self, tok: Token, pred: Predicate) -> str | None:
+        """The 12x code of "X said it would not <cooperative act>", or None."""
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        future = any(c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in tok.children)
+        if not (negated and future and pred.entry.cameo) or self.reporter(tok) is None:
+            return None
+        return self.rules.refuse.get(ontology.root_of(pred.entry.cameo))
+
+    def reporter(self, tok: Token) -> Token | None:
+        """The reporting verb that carries the clause, if any: "X said (that) it would ...",
+        "it would ..., X said", "X announced it will ..."."""
+        for c in tok.children:
+            if (
+                c.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+                and c.i > tok.i
+                and self.rules.is_("report", c.lemma_)
+            ):
+                return c
+        node = tok
+        while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
+            node = node.head
+            if self.rules.is_("report", node.lemma_):
+                return node
+        return None

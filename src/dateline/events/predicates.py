@@ -1,0 +1,221 @@
+"""Predicates: a verb (or a light verb's object noun) read off the parse and matched against
+the lexicon, with the dependents the lexicon's constraints look at.
+
+For a verb we collect its particles ("call *off*"), the content words of its direct object (the
+subject of a passive), of its prepositional phrases by preposition, its complement verbs
+("agreed *to develop*", nested: "urged ... to continue *providing*") and their objects, and the
+subject's words. A light verb ("held talks", "staged a protest", "launched an offensive")
+hands the event to its object noun when the noun is in the lexicon and the verb alone says
+nothing more specific; so does a verb of happening to its subject noun ("riots continued",
+"talks between X and Y resumed"), and any verb no entry codes to a subject noun with an owner
+("Peru's visit to Chile ended"). Reporting verbs ("said") are never predicates themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.events import ontology
+from dateline.events.lexicon import LexEntry, Lexicon
+from dateline.events.rules import CoderRules
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM", "ADV"})
+#: How many words of a phrase the lexicon sees (heads and near modifiers come first).
+_PHRASE_WORDS = 12
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
+
+
+@dataclass(slots=True)
+class Predicate:
+    """A matched predicate: the token, the lexicon entry that decided, its dependents."""
+
+    token: Token
+    entry: LexEntry
+    kind: str  # "verb" or "noun" (a light verb's object)
+    noun: Token | None = None
+    passive: bool = False
+    subject: Token | None = None
+    objects: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+
+    @property
+    def rule(self) -> str:
+        return f"{self.entry.source}:{self.entry.id}"
+
+    @property
+    def plover(self) -> str | None:
+        assert self.entry.cameo is not None
+        return ontology.plover_of(self.entry.cameo)
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The phrase under ``token`` without its clauses (relative, participial, adverbial)."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
+
+
+def lemmas(token: Token) -> list[str]:
+    """Content-word lemmas of the phrase under ``token``, nearest first."""
+    words = sorted(
+        (t for t in phrase_tokens(token) if t.pos_ in _CONTENT_POS),
+        key=lambda t: abs(t.i - token.i),
+    )
+    out = [token.lemma_.lower()]
+    out.extend(t.lemma_.lower() for t in words[:_PHRASE_WORDS] if t.i != token.i)
+    out.extend(t.lower_ for t in words[:_PHRASE_WORDS])
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, mended where the lemmatizer slips ("staged" -> "stag")."""
+    lemma = verb.lemma_.lower()
+    if lexicon.has_lemma(lemma):
+        return lemma
+    text = verb.lower_
+    for suffix, repl in (("ed", "e"), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if text.endswith(suffix) and lexicon.has_lemma(text[: -len(suffix)] + repl):
+            return text[: -len(suffix)] + repl
+    return lemma
+
+
+def _complements(verb: Token, depth: int = 0) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX") and depth < 3:
+            out.append(c)
+            out.extend(_complements(c, depth + 1))
+    return out
+
+
+def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicate | None:
+    """The first lexicon entry for a verb with its dependents, or None (no entry, or a
+    blocking entry, or an entry whose code PLOVER does not type and no event noun instead)."""
+    lemma = _lemma(verb, lexicon)
+    if not (
+        lexicon.has_lemma(lemma)
+        or rules.is_("light", lemma)
+        or rules.is_("happen", lemma)
+        or _owned_subject(verb) is not None
+    ):
+        return None
+    passive = is_passive(verb)
+    # the subject nearest the verb: a wire dateline parsed as a second subject comes first
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subject = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    objects.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if passive and agent is None and rules.is_("willing", verb.lower_):
+        # "X is committed to ...", "X is prepared to ...": a state of X, not done to X
+        passive = False
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive:
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    preps: dict[str, list[Token]] = {}
+    for c in verb.children:
+        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
+            preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    comps = _complements(verb)
+    object_words = [w for o in objects for w in lemmas(o)]
+    for comp in comps:
+        for c in comp.children:
+            if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
+                object_words.extend(lemmas(c))
+    prep_words = {k: [w for p in v for w in lemmas(p)] for k, v in preps.items()}
+    entries = (
+        lexicon.match_verb(
+            lemma,
+            particles=particles,
+            object_lemmas=object_words,
+            prep_objects=prep_words,
+            complements=[c.lemma_.lower() for c in comps],
+            subject_lemmas=lemmas(subject) if subject is not None else (),
+        )
+        if lexicon.has_lemma(lemma)
+        else []
+    )
+    entry = entries[0] if entries else None
+    if rules.is_("report", lemma):
+        entry = None
+    light = rules.is_("light", lemma) and objects and not passive
+    if light and (entry is None or entry.specificity == 0 or entry.cameo is None):
+        noun = _light_noun(objects[0], lexicon)
+        if noun is not None:
+            return Predicate(
+                verb, noun[1], "noun", noun[0], passive, subject, objects, _noun_preps(noun[0])
+            )
+    if rules.is_("happen", lemma) and subject is not None and not objects:
+        # "Palestinian riots ... are continuing", "clashes erupted between X and Y": the event
+        # noun is the act, and its own modifiers say whose
+        noun = _light_noun(subject, lexicon)
+        if noun is not None:
+            return Predicate(
+                verb, noun[1], "noun", noun[0], passive, noun[0], [], _noun_preps(noun[0])
+            )
+    coded = entry is not None and entry.cameo is not None and ontology.plover_of(entry.cameo)
+    owned = _owned_subject(verb)
+    if not coded and owned is not None:
+        # "Peru's visit to Chile ended on Friday": the event noun with its owner
+        noun = _light_noun(owned[0], lexicon)
+        if noun is not None and noun[0].i == owned[0].i:
+            return Predicate(
+                verb, noun[1], "noun", noun[0], passive, owned[1], [], _noun_preps(noun[0])
+            )
+    if entry is None or not coded:
+        return None
+    return Predicate(verb, entry, "verb", None, passive, subject, objects, preps)
+
+
+def _owned_subject(verb: Token) -> tuple[Token, Token] | None:
+    """(noun, owner) when the verb's subject is a noun with a possessor ("*Peru's* visit")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            owner = next((g for g in c.children if g.dep_ == "poss" and g.pos_ == "PROPN"), None)
+            if owner is not None:
+                return c, owner
+    return None
+
+
+def _light_noun(obj: Token, lexicon: Lexicon) -> tuple[Token, LexEntry] | None:
+    """The event noun a light verb's object names ("talks", "a hunger strike", "a series of
+    attacks"), with its entry."""
+    heads = [obj]
+    heads.extend(
+        p
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    for noun in heads:
+        if not lexicon.has_lemma(noun.lemma_.lower(), "noun"):
+            continue
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        preps = {k: [w for p in v for w in lemmas(p)] for k, v in _noun_preps(noun).items()}
+        entries = lexicon.match_noun(noun.lemma_.lower(), modifiers=mods, prep_objects=preps)
+        if entries and entries[0].cameo is not None and ontology.plover_of(entries[0].cameo):
+            return noun, entries[0]
+    return None
+
+
+def _noun_preps(noun: Token) -> dict[str, list[Token]]:
+    preps: dict[str, list[Token]] = {}
+    for c in noun.children:
+        if c.dep_ == "prep":
+            preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+    return preps

@@ -1,0 +1,315 @@
+"""Sources and targets of a matched predicate, and the pairs of them that make events.
+
+Source = the subject (the agent of a passive; a conjunct's, a complement's or a participial
+clause's head's subject when it has none). Target = the object (the subject of a passive),
+else a prepositional object naming a known actor, else one inside a complement clause ("demanded
+that *the US* ...", "threatened to break relations *with Russia*"), else whoever it is "against".
+Defaults when nobody is named: a protest targets the government where it happens; a material
+act targets the country it happens in; an agent named without a country ("police") is of the
+sentence's place or the article's focus country; a target like "the president" is of the
+source's country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dateline.events import ontology
+from dateline.events.model import Location, Participant
+from dateline.events.participants import Resolver
+from dateline.events.predicates import Predicate, phrase_tokens
+from dateline.nlp.gazetteer import Gazetteer
+
+#: Prepositions whose object can be the target when the verb has no direct object.
+TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from")
+#: Prepositions on the direct object whose object can be the target ("support for X").
+OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from"})
+#: Roots whose target is whom the speech act addresses (appeals, demands), never someone
+#: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
+_ADDRESSED = frozenset({"02", "10"})
+#: Dependencies through which a predicate without a subject takes its head's.
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
+#: Codes (roots or full) of acts done together: conjoined actors without another target do
+#: them with each other ("Peru and Bolivia signed an accord": PER-BOL and BOL-PER).
+_SYMMETRIC = frozenset({"03", "04", "06", "050", "057"})
+#: Roots of acts a government does at home when no one else is named (yield, refuse, coerce).
+_DOMESTIC = frozenset({"08", "12", "17"})
+#: Visits: the place visited is the host ("arrived in Abuja for a state visit").
+_VISITS = frozenset({"042", "043"})
+#: Roots of acts only a state does (investigate, sanction, coerce): a passive with no agent
+#: was done by the government of the place.
+_STATE_POWER = frozenset({"09", "16", "17"})
+#: At most this many events from one predicate (conjoined actors multiply).
+_MAX_PAIRS = 9
+
+
+class Roles:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def roles(
+        self, pred: Predicate, resolver: Resolver
+    ) -> tuple[list[Participant], list[Participant]]:
+        tok = pred.token
+        subject = pred.subject
+        if subject is None and tok.dep_ == "acl":
+            # "protesters *calling for* ...": the noun; "a declaration *demanding*": its issuer
+            noun = tok.head
+            if any(p.known for p in resolver.phrase(noun)):
+                subject = noun
+            elif noun.dep_ in ("dobj", "pobj", "attr"):
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                subject = subject_of(verb)
+        node = tok
+        while subject is None and node.dep_ in _CLIMB and node.head != node:
+            node = node.head
+            subject = subject_of(node)
+        sources = resolver.phrase(subject) if subject is not None else []
+        targets: list[Participant] = []
+        slots = pred.entry.role_slots()
+        if pred.kind == "noun" and pred.noun is not None:
+            noun = pred.noun
+            wanted = slots.get("target", ()) or TARGET_PREPS
+            for c in noun.children:
+                key = "poss" if c.dep_ == "poss" else c.lower_ if c.dep_ == "prep" else ""
+                if key and key in wanted and key != "poss":
+                    for p in pred.preps.get(key, []):
+                        targets.extend(resolver.phrase(p))
+            if not sources:
+                for key in slots.get("source", ()):
+                    for p in pred.preps.get(key, []):
+                        sources.extend(resolver.phrase(p))
+            between = [t for p in pred.preps.get("between", []) for t in resolver.phrase(p)]
+            if not any(s.known for s in sources) and len(between) > 1:
+                # "clashes between X and Y": X against Y
+                sources, targets = between[:1], between[1:]
+        else:
+            for obj in pred.objects:
+                targets.extend(resolver.phrase(obj))
+            if not any(t.known for t in targets):
+                # "reiterated their support *for Chad*", "sent aid *to* ..."
+                for obj in pred.objects:
+                    for c in obj.children:
+                        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    found = [t for t in resolver.phrase(p) if _agentive(t)]
+                                    targets = found or targets
+            if not any(t.known for t in targets):
+                for prep in TARGET_PREPS:
+                    found = [t for p in pred.preps.get(prep, []) for t in resolver.phrase(p)]
+                    if any(t.known for t in found):
+                        targets = found
+                        break
+        root = (pred.entry.cameo or "00")[:2]
+        if not any(t.known for t in targets) and pred.kind == "verb":
+            targets = self._complement_targets(tok, resolver, root in _ADDRESSED) or targets
+        if not any(t.known for t in targets):
+            targets = self._against(tok, resolver, sources) or targets
+        if pred.entry.swapped:
+            sources, targets = targets, sources
+        sources = [p for p in sources if p.known] or sources
+        targets = [p for p in targets if p.known] or targets
+        return inherit(sources, targets)
+
+    def _complement_targets(
+        self, verb: Token, resolver: Resolver, addressed: bool, depth: int = 0
+    ) -> list[Participant]:
+        """The target inside a complement clause: its subject ("demanded that *the US*
+        cancel"); unless the act is addressed (appeals, demands), also its object or a
+        prepositional object, there or on the object, nested complements included ("offered
+        to hand over *to Britain*", "threatened to break relations *with Russia*")."""
+        fallback: list[Participant] = []
+        for comp in verb.children:
+            purpose = comp.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+            )
+            if (comp.dep_ not in ("ccomp", "xcomp") and not purpose) or depth > 2:
+                continue
+            groups = [[c for c in comp.children if c.dep_ == "nsubj"]]
+            if not addressed:
+                objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+                groups.append(objs)
+                groups.append(pobjs(comp, TARGET_PREPS))
+                groups.append([p for o in objs for p in pobjs(o, OBJECT_PREPS)])
+            for group in groups:
+                found = [t for h in group for t in resolver.phrase(h) if _agentive(t)]
+                if any(t.known for t in found):
+                    return [t for t in found if t.known]
+                fallback = fallback or found
+            if not addressed:
+                found = self._complement_targets(comp, resolver, addressed, depth + 1)
+                if any(t.known for t in found):
+                    return found
+                fallback = fallback or found
+        return fallback
+
+    def _against(
+        self, verb: Token, resolver: Resolver, sources: list[Participant]
+    ) -> list[Participant]:
+        """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
+        ("mobilized reservists for a war *against Iraq*", "a suspension of air links *with
+        Chile*"), else the subject of its condition ("threatened ... *unless Baghdad*
+        accepted"): a known actor other than the source."""
+        own = {p.country for p in sources if p.country}
+        tokens = phrase_tokens(verb)
+        for prep in ("against", "with"):
+            for tok in tokens:
+                if tok.dep_ == "prep" and tok.lower_ == prep:
+                    found = [
+                        t
+                        for p in pobjs(tok.head, {prep})
+                        for t in resolver.phrase(p)
+                        if t.known and t.country not in own
+                    ]
+                    if found:
+                        return found
+        for tok in verb.subtree:
+            if tok.dep_ == "mark" and tok.lower_ in ("unless", "if") and tok.head.dep_ == "advcl":
+                subj = subject_of(tok.head)
+                found = [t for t in resolver.phrase(subj) if t.known] if subj is not None else []
+                if found and not any(t.country in own for t in found):
+                    return found
+        return []
+
+    def default_target(
+        self,
+        code: str,
+        sources: list[Participant],
+        targets: list[Participant],
+        here: Location | None,
+        loc: Location | None,
+    ) -> list[Participant]:
+        """The target when the sentence names none it can resolve: a protest is against the
+        government where it happens; a material act, a rejection or a threat is done to the
+        country of the place the sentence names ("imposed a curfew in Cizre", "threatened to
+        ban voting in X"); a domestic measure (yielding, coercing, refusing) with no place is
+        done at home (the source's country)."""
+        root = code[:2]
+        if root == "14":
+            return self.protest_target(sources, loc) or targets
+        quad = ontology.code(code).quad_class
+        if (
+            here is not None
+            and here.country
+            and (quad in (2, 4) or root in ("12", "13") or code in _VISITS)
+        ):
+            return [self.country_participant(here.country)]
+        if root in _DOMESTIC and not any(_agentive(t) for t in targets):
+            found = {p.country for p in sources if p.country}
+            if len(found) == 1:
+                return [self.country_participant(found.pop())]
+        return targets
+
+    def default_source(self, code: str, country: str) -> list[Participant]:
+        """The agent of a passive act of state power that names none ("was arrested in
+        Lebanon", "was put under investigation in Italy"): the government where it happens."""
+        if code[:2] not in _STATE_POWER:
+            return []
+        return [self.country_participant(country, "GOV")]
+
+    def protest_target(self, sources: list[Participant], loc: Location | None) -> list[Participant]:
+        """A protest that names no target is against the government where it happens (else
+        the protesters' own): the convention of the PLOVER gold data."""
+        country = loc.country if loc is not None and loc.country else None
+        if country is None:
+            found = {p.country for p in sources if p.country}
+            country = found.pop() if len(found) == 1 else None
+        if country is None:
+            return []
+        return [self.country_participant(country, "GOV")]
+
+    def country_participant(self, country: str, sector: str | None = None) -> Participant:
+        entry = self.gaz.country_by_code(country)
+        name = entry.name if entry else country
+        return Participant(name, "", country, sector, country + (sector or ""), 0, 0, "inferred")
+
+
+def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``head``'s prepositions among ``preps``."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+#: Sectors whose plural agents ("protesters", "police", "rebels") are local by default; plural
+#: diplomats and delegations ("the two delegations", "both parties") come from anywhere.
+_LOCAL_PLURAL = frozenset({"COP", "MIL", "CVL", "OPP", "REB", "LAB", "EDU", "AGR", "REF", "JUD"})
+
+
+def _agentive(p: Participant) -> bool:
+    """Known, or at least an agent whose country a default may supply ("President X")."""
+    return p.known or (p.sector is not None and p.sector != "IGO")
+
+
+def _localizable(p: Participant) -> bool:
+    if p.country or p.sector == "IGO" or (p.code or "").startswith("IGO"):
+        return False
+    if p.via == "actors" and p.kind == "PERSON":
+        return True  # a person the actors stage could not place
+    if not p.sector:
+        return False
+    return not p.plural or p.sector in _LOCAL_PLURAL
+
+
+def localize(
+    side: list[Participant], country: str, named: bool = True, persons: bool = False
+) -> list[Participant]:
+    """Agents without a country acting where the event happens are of that country;
+    ``named=False``: only those the text does not name ("police", not "Quatar's emir"), but
+    with ``persons`` also the people the actors stage found without a country (mostly of the
+    country the article is about)."""
+    return [
+        replace(p, country=country, code=country + (p.sector or ""), via="inferred")
+        if _localizable(p) and (named or not p.named or (persons and p.kind == "PERSON"))
+        else p
+        for p in side
+    ]
+
+
+def inherit(
+    sources: list[Participant], targets: list[Participant]
+) -> tuple[list[Participant], list[Participant]]:
+    """A target named without a country ("the president", "police", "opposition groups")
+    takes the source's country when the source has exactly one: domestic news names its own
+    government without saying whose it is. (Not the other way: an attacker is seldom of
+    his victims' country.)"""
+
+    def fill(side: list[Participant], other: list[Participant]) -> list[Participant]:
+        countries = {p.country for p in other if p.country}
+        if len(countries) != 1:
+            return side
+        (country,) = countries
+        return [
+            replace(p, country=country, code=country + (p.sector or ""), via="inferred")
+            if _localizable(p)
+            else p
+            for p in side
+        ]
+
+    return sources, fill(targets, sources)
+
+
+def pairs(
+    sources: list[Participant], targets: list[Participant], code: str
+) -> list[tuple[Participant | None, Participant | None]]:
+    symmetric = code[:2] in _SYMMETRIC or code in _SYMMETRIC
+    if symmetric and not any(t.known for t in targets) and len(sources) > 1:
+        among: list[tuple[Participant | None, Participant | None]] = [
+            (a, b) for a in sources for b in sources if a is not b
+        ]
+        return among[:_MAX_PAIRS]
+    srcs: list[Participant | None] = list(sources) or [None]
+    tgts: list[Participant | None] = list(targets) or [None]
+    return [(s, t) for s in srcs for t in tgts][:_MAX_PAIRS]

@@ -1,0 +1,73 @@
+"""The coder's word classes and tables, read from ``dateline/data/events/coder/`` once.
+
+- ``words.tsv``: class<TAB>lemma (reporting, plan, hedge and future verbs, conditions, negation,
+  light verbs, pronouns); see the file's header for what each class does.
+- ``sectors.tsv``: head nouns of actor phrases -> CAMEO sector code ("police" -> COP).
+- ``intent.tsv``: CAMEO root of a reported future act -> the intent or threat code it takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from dateline.errors import EventDataError
+from dateline.events import ontology
+
+DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
+CLASSES = (
+    *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
+    *("light", "pronoun", "transparent", "happen"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CoderRules:
+    words: dict[str, frozenset[str]]
+    sectors: dict[str, str]
+    intent: dict[str, str | None]
+    refuse: dict[str, str | None]
+
+    def is_(self, cls: str, word: str) -> bool:
+        return word.lower() in self.words.get(cls, frozenset())
+
+
+def _rows(path: Path, ncols: int) -> list[list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EventDataError(f"cannot read {path}: {exc}; reinstall dateline") from exc
+    rows: list[list[str]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != ncols:
+            raise EventDataError(f"{path.name}:{lineno}: expected {ncols} tab-separated cells")
+        rows.append(cells)
+    return rows
+
+
+def load(directory: Path = DATA_DIR) -> CoderRules:
+    words: dict[str, set[str]] = {c: set() for c in CLASSES}
+    for cls, word in _rows(directory / "words.tsv", 2):
+        if cls not in words:
+            raise EventDataError(f"words.tsv: unknown class {cls!r}; expected one of {CLASSES}")
+        words[cls].add(word.lower())
+    sectors = {w.lower(): s for w, s in _rows(directory / "sectors.tsv", 2)[1:]}
+    intent: dict[str, str | None] = {}
+    refuse: dict[str, str | None] = {}
+    for root, code, refused in _rows(directory / "intent.tsv", 3)[1:]:
+        for c in (code, refused):
+            if c != "-" and not ontology.is_code(c):
+                raise EventDataError(f"intent.tsv: unknown CAMEO code {c!r}")
+        intent[root] = None if code == "-" else code
+        refuse[root] = None if refused == "-" else refused
+    return CoderRules({k: frozenset(v) for k, v in words.items()}, sectors, intent, refuse)
+
+
+@cache
+def default() -> CoderRules:
+    return load()

@@ -1,0 +1,415 @@
+"""The event coder over the parse, with our own invented sentences.
+
+Each test names the predicate form, actor form, date form or precision rule it checks. The
+actors come from a small fake lookup (``FakeActors``: countries from the gazetteer entity ids,
+demonym + title word = that country's government), from the coder's own gazetteer fallback
+(``actors=None``), and, when it is installed, from the real actors stage.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from dateline.events import Event, code_events
+from dateline.events.model import ActorLike, ActorLookup
+from dateline.model import Article
+from dateline.nlp.gazetteer import Gazetteer
+
+nlp_module = pytest.importorskip("dateline.nlp")
+
+PUBLISHED = "2024-02-29"  # a Thursday
+
+
+@dataclass(frozen=True)
+class FakeActor:
+    name: str | None
+    country: str | None
+    sector: str | None
+    code: str | None
+    type: str | None
+
+
+class FakeActors:
+    """Entities of the Doc as actors: a GPE is its country; a NORP with a title word after it
+    ("Chilean foreign minister") is that country's government."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.gaz = Gazetteer.default()
+
+    def at(self, start: int, end: int) -> ActorLike | None:
+        for ent in self.doc.ents:
+            if ent.end_char <= start or end <= ent.start_char:
+                continue
+            country = self.gaz.country_of(ent.id_) if ent.id_ else None
+            if country is None:
+                continue
+            if ent.label_ == "NORP":
+                rest = self.doc.text[ent.end_char : end].lower()
+                if any(w in rest for w in ("minister", "president", "government", "official")):
+                    return FakeActor(ent.text, country.iso3, "GOV", country.iso3 + "GOV", "ORG")
+                continue
+            return FakeActor(country.name, country.iso3, None, country.iso3, ent.label_)
+        return None
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    try:
+        return nlp_module.load()
+    except Exception as exc:  # pragma: no cover - no model installed
+        pytest.skip(f"no spaCy model: {exc}")
+
+
+def code(
+    nlp: Any,
+    text: str,
+    *,
+    actors: str = "fake",
+    published: str | None = PUBLISHED,
+    dateline: str | None = None,
+) -> list[Event]:
+    doc = nlp(text)
+    article = Article(published=published, dateline=dateline, body=text)
+    lookup: ActorLookup | None = FakeActors(doc) if actors == "fake" else None
+    return code_events(doc, article, lookup)
+
+
+def one(events: list[Event]) -> Event:
+    assert len(events) == 1, [e.to_dict() for e in events]
+    return events[0]
+
+
+def pair(e: Event) -> tuple[str | None, str | None]:
+    return (
+        e.source.country if e.source else None,
+        e.target.country if e.target else None,
+    )
+
+
+# -- predicate forms ---------------------------------------------------------------------------
+
+
+def test_verb_with_object_noun_signed_a_treaty(nlp: Any) -> None:
+    e = one(code(nlp, "Norway signed a fisheries treaty with Iceland on Monday."))
+    assert (e.cameo, e.plover, e.cameo_root) == ("057", "SUPPORT", "05")
+    assert pair(e) == ("NOR", "ISL")
+    assert e.rule.startswith("curated.tsv:") and e.quad_class == 1 and e.goldstein > 0
+
+
+def test_travelled_to_is_a_visit(nlp: Any) -> None:
+    e = one(code(nlp, "The Chilean foreign minister travelled to Peru on Wednesday."))
+    assert (e.cameo, e.plover, e.plover_mode) == ("042", "CONSULT", "visit")
+    assert pair(e) == ("CHL", "PER")
+    assert e.location is not None and e.location.country == "PER"
+
+
+def test_called_for_aid(nlp: Any) -> None:
+    e = one(code(nlp, "Kenya called for humanitarian aid."))
+    assert e.plover == "REQUEST" and e.cameo_root == "02"
+    assert pair(e) == ("KEN", None)
+
+
+def test_urged_object_to_act_codes_the_appeal_only(nlp: Any) -> None:
+    e = one(code(nlp, "Brazil urged Argentina to release the detained fishermen."))
+    assert e.plover == "REQUEST" and pair(e) == ("BRA", "ARG")
+
+
+def test_warned(nlp: Any) -> None:
+    e = one(code(nlp, "Japan warned China against further incursions."))
+    assert e.plover == "THREATEN" and pair(e) == ("JPN", "CHN")
+
+
+def test_accepted_an_invitation(nlp: Any) -> None:
+    e = one(code(nlp, "Ghana accepted Nigeria's invitation to a regional summit."))
+    assert e.cameo == "036" and pair(e) == ("GHA", "NGA")
+
+
+def test_agreed_to_develop_cooperation(nlp: Any) -> None:
+    events = code(nlp, "Portugal and Spain agreed to develop cooperation in renewable energy.")
+    assert {e.plover for e in events} == {"AGREE"}
+    assert {pair(e) for e in events} == {("PRT", "ESP"), ("ESP", "PRT")}
+
+
+def test_light_verb_with_event_noun_held_talks(nlp: Any) -> None:
+    events = code(nlp, "Mongolian and Chinese officials held talks in Beijing yesterday.")
+    assert {e.cameo for e in events} == {"046"}
+    assert {pair(e) for e in events} == {("MNG", "CHN"), ("CHN", "MNG")}
+    assert all(e.date == "2024-02-28" for e in events)
+    assert all(e.location is not None and e.location.name == "Beijing" for e in events)
+
+
+def test_staged_a_protest_with_lemma_mended(nlp: Any) -> None:
+    e = one(code(nlp, "Thousands of Peruvian farmers staged a protest in Lima on Tuesday."))
+    assert e.plover == "PROTEST" and e.source is not None and e.source.country == "PER"
+
+
+# -- actor forms -------------------------------------------------------------------------------
+
+
+def test_passive_agent_is_the_source(nlp: Any) -> None:
+    e = one(code(nlp, "The accord was signed by Finland's prime minister."))
+    assert e.plover == "SUPPORT" and e.source is not None and e.source.country == "FIN"
+
+
+def test_possessive_actors(nlp: Any) -> None:
+    e = one(code(nlp, "Egypt's president met Jordan's king in Amman last month."))
+    assert e.plover == "CONSULT" and pair(e) == ("EGY", "JOR")
+    assert e.date == "2024-01-01" and e.location is not None and e.location.country == "JOR"
+
+
+def test_conjoined_objects_give_one_event_each(nlp: Any) -> None:
+    events = code(nlp, "Austria expelled diplomats from Iran and Syria on Tuesday.")
+    assert {pair(e) for e in events} >= {("AUT", "IRN"), ("AUT", "SYR")}
+
+
+def test_gazetteer_fallback_without_actors(nlp: Any) -> None:
+    e = one(code(nlp, "Albanian officials met Kosovo's president in Tirana.", actors="none"))
+    assert e.source is not None and e.source.country == "ALB"
+    assert e.location is not None and e.location.country == "ALB"
+    assert e.location.lat is not None and e.location.lon is not None
+
+
+def test_person_named_again_keeps_the_country(nlp: Any) -> None:
+    text = (
+        "Uruguayan President Ana Sosa arrived in Asuncion on Monday. "
+        "Sosa signed a water treaty with Paraguay on Tuesday."
+    )
+    events = [e for e in code(nlp, text, actors="none") if e.cameo == "057"]
+    assert pair(one(events)) == ("URY", "PRY")
+
+
+def test_pronoun_takes_the_reporting_subject(nlp: Any) -> None:
+    e = one(code(nlp, "Sweden said it would meet Finland's foreign minister."))
+    assert pair(e) == ("SWE", "FIN")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("when", "expected", "source"),
+    [
+        ("on Wednesday", "2024-02-28", "text"),
+        ("yesterday", "2024-02-28", "text"),
+        ("on Feb. 20", "2024-02-20", "text"),
+        ("last month", "2024-01-01", "text"),
+        ("", "2024-02-29", "published"),
+    ],
+)
+def test_event_date(nlp: Any, when: str, expected: str, source: str) -> None:
+    e = one(code(nlp, f"Hungary recalled its ambassador to Slovakia {when}.".replace(" .", ".")))
+    assert (e.date, e.date_source) == (expected, source)
+
+
+def test_no_publication_date_no_relative_date(nlp: Any) -> None:
+    e = one(code(nlp, "Hungary recalled its ambassador to Slovakia on Wednesday.", published=None))
+    assert e.date is None
+
+
+def test_dateline_is_the_default_location(nlp: Any) -> None:
+    e = one(code(nlp, "Hungary recalled its ambassador to Slovakia.", dateline="Budapest"))
+    assert e.location is not None and e.location.name == "Budapest"
+    assert e.location.country == "HUN"
+
+
+# -- precision rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada did not sign the agreement.",  # negated
+        "Canada never signed the agreement.",
+        "Mexico could impose sanctions on Guatemala.",  # hypothetical
+        "Mexico may impose sanctions on Guatemala.",
+        "If Poland signs the treaty, its neighbours will react.",  # conditional
+        "Germany will send troops to Lithuania.",  # future, nobody reports it
+        "Chile plans to sign a trade deal with Peru.",  # a plan
+        "The talks between Chile and Peru are scheduled to resume on Friday.",
+        "Albania joined NATO in 2009.",  # background
+        "Ecuador has criticised Colombia since 2009.",
+        "The 2015 accord, signed by Peru and Bolivia, set the border.",  # participial clause
+        '"We will attack Uganda tomorrow," the rebel commander said.',  # quoted
+        "Mali is a landlocked country.",  # copula, no act
+        "Kenya said the talks were useful.",  # a plain statement
+        "Diplomats said a deal could be signed next week.",
+        "Discussions on Wednesday focused on trade.",  # no actor
+    ],
+)
+def test_no_event(nlp: Any, text: str) -> None:
+    assert code(nlp, text) == []
+
+
+def test_refused_to_codes_the_refusal(nlp: Any) -> None:
+    e = one(code(nlp, "Canada refused to sign the agreement."))
+    assert e.plover == "REJECT" and e.cameo_root == "12"
+
+
+def test_relative_clause_is_not_an_event_but_the_main_clause_is(nlp: Any) -> None:
+    events = code(nlp, "Serbia, which refused to impose sanctions on Russia, hosted the meeting.")
+    assert {e.plover for e in events} == {"CONSULT"}
+
+
+def test_reported_future_is_an_intent(nlp: Any) -> None:
+    e = one(code(nlp, "Sweden said it would meet Finland's foreign minister."))
+    assert (e.plover, e.cameo_root, e.modality) == ("AGREE", "03", "intent")
+    assert e.rule.endswith("+intent") and e.confidence < 0.6
+
+
+def test_reported_future_conflict_is_a_threat(nlp: Any) -> None:
+    e = one(code(nlp, "Moldova said it would expel Russian diplomats."))
+    assert (e.plover, e.cameo_root, e.modality) == ("THREATEN", "13", "intent")
+
+
+def test_reported_refusal_to_meet(nlp: Any) -> None:
+    e = one(code(nlp, "Armenia said it would not meet Azerbaijan's envoy."))
+    assert (e.plover, e.modality) == ("REJECT", "refusal")
+
+
+def test_reported_obligation_is_a_demand(nlp: Any) -> None:
+    e = one(code(nlp, "Estonia said Russia must release the detained border guard."))
+    assert e.plover == "REQUEST" and pair(e) == ("EST", "RUS")
+
+
+def test_future_dated_act_is_not_an_event_of_the_day(nlp: Any) -> None:
+    assert code(nlp, "Vietnam will scrap its tariff on Chilean wine by 2030.") == []
+
+
+def test_wire_dateline_prefix_does_not_derail_the_lead(nlp: Any) -> None:
+    text = "LIMA, Feb 29 (Andean Wire) — Peruvian police arrested 40 protesters on Wednesday."
+    e = one(code(nlp, text))
+    assert e.plover == "COERCE" and e.source is not None and e.source.country == "PER"
+    assert text[e.start : e.end].startswith("Peruvian police")
+    assert e.date == "2024-02-28"
+
+
+# -- the record --------------------------------------------------------------------------------
+
+
+def test_record_shape(nlp: Any) -> None:
+    text = "Tanzania's president met Kenya's foreign minister on Monday."
+    e = one(code(nlp, text, dateline="Dar es Salaam"))
+    d = e.to_dict()
+    required = {
+        *("cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein"),
+        *("source", "target", "date", "location", "sentence", "start", "end"),
+        *("confidence", "rule"),
+    }
+    assert required <= d.keys()
+    assert set(d["source"]) == {"name", "text", "country", "sector", "code"}
+    assert set(d["location"]) == {"name", "country", "lat", "lon"}
+    assert text[d["start"] : d["end"]] == d["sentence"]
+    assert 0 < d["confidence"] <= 1
+
+
+def test_sentence_offsets_in_a_longer_body(nlp: Any) -> None:
+    text = "The weather was mild.\n\nRwanda accused Burundi of shelling border villages on Sunday."
+    e = one(code(nlp, text))
+    assert text[e.start : e.end] == e.sentence and e.sentence.startswith("Rwanda")
+    assert e.plover == "ACCUSE" and pair(e) == ("RWA", "BDI")
+
+
+def test_with_the_real_actors_stage(nlp: Any) -> None:
+    actors_mod = pytest.importorskip("dateline.actors")
+    find_actors = getattr(actors_mod, "find_actors", None)
+    if find_actors is None:
+        pytest.skip("dateline.actors has no find_actors yet")
+    text = "Ukrainian President Olena Koval travelled to Moldova on Wednesday."
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    e = one(code_events(doc, article, find_actors(doc, article)))
+    assert e.plover == "CONSULT" and pair(e) == ("UKR", "MDA")
+    assert e.date == "2024-02-28"
+
+
+# -- defaults when the sentence names less -------------------------------------------------------
+
+
+def test_event_noun_as_subject_of_a_happening_verb(nlp: Any) -> None:
+    e = one(code(nlp, "Venezuelan protests against Colombian border policy continued on Sunday."))
+    assert e.plover == "PROTEST" and pair(e) == ("VEN", "COL") and e.date == "2024-02-25"
+
+
+def test_talks_between_two_sides(nlp: Any) -> None:
+    e = one(code(nlp, "Talks between Peru and Chile resumed in Lima on Monday."))
+    assert e.plover == "CONSULT" and pair(e) == ("PER", "CHL")
+
+
+def test_threat_with_a_condition_targets_its_subject(nlp: Any) -> None:
+    e = one(code(nlp, "Iran threatened to block the strait unless Britain released the tanker."))
+    assert e.plover == "THREATEN" and pair(e) == ("IRN", "GBR")
+
+
+def test_reported_conditional_future_is_a_threat(nlp: Any) -> None:
+    e = one(code(nlp, "Iran said it would seize more ships unless Britain released the tanker."))
+    assert (e.plover, e.modality) == ("THREATEN", "intent") and pair(e) == ("IRN", "GBR")
+
+
+def test_region_named_by_direction_is_in_its_country(nlp: Any) -> None:
+    e = one(code(nlp, "Israeli jets bombed targets in southern Lebanon on Sunday."))
+    assert e.plover == "ASSAULT" and pair(e) == ("ISR", "LBN")
+
+
+def test_passive_arrest_without_agent_is_by_the_government_there(nlp: Any) -> None:
+    e = one(code(nlp, "A French journalist was arrested in Iran on Monday."))
+    assert e.plover == "COERCE" and pair(e) == ("IRN", "FRA")
+    assert e.source is not None and e.source.sector == "GOV"
+
+
+def test_ethnic_group_is_of_the_place_not_the_kin_state(nlp: Any) -> None:
+    e = one(code(nlp, "Ethnic Hungarians demonstrated in Romania on Sunday."))
+    assert e.plover == "PROTEST" and e.source is not None and e.source.country == "ROU"
+
+
+def test_a_sentence_never_spans_two_paragraphs(nlp: Any) -> None:
+    text = "Kenya praised Uganda\n\nTanzania criticised Rwanda on Monday."
+    events = code(nlp, text)
+    assert events and all("\n" not in e.sentence for e in events)
+    assert ("TZA", "RWA") in {pair(e) for e in events}
+    assert ("KEN", "RWA") not in {pair(e) for e in events}
+
+
+def test_records_validate_against_the_published_schema(nlp: Any) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib import resources
+
+    schema_path = resources.files("dateline").joinpath("schema/analysis.schema.json")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    event_schema = {"$defs": schema["$defs"], **schema["$defs"]["event"]}
+    text = (
+        "Egypt's president met Jordan's king in Amman on Wednesday. Sweden said it would meet "
+        "Finland's foreign minister. A French journalist was arrested in Iran on Monday."
+    )
+    events = code(nlp, text, dateline="Amman")
+    assert len(events) >= 3
+    for e in events:
+        jsonschema.validate(e.to_dict(), event_schema)
+
+
+def test_empty_body_and_unparsed_doc(nlp: Any) -> None:
+    import spacy
+
+    from dateline.errors import DatelineError
+
+    assert code(nlp, "") == []
+    blank = spacy.blank("en")("Kenya praised Uganda.")
+    with pytest.raises(DatelineError) as info:
+        code_events(blank, Article(body="Kenya praised Uganda."), None)
+    assert info.value.code == "E401"
+
+
+def test_bad_publication_date_and_unknown_dateline(nlp: Any) -> None:
+    e = one(code(nlp, "Kenya praised Uganda on Monday.", published="soon", dateline="Atlantis"))
+    assert (e.date, e.location) == (None, None)
+
+
+def test_event_noun_with_its_owner_as_subject(nlp: Any) -> None:
+    e = one(code(nlp, "Peru's visit to Chile ended on Friday."))
+    assert (e.cameo, e.plover) == ("042", "CONSULT") and pair(e) == ("PER", "CHL")
+    assert e.date == "2024-02-23"
+    assert code(nlp, "Peru's visit to Chile will end on Friday.") == []  # future, unreported
