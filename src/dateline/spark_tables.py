@@ -55,6 +55,7 @@ _ARTICLE_TYPES: dict[str, pa.DataType] = {
     "headings": _STRINGS,
     "captions": pa.list_(pa.struct([("text", pa.string()), ("credit", pa.string())])),
     "blocks": pa.list_(pa.struct([("role", pa.string()), ("text", pa.string())])),
+    "tone": pa.float64(),
 }
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _RECORD_COLUMNS = [
