@@ -16,7 +16,7 @@ from dateline import nlp
 from dateline.errors import DatelineError
 from dateline.eval import quotes as quotes_eval
 from dateline.quotes import Quote, default_lexicon, find_quotes
-from dateline.quotes.marks import find_marked
+from dateline.quotes.marks import find_marked, split_labelled
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed"
@@ -80,6 +80,12 @@ def test_marks_titles_and_scare_quotes_are_not_quotes() -> None:
     assert [m.kind for m in find_marked(text)] == ["title", "scare", "scare"]
 
 
+def test_marks_transcript_labels_split_a_reopened_quote() -> None:
+    text = '"HOST: Is the road open?\n\n"GUEST: Only to trucks."'
+    found = split_labelled(text, find_marked(text))
+    assert [m.text(text) for m in found] == ["HOST: Is the road open?", "GUEST: Only to trucks."]
+
+
 def test_lexicon_has_the_cue_kinds() -> None:
     lexicon = default_lexicon()
     for lemma, kind in {
@@ -91,11 +97,15 @@ def test_lexicon_has_the_cue_kinds() -> None:
         entry = lexicon.cue(lemma)
         assert entry is not None and entry.kind == kind
     assert "declaration" in lexicon.speaker_nouns
+    assert "of" in lexicon.noun_cues["criticism"]
+    assert "ccomp" in lexicon.adjective_cues["confident"]
 
 
 def test_record_shape() -> None:
     q = Quote("We stay.", "direct", 1, 9, '"We stay," she said.')
-    assert set(q.to_dict()) == {"text", "kind", "speaker", "cue", "sentence", "start", "end"}
+    keys = {"text", "kind", "speaker", "cue", "sentence", "start", "end", "in_caption"}
+    assert set(q.to_dict()) == keys
+    assert q.to_dict()["in_caption"] is False
     assert q.speaker_start is None
 
 
@@ -172,6 +182,11 @@ def test_mixed_quote(pipeline: Language) -> None:
             "the bridge could close",
         ),
         (
+            "Colonel Ana Ferreira warned the villagers to stay away from the old bridge.",
+            "warned",
+            "to stay away from the old bridge",
+        ),
+        (
             "Kofi Mensah said the port would reopen next week.",
             "said",
             "the port would reopen",
@@ -233,6 +248,15 @@ def test_pronoun_skips_names_inside_quotes(pipeline: Language) -> None:
     assert speaker(only(quotes(pipeline, text))) == "Mark Ellison"
 
 
+def test_pronoun_takes_the_compatible_person(pipeline: Language) -> None:
+    text = (
+        "Ms. Ingrid Solberg met the harbour master, Mr. Tomas Varga, on Monday.\n\n"
+        "Mr. Varga walked with her along the damaged pier.\n\n"
+        '"We cannot wait for the insurers," she said.'
+    )
+    assert speaker(only(quotes(pipeline, text), "direct")) == "Ingrid Solberg"
+
+
 def test_surname_expands_to_full_name(pipeline: Language) -> None:
     text = (
         "Prime Minister Anna Lindqvist arrived in the capital on Friday.\n\n"
@@ -248,12 +272,23 @@ def test_document_speaker(pipeline: Language) -> None:
     )
     q = only(quotes(pipeline, text))
     assert q.speaker is not None and q.speaker.text == "the final communique"
+    assert q.speaker.name == "the final communique"
 
 
 def test_group_speaker_in_a_statement(pipeline: Language) -> None:
     text = '"The agreement protects both coasts," the ministers said in a statement.'
     q = only(quotes(pipeline, text))
     assert q.speaker is not None and q.speaker.text == "the ministers"
+    assert q.speaker.name == "the ministers"
+
+
+def test_said_the_document(pipeline: Language) -> None:
+    text = (
+        '"Both harbours stay open to fishing boats of either country," said the joint '
+        "statement signed in Split."
+    )
+    q = only(quotes(pipeline, text))
+    assert q.speaker is not None and q.speaker.name == q.speaker.text == "the joint statement"
 
 
 def test_platform_is_not_the_speaker(pipeline: Language) -> None:
@@ -278,32 +313,93 @@ def test_paragraph_convention_takes_previous_speaker(pipeline: Language) -> None
         '"We will rebuild the school first," said Rosa Almeida.\n\n'
         '"Then the clinic, and then the roads."'
     )
+    q = only(quotes(pipeline, text))
+    assert speaker(q) == "Rosa Almeida"
+    assert len(q.spans) == 2 and q.text.endswith("and then the roads.")
+
+
+def test_said_he_expects_is_one_report(pipeline: Language) -> None:
+    text = "Minister Jonas Berg said he expects the new ferry line to open by the summer."
+    q = only(quotes(pipeline, text))
+    assert speaker(q) == "Jonas Berg"
+    assert q.text.startswith("he expects")
+
+
+def test_transcript_labels_and_dash_speakers(pipeline: Language) -> None:
+    text = (
+        '"HOST: Will the ferry run in winter?\n\n'
+        '"BERG: It will run every day, even in the storms."\n\n'
+        "\u201cThe harbour feels alive again.\u201d \u2015 Oskar Lind"
+    )
     found = quotes(pipeline, text)
-    assert [speaker(q) for q in found] == ["Rosa Almeida", "Rosa Almeida"]
+    assert [q.speaker.text if q.speaker else None for q in found] == ["HOST", "BERG", "Oskar Lind"]
+    assert found[1].text.startswith("It will run every day")
+
+
+def test_colon_at_paragraph_end_introduces_the_quote(pipeline: Language) -> None:
+    text = (
+        "Mayor Petra Novak told the crowd at the harbour:\n\n"
+        '"We rebuilt this pier with our own hands and we will keep it open."'
+    )
+    q = only(quotes(pipeline, text), "direct")
+    assert speaker(q) == "Petra Novak"
+
+
+class FakeActors:
+    """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def resolve(self, start: int, end: int) -> tuple[str, str] | None:
+        phrase = self.text[start:end]
+        if phrase in {"Halvorsen", "she", "the Norwegian minister"}:
+            return ("per-halvorsen", "Kari Halvorsen")
+        return None
+
+
+def test_resolver_names_the_speaker(pipeline: Language) -> None:
+    text = (
+        "The Norwegian fisheries minister arrived in Tromso on Monday.\n\n"
+        '"The quotas will hold," the Norwegian minister said.\n\n'
+        '"Nobody will lose a boat," Halvorsen said.\n\n'
+        '"We will pay for the nets," she said.'
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, FakeActors(text))
+    assert len(found) == 3
+    for q in found:
+        assert q.speaker is not None
+        assert (q.speaker.entity, q.speaker.name) == ("per-halvorsen", "Kari Halvorsen")
+    assert [q.speaker.text for q in found if q.speaker] == [
+        "the Norwegian minister",
+        "Halvorsen",
+        "she",
+    ]
+
+
+def test_without_resolver_own_resolution_stays(pipeline: Language) -> None:
+    text = '"The road is open," Mayor Lucia Benedetti said.'
+    doc = pipeline(text)
+
+    class Nobody:
+        def resolve(self, start: int, end: int) -> tuple[str, str] | None:
+            return None
+
+    for resolver in (None, Nobody()):
+        q = only(find_quotes(doc, resolver))
+        assert q.speaker is not None
+        assert (q.speaker.name, q.speaker.entity) == ("Lucia Benedetti", None)
+
+
+def test_quotes_in_captions_are_marked(pipeline: Language) -> None:
+    caption = '"We will be back next spring," said the festival director, Mara Lenz.'
+    found = find_quotes(pipeline(caption), in_caption=True)
+    assert found and all(q.in_caption and q.to_dict()["in_caption"] for q in found)
+    assert not find_quotes(pipeline(caption))[0].in_caption
 
 
 # --- the seed ---------------------------------------------------------------------------------
-
-
-def _seed_body() -> str:
-    """The seed's body paragraphs, cut by hand (extraction is another stage's job): from the
-    lead to the editor line, without headings, captions, photo descriptions and links."""
-    raw = (SEED / "dw-tirana-summit.txt").read_text(encoding="utf-8")
-    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
-    article = gold["article"]
-    paras = [p.strip() for p in raw.split("\n\n") if p.strip()]
-    start = paras.index(article["lead"])
-    stop = next(i for i, p in enumerate(paras) if p.startswith("Edited by"))
-    captions = [c["text_starts"] for c in article["captions"]]
-    kept = [
-        p
-        for p in paras[start:stop]
-        if p not in article["headings"]
-        and not p.startswith("http")
-        and not any(p.startswith(c) for c in captions)
-        and not any(n in p for n in article["not_body"])
-    ]
-    return "\n\n".join(kept)
 
 
 def _words(text: str) -> list[str]:
@@ -315,21 +411,40 @@ def _agrees(gold: str, found: str) -> bool:
     return sum(w in f for w in g) >= 0.8 * len(g)
 
 
+#: Required seed quotes whose speaker only the actors stage can name in full (matched on an
+#: unresolved form: the surname or the phrase). Empty: the finder resolves every one alone.
+NEEDS_RESOLVER: frozenset[str] = frozenset()
+
+
 @pytest.mark.shared
 def test_seed_quotes(pipeline: Language) -> None:
+    """The seed page through extraction and the parser: every required quote with its speaker,
+    no title reported as a quote."""
     if not SEED.is_dir():
         pytest.skip(f"the seed is not at {SEED} (../shared absent)")
+    from dateline.extract.text import extract_text
+
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
-    found = find_quotes(pipeline(_seed_body()))
+    article = extract_text((SEED / "dw-tirana-summit.txt").read_text(encoding="utf-8"))
+    found = find_quotes(pipeline(article.body))
+    aliases = {p["name"]: {a.lower() for a in p.get("aliases", [])} for p in gold["people"]}
     for item in gold["quotes"]:
-        hits = [q for q in found if _agrees(item["text"], q.text)]
         if not item.get("required"):
             continue
+        hits = [q for q in found if _agrees(item["text"], q.text)]
         assert hits, f"missing quote: {item['text']}"
-        names = {speaker(q) or "" for q in hits}
-        assert any(item["speaker"].lower() == n.lower() for n in names), (item, names)
+        wanted = item["speaker"].lower()
+        strict = [q for q in hits if (speaker(q) or "").lower() == wanted]
+        if item["text"] not in NEEDS_RESOLVER:
+            assert strict, (item, [q.to_dict() for q in hits])
+            continue
+        surname = wanted.split()[-1]
+        loose = aliases.get(item["speaker"], set()) | {surname}
+        assert any(
+            q.speaker and {q.speaker.text.lower(), q.speaker.name.lower()} & loose for q in hits
+        ), (item, [q.to_dict() for q in hits])
     for text in gold["not_quotes"]:
-        assert not [q for q in found if _agrees(text, q.text) and q.kind == "direct"]
+        assert not [q for q in found if _agrees(text, q.text)], text
 
 
 # --- PolNeAR ----------------------------------------------------------------------------------

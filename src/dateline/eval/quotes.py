@@ -22,6 +22,8 @@ Measures (issue 3). Tokens are ``\\w+`` runs of the text.
 from __future__ import annotations
 
 import argparse
+import bisect
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -133,9 +135,14 @@ def _token_index(text: str) -> list[tuple[int, int]]:
 
 
 def _tokens(index: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens that overlap any of ``spans`` (``index`` is in text order)."""
     out: set[int] = set()
+    ends = [e for _, e in index]
     for a, b in spans:
-        out.update(i for i, (s, e) in enumerate(index) if s < b and e > a)
+        i = bisect.bisect_right(ends, a)  # the first token ending after a
+        while i < len(index) and index[i][0] < b:
+            out.add(i)
+            i += 1
     return frozenset(out)
 
 
@@ -228,6 +235,66 @@ def score_doc(text: str, gold: list[GoldAttribution], pred: list[Predicted]) -> 
     return c
 
 
+def errors_doc(
+    name: str, text: str, gold: list[GoldAttribution], pred: list[Predicted]
+) -> Iterator[dict[str, Any]]:
+    """The misses of one document, for reading: unmatched gold (``miss``), unmatched
+    predictions (``spurious``) and matches whose speaker is wrong (``speaker``)."""
+    index = _token_index(text)
+    in_marks = _tokens(index, [(s.start, s.end) for m in find_marked(text) for s in m.segments])
+    gold_t = [_tokens(index, g.content) for g in gold]
+    pred_t = [_tokens(index, p.content) for p in pred]
+    matches = _match(gold_t, pred_t)
+
+    def show(spans: Spans) -> str:
+        return " | ".join(text[a:b] for a, b in spans)
+
+    def quoted(tokens: frozenset[int]) -> bool:
+        return bool(tokens) and len(tokens & in_marks) * 2 >= len(tokens)
+
+    def sentence(spans: Spans) -> str:
+        lo = text.rfind("\n", 0, spans[0][0]) + 1
+        hi = text.find("\n", spans[-1][1])
+        return text[lo : hi if hi >= 0 else len(text)]
+
+    for g_i, g in enumerate(gold):
+        base = {"doc": name, "quoted": quoted(gold_t[g_i]), "gold": show(g.content)}
+        base["gold_source"] = show(g.source)
+        base["gold_cue"] = show(g.cue)
+        if g_i not in matches:
+            yield {"type": "miss", **base, "paragraph": sentence(g.content)}
+            continue
+        p = pred[matches[g_i]]
+        ok = (
+            (p.speaker is None)
+            if not g.source
+            else (p.speaker is not None and _overlaps(p.speaker, g.source))
+        )
+        if not ok:
+            who = text[p.speaker[0] : p.speaker[1]] if p.speaker else None
+            yield {
+                "type": "speaker",
+                **base,
+                "pred": show(p.content),
+                "pred_speaker": who,
+                "paragraph": sentence(g.content),
+            }
+    matched = set(matches.values())
+    for p_i, p in enumerate(pred):
+        if p_i in matched:
+            continue
+        who = text[p.speaker[0] : p.speaker[1]] if p.speaker else None
+        yield {
+            "type": "spurious",
+            "doc": name,
+            "quoted": quoted(pred_t[p_i]),
+            "kind": p.kind,
+            "pred": show(p.content),
+            "pred_speaker": who,
+            "paragraph": sentence(p.content),
+        }
+
+
 def _prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -278,17 +345,26 @@ def predict(doc: Any) -> list[Predicted]:
     return out
 
 
-def evaluate(root: Path, split: str = "dev", limit: int | None = None) -> dict[str, Any]:
-    """Run ``find_quotes`` over a PolNeAR split and score it (see the module docstring)."""
+def evaluate(
+    root: Path,
+    split: str = "dev",
+    limit: int | None = None,
+    errors: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Run ``find_quotes`` over a PolNeAR split and score it (see the module docstring).
+    With ``errors``, the misses of every document are appended to it (``errors_doc``)."""
     from dateline import nlp
 
     docs = list(read_split(Path(root), split, limit))
     totals = dict.fromkeys(COUNT_KEYS, 0)
     parsed = nlp.parse(d.text for d in docs)
     for gold_doc, doc in zip(docs, parsed, strict=True):
-        counts = score_doc(gold_doc.text, gold_doc.attributions, predict(doc))
+        found = predict(doc)
+        counts = score_doc(gold_doc.text, gold_doc.attributions, found)
         for k, v in counts.items():
             totals[k] += v
+        if errors is not None:
+            errors.extend(errors_doc(gold_doc.name, gold_doc.text, gold_doc.attributions, found))
     result = summarise(totals, len(docs))
     result["split"] = split
     return result
@@ -324,12 +400,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, required=True, help="the PolNeAR folder")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--errors", type=Path, default=None, help="write the misses as JSON Lines to this file"
+    )
     args = parser.parse_args(argv)
+    errors: list[dict[str, Any]] | None = [] if args.errors else None
     try:
-        result = evaluate(args.polnear, args.split, args.limit)
+        result = evaluate(args.polnear, args.split, args.limit, errors)
     except FileNotFoundError as exc:
         print(f"E001 {exc}", file=sys.stderr)
         return 2
+    if args.errors and errors is not None:
+        with args.errors.open("w", encoding="utf-8") as out:
+            for row in errors:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(report(result))
     return 0
 

@@ -7,14 +7,15 @@
 
 Rules over quotation marks and the dependency parse (see ``finder``); the cue lexicon and the
 non-person speaker nouns are data files in ``dateline/data/quotes`` that users can extend.
-``Quote.speaker`` keeps the speaker phrase's offsets so the actors stage can link an entity.
+``Quote.speaker`` keeps the speaker phrase's offsets; pass the actors stage (any
+``SpeakerResolver``) as ``find_quotes(doc, actors)`` to name speakers by their entity.
 """
 
 from __future__ import annotations
 
 from dateline.quotes.finder import find_quotes
 from dateline.quotes.lexicon import Cue, Lexicon, default_lexicon, load_lexicon
-from dateline.quotes.model import Quote, QuoteKind, Speaker
+from dateline.quotes.model import Quote, QuoteKind, Speaker, SpeakerResolver
 
 __all__ = [
     "Cue",
@@ -22,6 +23,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "Speaker",
+    "SpeakerResolver",
     "default_lexicon",
     "find_quotes",
     "load_lexicon",

@@ -1,9 +1,13 @@
 """Reported speech from the dependency parse: a cue verb, its speaker and its content.
 
 "X said (that) …", "X warned … that …", "X urged Y to …", "…, adding that …", "according to X,
-…", and the inverted "…, X said." A cue inside quotation marks is part of what someone said, not
-a report by the article, and is skipped. Every cue found is returned, with or without content:
-a cue with none ("he said.") still names the speaker of a direct quote next to it.
+…", and the inverted "…, X said."; nouns and adjectives too ("Rubio's criticism of …", "the
+mayor was confident that …"). A cue inside quotation
+marks is part of what someone said, not a report by the article, and is skipped; so is a cue
+that is the very clause another cue reports ("X said he expects …" is X's report). Every cue
+found is returned, with or without content: a cue with none ("he said.") still names the
+speaker of a direct quote next to it. When the parse gives a cue no subject, the words between
+a closing mark and the cue, or right after it, name the speaker (""…," said David Brock").
 """
 
 from __future__ import annotations
@@ -37,13 +41,13 @@ class Report:
         return self.cue.sent
 
 
-def _cue_phrase(tok: Token) -> tuple[str, int, int]:
+def _cue_phrase(tok: Token, text: str) -> tuple[str, int, int]:
     parts = [tok] + [c for c in tok.children if c.dep_ == "prt"]
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
         parts.append(tok.doc[tok.i + 1])
     parts.sort(key=lambda t: t.i)
     start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
-    return tok.doc.text[start:end], start, end
+    return text[start:end], start, end
 
 
 def _trim(doc: Doc, indices: set[int]) -> list[int]:
@@ -66,8 +70,8 @@ def _content(tok: Token, entry: Cue) -> set[int]:
         return set()
     found: set[int] = set()
     for child in tok.children:
-        if child.dep_ in entry.deps:
-            found |= _subtree(child)
+        if child.dep_ in entry.deps or (child.dep_ == "oprd" and "dobj" in entry.deps):
+            found |= _subtree(child)  # with "called the plan a "disaster"", both objects
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps:
             found |= _subtree(child) - {child.i}
     if found:
@@ -115,34 +119,121 @@ def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     return Report(tok, entry, tok.text, tok.idx, tok.idx + len(tok.text), source, kept)
 
 
-def headline_reports(doc: Doc, lexicon: Lexicon) -> list[Report]:
+def headline_reports(doc: Doc, text: str) -> list[Report]:
     """ "Milbank: Republicans waving the flag": a short line whose few words before a colon name
     who says the rest (headlines, and the same convention in bulleted paragraphs)."""
     out: list[Report] = []
-    text = doc.text
     for line in _HEADLINE.finditer(text):
         colon = line.start(2)
         who = doc.char_span(line.start(1), colon, alignment_mode="contract")
         rest = doc.char_span(line.start(3), line.end(3), alignment_mode="contract")
         if who is None or rest is None or not len(who) or len(rest) < 3:
             continue
+        if len(who) > 1 and who[0].pos_ == "ADP":
+            who = who[1:]  # "From the report: …"
         if not any(t.pos_ in {"PROPN", "NOUN"} for t in who) or who[0].is_lower:
             continue
         entry = Cue(":", "say", frozenset({"according"}))
         content = [t.i for t in rest]
         out.append(Report(who[-1], entry, ":", colon, colon + 1, who, content))
-    del lexicon
     return out
 
 
 _HEADLINE = re.compile(r"^([^\n:.!?\"“”]{2,40}?)(:)[ \t]+([^\n]{8,160}?)[ \t]*$", re.MULTILINE)
 
 
-def find_reports(doc: Doc, quoted: Sequence[bool], lexicon: Lexicon) -> list[Report]:
+def _word_report(
+    tok: Token, text: str, rels: frozenset[str], quoted: Sequence[bool]
+) -> Report | None:
+    """ "Rubio's criticism of the deal", "the mayor was confident that …": the object of the
+    word's preposition (or its clause) is the content; the speaker is a noun's possessor, or
+    the subject of the verb the word hangs off."""
+    content: set[int] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in rels:
+            content |= _subtree(child) - {child.i}
+        elif child.dep_ in rels:
+            content |= _subtree(child)
+    if not content:
+        return None
+    source: Span | None = None
+    poss = [c for c in tok.children if c.dep_ == "poss" and not quoted[c.i]]
+    if poss:
+        source = speaker_phrase(poss[0])
+    elif tok.dep_ in {"dobj", "acomp"} and tok.head.pos_ in {"VERB", "AUX"}:
+        subject = subject_of(tok.head, quoted)
+        source = speaker_phrase(subject) if subject is not None else None
+    kept = _trim(tok.doc, content)
+    entry = Cue(tok.lemma_.lower(), tok.pos_.lower(), frozenset({"word"}))
+    start, end = tok.idx, tok.idx + len(tok.text)
+    return Report(tok, entry, text[start:end], start, end, source, kept)
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
+#: Tokens of a speaker phrase the parse missed, on either side of the cue.
+_MAX_LOOSE_SPEAKER = 8
+
+
+def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
+    """The speaker of a cue the parse gave no subject, from the words around it: the noun
+    phrase the cue describes ("Romney, the nominee, tweeted:" parsed as a clause of Romney), the
+    words between a closing mark and the cue (""…," Ramos, 58, told AFP"), or those right
+    after a cue that follows a quote (""…," said David Brock, a confidant")."""
+    if tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"} and not quoted[tok.head.i]:
+        return speaker_phrase(tok.head)
+    # before: back from the cue to a closing quotation mark
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= _MAX_LOOSE_SPEAKER and not quoted[i] and doc[i].text != ".":
+        i -= 1
+    if i >= 0 and quoted[i] and i < tok.i - 1:
+        chunk = _first_chunk(doc, i + 1, tok.i)
+        if chunk is not None and all(t.pos_ in _NAME_POS for t in chunk):
+            return chunk
+    # after: a cue right after a quote ("…," said X)
+    before = tok.i - 1
+    while before >= 0 and doc[before].is_punct and not quoted[before]:
+        before -= 1
+    if before >= 0 and quoted[before] and tok.i + 1 < len(doc):
+        chunk = _first_chunk(doc, tok.i + 1, min(len(doc), tok.i + 1 + _MAX_LOOSE_SPEAKER))
+        if chunk is not None and chunk[-1].pos_ in {"PROPN", "NOUN", "PRON"}:
+            return chunk
+    return None
+
+
+_KEEP_ADP = frozenset({"of", "for", "at"})
+
+
+def _first_chunk(doc: Doc, start: int, end: int) -> Span | None:
+    """The noun phrase that starts at ``start``: up to the first punctuation mark, verb or
+    preposition (but "of", "for", "at") before ``end``; modifiers tagged as verbs
+    ("retired neurosurgeon") stay."""
+    stop = start
+    while stop < end:
+        t = doc[stop]
+        if t.is_punct or "\n" in t.text:
+            break
+        if t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV"} and not (
+            t.dep_ in {"amod", "compound"} or t.lower_ in _KEEP_ADP
+        ):
+            break
+        stop += 1
+    while stop > start and doc[stop - 1].lower_ in _KEEP_ADP:
+        stop -= 1
+    return doc[start:stop] if stop > start else None
+
+
+def find_reports(doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon) -> list[Report]:
     """Every cue outside quotation marks (``quoted[i]`` is True for quoted tokens)."""
     reports: list[Report] = []
+    words = {"NOUN": lexicon.noun_cues, "ADJ": lexicon.adjective_cues}
     for tok in doc:
         if quoted[tok.i]:
+            continue
+        table = words.get(tok.pos_)
+        if table is not None and tok.lemma_.lower() in table:
+            word = _word_report(tok, text, table[tok.lemma_.lower()], quoted)
+            if word is not None:
+                reports.append(word)
             continue
         entry = lexicon.cue(tok.lemma_) or lexicon.cue(tok.lower_)
         if entry is None:
@@ -151,7 +242,7 @@ def find_reports(doc: Doc, quoted: Sequence[bool], lexicon: Lexicon) -> list[Rep
                 if evidence is not None:
                     reports.append(evidence)
             continue
-        cue_text, cue_start, cue_end = _cue_phrase(tok)
+        cue_text, cue_start, cue_end = _cue_phrase(tok, text)
         if "according" in entry.deps:
             found = _according(tok)
             if found is None:
@@ -161,15 +252,37 @@ def find_reports(doc: Doc, quoted: Sequence[bool], lexicon: Lexicon) -> list[Rep
             if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
                 continue
             content = _content(tok, entry)
-            subject = subject_of(tok)
+            if quoted[tok.head.i] and tok.head.i < tok.i and tok.dep_ in {"parataxis", "ccomp"}:
+                # ""…," he said, as the crowd left": what follows the cue clause after a quote
+                # is the article's narration, not the speaker's words
+                content = {i for i in content if i < tok.left_edge.i}
+            subject = subject_of(tok, quoted)
             source = speaker_phrase(subject) if subject is not None else None
+            if source is None:
+                source = _next_to_quote(doc, tok, quoted)
+                if source is not None and source.start > tok.i:
+                    content = {i for i in content if i < tok.i}
+                elif source is not None:
+                    content = {i for i in content if i < source.start}
         # a parse can run a sentence over a paragraph break; a report stays in its paragraph
-        lo = doc.text.rfind("\n", 0, tok.idx)
-        hi = doc.text.find("\n", tok.idx)
-        hi = len(doc.text) if hi < 0 else hi
+        lo = text.rfind("\n", 0, tok.idx)
+        hi = text.find("\n", tok.idx)
+        hi = len(text) if hi < 0 else hi
         content = {i for i in content if lo < doc[i].idx < hi}
         kept = [i for i in _trim(doc, content) if i != tok.i]
+        if source is not None and any(quoted[i] for i in range(source.start, source.end)):
+            source = None  # a name inside the marks is the quote's words ("…, Mr. President")
+        if source is not None and "\n" in source.text:
+            source = None  # a parse running over a line break (headlines)
         if source is not None:
             kept = [i for i in kept if not (source.start <= i < source.end)]
         reports.append(Report(tok, entry, cue_text, cue_start, cue_end, source, kept))
-    return reports + headline_reports(doc, lexicon)
+    return _drop_echoes(reports) + headline_reports(doc, text)
+
+
+def _drop_echoes(reports: list[Report]) -> list[Report]:
+    """ "X said he expects …", "X vowed to demand …": a cue that is the clause or infinitive
+    another cue reports is part of that report, not one of its own (PolNeAR's training split
+    annotates the outer report only)."""
+    cues = {r.cue.i for r in reports}
+    return [r for r in reports if not (r.cue.dep_ in {"ccomp", "xcomp"} and r.cue.head.i in cues)]

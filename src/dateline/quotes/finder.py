@@ -1,95 +1,79 @@
 """``find_quotes``: direct, mixed and reported speech in a parsed body, with speakers.
 
-1. Quotation marks (``marks``) give direct quotes; titles and scare quotes are dropped.
-2. Cues in the parse (``cues``) give reported speech and the speakers of direct quotes: a
-   quote inside a cue's content is that cue's; when the content has words of its own around the
-   quote, the whole content is one mixed quote.
-3. A direct quote with no cue in its sentences takes the speaker of a sentence before it that
-   ends with a colon, or — by the news convention — of the quote that ends the paragraph before
-   when the quote fills its own paragraph.
-4. Pronouns resolve to the nearest preceding person; names widen to the article's full mention.
+1. Quotation marks (``marks``) give direct quotes; titles and scare quotes are dropped; a
+   quoted transcript is cut at each speaker label ("WALLACE: …").
+2. Cues in the parse (``cues``: verbs and nouns of the lexicon) give reported speech and the
+   speakers of direct quotes; ``drafts`` ties marks to cues: a quote inside a cue's content is
+   that cue's (mixed when the content has words of its own), "A," he said. "B." is one quote.
+3. A direct quote with no cue takes a cue next to it, a speaker label, a name after a dash, a
+   sentence ending with a colon before it, or — by the news convention — continues the quote
+   that ends the paragraph before when it fills its own paragraph.
+4. Speakers: a resolver from another stage (``SpeakerResolver``, e.g. the actors stage) names
+   them when it can; otherwise pronouns resolve to the nearest compatible preceding person
+   and names widen to the article's earlier full mention ("Lindqvist" → "Anna Lindqvist").
+
+Every step is linear in the document (one pass over tokens, lookups per quote).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import bisect
 
 from spacy.tokens import Doc, Span
 
-from dateline.quotes.cues import Report, find_reports
-from dateline.quotes.lexicon import Cue, Lexicon, default_lexicon
-from dateline.quotes.marks import Marked, find_marked, paragraphs, words
-from dateline.quotes.model import Quote, QuoteKind, Speaker
-from dateline.quotes.speakers import (
-    PERSON_PRONOUNS,
-    article_people,
-    full_name,
-    is_pronoun,
-    person_in,
-    speaker_phrase,
-    subject_of,
-)
+from dateline.quotes.cues import find_reports
+from dateline.quotes.drafts import Draft, attach, merge_split
+from dateline.quotes.lexicon import Lexicon, default_lexicon
+from dateline.quotes.marks import find_marked, paragraphs, split_labelled, words
+from dateline.quotes.model import Quote, Speaker, SpeakerResolver
+from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, is_pronoun, speaker_phrase
 
-#: Words between two quotes that can only be a cue clause (", he said. ") for them to merge.
-_MAX_BETWEEN_WORDS = 8
 _RELATIVE = frozenset({"who", "which", "that"})
-#: Entity types a proper-noun subject cannot be a person with.
-_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-#: Words of a cue clause after which a second quote with no cue continues the first.
-_MAX_CLAUSE_WORDS = 40
-#: Words between a quote and a cue outside its sentence for them to belong together.
-_MAX_ADJACENT_WORDS = 3
 #: Words a direct quote with no speaker needs to be kept.
-MIN_UNATTRIBUTED_WORDS = 4
-#: A reported content needs this many words of its own to stand as a quote.
-MIN_CONTENT_WORDS = 3
-#: Words of its own (outside marks) a cue's content needs around a quote to make it mixed.
-MIN_MIXED_WORDS = 3
+MIN_UNATTRIBUTED_WORDS = 8
 
 
-@dataclass(slots=True)
-class _Draft:
-    kind: QuoteKind
-    spans: list[tuple[int, int]]
-    report: Report | None = None
-    marked: list[Marked] = field(default_factory=list)
+def find_quotes(
+    doc: Doc,
+    resolver: SpeakerResolver | None = None,
+    *,
+    in_caption: bool = False,
+    lexicon: Lexicon | None = None,
+) -> list[Quote]:
+    """Quotes of a parsed body (paragraphs separated by blank lines), in text order.
 
-    @property
-    def start(self) -> int:
-        return self.spans[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1]
-
-
-def find_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
-    """Quotes of a parsed body (paragraphs separated by blank lines), in text order."""
+    ``resolver`` names speakers from another stage (see ``SpeakerResolver``); ``in_caption``
+    marks every quote found as coming from a photo caption."""
     lexicon = lexicon or default_lexicon()
     text = doc.text
-    marked = [m for m in find_marked(text) if m.kind == "quote"]
+    marked = split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"])
     quoted = [False] * len(doc)
     owner: dict[int, int] = {}  # token index -> index into marked
     for n, m in enumerate(marked):
         span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
         if span is None:
             continue
-        for tok in span:
-            quoted[tok.i] = True
-            owner[tok.i] = n
-    reports = find_reports(doc, quoted, lexicon)
-    drafts = _attach(doc, marked, owner, reports)
-    drafts = _merge_split(text, drafts)
+        for i in range(span.start, span.end):
+            quoted[i] = True
+            owner[i] = n
+    reports = find_reports(doc, text, quoted, lexicon)
+    drafts = merge_split(text, attach(doc, text, marked, owner, reports))
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
-    people = article_people(doc, quoted_chars)
+    names = _Names(doc, Cast(doc, text, quoted_chars), resolver)
     out: list[Quote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        quote = _finish(doc, draft, people, out, quoted_chars)
+        quote = _finish(doc, text, draft, names, out)
         if quote is not None:
+            quote.in_caption = in_caption
             out.append(quote)
-    _inherit_speakers(text, out)
-    return [q for q in out if q.speaker is not None or _stands_alone(text, q)]
+    out = _continue_paragraphs(text, out, names)
+    return [q for q in out if q.speaker is not None or _kept(text, q)]
+
+
+def _kept(text: str, quote: Quote) -> bool:
+    """Whether a quote with no speaker is still reported: a cue's direct or reported speech
+    (the passive "it was reported that …" has none), or a quote that stands alone."""
+    return (quote.cue is not None and quote.kind != "mixed") or _stands_alone(text, quote)
 
 
 def _stands_alone(text: str, quote: Quote) -> bool:
@@ -101,173 +85,7 @@ def _stands_alone(text: str, quote: Quote) -> bool:
     return not before or before[-1] in ".!?:\n—―-"
 
 
-def _attach(
-    doc: Doc, marked: list[Marked], owner: dict[int, int], reports: list[Report]
-) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    taken: set[int] = set()  # indices of marked quotes already part of a draft
-    direct_cue: dict[int, Report] = {}
-    # inner reports first: a quote inside a nested report ("said …, and replied, "…"") is the
-    # inner cue's, and the outer report keeps only its own words
-    for report in sorted(reports, key=lambda r: len(r.content)):
-        claimed = taken | set(direct_cue)
-        content = [i for i in report.content if owner.get(i, -1) not in claimed]
-        inside = {owner[i] for i in content if i in owner}
-        own = [i for i in content if i not in owner and not doc[i].is_punct]
-        if not inside:
-            if len(own) >= MIN_CONTENT_WORDS:
-                drafts.append(_Draft("indirect", _char_spans(doc, content), report))
-            continue
-        if len(own) >= MIN_MIXED_WORDS:
-            spans = _char_spans(doc, content)
-            for n in inside:
-                spans = _union(spans, [(s.start, s.end) for s in marked[n].segments])
-            drafts.append(_Draft("mixed", spans, report, [marked[n] for n in sorted(inside)]))
-            taken |= inside
-            continue
-        for n in inside:
-            direct_cue.setdefault(n, report)
-    for n, m in enumerate(marked):
-        if n in taken:
-            continue
-        cue = direct_cue.get(n) or _nearest_cue(doc, m, reports)
-        drafts.append(_Draft("direct", [(s.start, s.end) for s in m.segments], cue, [m]))
-    return drafts
-
-
-def _nearest_cue(doc: Doc, m: Marked, reports: list[Report]) -> Report | None:
-    """The cue of a direct quote no cue's content claimed: one in the quote's sentences (outside
-    marks), one right next to the quote in its paragraph ("…?" Clinton said.), or the verb whose
-    phrase holds the quote ("Vitter demanded: …", "condemned the test as "…"")."""
-    text = doc.text
-    dashed = _dash_speaker(doc, m)
-    if dashed is not None:
-        return dashed
-    first = doc.char_span(m.start, m.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(m.end - 1, m.start), m.end, alignment_mode="expand")
-    if first is None or last is None:
-        return None
-    lo, hi = first.sent.start_char, last.sent.end_char
-    if text[: m.outer_start].rstrip().endswith(":"):
-        # "The minister said:" then the quote, parsed as a sentence of its own
-        colon = doc.char_span(m.outer_start - 1, m.outer_start, alignment_mode="expand")
-        before = doc[colon.start - 1].sent if colon is not None and colon.start > 0 else None
-        lo = min(lo, before.start_char) if before is not None else lo
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    inside = {t.i for t in span} if span is not None else set()
-    best: tuple[tuple[int, int, int], Report] | None = None
-    for report in reports:
-        after = report.cue_start >= m.outer_end
-        between = (
-            text[m.outer_end : report.cue_start] if after else text[report.cue_end : m.outer_start]
-        )
-        adjacent = "\n" not in between and len(words(between)) <= _MAX_ADJACENT_WORDS
-        if not (lo <= report.cue_start < hi or adjacent):
-            continue
-        if "\n" in between:
-            continue
-        busy = len([i for i in report.content if not doc[i].is_punct]) >= MIN_CONTENT_WORDS
-        governs = bool(inside & {t.i for t in report.cue.subtree})
-        # prefer a cue whose phrase holds the quote, then one reporting nothing else, then near
-        rank = (0 if governs else 1, 1 if busy else 0, len(between))
-        if best is None or rank < best[0]:
-            best = (rank, report)
-    if best is not None:
-        return best[1]
-    return _governing_verb(doc, m, inside)
-
-
-_DASH = re.compile(r"[ \t]*(?:―|—|–|--?)[ \t]*(?=[A-Z])")
-
-
-def _dash_speaker(doc: Doc, m: Marked) -> Report | None:
-    """ "…" ― Carla Sanchez: a name after a dash that follows the quote on the same line."""
-    found = _DASH.match(doc.text, m.outer_end)
-    if found is None:
-        return None
-    start = found.end()
-    stop = doc.text.find("\n", start)
-    stop = len(doc.text) if stop < 0 else stop
-    span = doc.char_span(start, stop, alignment_mode="contract")
-    if span is None or not len(span):
-        return None
-    end = span.start
-    while end < span.end and (span.doc[end].pos_ == "PROPN" or span.doc[end].text.istitle()):
-        end += 1
-    if end == span.start or end - span.start > 4:
-        return None
-    name = doc[span.start : end]
-    dash = doc.text[found.start() : found.end()].strip()
-    entry = Cue(dash, "say", frozenset({"quote"}))
-    return Report(name[0], entry, dash, found.start(), found.end(), name, [])
-
-
-def _governing_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
-    """A report made from the nearest verb outside the marks whose phrase holds the quote."""
-    if not inside:
-        return None
-    tok = doc[min(inside)]
-    seen = 0
-    while tok.head.i != tok.i and seen < 8:
-        tok = tok.head
-        seen += 1
-        if tok.i in inside or tok.pos_ not in {"VERB"}:
-            continue
-        if m.outer_start <= tok.idx < m.outer_end:
-            continue
-        subject = subject_of(tok)
-        if subject is None or subject.i in inside:
-            return None
-        start, end = tok.idx, tok.idx + len(tok.text)
-        entry = Cue(tok.lemma_, "other", frozenset({"quote"}))
-        return Report(tok, entry, tok.text, start, end, speaker_phrase(subject), [])
-    return None
-
-
-def _merge_split(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """Join "A," he said. "B." into one quote when only the cue clause stands between."""
-    drafts.sort(key=lambda d: d.start)
-    out: list[_Draft] = []
-    for draft in drafts:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "direct"
-            and draft.kind == "direct"
-            and prev.report is not None
-            and (draft.report is None or draft.report is prev.report)
-            and prev.marked
-            and draft.marked
-            and _same_paragraph(text, prev.end, draft.start)
-        ):
-            between = text[prev.marked[-1].outer_end : draft.marked[0].outer_start]
-            # the same cue on both sides, or a second quote with no cue of its own after a
-            # long cue clause ("A," said X, a professor at … . "B.")
-            limit = _MAX_BETWEEN_WORDS if draft.report is not None else _MAX_CLAUSE_WORDS
-            if (
-                len(words(between)) <= limit
-                and prev.report.cue_start >= prev.marked[-1].outer_end
-                and prev.report.cue_end <= draft.marked[0].outer_start
-            ):
-                prev.spans.extend(draft.spans)
-                prev.marked.extend(draft.marked)
-                continue
-        out.append(draft)
-    return out
-
-
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return "\n" not in text[a:b]
-
-
-def _finish(
-    doc: Doc,
-    draft: _Draft,
-    people: list[Span],
-    earlier: list[Quote],
-    quoted: list[tuple[int, int]],
-) -> Quote | None:
-    text = doc.text
+def _finish(doc: Doc, text: str, draft: Draft, names: _Names, earlier: list[Quote]) -> Quote | None:
     pieces = [text[a:b].strip() for a, b in draft.spans]
     body = " ".join(p for p in pieces if p)
     if not words(body):
@@ -281,7 +99,7 @@ def _finish(
     report = draft.report
     speaker = None
     if report is not None and report.source is not None:
-        speaker = _speaker(doc, report.source, people, earlier, quoted)
+        speaker = names.speaker(report.source, earlier)
     return Quote(
         text=body,
         kind=draft.kind,
@@ -296,124 +114,126 @@ def _finish(
     )
 
 
-def _speaker(
-    doc: Doc,
-    phrase: Span,
-    people: list[Span],
-    earlier: list[Quote],
-    quoted: list[tuple[int, int]],
-) -> Speaker:
-    start, end = phrase.start_char, phrase.end_char
-    if len(phrase) == 1 and phrase[0].lower_ in _RELATIVE and phrase[0].head.dep_ == "relcl":
-        # "…, who said …": the text stays "who", the name is the antecedent's
-        antecedent = speaker_phrase(phrase[0].head.head)
-        named = _speaker(doc, antecedent, people, earlier, quoted)
-        return Speaker(name=named.name, text=phrase.text, start=start, end=end)
-    if is_pronoun(phrase):
-        name = phrase.text
-        if phrase[0].lower_ in PERSON_PRONOUNS:
-            name = _resolve_pronoun(doc, start, people, earlier, quoted) or name
-        return Speaker(name=name, text=phrase.text, start=start, end=end)
-    person = person_in(phrase)
-    if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):
-        person = phrase  # a bare name the model did not tag PERSON here ("Zelenskyy, writing")
-    name = full_name(person, people) if person is not None else phrase.text
-    return Speaker(name=name, text=phrase.text, start=start, end=end)
+class _Names:
+    """Speaker phrases to speakers: the resolver's answer when it has one, else our own."""
+
+    def __init__(self, doc: Doc, cast: Cast, resolver: SpeakerResolver | None) -> None:
+        self.doc = doc
+        self.text = cast.text
+        self.cast = cast
+        self.resolver = resolver
+
+    def speaker(self, phrase: Span, earlier: list[Quote]) -> Speaker:
+        start, end = phrase.start_char, phrase.end_char
+        target = phrase
+        if len(phrase) == 1 and phrase[0].lower_ in _RELATIVE:
+            head = phrase[0].head
+            if head.dep_ == "relcl" and head.head.i != head.i:
+                target = speaker_phrase(head.head)  # "…, who said …": the antecedent's name
+        name, entity = self._own(target, earlier)
+        if self.resolver is not None:
+            found = self.resolver.resolve(target.start_char, target.end_char)
+            if found is not None:
+                entity, name = found
+        return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def _own(self, phrase: Span, earlier: list[Quote]) -> tuple[str, str | None]:
+        if is_pronoun(phrase):
+            if phrase[0].lower_ in PERSON_PRONOUNS:
+                found = self._pronoun(phrase[0].lower_, phrase.start_char, earlier)
+                if found is not None:
+                    return found
+            return phrase.text, None
+        person = self.cast.person_in(phrase)
+        if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):
+            person = phrase  # a bare name the model did not tag PERSON here
+        if person is None:
+            return phrase.text, None
+        return self.cast.full_name(person), None
+
+    def _pronoun(
+        self, pronoun: str, at: int, earlier: list[Quote]
+    ) -> tuple[str, str | None] | None:
+        """The nearest preceding compatible person outside quotation marks: a resolved
+        speaker or a person subject, else any person mentioned."""
+        cast = self.cast
+        best: tuple[int, str, str | None] | None = None
+        for quote in reversed(earlier):
+            sp = quote.speaker
+            if sp is None or sp.end > at or (sp.name == sp.text and sp.text[:1].islower()):
+                continue
+            if cast.compatible(sp.name, pronoun) and self._personal(sp):
+                best = (sp.start, sp.name, sp.entity)
+                break
+        subjects = cast.subjects()
+        k = bisect.bisect_left(subjects, (at, "", 0))
+        while k > 0:
+            k -= 1
+            offset, name, _ = subjects[k]
+            if best is not None and offset <= best[0]:
+                break
+            if cast.compatible(name, pronoun):
+                best = (offset, name, None)
+                break
+        if best is None:
+            for ent in reversed(cast.people):
+                if ent.end_char <= at:
+                    name = cast.full_name(ent)
+                    if cast.compatible(name, pronoun):
+                        best = (ent.start_char, name, None)
+                        break
+        return (best[1], best[2]) if best is not None else None
+
+    def last_subject(self, start: int, end: int) -> Speaker | None:
+        """The last person who is a subject between two offsets, as a speaker."""
+        subjects = self.cast.subjects()
+        k = bisect.bisect_left(subjects, (end, "", 0)) - 1
+        if k < 0 or subjects[k][0] < start:
+            return None
+        a, name, b = subjects[k]
+        entity = None
+        if self.resolver is not None:
+            found = self.resolver.resolve(a, b)
+            if found is not None:
+                entity, name = found
+        return Speaker(name=name, text=self.text[a:b], start=a, end=b, entity=entity)
+
+    def _personal(self, speaker: Speaker) -> bool:
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
 
 
-def _resolve_pronoun(
-    doc: Doc,
-    at: int,
-    people: list[Span],
-    earlier: list[Quote],
-    quoted: list[tuple[int, int]],
-) -> str | None:
-    """The nearest preceding person outside quotation marks: a resolved speaker, a PERSON
-    subject or a proper-noun subject the model did not tag, else any PERSON."""
-    candidates: list[tuple[int, str]] = []
-    for quote in earlier:
-        sp = quote.speaker
-        if (
-            sp is not None
-            and sp.end <= at
-            and (sp.name != sp.text or not is_lower(sp.text))
-            and _looks_personal(doc, sp)
-        ):
-            candidates.append((sp.start, sp.name))
-    for ent in people:
-        if ent.end_char <= at and ent.root.dep_ in {"nsubj", "nsubjpass"}:
-            candidates.append((ent.start_char, full_name(ent, people)))
-    for tok in doc:
-        if tok.idx >= at:
-            break
-        if (
-            tok.dep_ in {"nsubj", "nsubjpass"}
-            and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in _NOT_PEOPLE
-            and not any(a <= tok.idx < b for a, b in quoted)
-        ):
-            name = person_in(speaker_phrase(tok))
-            if name is not None:
-                candidates.append((name.start_char, full_name(name, people)))
-    if not candidates:
-        candidates = [(e.start_char, full_name(e, people)) for e in people if e.end_char <= at]
-    return max(candidates)[1] if candidates else None
-
-
-def is_lower(text: str) -> bool:
-    return text[:1].islower()
-
-
-def _looks_personal(doc: Doc, speaker: Speaker) -> bool:
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    return span is not None and (person_in(span) is not None or is_pronoun(span))
-
-
-def _inherit_speakers(text: str, quotes: list[Quote]) -> None:
-    """A quote alone in its paragraph, with no cue, continues the speaker of the quote that
-    ends the paragraph before (the news convention; nothing else is guessed)."""
+def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[Quote]:
+    """A quote alone in its paragraph, with no cue, continues the quote that ends the
+    paragraph before (the news convention): it joins that quote, or takes its speaker when
+    that one is a report; with no quote there, the last person who is a subject of the
+    paragraph before is the speaker ("Howard went on." ¶ "…")."""
     paras = paragraphs(text)
+    starts = [a for a, _ in paras]
 
     def para_of(offset: int) -> int:
-        for n, (a, b) in enumerate(paras):
-            if a <= offset <= b:
-                return n
-        return -1
+        n = bisect.bisect_right(starts, offset) - 1
+        return n if n >= 0 and offset <= paras[n][1] else -1
 
-    for k, quote in enumerate(quotes):
-        if quote.speaker is not None or quote.kind != "direct" or k == 0:
-            continue
-        prev = quotes[k - 1]
-        if prev.speaker is None:
-            continue
+    out: list[Quote] = []
+    for quote in quotes:
+        prev = out[-1] if out else None
         p = para_of(quote.start)
-        if p < 0:
+        if quote.speaker is not None or quote.kind != "direct" or p < 0:
+            out.append(quote)
             continue
         a, b = paras[p]
-        outside = text[a : quote.start] + text[quote.end : b]
-        if not words(outside) and para_of(prev.end) == p - 1:
+        if words(text[a : quote.start] + text[quote.end : b]):
+            out.append(quote)  # not alone in its paragraph
+            continue
+        if prev is not None and prev.speaker is not None and para_of(prev.end) == p - 1:
+            if prev.kind == "direct":
+                prev.spans.extend(quote.spans)
+                prev.text = f"{prev.text} {quote.text}"
+                prev.end = quote.end
+                continue
             quote.speaker = prev.speaker
-
-
-def _char_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
-    """Contiguous runs of tokens as character spans."""
-    spans: list[tuple[int, int]] = []
-    chosen = set(indices)
-    for i in indices:
-        tok = doc[i]
-        a, b = tok.idx, tok.idx + len(tok.text)
-        if spans and i - 1 in chosen and spans[-1][1] <= a:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
-
-
-def _union(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(a + b):
-        if merged and s <= merged[-1][1] + 2:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+        elif p > 0 and (prev is None or para_of(prev.end) < p - 1):
+            quote.speaker = names.last_subject(*paras[p - 1])
+        out.append(quote)
+    return out

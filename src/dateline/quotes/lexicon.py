@@ -2,14 +2,16 @@
 
 ``cues.tsv``: ``lemma<TAB>kind<TAB>relations`` (see the file's header); ``speaker_nouns.txt``: one
 noun a line; ``evidence_nouns.txt``: polls and documents that are the source of a clause they
-introduce ("in a CNN poll, …"). All are loaded once per process; pass a directory to read
+introduce ("in a CNN poll, …"); ``noun_cues.tsv`` and ``adjective_cues.tsv``:
+``word<TAB>relations`` for reports made by a noun or an adjective ("criticism of …",
+"confident that …"). All are loaded once per process; pass a directory to read
 another copy.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -37,6 +39,8 @@ class Lexicon:
     cues: dict[str, Cue]
     speaker_nouns: frozenset[str]
     evidence_nouns: frozenset[str]
+    noun_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjective_cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue(self, lemma: str) -> Cue | None:
         return self.cues.get(lemma.lower())
@@ -63,7 +67,19 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
         cues[parts[0].lower()] = Cue(parts[0].lower(), parts[1], deps)
     nouns = frozenset(ln.lower() for ln in _lines(root / "speaker_nouns.txt"))
     evidence = frozenset(ln.lower() for ln in _lines(root / "evidence_nouns.txt"))
-    return Lexicon(cues, nouns, evidence)
+    words = {name: _word_cues(root, name) for name in ("noun_cues", "adjective_cues")}
+    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"])
+
+
+def _word_cues(root: Path | Traversable, name: str) -> dict[str, frozenset[str]]:
+    """``word<TAB>relations`` lines: prepositions, or ccomp/xcomp."""
+    table: dict[str, frozenset[str]] = {}
+    for line in _lines(root / f"{name}.tsv"):
+        word, _, rels = line.partition("\t")
+        if not rels:
+            raise NlpError(f"malformed line in {root}/{name}.tsv: {line!r}", code="E302")
+        table[word.lower()] = frozenset(r.strip().lower() for r in rels.split(","))
+    return table
 
 
 @functools.cache

@@ -39,6 +39,12 @@ _TITLE_LEAD = frozenset(
 )
 
 
+#: Words right before a quoted name that ends its sentence ("told "Good Morning America."").
+_NAME_LEAD = frozenset(
+    {"on", "in", "of", "told", "watch", "watched", "read", "titled", "show", "episode", "broadcast"}
+)
+
+
 @dataclass(slots=True)
 class Segment:
     """One run of quoted text: ``start``/``end`` are the inside of the marks."""
@@ -194,6 +200,26 @@ def find_marked(text: str) -> list[Marked]:
     return out
 
 
+#: A transcript's speaker label at the start of a quoted paragraph ("WALLACE: If I may, …").
+LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+")
+
+
+def split_labelled(text: str, marked: list[Marked]) -> list[Marked]:
+    """A quoted transcript runs over paragraphs; each paragraph that opens with a speaker label
+    starts a quote of its own."""
+    out: list[Marked] = []
+    for m in marked:
+        current = Marked([m.segments[0]], m.kind)
+        for seg in m.segments[1:]:
+            if LABEL.match(text, seg.start):
+                out.append(current)
+                current = Marked([seg], m.kind)
+            else:
+                current.segments.append(seg)
+        out.append(current)
+    return out
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -205,15 +231,27 @@ def classify(text: str, marked: Marked) -> str:
     if not tokens:
         return "scare"
     ends_sentence = inner.rstrip("’'\"”)").endswith((".", "!", "?", "…"))
-    if len(marked.segments) > 1 or ends_sentence:
-        return "quote"
-    if len(tokens) <= 2:
-        return "scare"
     content = [t for t in tokens if t.lower() not in _TITLE_MINOR]
     title_case = bool(content) and all(t[0].isupper() or t[0].isdigit() for t in content)
-    if title_case and len(content) >= 2 and not inner.endswith(","):
-        before = words(text[max(0, marked.outer_start - 40) : marked.outer_start])
-        lead = before[-1].lower() if before else ""
-        if lead in _TITLE_LEAD or len(tokens) <= 6 or lead == "":
+    before = words(text[max(0, marked.outer_start - 40) : marked.outer_start])
+    lead = before[-1].lower() if before else ""
+    if len(marked.segments) > 1:
+        return "quote"
+    if ends_sentence:
+        # a name that happens to end its sentence: "on NBC's "Meet the Press.""
+        named = lead in _TITLE_LEAD or lead in _NAME_LEAD or lead.endswith(("'s", "’s"))
+        if title_case and inner.endswith(".") and len(tokens) <= 5 and named:
             return "title"
+        return "quote"
+    if len(tokens) <= 2:
+        # a short quote that opens its sentence and is cut by a comma is a quote ("Not now,"
+        # she said); elsewhere one or two words are scare quotes
+        opens = text[: marked.outer_start].rstrip()[-1:] in {"", ".", "!", "?", ":", "\n"}
+        return "quote" if opens and inner.endswith(",") else "scare"
+    named = lead in _TITLE_LEAD or lead in _NAME_LEAD or lead.endswith(("'s", "’s"))
+    short = lead in _TITLE_LEAD or len(tokens) <= 6 or lead == ""
+    if title_case and len(content) >= 2 and not inner.endswith(",") and short:
+        return "title"
+    if title_case and len(content) >= 2 and named and len(tokens) <= 6:
+        return "title"  # "the show "Last Week Tonight," which …"
     return "quote"

@@ -1,13 +1,15 @@
 """Who is speaking: the speaker phrase of a cue, pronoun resolution and full names.
 
 A speaker phrase is the cue's subject noun phrase without what commas set off (appositions,
-relative clauses: "X, a doctor, said" → "X"). A pronoun resolves to the nearest preceding
-person that is a speaker or a subject outside quotation marks. A name is widened to the longest
-PERSON mention of the same article that contains it ("Rama" → "Edi Rama").
+relative clauses: "X, a doctor, said" → "X"). ``Cast`` holds the people of one body: a
+pronoun resolves to the nearest preceding compatible person (an honorific gives gender) that
+is a speaker or a subject outside quotation marks; a name is widened to the longest PERSON
+mention of the article that contains it, an earlier one first ("Lindqvist" → "Anna Lindqvist").
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -20,7 +22,7 @@ PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "it", "i", "we", "you", "them", 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependents that a comma or a clause sets off from the head noun: not part of the speaker.
 _CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep"})
-#: Prepositions whose phrase is part of a speaker ("the president of Ukraine").
+#: Prepositions whose phrase is part of a speaker ("the mayor of the city").
 _KEEP_PREP = frozenset({"of", "for", "at"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep."})
 
@@ -33,16 +35,18 @@ def _title_words() -> frozenset[str]:
         return _HONORIFICS
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, climbing from an -ing or conjoined verb to its governor's."""
+def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
+    """The subject of ``verb``, climbing from an -ing or conjoined verb to its governor's; a
+    subject inside quotation marks (``quoted[i]``) is passed over (""Meh," wrote a voter")."""
     node: Token | None = verb
     for _ in range(4):
         if node is None:
             return None
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and not (quoted and quoted[child.i]):
                 return child
-        if node.dep_ in {"advcl", "conj", "xcomp", "pcomp", "prep"} and node.head.i != node.i:
+        climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
+        if node.dep_ in climb and node.head.i != node.i:
             node = node.head
         else:
             return None
@@ -86,22 +90,6 @@ def is_pronoun(span: Span) -> bool:
     return len(span) == 1 and span[0].lower_ in PRONOUNS
 
 
-def person_in(span: Span) -> Span | None:
-    """The longest PERSON entity inside ``span`` (or the span itself when it is a bare name)."""
-    people = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start >= span.start]
-    people = [e for e in people if e.end <= span.end]
-    if people:
-        return max(people, key=len)
-    names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}]
-    if names and span[-1].pos_ == "PROPN" and span.root.pos_ == "PROPN" and not span[0].is_lower:
-        # a name the model missed: the trailing proper nouns after any title words
-        start = span.end
-        while start > span.start and span.doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        return strip_titles(span.doc[start : span.end])
-    return None
-
-
 def strip_titles(span: Span) -> Span:
     titles = _title_words()
     start = span.start
@@ -115,24 +103,106 @@ def strip_titles(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def full_name(name: Span, people: Sequence[Span]) -> str:
-    """The longest PERSON mention in ``people`` that contains ``name``'s words, else its text."""
-    words = [t.text for t in strip_titles(name)]
-    best: list[str] = words
-    for ent in people:
-        ent_words = [t.text for t in strip_titles(ent)]
-        if len(ent_words) <= len(best):
-            continue
+def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+_MALE = frozenset({"mr", "mr.", "he", "him", "his"})
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "hers"})
+#: Entity types a proper-noun subject cannot be a person with.
+NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+class Cast:
+    """The people of one parsed body, looked up once: every PERSON mention, those outside
+    quotation marks with their words minus titles, their gender where an honorific gives it,
+    and the proper-noun subjects a pronoun may stand for. Everything here is linear in the
+    document; lookups are per speaker."""
+
+    def __init__(self, doc: Doc, text: str, quoted: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = text
+        self.quoted = quoted
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_starts = [e.start for e in self.persons]
+        self.people = [e for e in self.persons if not _inside(e.start_char, quoted)]
+        self._words = [tuple(t.text for t in strip_titles(e)) for e in self.people]
+        self.gender: dict[str, str] = {}
+        for ent in self.people:
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            first = ent[0].lower_
+            for word in (before, first):
+                if word in _MALE or word in _FEMALE:
+                    self.gender.setdefault(self.full_name(ent), "m" if word in _MALE else "f")
+        self._subjects: list[tuple[int, str, int]] | None = None
+
+    def person_in(self, span: Span) -> Span | None:
+        """The longest PERSON entity inside ``span`` (or the span itself when it is a bare
+        name the model did not tag)."""
+        lo = bisect.bisect_left(self._person_starts, span.start)
+        found = []
+        for ent in self.persons[lo:]:
+            if ent.start >= span.end:
+                break
+            if ent.end <= span.end:
+                found.append(ent)
+        if found:
+            return max(found, key=len)
+        names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}]
+        if (
+            names
+            and span[-1].pos_ == "PROPN"
+            and span.root.pos_ == "PROPN"
+            and not span[0].is_lower
+        ):
+            # a name the model missed: the trailing proper nouns after any title words
+            start = span.end
+            while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return strip_titles(span.doc[start : span.end])
+        return None
+
+    def full_name(self, name: Span) -> str:
+        """The longest PERSON mention outside quotes that contains ``name``'s words, preferring
+        those before it ("Lindqvist" → the earlier "Anna Lindqvist"), else the name without
+        titles."""
+        words = tuple(t.text for t in strip_titles(name))
         n = len(words)
-        if any(ent_words[i : i + n] == words for i in range(len(ent_words) - n + 1)):
-            best = ent_words
-    return " ".join(best)
+        before, anywhere = words, words
+        for ent, ent_words in zip(self.people, self._words, strict=True):
+            if len(ent_words) <= len(anywhere) and len(ent_words) <= len(before):
+                continue
+            if any(ent_words[i : i + n] == words for i in range(len(ent_words) - n + 1)):
+                if ent.start < name.start and len(ent_words) > len(before):
+                    before = ent_words
+                if len(ent_words) > len(anywhere):
+                    anywhere = ent_words
+        return " ".join(before if len(before) > n else anywhere)
 
+    def subjects(self) -> list[tuple[int, str, int]]:
+        """(start, full name, end) of every person that is a subject outside quotation marks,
+        in text order: PERSON subjects and proper-noun subjects the model did not tag."""
+        if self._subjects is None:
+            found: dict[int, tuple[str, int]] = {}
+            for ent in self.people:
+                if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                    found[ent.start_char] = (self.full_name(ent), ent.end_char)
+            for tok in self.doc:
+                if (
+                    tok.dep_ in {"nsubj", "nsubjpass"}
+                    and tok.pos_ == "PROPN"
+                    and tok.ent_type_ not in NOT_PEOPLE
+                    and not _inside(tok.idx, self.quoted)
+                ):
+                    name = self.person_in(speaker_phrase(tok))
+                    if name is not None:
+                        found.setdefault(name.start_char, (self.full_name(name), name.end_char))
+            self._subjects = sorted((a, name, b) for a, (name, b) in found.items())
+        return self._subjects
 
-def article_people(doc: Doc, outside: Sequence[tuple[int, int]]) -> list[Span]:
-    """PERSON mentions outside quotation marks, in order."""
-    return [
-        e
-        for e in doc.ents
-        if e.label_ == "PERSON" and not any(a <= e.start_char < b for a, b in outside)
-    ]
+    def compatible(self, name: str, pronoun: str) -> bool:
+        """Whether a he/she may stand for ``name`` (unknown gender: yes)."""
+        gender = self.gender.get(name)
+        if gender is None:
+            return True
+        return (gender == "m") == (pronoun.lower() in _MALE)

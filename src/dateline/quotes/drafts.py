@@ -1,0 +1,291 @@
+"""Drafts of quotes: quotation marks and cues tied together before speakers are resolved.
+
+A quote inside a cue's content is that cue's; when the content has words of its own around the
+quote, the whole content is one mixed quote, and several quotes in one content are one quote.
+A direct quote no cue claims takes a transcript label ("PENCE: …"), a name after a dash, the
+cue next to it or in its sentences, or the verb whose phrase holds it. "A," he said. "B."
+becomes one quote, also when the narration between has cues of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dateline.quotes.cues import Report
+from dateline.quotes.lexicon import Cue
+from dateline.quotes.marks import LABEL, Marked, words
+from dateline.quotes.model import QuoteKind
+from dateline.quotes.speakers import PERSON_PRONOUNS, speaker_phrase, subject_of
+
+#: Words of a cue clause after which a second quote with no cue continues the first.
+_MAX_CLAUSE_WORDS = 40
+#: Words between a quote and a cue outside its sentence for them to belong together.
+_MAX_ADJACENT_WORDS = 3
+#: A reported content needs this many words of its own to stand as a quote.
+MIN_CONTENT_WORDS = 2
+#: Words of its own (outside marks) a cue's content needs around a quote to make it mixed.
+MIN_MIXED_WORDS = 2
+
+
+@dataclass(slots=True)
+class Draft:
+    kind: QuoteKind
+    spans: list[tuple[int, int]]
+    report: Report | None = None
+    marked: list[Marked] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def attach(
+    doc: Doc, text: str, marked: list[Marked], owner: dict[int, int], reports: list[Report]
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    taken: set[int] = set()  # indices of marked quotes already part of a draft
+    direct_cue: dict[int, Report] = {}
+    # inner reports first: a quote inside a nested report ("said …, and replied, "…"") is the
+    # inner cue's, and the outer report keeps only its own words
+    for report in sorted(reports, key=lambda r: len(r.content)):
+        claimed = taken | set(direct_cue)
+        content = [i for i in report.content if owner.get(i, -1) not in claimed]
+        inside = {owner[i] for i in content if i in owner}
+        own = [i for i in content if i not in owner and not doc[i].is_punct]
+        if not inside:
+            if len(own) >= MIN_CONTENT_WORDS:
+                drafts.append(Draft("indirect", char_spans(doc, content), report))
+            continue
+        if len(own) >= MIN_MIXED_WORDS:
+            spans = char_spans(doc, content)
+            for n in inside:
+                spans = _union(spans, [(s.start, s.end) for s in marked[n].segments])
+            drafts.append(Draft("mixed", spans, report, [marked[n] for n in sorted(inside)]))
+            taken |= inside
+            continue
+        for n in inside:
+            direct_cue.setdefault(n, report)
+    last: Draft | None = None
+    for n, m in enumerate(marked):
+        if n in taken:
+            continue
+        spans = [(s.start, s.end) for s in m.segments]
+        shared = direct_cue.get(n)
+        if (
+            shared is not None
+            and last is not None
+            and last.report is shared
+            and (m.outer_start >= shared.cue_end) == (last.start >= shared.cue_end)
+        ):
+            # several quotes in one report ("called him a "leech" and a "brat"") are one quote
+            last.spans.extend(spans)
+            last.marked.append(m)
+            continue
+        label = _label_speaker(doc, text, m)
+        if label is not None:
+            spans[0] = (label.cue_end + 1, spans[0][1])
+        cue = label or shared or _nearest_cue(doc, text, m, reports)
+        last = Draft("direct", spans, cue, [m])
+        drafts.append(last)
+    return drafts
+
+
+def _nearest_cue(doc: Doc, text: str, m: Marked, reports: list[Report]) -> Report | None:
+    """The cue of a direct quote no cue's content claimed: one in the quote's sentences (outside
+    marks), one right next to the quote in its paragraph ("…?" Clinton said.), or the verb whose
+    phrase holds the quote ("Vitter demanded: …", "condemned the test as "…"")."""
+    dashed = _dash_speaker(doc, text, m)
+    if dashed is not None:
+        return dashed
+    first = doc.char_span(m.start, m.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(m.end - 1, m.start), m.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    lo, hi = first.sent.start_char, last.sent.end_char
+    introduced = text[: m.outer_start].rstrip().endswith(":")
+    if introduced:
+        # "The minister said:" then the quote, parsed as a sentence of its own
+        colon = doc.char_span(m.outer_start - 1, m.outer_start, alignment_mode="expand")
+        before = doc[colon.start - 1].sent if colon is not None and colon.start > 0 else None
+        lo = min(lo, before.start_char) if before is not None else lo
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    inside = {t.i for t in span} if span is not None else set()
+    best: tuple[tuple[int, int, int], Report] | None = None
+    for report in reports:
+        if report.cue_start > hi + 200 or report.cue_end < lo - 200:
+            continue
+        after = report.cue_start >= m.outer_end
+        between = (
+            text[m.outer_end : report.cue_start] if after else text[report.cue_end : m.outer_start]
+        )
+        gap = len(words(between))
+        if report.source is not None:
+            root = report.source.root  # the whole subject, with what commas set off
+            a, b = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
+            if (after and m.outer_end <= a and b <= report.cue_start) or (
+                not after and report.cue_end <= a and b <= m.outer_start
+            ):
+                gap -= len(words(text[a:b]))  # ""…" a narrator in the ad asks": the speaker
+        adjacent = "\n" not in between and gap <= _MAX_ADJACENT_WORDS
+        if not (lo <= report.cue_start < hi or adjacent):
+            continue
+        if "\n" in between and not (introduced and not after and between.rstrip().endswith(":")):
+            continue  # a cue stays in its paragraph, but "He told the crowd:" ¶ "…"
+        others = [i for i in report.content if i not in inside and not doc[i].is_punct]
+        busy = len(others) >= MIN_CONTENT_WORDS  # the cue reports something else too
+        governs = report.cue.left_edge.i <= min(inside, default=-1) <= report.cue.right_edge.i
+        # prefer a cue whose phrase holds the quote, then one reporting nothing else, then near
+        rank = (0 if governs else 1, 1 if busy else 0, len(between))
+        if best is None or rank < best[0]:
+            best = (rank, report)
+    if best is not None:
+        return best[1]
+    return _governing_verb(doc, m, inside)
+
+
+def _label_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
+    """ "WALLACE: If I may, …": a transcript's speaker label opening the quote."""
+    found = LABEL.match(text, m.start)
+    if found is None or found.end() >= m.segments[0].end:
+        return None
+    name = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    if name is None or not len(name):
+        return None
+    entry = Cue(":", "say", frozenset({"quote"}))
+    return Report(name[0], entry, ":", found.end(1), found.end(1), name, [])
+
+
+_DASH = re.compile(r"[^\S\n]*(?:―|—|–|--?)[^\S\n]*(?=[A-Z])")
+
+
+def _dash_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
+    """ "…" ― Carla Sanchez: a name after a dash that follows the quote on the same line."""
+    found = _DASH.match(text, m.outer_end)
+    if found is None:
+        return None
+    start = found.end()
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    span = doc.char_span(start, stop, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    end = span.start
+    while end < span.end and (span.doc[end].pos_ == "PROPN" or span.doc[end].text.istitle()):
+        end += 1
+    if end == span.start or end - span.start > 4:
+        return None
+    name = doc[span.start : end]
+    dash = text[found.start() : found.end()].strip()
+    entry = Cue(dash, "say", frozenset({"quote"}))
+    return Report(name[0], entry, dash, found.start(), found.end(), name, [])
+
+
+def _governing_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
+    """A report made from the nearest verb outside the marks whose phrase holds the quote."""
+    if not inside:
+        return None
+    tok = doc[min(inside)]
+    seen = 0
+    while tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+        if tok.i in inside or tok.pos_ not in {"VERB"}:
+            continue
+        if m.outer_start <= tok.idx < m.outer_end:
+            continue
+        subject = subject_of(tok)
+        if subject is None or subject.i in inside:
+            return None
+        start, end = tok.idx, tok.idx + len(tok.text)
+        entry = Cue(tok.lemma_, "other", frozenset({"quote"}))
+        return Report(tok, entry, tok.text, start, end, speaker_phrase(subject), [])
+    return None
+
+
+def merge_split(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Join "A," he said. "B." into one quote when only the cue clause stands between; a
+    report inside that clause ("…," she said, adding that …. "B.") stays a quote of its own."""
+    drafts.sort(key=lambda d: d.start)
+    out: list[Draft] = []
+    last_quote: Draft | None = None
+    for draft in drafts:
+        prev = last_quote
+        if prev is not None and draft.kind == "direct" and _continues(text, prev, draft):
+            prev.spans.extend(draft.spans)
+            prev.marked.extend(draft.marked)
+            continue
+        out.append(draft)
+        if draft.kind in {"direct", "mixed"}:
+            last_quote = draft
+        elif prev is not None and not _inside_clause(prev, draft):
+            last_quote = None
+    return out
+
+
+def _continues(text: str, prev: Draft, draft: Draft) -> bool:
+    """Whether ``draft`` goes on with the quote of ``prev`` in the same paragraph: prev's cue
+    stands between them, and the second quote has no cue of its own, or one that sits in the
+    narration between and does not introduce it ("A," he said after X spoke. "B.")."""
+    cue = prev.report
+    if cue is None or not prev.marked or not draft.marked:
+        return False
+    gap_start, gap_end = prev.marked[-1].outer_end, draft.marked[0].outer_start
+    between = text[gap_start:gap_end]
+    if "\n" in between or len(words(between)) > _MAX_CLAUSE_WORDS:
+        return False
+    if not (gap_start <= cue.cue_start and cue.cue_end <= gap_end):
+        return False
+    own = draft.report
+    if own is None or own is cue:
+        return True
+    if not (gap_start <= own.cue_start and own.cue_end <= gap_end):
+        return False  # "A," he said. "B," she replied.
+    if between.rstrip()[-1:] not in {".", "!", "?"}:
+        return False  # "A," he said, and she replied: "B."
+    first = draft.marked[0].start
+    return not (own.cue.left_edge.idx <= first < own.cue.right_edge.idx + 1)
+
+
+def _inside_clause(prev: Draft, draft: Draft) -> bool:
+    """Whether a report comes from within the cue clause of ``prev`` ("…," she said, adding
+    that …): its cue hangs off prev's cue, or it has no speaker of its own."""
+    if prev.report is None or draft.report is None:
+        return False
+    cue, own = prev.report.cue, draft.report.cue
+    if cue.doc is not own.doc:
+        return False
+    source = draft.report.source
+    if source is None or (len(source) == 1 and source[0].lower_ in PERSON_PRONOUNS):
+        return True  # no speaker of its own, or "he"/"she": most likely the same person
+    return cue.left_edge.i <= own.i <= cue.right_edge.i
+
+
+def char_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as character spans."""
+    spans: list[tuple[int, int]] = []
+    chosen = set(indices)
+    for i in indices:
+        tok = doc[i]
+        a, b = tok.idx, tok.idx + len(tok.text)
+        if spans and i - 1 in chosen and spans[-1][1] <= a:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _union(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(a + b):
+        if merged and s <= merged[-1][1] + 2:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
