@@ -27,7 +27,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[web]'
 	@touch $@
 
 # The dev extra includes the package itself, so it satisfies the runtime stamp too.
@@ -35,15 +35,20 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@ $(STAMP)
 
-run: $(STAMP)  ## analyze the bundled example articles into dateline.db and list them
+run: $(STAMP)  ## analyze the bundled example articles into dateline.db and show what was found
 	$(BIN)/dateline ingest $(EXAMPLES) $(EXAMPLES_JSONL) --db $(DB) --quiet
-	$(BIN)/dateline articles --db $(DB)
+	@echo; echo "== Articles"; $(BIN)/dateline articles --db $(DB)
+	@echo; echo "== Most-mentioned actors"; $(BIN)/dateline actors --db $(DB) --limit 12
+	@echo; echo "== Quotes (newest articles first)"; $(BIN)/dateline quotes --db $(DB) --limit 12
+	@echo; echo "== Events"; $(BIN)/dateline events --db $(DB) --limit 15
+	@echo; echo "== Stories reported by more than one article"; \
+	  $(BIN)/dateline stories --db $(DB) --min-articles 2 --limit 10
 	@n=$$($(BIN)/dateline articles --db $(DB) --format jsonl --limit 100000 | wc -l); \
 	  echo; \
 	  echo "$$n articles in $(DB) (from $(EXAMPLES)/ and $(EXAMPLES_JSONL))."; \
-	  echo "Next: $(BIN)/dateline search ceasefire --db $(DB)"; \
-	  echo "      $(BIN)/dateline get ID --db $(DB)        (the full analysis record)"; \
-	  echo "      $(BIN)/dateline analyze $(EXAMPLES)/lbn-zambia-election-dispute.txt"
+	  echo "Next: $(BIN)/dateline get ID --db $(DB)          (one full analysis record)"; \
+	  echo "      $(BIN)/dateline serve --db $(DB)           (the web UI on http://127.0.0.1:8000)"; \
+	  echo "      $(BIN)/dateline export --db $(DB) --format gdelt --out gdelt/"
 
 test: lint typecheck unit  ## ruff (lint and format check), mypy and pytest
 

@@ -100,10 +100,10 @@ def test_a_bug_in_a_stage_fails_that_document_only(monkeypatch: pytest.MonkeyPat
 
     real = dateline.quotes.find_quotes
 
-    def flaky(body: object) -> Iterator[object]:
+    def flaky(body: object, *args: object, **kwargs: object) -> Iterator[object]:
         if "Karl Tamm" in str(body):
             raise RuntimeError("boom")
-        return real(body)  # type: ignore[arg-type,return-value]
+        return real(body, *args, **kwargs)  # type: ignore[arg-type,return-value]
 
     monkeypatch.setattr(dateline.quotes, "find_quotes", flaky)
     records = list(
@@ -120,3 +120,25 @@ def test_a_missing_model_is_one_clear_error() -> None:
     with pytest.raises(NlpError) as info:
         analyze(doc("wire", WIRE), Options(model="no_such_spacy_model_here"))
     assert info.value.code == "E300" and "no_such_spacy_model_here" in info.value.message
+
+
+def test_a_document_over_the_time_limit_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import dateline.pipeline as pipeline_module
+
+    real = pipeline_module.extract
+    analyze(doc("warm-up", WIRE), Options(nlp=False))  # lazy imports are not what is timed
+
+    def slow(document: Document, options: Options) -> object:
+        if document.input_id == "slow":
+            time.sleep(5)
+        return real(document, options)
+
+    monkeypatch.setattr(pipeline_module, "extract", slow)
+    records = list(
+        analyze_all([doc("slow", WIRE), doc("fast", WIRE)], Options(nlp=False, max_seconds=0.3))
+    )
+    assert records[0].error is not None and records[0].error.code == "E304"
+    assert "extraction" in records[0].error.message
+    assert records[1].ok

@@ -9,7 +9,10 @@ and in input order, one per input item.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +22,15 @@ from dateline.extract.language import detect_language
 from dateline.model import Analysis, Article, Document, ErrorInfo
 from dateline.options import Options
 from dateline.sources.base import SourceFailure
+from dateline.tone import tone
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from dateline.actors import Actors
+    from dateline.events import Event
+    from dateline.quotes import Quote
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +38,8 @@ log = logging.getLogger(__name__)
 NLP_LANGUAGES = frozenset({"en"})
 #: The code for a body too long to parse (spaCy's own limit guards its memory use).
 TOO_LONG = "E303"
+#: The code for a document that took longer than Options.max_seconds.
+TIMEOUT = "E304"
 
 
 def analyze(
@@ -77,12 +87,44 @@ def _extracted(item: Document | SourceFailure, options: Options) -> Analysis:
             id=item.id, input_id=item.input_id, error=ErrorInfo(item.code, item.message)
         )
     record = Analysis(id=item.id, input_id=item.input_id)
-    with _guard(record):
+    with _guard(record), deadline(options.max_seconds, "extraction"):
         article = extract(item, options)
         if not article.language:
             article.language = detect_language(article.body)
         record.article = article
     return record
+
+
+class DocumentTimeout(DatelineError):
+    code = TIMEOUT
+
+
+@contextmanager
+def deadline(seconds: float, stage: str) -> Iterator[None]:
+    """Raise DocumentTimeout (E304) in this block after ``seconds`` (a real-time timer
+    signal; only in the main thread of a Unix process, elsewhere no limit applies)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise DocumentTimeout(
+            f"{stage} took longer than {seconds:g} s (Options.max_seconds); the document is "
+            "skipped — raise the limit for very long documents"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _guard:
@@ -144,13 +186,17 @@ def _annotate(records: list[Analysis], options: Options) -> None:
         return
     for record, body, captions in _parsed(pipeline, todo, options.batch_size):
         assert record.article is not None
-        with _guard(record):
+        with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
             _stages(record, record.article, body, captions)
 
 
 def _texts(record: Analysis) -> list[str]:
+    """The body, then the captions and image alt texts (people only they name are entities
+    too; quotes in captions are marked as such; no events come from either)."""
+    from dateline.actors import caption_texts
+
     assert record.article is not None
-    return [record.article.body, *(c.text for c in record.article.captions)]
+    return [record.article.body, *caption_texts(record.article)]
 
 
 def _parsed(
@@ -177,13 +223,47 @@ def _parsed(
 
 
 def _stages(record: Analysis, article: Article, body: Doc, captions: list[Doc]) -> None:
+    actors = stage_actors(body, article, captions)
+    quotes = stage_quotes(body, actors)
+    events = stage_events(body, article, actors, quotes)
+    record.entities = [e.to_dict() for e in actors.entities]
+    real_captions = captions[: len([c for c in article.captions if c.text])]
+    record.quotes = [q.to_dict() for q in quotes] + caption_quotes(real_captions)
+    record.events = [e.to_dict() for e in events]
+    article.tone = tone(article.body)
+    for event in record.events:
+        event["tone"] = tone(event["sentence"])
+
+
+# The stages one by one (``dateline bench nlp`` times each on the same parsed text).
+
+
+def stage_actors(body: Doc, article: Article, captions: list[Doc]) -> Actors:
+    from dateline.actors import find_actors
+
+    return find_actors(body, article, captions=captions)
+
+
+def stage_quotes(body: Doc, actors: Actors) -> list[Quote]:
     from dateline.quotes import find_quotes
 
-    quotes = find_quotes(body)
-    record.quotes = [q.to_dict() for q in quotes]
+    return find_quotes(body, actors)
+
+
+def caption_quotes(captions: list[Doc]) -> list[dict[str, Any]]:
+    """Quotes in photo captions, marked as such; their offsets index into the caption."""
+    from dateline.quotes import find_quotes
+
+    out = []
     for n, caption in enumerate(captions):
-        for quote in find_quotes(caption):
+        for quote in find_quotes(caption, in_caption=True):
             data = quote.to_dict()
-            data["in_caption"] = True
-            data["caption"] = n
-            record.quotes.append(data)
+            data["in_caption"], data["caption"] = True, n
+            out.append(data)
+    return out
+
+
+def stage_events(body: Doc, article: Article, actors: Actors, quotes: list[Quote]) -> list[Event]:
+    from dateline.events import code_events
+
+    return code_events(body, article, actors, quotes=quotes)
