@@ -117,15 +117,27 @@ def eval_quotes(polnear: Path | None, split: str, limit: int | None) -> None:
     default=None,
     help="PLOVER gold sentences (default: ../shared/data/events/plover-gsr/dev.json).",
 )
+@click.option(
+    "--seed",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory with gold.json and its document (default: ../shared/seed when present).",
+)
 @handle_errors
-def eval_events(plover: Path | None) -> None:
-    """Score event types and actor countries against PLOVER gold sentences, and the
-    false-event rate over the seed and the bundled examples."""
-    evaluate, report = _load("dateline.eval.events", "evaluate", "report")
+def eval_events(plover: Path | None, seed: Path | None) -> None:
+    """Score event types and actor countries against PLOVER gold sentences; the false-event
+    rate over the bundled examples and the seed; the event stage's time against the NLP's."""
+    evaluate, examples, speed, report = _load(
+        "dateline.eval.events", "evaluate", "evaluate_examples", "speed", "report"
+    )
     path = plover or _shared_default("events", "plover-gsr", "dev.json")
     if not path.is_file():
         raise click.ClickException(f"E101 no PLOVER gold file at {path}; pass --plover")
+    candidate = seed or _shared_default("..", "seed")
+    seed_dir = candidate if (candidate / "gold.json").is_file() else None
     click.echo(report(evaluate(path)))
+    click.echo(report(examples(seed_dir)))
+    click.echo(report(speed(seed_dir)))
 
 
 @cli.group()
