@@ -23,6 +23,10 @@ class Options:
     model: str | None = None
     #: documents parsed together by nlp.pipe
     batch_size: int = 32
+    #: seconds one document may spend in extraction, and again in the stages after the
+    #: parse, before it is given up with E304 (0: no limit). Enforced with a timer signal in
+    #: the main thread only; a long call inside a C library ends before it is noticed.
+    max_seconds: float = 60.0
     # -- fetching URLs (sources.web) and reading feeds (sources.feeds) ----------------------
     #: the User-Agent header; None: "dateline/VERSION (+project url)". Put a contact in it
     #: for large crawls
