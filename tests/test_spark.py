@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,6 +140,8 @@ def manifest(folder: Path, paths: list[Path], name: str = "manifest.txt") -> Pat
 @pytest.fixture(scope="module")
 def spark() -> Iterator[SparkSession]:
     logging.getLogger("py4j").setLevel(logging.ERROR)
+    # workers run this interpreter (where dateline is installed), not python3 on PATH
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("dateline-tests")

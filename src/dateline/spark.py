@@ -187,6 +187,11 @@ def _session(spark: SparkSession | None, master: str | None) -> Iterator[SparkSe
     builder = SparkSession.builder.appName("dateline")
     if master:
         builder = builder.master(master)
+    local = (master or "local").startswith("local")
+    if local and not os.environ.get("PYSPARK_PYTHON"):
+        # local workers run this interpreter (the one dateline is installed in), not
+        # whatever "python3" comes first on PATH; clusters set PYSPARK_PYTHON (docs/spark.md)
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     session = builder.getOrCreate()
     try:
         yield session
