@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from dateline.errors import ExtractionError
-from dateline.extract.html import extract_html
+from dateline.extract.html import PageSignals, _caption_like, _raw_blocks, extract_html
+from dateline.extract.main_text import _about
 from dateline.model import Article, Caption
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -196,3 +198,56 @@ def test_unmarked_byline_under_headline() -> None:
         "20.11.2025</div><p>Story text follows here.</p><p>More text.</p></div></body></html>"
     )
     assert page_signals(load_html(html)).bylines == ["Bat-Erdene Ganbold | 20.11.2025"]
+
+
+def test_organisation_byline_is_kept_when_no_person_is_named() -> None:
+    article = page("org_credit.html")
+    assert article.authors == ["Northern Wire Service"]
+
+
+def test_story_nested_in_an_unclosed_popup_is_still_found() -> None:
+    # broken markup puts the whole page inside a newsletter <aside> that trafilatura drops
+    article = page("popup_nesting.html")
+    assert article.body.startswith("Councillors voted on Tuesday night")
+    assert len(article.body.split("\n\n")) == 4
+
+
+def test_widget_headings_and_short_alt_texts() -> None:
+    article = page("gallery_widgets.html")
+    assert "Thanks for signing up!" not in article.headings
+    assert roles(article, "boilerplate") == ["Thanks for signing up!"]
+    # the image's alt text "Barrier" does not make the paragraph after it a caption
+    assert any(p.startswith("Barrier panels slot") for p in article.body.split("\n\n"))
+
+
+def test_gallery_slide_repeating_its_caption_is_a_caption() -> None:
+    caption = "volunteers stack sandbags along the swollen river near the old mill on sunday"
+    signals = PageSignals(captions={caption + " morning. less"})
+    slide = (
+        "Volunteers stack sandbags along the swollen river near the old mill on Sunday "
+        "morning. less Volunteers stack sandbags along the swollen river near the old mill "
+        "on Sunday morning ... more"
+    )
+    assert _caption_like(slide, "p", "", signals)
+    assert not _caption_like("Volunteers said the river was rising fast.", "p", "", signals)
+
+
+def test_text_after_a_sub_heading_is_a_paragraph() -> None:
+    # trafilatura can leave a section's first paragraph as the tail of its <head>
+    body = etree.fromstring(
+        "<body><head rend='h2'>Choosing a plan</head>First compare what each plan costs."
+        "<p>Then read the small print.</p></body>"
+    )
+    assert [(kind, text) for kind, text, _, _ in _raw_blocks(body)] == [
+        ("head", "Choosing a plan"),
+        ("p", "First compare what each plan costs."),
+        ("p", "Then read the small print."),
+    ]
+
+
+def test_fast_pass_result_must_share_a_word_with_the_headline() -> None:
+    story = etree.fromstring("<body><p>More than 100 protesters were killed.</p></body>")
+    teasers = etree.fromstring("<body><p>Armenia named most popular spot.</p></body>")
+    title = "Amnesty: more than 100 protesters killed in unrest"
+    assert _about(story, title)
+    assert not _about(teasers, title)

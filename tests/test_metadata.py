@@ -3,14 +3,17 @@ rules that clean it: site-name suffixes, bylines, datelines, caption credits."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from trafilatura.utils import load_html
 
+from dateline.extract.dates import Shown, prefer_shown, text_date
 from dateline.extract.html_rules import (
     byline_place,
     clean_authors,
+    credited_names,
     find_dateline,
     is_boilerplate,
     is_teaser_heading,
@@ -184,3 +187,69 @@ def test_boilerplate_and_teaser_lines() -> None:
     assert is_teaser_heading("More from Daily Example")
     assert is_teaser_heading("Related stories")
     assert not is_teaser_heading("Faster journeys west")
+
+
+# -- the date shown by the headline, labels, credits -------------------------------------------
+
+
+def test_shown_date_beats_a_utc_stamp_a_day_off() -> None:
+    # JSON-LD says 2024-03-05T02:30Z; the page shows "March 4, 2024 9:30 PM EST"
+    page = meta_of("shown_date_local.html")
+    assert page.published == "2024-03-04"
+
+
+def test_shown_revision_date_yields_to_declared_publication() -> None:
+    # the page shows "Updated on" / "February 2, 2024"; it was first published in 2021
+    page = meta_of("updated_label.html")
+    assert page.published == "2021-06-01T10:00:00"
+
+
+def test_publication_label_wins_over_revision_label_and_captions_are_ignored() -> None:
+    # "Last Updated: Dec. 23" then "First Published: Dec. 18"; a caption dated Nov. 12
+    page = meta_of("shown_dates_both.html")
+    assert page.published == "2023-12-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated December 26, 2023 10:48 AM", "2023-12-26"),
+        ("Sunday 17 December 2023 17:23, UK", "2023-12-17"),
+        ("Dec. 23, 2023, 7:58 AM UTC", "2023-12-23"),
+        ("1. Dezember 2023", "2023-12-01"),
+        ("posted on 2023-12-19 23:30 EST", "2023-12-19"),
+        ("20.11.2025", "2025-11-20"),
+        ("12/22/2023", "2023-12-22"),  # month first when the first number can be a month
+        ("22/12/2023", "2023-12-22"),
+        ("3 hours ago", None),
+        ("February 30, 2024", None),
+    ],
+)
+def test_text_date(text: str, expected: str | None) -> None:
+    found = text_date(text)
+    assert (found[0].isoformat() if found else None) == expected
+
+
+def test_shown_date_month_day_swap_matches_declared() -> None:
+    shown = Shown(date(2024, 3, 5), None, "03/05/2024")
+    assert prefer_shown(shown, "2024-05-03T09:00:00", declared_strong=True) == "2024-05-03T09:00:00"
+    assert prefer_shown(None, "2024-05-03", declared_strong=True) == "2024-05-03"
+    # the shown day, with the time of its <time datetime> when that falls on the same day
+    stamped = Shown(date(2024, 3, 4), "2024-03-04T21:30:00-05:00", "March 4, 2024")
+    assert prefer_shown(stamped, "2024-03-01", declared_strong=False) == "2024-03-04T21:30:00"
+
+
+@pytest.mark.parametrize(
+    ("raw", "sites", "expected"),
+    [
+        (["Associated Press"], ["Daily Example", "dailyexample"], ["Associated Press"]),
+        (["By News Desk"], ["Daily Example"], ["News Desk"]),
+        (["Reuters"], ["Reuters", "reuters.com", "reuters"], []),  # the outlet itself
+        (["TMZ Staff"], ["TMZ", "tmz.com", "tmz"], []),
+        (["Rick Steves"], ["Rick Steves", "ricksteves"], ["Rick Steves"]),  # a personal site
+        (["admin", "Field Level Media"], ["Example"], ["Field Level Media"]),
+        (["https://example.com/team"], ["Example"], []),
+    ],
+)
+def test_credited_names(raw: list[str], sites: list[str], expected: list[str]) -> None:
+    assert credited_names(raw, sites) == expected

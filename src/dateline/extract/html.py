@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -21,6 +20,7 @@ from dateline.errors import ExtractionError
 from dateline.extract.html_rules import (
     byline_place,
     clean_authors,
+    credited_names,
     find_dateline,
     is_boilerplate,
     is_teaser_heading,
@@ -29,6 +29,7 @@ from dateline.extract.html_rules import (
     split_credit,
     squash,
 )
+from dateline.extract.main_text import main_text
 from dateline.extract.metadata import PageMeta, complete_metadata, read_metadata
 from dateline.model import Article, Block, Caption
 
@@ -55,8 +56,15 @@ class PageSignals:
 
 
 #: attribute values come back from XPath as strings: matching them in Python and only then
-#: fetching their element is several times cheaper than walking every element
-_CLASS_AND_ID = etree.XPath("//@class | //@id")
+#: fetching their element is several times cheaper than walking every element; XPath first
+#: keeps the values holding a marker's letters (its first left out: "Caption", "caption";
+#: an all-capitals "CAPTION" class is missed)
+_MARKER_STEMS = ("aption", "redit", "yline", "uthor", "riter", "ontributor")
+_CLASS_AND_ID = etree.XPath(
+    "//@*[(name()='class' or name()='id') and ("
+    + " or ".join(f"contains(., '{stem}')" for stem in _MARKER_STEMS)
+    + ")]"
+)
 _NOT_BYLINE = re.compile(r"bio|about|comment|avatar|social|share|follow|image|photo", re.I)
 _SKIP_TAGS = frozenset({"html", "body", "article", "main"})
 
@@ -145,27 +153,33 @@ def _raw_blocks(body: etree._Element) -> list[RawBlock]:
     """(kind, text, alt, all-link) in document order; kind is the trafilatura tag."""
     out: list[RawBlock] = []
     for element in body:
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "graphic":
-            src = (element.get("src") or "").split()
-            out.append(("graphic", src[0] if src else "", element.get("alt") or "", False))
-            continue
-        graphics = element.findall(".//graphic")
-        alt = " ".join(g.get("alt") or "" for g in graphics)
-        if tag == "list":
-            for item in element.iter("item"):
-                if text := _text(item):
-                    out.append(("item", text, "", _all_link(item, text)))
-            continue
-        text = _text(element)
-        if graphics and not text:
-            src = (graphics[0].get("src") or "").split()
-            out.append(("graphic", src[0] if src else "", alt, False))
-        elif text:
-            out.append((tag, text, alt, _all_link(element, text)))
+        if isinstance(element.tag, str):
+            out.extend(_element_blocks(element))
+        # text trafilatura leaves after an element, not inside one (a section's first
+        # paragraph after its <head>) is a paragraph of its own
+        if tail := squash(element.tail):
+            out.append(("p", tail, "", False))
     return out
+
+
+def _element_blocks(element: etree._Element) -> list[RawBlock]:
+    tag = element.tag
+    if tag == "graphic":
+        src = (element.get("src") or "").split()
+        return [("graphic", src[0] if src else "", element.get("alt") or "", False)]
+    if tag == "list":
+        return [
+            ("item", text, "", _all_link(item, text))
+            for item in element.iter("item")
+            if (text := _text(item))
+        ]
+    graphics = element.findall(".//graphic")
+    alt = " ".join(g.get("alt") or "" for g in graphics)
+    text = _text(element)
+    if graphics and not text:
+        src = (graphics[0].get("src") or "").split()
+        return [("graphic", src[0] if src else "", alt, False)]
+    return [(str(tag), text, alt, _all_link(element, text))] if text else []
 
 
 def _is_bio(text: str, authors: list[str]) -> bool:
@@ -179,18 +193,30 @@ def _is_bio(text: str, authors: list[str]) -> bool:
     )
 
 
+def _repeats(key: str, caption: str) -> bool:
+    """``key`` is ``caption`` shown twice (a gallery slide's full, then truncated caption)."""
+    return key.startswith(caption) and caption[:40] in key[len(caption) :]
+
+
 def _caption_like(text: str, previous_kind: str, previous_alt: str, signals: PageSignals) -> bool:
     key = norm(text)
     if key in signals.captions:
         return True
-    if len(key) >= 40 and any(key in caption for caption in signals.captions):
-        return True  # a caption whose figcaption also holds a credit or "more" toggle
+    if len(key) >= 40 and any(
+        key in caption or (len(caption) >= 60 and _repeats(key, caption))
+        for caption in signals.captions
+    ):
+        # a caption whose figcaption also holds a credit or "more" toggle, or a gallery
+        # slide that repeats its caption (full, then truncated)
+        return True
     if previous_kind != "graphic" or len(text) > 400:
         return False
     alt = norm(previous_alt)
     if len(key) < 25:
         return False
-    return bool(alt and (key.startswith(alt[:40]) or alt.startswith(key[:40]))) or (
+    # (a short alt text - "Flask", a product name - says nothing: a paragraph about the
+    # product starts with it too)
+    return bool(len(alt) >= 25 and (key.startswith(alt[:40]) or alt.startswith(key[:40]))) or (
         split_credit(text)[1] is not None
     )
 
@@ -233,6 +259,8 @@ def classify(
         if kind == "head":
             in_teasers = is_teaser_heading(text)
             role = "teaser" if in_teasers else "heading"
+            if role == "heading" and is_boilerplate(text):
+                role = "boilerplate"  # a widget's heading ("Thanks for signing up!")
         elif in_teasers:
             # a teaser run holds link-like lines; the first real paragraph ends it
             if index >= len(raw) - 4 and _is_bio(text, meta.authors):
@@ -271,47 +299,6 @@ def classify(
     return blocks, captions, editors
 
 
-_PAGE_TEXT = etree.XPath(
-    "//p//text() | //li//text() | //h2//text() | //h3//text()", smart_strings=False
-)
-#: precision mode's text under this share of the page's paragraph text: it missed the story
-RECALL_RETRY_SHARE = 0.1
-#: precision mode's text under this share of the page's JSON-LD articleBody: it cut the story
-DECLARED_SHARE = 0.6
-
-
-def _trafilatura(tree: HtmlElement, *, precision: bool) -> tuple[etree._Element | None, int]:
-    """trafilatura's XML body and the length of its text (it copies the tree first)."""
-    result = trafilatura.bare_extraction(
-        tree,
-        url=None,  # links are kept only to spot link-only pieces: no need to resolve them
-        favor_precision=precision,
-        include_comments=False,
-        include_images=True,
-        include_tables=True,
-        include_links=True,
-        with_metadata=False,
-    )
-    if result is None or isinstance(result, dict):
-        return None, 0
-    return result.body, len(result.text or "")
-
-
-def _main_text(tree: HtmlElement, declared: int = 0) -> etree._Element | None:
-    """trafilatura's XML body. Its precision mode is tried first (measured on the dev sets, it
-    drops trailing promos and appended stories that the balanced mode keeps); when it yields
-    almost nothing of a page full of text, or much less than the story text the page declares
-    (JSON-LD articleBody, ``declared`` characters), the balanced mode's result is taken."""
-    body, found = _trafilatura(tree, precision=True)
-    short_of_declared = found < DECLARED_SHARE * declared
-    if not short_of_declared and found >= RECALL_RETRY_SHARE * sum(
-        len(t) for t in _PAGE_TEXT(tree)
-    ):
-        return body
-    balanced, length = _trafilatura(tree, precision=False)
-    return balanced if length > found else body
-
-
 def extract_html(html: str, *, url: str | None = None) -> Article:
     """Clean one HTML page into an Article; ExtractionError E202/E201 when it cannot."""
     try:
@@ -326,8 +313,10 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
     signals = page_signals(tree)
     if not meta.authors:
         meta.authors = clean_authors(signals.bylines[:3], meta.site_names)
+    if not meta.authors:
+        meta.authors = credited_names([*meta.credits, *signals.bylines[:1]], meta.site_names)
     complete_metadata(meta, tree, url)
-    body = _main_text(tree, len(meta.article_body or ""))
+    body = main_text(tree, len(meta.article_body or ""), meta.title)
     raw = _raw_blocks(body) if body is not None else []
     blocks, captions, editors = classify(raw, meta, signals)
     words = sum(len(b.text.split()) for b in blocks if b.role == "paragraph")

@@ -169,6 +169,56 @@ def clean_authors(raw: list[str], site_names: list[str]) -> list[str]:
     return names
 
 
+@cache
+def _placeholder_names() -> frozenset[str]:
+    return frozenset(data_lines("author_placeholders.txt"))
+
+
+_STAFF_SUFFIX = re.compile(r"\s+staff$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _person_like(text: str) -> bool:
+    """'Rick Steves' (a personal site named after its author), not 'BBC News'."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.isupper() and len(w) > 1 for w in words)
+        and words[0].lower() not in {"the", "a", "an"}
+        and not _author_stop().search(text)
+    )
+
+
+def credited_names(raw: list[str], site_names: list[str]) -> list[str]:
+    """The credit of a byline that names no person ("Associated Press", "News Staff",
+    "TOI Lifestyle Desk"): kept as the author, as publishers and readers do, when nothing
+    better is known. The first usable credit only; placeholders such as "admin" are not
+    credits, and neither is the outlet's own name ("Reuters", "TMZ Staff" on its own
+    site): that says who published the page, not who wrote it."""
+    sites = {_alnum(name) for name in site_names} - {""}
+    for text in raw:
+        text = _GLUED_BY.sub("", squash(html.unescape(text)))
+        if "://" in text or text.startswith(("www.", "@")):
+            continue  # a profile link, not a name
+        text = _byline_prefix().sub("", text)
+        for part in _SPLIT_AUTHORS.split(text):
+            part = _byline_prefix().sub("", squash(part)).strip(" ,:;|-–—()[]\"'")
+            if (
+                len(part) < 2
+                or len(part.split()) > 6
+                or any(ch.isdigit() for ch in part)
+                or _NOT_NAME.search(part)
+                or _CREDENTIAL_ONLY.fullmatch(part)
+                or part.lower() in _placeholder_names()
+            ):
+                continue
+            if _alnum(_STAFF_SUFFIX.sub("", part)) in sites and not _person_like(part):
+                return []
+            return [part]
+    return []
+
+
 # -- datelines ---------------------------------------------------------------------------------
 
 _PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
@@ -214,14 +264,22 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _pattern_key(text: str) -> str:
+    """Lower case with typographic quotes made plain, so "you’re" matches "you're"."""
+    return squash(text).lstrip("[(*•·>»- ").lower().translate(_PLAIN_QUOTES)
+
+
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def is_boilerplate(text: str) -> bool:
-    text = squash(text).lstrip("[(*•·>»- ")
-    return len(text) < 400 and any_pattern("boilerplate.txt").match(text.lower()) is not None
+    key = _pattern_key(text)
+    return len(key) < 400 and any_pattern("boilerplate.txt").match(key) is not None
 
 
 def is_teaser_line(text: str) -> bool:
-    text = squash(text).lstrip("[(*•·>»- ")
-    return len(text) < 400 and any_pattern("teaser_lines.txt").match(text.lower()) is not None
+    key = _pattern_key(text)
+    return len(key) < 400 and any_pattern("teaser_lines.txt").match(key) is not None
 
 
 def is_teaser_heading(text: str) -> bool:

@@ -12,18 +12,17 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from dateline.extract.dates import iso_date, prefer_shown, shown_date
 from dateline.extract.html_rules import clean_authors, split_title
 
 #: JSON-LD types that describe the page's main story.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Recipe)$")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 #: meta names/properties carrying the publication date, strongest first
 _DATE_KEYS = (
@@ -76,6 +75,7 @@ class PageMeta:
     article_body: str | None = None
     site_names: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # JSON-LD @types on the page
+    credits: list[str] = field(default_factory=list)  # raw author strings, organisations too
 
 
 # -- JSON-LD -----------------------------------------------------------------------------------
@@ -173,29 +173,6 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
 # -- dates -------------------------------------------------------------------------------------
 
 
-def iso_date(value: str | None) -> str | None:
-    """ISO form of a date string: a datetime when a time is given, else a date."""
-    if not value:
-        return None
-    match = _ISO_DATE.search(value)
-    if not match:
-        return None
-    y, m, d, hh, mm, ss = match.groups()
-    try:
-        day = date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-    if not 1990 <= day.year <= datetime.now().year + 1:
-        return None
-    if hh is None:
-        return day.isoformat()
-    try:
-        stamp = datetime(day.year, day.month, day.day, int(hh), int(mm), int(ss or 0))
-    except ValueError:
-        return day.isoformat()
-    return stamp.isoformat()
-
-
 def _time_element_date(tree: HtmlElement) -> str | None:
     for node in tree.iterfind(".//time[@datetime]"):
         if node.get("pubdate") is not None or node.get("itemprop") == "datePublished":
@@ -208,9 +185,8 @@ def _time_element_date(tree: HtmlElement) -> str | None:
     return iso_date(first.get("datetime")) if first is not None else None
 
 
-def declared_published(
-    tree: HtmlElement, meta: dict[str, list[str]], article: dict[str, Any], url: str | None
-) -> str | None:
+def declared_published(meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+    """The publication date the page declares for machines (JSON-LD, meta tags)."""
     for raw in (article.get("datePublished"), article.get("dateCreated")):
         if isinstance(raw, str) and (found := iso_date(raw)):
             return found
@@ -218,7 +194,7 @@ def declared_published(
         for value in meta.get(key, ()):
             if found := iso_date(value):
                 return found
-    return _time_element_date(tree)
+    return None
 
 
 # -- assembling --------------------------------------------------------------------------------
@@ -358,18 +334,26 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     )
 
     raw_authors = _names(article.get("author"), persons_only=True)
+    meta_authors = [
+        v
+        for key in _AUTHOR_KEYS
+        for v in meta.get(key, ())
+        if not v.startswith(("http://", "https://", "@"))
+    ][:4]
     if not raw_authors:
-        raw_authors = [
-            v
-            for key in _AUTHOR_KEYS
-            for v in meta.get(key, ())
-            if not v.startswith(("http://", "https://", "@"))
-        ][:4]
+        raw_authors = meta_authors
     if not raw_authors:
         raw_authors = _dom_byline(tree)
     page.authors = clean_authors(raw_authors, page.site_names)
+    # what the page credits when no person is named: a desk, an agency, the outlet itself
+    page.credits = [*_names(article.get("author")), *raw_authors, *meta_authors]
 
-    page.published = declared_published(tree, meta, article, page.url or url)
+    declared = declared_published(meta, article)
+    page.published = prefer_shown(
+        shown_date(tree, page.title),
+        declared or _time_element_date(tree),
+        declared_strong=declared is not None,
+    )
     page.language = _language(tree, meta)
 
     section = article.get("articleSection")
@@ -403,14 +387,12 @@ def complete_metadata(page: PageMeta, tree: HtmlElement, url: str | None = None)
     if not page.published:
         from htmldate import find_date
 
-        # the quick search (markup and URL) first; the extensive one reads the page's text
-        # with dateparser and costs ten times more, so it runs only when the quick one fails
-        for extensive in (False,):
-            try:
-                page.published = find_date(
-                    tree, url=page.url or url, original_date=True, extensive_search=extensive
-                )
-            except Exception:  # htmldate raises a variety of errors on odd pages
-                page.published = None
-            if page.published:
-                break
+        # the quick search (markup and URL) only: the extensive one reads the page's text
+        # with dateparser, costs ten times more and found the right date on about one
+        # development page in a hundred
+        try:
+            page.published = find_date(
+                tree, url=page.url or url, original_date=True, extensive_search=False
+            )
+        except Exception:  # htmldate raises a variety of errors on odd pages
+            page.published = None
