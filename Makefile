@@ -16,7 +16,7 @@ EXAMPLES_JSONL := src/dateline/examples/examples.jsonl
 STAMP := $(VENV)/.dateline-installed
 DEV_STAMP := $(VENV)/.dateline-installed-dev
 
-.PHONY: help run test lint typecheck unit system-deps eval bench clean distclean
+.PHONY: help run test lint typecheck unit system-deps eval bench fuzz clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -53,8 +53,8 @@ run: $(STAMP)  ## analyze the bundled example articles into dateline.db and show
 test: lint typecheck unit  ## ruff (lint and format check), mypy and pytest
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests fuzz
+	$(BIN)/ruff format --check src tests fuzz
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
@@ -88,6 +88,10 @@ bench: $(DEV_STAMP)  ## measured speed: extraction against trafilatura, NLP stag
 	$(BIN)/dateline bench nlp
 	$(BIN)/dateline bench pipeline
 	$(BIN)/dateline bench web
+
+FUZZ_MINUTES ?= 2
+fuzz: $(DEV_STAMP)  ## fuzz the HTML and text extractors with hypothesis (FUZZ_MINUTES=2)
+	$(BIN)/python fuzz/fuzz_extract.py --minutes $(FUZZ_MINUTES)
 
 clean:  ## remove caches, build output and the example database (keeps .venv)
 	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

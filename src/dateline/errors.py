@@ -89,5 +89,7 @@ CODES: dict[str, str] = {
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",
     "E503": "the export output cannot be written (missing directory, no permission)",
+    "E504": "the article is too large for the database to store or index (PostgreSQL's "
+    "full-text index holds at most 1 MB of distinct words per article); split the document",
     "E900": "internal error (please report it with the input that caused it)",
 }

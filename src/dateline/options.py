@@ -16,6 +16,11 @@ class Options:
     published: str | None = None
     #: documents larger than this many bytes are refused with E106 rather than parsed
     max_bytes: int = 20_000_000
+    #: a gzip-compressed input (a .gz file, a .jsonl.gz corpus) that inflates more than this
+    #: many times the compressed bytes read (judged past its first 16 MiB) is stopped with
+    #: E113: text compresses 3 to 20 times, a compression bomb a thousand. One document's
+    #: inflated bytes (a .gz page, a WARC record's gzip payload) are held to max_bytes (E113)
+    max_inflate_ratio: float = 100.0
     #: run the NLP stages (entities, quotes, events); off gives the article part only, fast
     nlp: bool = True
     #: the spaCy pipeline to use (a package name or a directory); None: DATELINE_SPACY_MODEL,

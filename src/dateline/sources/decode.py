@@ -55,6 +55,30 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark, told by where its NUL bytes fall.
+
+    Text in a Latin script saved as UTF-16 has a NUL in (nearly) every other byte, always on
+    the same side; binary formats have NULs on both. Without this, such a file would be
+    refused as binary (E102).
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for nulls, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nulls >= half * 0.3 and other <= half * 0.01:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(name)
+            except UnicodeDecodeError:
+                return None
+            if not _looks_binary(text.encode("utf-8")):
+                return Decoded(text, name)
+    return None
+
+
 def _lookup(name: str | None) -> str | None:
     if not name:
         return None
@@ -104,6 +128,9 @@ def decode_bytes(
                 return Decoded(data.decode(name), name.replace("-sig", ""))
             except UnicodeDecodeError:
                 break
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise SourceError(
             "the input is binary (an image, PDF or archive?), not HTML or text; "

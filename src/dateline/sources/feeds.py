@@ -35,6 +35,7 @@ from dateline.model import Document, InputKind
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.dates import iso_date
+from dateline.sources.urls import usable_url
 from dateline.sources.web import Fetcher, fetch_document, is_url
 
 #: An entry's own text counts as the article when it has at least this many words; shorter
@@ -137,7 +138,7 @@ def entry_document(
         input_id=input_id,
         content=body,
         kind=kind,
-        url=link,
+        url=link if link and usable_url(link) else None,
         published=published,
         title=title,
         encoding="utf-8",

@@ -13,9 +13,7 @@ bad input: it yields a SourceFailure in its place.
 
 from __future__ import annotations
 
-import gzip
 import io
-import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -26,6 +24,7 @@ from dateline.errors import SourceError
 from dateline.model import Document
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
+from dateline.sources.compressed import Inflated, bounded_lines, skip_rest_of_line
 from dateline.sources.decode import decode_bytes
 from dateline.sources.feeds import looks_like_feed, read_feed
 from dateline.sources.jsonl import JSONL_SUFFIXES, iter_jsonl, sniff
@@ -134,6 +133,7 @@ def read_stream(
 ) -> Iterator[SourceItem]:
     """The document(s) in a byte stream named ``name`` (a path, or ``<stdin>``)."""
     options = options or Options()
+    gzipped = False
     try:
         if not hasattr(stream, "peek"):
             stream = cast(BinaryIO, io.BufferedReader(cast(Any, stream)))
@@ -143,21 +143,42 @@ def read_stream(
             return
         head = peeked[:2]
         if head == _GZIP_MAGIC or name.lower().endswith(".gz"):
-            stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+            gzipped = True
+            stream = cast(BinaryIO, Inflated(stream, name, options.max_inflate_ratio))
         by_name = name.lower().endswith(JSONL_SUFFIXES)
         is_jsonl, consumed = sniff(stream, options.max_bytes)
         if by_name or is_jsonl:
-            yield from iter_jsonl(itertools.chain(consumed, stream), name, options)
+            yield from iter_jsonl(_jsonl_lines(consumed, stream, options), name, options)
             return
         remaining = max(0, options.max_bytes + 1 - sum(map(len, consumed)))
         data = b"".join(consumed) + stream.read(remaining)
+    except SourceError as exc:
+        yield SourceFailure.from_error(name, exc)
+        return
     except (OSError, EOFError) as exc:
         yield SourceFailure(name, "E100", f"could not read {name}: {exc}")
+        return
+    if gzipped and len(data) > options.max_bytes:
+        yield SourceFailure(
+            name,
+            "E113",
+            f"{name} inflates to more than the limit of {options.max_bytes} bytes for one "
+            "document (a compression bomb?); raise max_bytes or split the input",
+        )
         return
     if looks_like_feed(data[:4096]) and len(data) <= options.max_bytes:
         yield from read_feed(data, name, options, fetcher)
         return
     yield document_from_bytes(data, name, options)
+
+
+def _jsonl_lines(consumed: list[bytes], stream: BinaryIO, options: Options) -> Iterator[bytes]:
+    """The lines sniffing took, then the rest, none held longer than ``max_bytes + 1``."""
+    for line in consumed:
+        if len(line) > options.max_bytes and not line.endswith(b"\n"):
+            skip_rest_of_line(stream)
+        yield line
+    yield from bounded_lines(stream, options.max_bytes)
 
 
 def document_from_bytes(data: bytes, input_id: str, options: Options | None = None) -> SourceItem:

@@ -18,6 +18,7 @@ from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.dates import iso_date
 from dateline.sources.decode import decode_bytes
+from dateline.sources.urls import usable_url
 
 #: File name endings that mean JSON Lines whatever the content looks like.
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -42,11 +43,15 @@ def sniff(stream: BinaryIO, limit: int) -> tuple[bool, list[bytes]]:
     text, never is). Later lines are not required to parse: a bad one is a failed record.
     """
     consumed: list[bytes] = []
+    taken = 0
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return False, consumed
         consumed.append(line)
+        taken += len(line)
+        if taken > limit:  # megabytes of blank lines: not JSON Lines, and not to be kept
+            return False, consumed
         stripped = line.strip()
         if stripped.startswith(codecs.BOM_UTF8):
             stripped = stripped[len(codecs.BOM_UTF8) :].strip()
@@ -66,6 +71,16 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise SourceError(f'"{key}" must be a string, not {type(value).__name__}', code="E105")
+
+
+def _url(record: dict[str, Any]) -> str | None:
+    url = _optional_str(record, "url")
+    if url is not None and not usable_url(url):
+        raise SourceError(
+            f'"url" is {url[:200]!r}, which is not a URL (check the brackets of an IPv6 host)',
+            code="E105",
+        )
+    return url
 
 
 def parse_record(line: str, default_id: str, options: Options) -> SourceItem:
@@ -121,7 +136,7 @@ def parse_record(line: str, default_id: str, options: Options) -> SourceItem:
             input_id=input_id,
             content=content,
             kind=kind,
-            url=_optional_str(record, "url"),
+            url=_url(record),
             published=published,
             title=_optional_str(record, "title"),
             encoding="utf-8",
@@ -136,6 +151,14 @@ def iter_jsonl(lines: Iterable[bytes], name: str, options: Options) -> Iterator[
         if not raw.strip() or raw.strip() == codecs.BOM_UTF8:
             continue
         default_id = f"{name}:{number}"
+        if len(raw) > options.max_bytes:
+            yield SourceFailure(
+                default_id,
+                "E106",
+                f"the line is over the limit of {options.max_bytes} bytes (the rest of it was "
+                "skipped, unread); raise max_bytes or split the record",
+            )
+            continue
         try:
             text = _decode_line(raw)
         except SourceError as exc:

@@ -36,6 +36,7 @@ from dateline.model import Document, InputKind
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.decode import decode_bytes
+from dateline.sources.urls import usable_url
 
 #: File name endings that mean WARC whatever the content looks like.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -105,9 +106,10 @@ def read_warc(stream: BinaryIO, name: str, options: Options | None = None) -> It
             item = _record_item(outcome, name, options)
             if item is not None:
                 yield item
-            if isinstance(item, SourceFailure) and item.code == "E109":
-                # A record whose length is wrong leaves the reader out of step with the
-                # file: look for the next record from here rather than trust what follows.
+            if isinstance(item, SourceFailure) and item.code in ("E109", "E113"):
+                # A record whose length is wrong, or whose payload was left half inflated,
+                # leaves the reader out of step with the file: look for the next record from
+                # here rather than trust what follows.
                 distrust = True
                 break
         if error is None and not distrust:
@@ -206,6 +208,12 @@ def _next_start(stream: BinaryIO, start: int, gzipped: bool) -> int | None:
         data = data[-keep:]
 
 
+def _target(uri: str | None) -> str | None:
+    """The record's URL; a malformed one (crawlers record what they were given) is left out
+    rather than passed on to stages that would choke on it."""
+    return uri if uri and usable_url(uri) else None
+
+
 def _record_item(record: WarcRecord, name: str, options: Options) -> SourceItem | None:
     """One response record as a Document, a SourceFailure, or None when it is no page."""
     record_id = (record.record_id or "").strip().strip("<>")
@@ -253,6 +261,14 @@ def _record_item(record: WarcRecord, name: str, options: Options) -> SourceItem 
             f"the record is truncated: {len(body)} of {declared} payload bytes; the archive "
             "was cut short or damaged",
         )
+    if len(body) > options.max_bytes and encoded:
+        return SourceFailure(
+            input_id,
+            "E113",
+            f"the record's {encoded} payload ({declared} bytes) inflates to more than the limit "
+            f"of {options.max_bytes} bytes (a compression bomb?); the rest was not inflated. "
+            "Raise max_bytes to read it",
+        )
     if len(body) > options.max_bytes:
         return SourceFailure(
             input_id,
@@ -273,6 +289,6 @@ def _record_item(record: WarcRecord, name: str, options: Options) -> SourceItem 
         input_id=input_id,
         content=decoded.text,
         kind=kind,
-        url=record.headers.get("WARC-Target-URI") or None,
+        url=_target(record.headers.get("WARC-Target-URI")),
         encoding=decoded.encoding,
     )

@@ -33,6 +33,7 @@ from dateline.model import Document, InputKind
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.decode import decode_bytes
+from dateline.sources.urls import usable_url
 
 PROJECT_URL = "https://pypi.org/project/dateline/"
 
@@ -136,6 +137,12 @@ class Fetcher:
             if not is_url(url):
                 raise SourceError(
                     f"cannot fetch {url}: give an absolute http:// or https:// URL", code="E107"
+                )
+            if not usable_url(url):  # a redirect can lead here too
+                raise SourceError(
+                    f"cannot fetch {url[:200]}: it is not a well-formed URL (check the brackets "
+                    "of an IPv6 host and the port)",
+                    code="E107",
                 )
             self._check_robots(url)
             outcome = self._fetch(url, accept, self.options.max_fetch_bytes)

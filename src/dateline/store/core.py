@@ -137,6 +137,13 @@ def _errors(action: str) -> Iterator[None]:
         raise StoreError(f"database error while {action}: {detail}") from exc
 
 
+def _over_a_limit(error: StoreError) -> bool:
+    """Whether the database refused one row as too large (SQLSTATE 54000, e.g. a body whose
+    distinct words overflow PostgreSQL's 1 MB tsvector), as opposed to a broken database."""
+    cause = getattr(error.__cause__, "orig", None)
+    return getattr(cause, "sqlstate", None) == "54000"
+
+
 class Store:
     """An article store. Open with ``Store.open(path_or_url)``; use as a context manager."""
 
@@ -235,7 +242,21 @@ class Store:
             error = analysis.error or ErrorInfo("E900", "record has neither article nor error")
             self.record_error(analysis.input_id, error.code, error.message)
             return False
-        article = analysis.article
+        try:
+            return self._save(analysis, analysis.article)
+        except StoreError as exc:
+            if not _over_a_limit(exc):
+                raise
+            # One document past what the database can index is that document's failure,
+            # not the batch's: its transaction rolled back, so nothing of it is stored.
+            analysis.error = ErrorInfo(
+                "E504",
+                f"the article is too large for the database ({exc.message}); split the document",
+            )
+            self.record_error(analysis.input_id, analysis.error.code, analysis.error.message)
+            return False
+
+    def _save(self, analysis: Analysis, article: Article) -> bool:
         with self._write(f"saving {analysis.input_id}") as connection:
             if connection.dialect.name == "postgresql":
                 # seq is max + 1: concurrent writers on a server database take turns here
