@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from dateline.extract.dates import iso_date, prefer_shown, shown_date
 from dateline.extract.html_rules import clean_authors, split_title
+from dateline.sources.urls import usable_url
 
 #: JSON-LD types that describe the page's main story.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Recipe)$")
@@ -204,7 +205,10 @@ def host_names(url: str | None) -> list[str]:
     """Site names derivable from a host: 'www.bbc.co.uk' -> ['bbc.co.uk', 'bbc']."""
     if not url:
         return []
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL names no site
+        return []
     host = host.removeprefix("www.")
     if not host:
         return []
@@ -280,12 +284,16 @@ def _canonical(
 
 
 def _absolute(found: str | None, base: str | None) -> str | None:
-    if not found:
+    """``found`` made absolute against ``base``; a URL that does not parse is no URL."""
+    if not found or not usable_url(found):
         return base
     if found.startswith(("http://", "https://")):
         return found
     if base:
-        return urljoin(base, found)
+        try:
+            return urljoin(base, found)
+        except ValueError:
+            return base
     return found if found.startswith("//") is False else "https:" + found
 
 

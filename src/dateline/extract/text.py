@@ -26,6 +26,7 @@ from dateline.extract.lines.fields import (
 from dateline.extract.lines.model import shipped_model
 from dateline.extract.lines.roles import Labelled, assign
 from dateline.model import Article, Block, Caption
+from dateline.sources.urls import usable_url
 
 __all__ = ["classify_lines", "extract_text"]
 
@@ -36,7 +37,7 @@ def classify_lines(text: str, *, url: str | None = None) -> list[Labelled]:
     if not lines:
         return []
     proba = shipped_model().predict_proba(features(lines))
-    slug = urlsplit(url).path.replace("-", " ").replace("_", " ") if url else ""
+    slug = urlsplit(url).path.replace("-", " ").replace("_", " ") if url and usable_url(url) else ""
     return assign(lines, proba, slug=slug)
 
 
@@ -72,7 +73,7 @@ def extract_text(text: str, *, url: str | None = None) -> Article:
     if section:
         article.section, article.topics = section_and_topics(section)
     article.published = _published(labelled, roles)
-    links = [unwrap_url(lab.text) for lab in roles.get("url", [])]
+    links = [unwrap_url(lab.text) for lab in roles.get("url", []) if usable_url(lab.text.strip())]
     article.url = url or (links[0] if links else None)
     boilerplate = [lab.text for lab in roles.get("boilerplate", [])]
     article.outlet = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from importlib import resources
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -78,8 +79,14 @@ def normalize_url(url: str | None) -> str | None:
     return urlunsplit(("https", host, path, urlencode(query), ""))
 
 
+#: Words of a body read for its fingerprint and shingle check: enough to tell two articles
+#: apart, and a 10 MB body costs no more than a long article.
+MAX_WORDS = 50_000
+
+
 def shingles(text: str) -> list[str]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    found = itertools.islice(_WORD.finditer(text), MAX_WORDS)
+    words = [m.group().lower() for m in found]
     return [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
 
 

@@ -67,7 +67,10 @@ def unwrap_url(url: str) -> str:
     url = url.strip().rstrip(".,;)")
     for _ in range(4):
         decoded = unquote(url) if "%3a" in url.casefold() else url
-        parts = urlsplit(decoded if "://" in decoded else "https://" + decoded)
+        try:
+            parts = urlsplit(decoded if "://" in decoded else "https://" + decoded)
+        except ValueError:  # not a URL that parses: leave it as it is
+            return url
         segments = parts.path.split("/")
         inner = None
         for i, seg in enumerate(segments[1:], start=1):
@@ -97,7 +100,10 @@ def registrable_domain(host: str) -> str:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "://" in url else "https://" + url).hostname or ""
+    try:
+        host = urlsplit(url if "://" in url else "https://" + url).hostname or ""
+    except ValueError:  # a malformed URL names no outlet
+        return None
     if not host or "." not in host:
         return None
     outlets = lexicon().outlets
