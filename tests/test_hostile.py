@@ -218,9 +218,6 @@ def test_a_page_with_a_10_mb_data_uri_is_extracted_in_seconds() -> None:
     assert _extract_within(page, 8).strip() not in ("", "0")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="extract/: text under 256+ nested elements is dropped (libxml2 depth)"
-)
 def test_text_inside_deeply_nested_divs_is_found() -> None:
     from dateline.extract import extract_html
 

@@ -307,6 +307,25 @@ _HUGE_ATTRIBUTE = re.compile(r"""(=\s*)(["'])[^"']{""" + str(MAX_ATTRIBUTE) + r"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
+#: Layout elements dropped from a page nested deeper than libxml2 parses (see extract_html).
+_WRAPPERS = re.compile(r"</?(?:div|span|section|article|main|aside|font|center)\b[^>]*>", re.I)
+_DEPTH_LIMIT = 255
+
+
+def _too_deep(html: str) -> bool:
+    """Whether the page nests layout wrappers past libxml2's depth limit (a cheap upper
+    bound first: more opening wrappers than the limit)."""
+    if len(_WRAPPERS.findall(html, 0, 2_000_000)) <= _DEPTH_LIMIT:
+        return False
+    depth = deepest = 0
+    for match in _WRAPPERS.finditer(html):
+        depth += -1 if match.group().startswith("</") else 1
+        deepest = max(deepest, depth)
+        if deepest > _DEPTH_LIMIT:
+            return True
+    return False
+
+
 def word_count(text: str) -> int:
     """Words of ``text``: space-separated ones, with two characters of an unspaced script
     counted as one word (about the length of a Chinese word)."""
@@ -340,6 +359,10 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
     if words < MIN_WORDS:
         if meta.article_body:
             blocks = [Block("paragraph", p) for p in _paragraphs(meta.article_body)]
+        elif _too_deep(html):
+            # libxml2 drops what lies below 256 nested elements; layout wrappers carry no
+            # text, so the page without them is the same story, shallow enough to parse
+            return extract_html(_WRAPPERS.sub(" ", html), url=url)
         else:
             raise ExtractionError(
                 "no article text found in the page (is it an index or a login page?)",
