@@ -142,3 +142,14 @@ def test_a_document_over_the_time_limit_fails_alone(monkeypatch: pytest.MonkeyPa
     assert records[0].error is not None and records[0].error.code == "E304"
     assert "extraction" in records[0].error.message
     assert records[1].ok
+
+
+def test_size_bounded_parse_batches_give_the_same_records() -> None:
+    items: list[Document | SourceFailure] = [
+        doc("a", WIRE),
+        doc("b", WIRE.replace("Marta Ilves", "Karl Tamm")),
+        doc("c", WIRE.replace("Valport", "Nordhavn")),
+    ]
+    together = [r.to_dict() for r in analyze_all(items, Options())]
+    alone = [r.to_dict() for r in analyze_all(items, Options(batch_chars=10))]
+    assert together == alone and all(r["quotes"] for r in alone)

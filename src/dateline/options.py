@@ -28,6 +28,9 @@ class Options:
     model: str | None = None
     #: documents parsed together by nlp.pipe
     batch_size: int = 32
+    #: ... and at most this many characters of text in one parse batch (the parser's memory
+    #: grows with the text it holds at once; a longer document is parsed alone)
+    batch_chars: int = 100_000
     #: seconds one document may spend in extraction, and again in the stages after the
     #: parse, before it is given up with E304 (0: no limit). Enforced with a timer signal in
     #: the main thread only; a long call inside a C library ends before it is noticed.

@@ -184,10 +184,28 @@ def _annotate(records: list[Analysis], options: Options) -> None:
     todo = [r for r in records if _wants_nlp(r, pipeline)]
     if not todo:
         return
-    for record, body, captions in _parsed(pipeline, todo, options.batch_size):
-        assert record.article is not None
-        with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
-            _stages(record, record.article, body, captions)
+    # Parse and analyze a few documents at a time, by size: the parser's memory grows with
+    # the text it holds at once (eight long articles in one nlp.pipe batch take 1.5 GB), so a
+    # parse batch stops at ``options.batch_chars`` and its Docs are dropped once analyzed.
+    for group in _by_size(todo, options.batch_chars, options.batch_size):
+        for record, body, captions in _parsed(pipeline, group, options.batch_size):
+            assert record.article is not None
+            with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
+                _stages(record, record.article, body, captions)
+
+
+def _by_size(records: list[Analysis], max_chars: int, max_docs: int) -> Iterator[list[Analysis]]:
+    group: list[Analysis] = []
+    size = 0
+    for record in records:
+        length = sum(len(t) for t in _texts(record))
+        if group and (size + length > max_chars or len(group) >= max_docs):
+            yield group
+            group, size = [], 0
+        group.append(record)
+        size += length
+    if group:
+        yield group
 
 
 def _texts(record: Analysis) -> list[str]:
