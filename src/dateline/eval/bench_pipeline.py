@@ -118,7 +118,8 @@ def floor(pages: list[Page]) -> dict[str, Any]:
     for _doc in model.pipe(texts, batch_size=32):
         pass
     t_parse = time.perf_counter() - t0
-    return {"extract": t_extract, "parse": t_parse, "seconds": t_extract + t_parse}
+    words = sum(len(t.split()) for t in texts)
+    return {"extract": t_extract, "parse": t_parse, "seconds": t_extract + t_parse, "words": words}
 
 
 def bench_pipeline(
@@ -166,6 +167,7 @@ def report_pipeline(result: dict[str, Any]) -> str:
     one, two = result["one_worker"], result["two_workers"]
     mem = result["memory_runs"]
     big = next(k for k in mem if k != "200")
+    words = result["floor"].get("words", 0)  # words of the article texts (trafilatura's)
 
     def peak(run: dict[str, Any]) -> str:
         return ", ".join(f"{m:.0f}" for m in run["peak_mib_per_process"][:3]) or "–"
@@ -173,16 +175,17 @@ def report_pipeline(result: dict[str, Any]) -> str:
     lines = [
         f"## End to end: {result['pages']} development pages, {result['cpus']} CPUs",
         "",
-        "| run | seconds | pages/s | peak MiB per process (largest first) |",
-        "|---|---:|---:|---|",
+        "| run | seconds | pages/s | words/s | peak MiB per process (largest first) |",
+        "|---|---:|---:|---:|---|",
         f"| floor: trafilatura.extract + bare nlp.pipe | {result['floor']['seconds']:.1f} | "
-        f"{rates['floor_pages_per_s']:.2f} | (in the bench process) |",
+        f"{rates['floor_pages_per_s']:.2f} | {words / result['floor']['seconds']:,.0f} | "
+        "(in the bench process) |",
         f"| dateline ingest, 1 worker | {one['seconds']:.1f} | "
-        f"{rates['one_worker_pages_per_s']:.2f} | {peak(one)} |",
+        f"{rates['one_worker_pages_per_s']:.2f} | {words / one['seconds']:,.0f} | {peak(one)} |",
         f"| dateline ingest, 2 workers | {two['seconds']:.1f} | "
-        f"{rates['two_workers_pages_per_s']:.2f} | {peak(two)} |",
-        f"| 1 worker, 200 pages | {mem['200']['seconds']:.1f} | | {peak(mem['200'])} |",
-        f"| 1 worker, {big} pages | {mem[big]['seconds']:.1f} | | {peak(mem[big])} |",
+        f"{rates['two_workers_pages_per_s']:.2f} | {words / two['seconds']:,.0f} | {peak(two)} |",
+        f"| 1 worker, 200 pages | {mem['200']['seconds']:.1f} | | | {peak(mem['200'])} |",
+        f"| 1 worker, {big} pages | {mem[big]['seconds']:.1f} | | | {peak(mem[big])} |",
         "",
         f"ours / floor throughput: {r['ours_over_floor']:.2f}x (goal >= 0.8x); "
         f"2 workers / 1 worker: {r['two_over_one_worker']:.2f}x (goal >= 1.7x); "
