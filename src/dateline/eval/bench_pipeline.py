@@ -7,7 +7,8 @@ Issue 5's figures, all measured in one run on the same pages (the development HT
   over the extracted texts, nothing else (no metadata, no stages, no store);
 - ours: ``dateline ingest`` (HTML to analysis stored in SQLite) with one worker, then two;
 - peak resident memory of every process of each run (polled from /proc: Linux only), and a
-  200-page against a 2,000-page run of one worker for flat memory.
+  200-page against a 2,000-page run of one worker over the same mix of pages (the 200 spread
+  over the whole set, repeated as distinct copies) for flat memory.
 
 Each ingest runs as its own ``python -m dateline ingest`` process on a fresh database, so
 model loading and start-up are inside the figure, as a user would see them.
@@ -122,6 +123,20 @@ def floor(pages: list[Page]) -> dict[str, Any]:
     return {"extract": t_extract, "parse": t_parse, "seconds": t_extract + t_parse, "words": words}
 
 
+def memory_runs(
+    pages: list[Page], folder: Path, memory_pages: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One worker over 200 pages, then over ``memory_pages`` pages of the same mix (the same
+    200, spread evenly over the whole set, repeated as distinct copies): the peak a process
+    reaches depends on the largest texts it meets, so only the same mix tells whether memory
+    grows with the number of documents."""
+    step = max(1, len(pages) // 200)
+    sample = pages[::step][:200]
+    small = run_ingest(write_corpus(sample, folder / "small", len(sample)), 1)
+    large = run_ingest(write_corpus(sample, folder / "large", memory_pages), 1)
+    return small, large
+
+
 def bench_pipeline(
     root: Path, limit: int | None = None, memory_pages: int = 2000
 ) -> dict[str, Any]:
@@ -134,8 +149,7 @@ def bench_pipeline(
         base = floor(pages)
         one = run_ingest(corpus, 1)
         two = run_ingest(corpus, 2)
-        small = run_ingest(write_corpus(pages, Path(tmp) / "small", 200), 1)
-        large = run_ingest(write_corpus(pages, Path(tmp) / "large", memory_pages), 1)
+        small, large = memory_runs(pages, Path(tmp), memory_pages)
         for page in pages:
             words += len(page.html.split())
     n = len(pages)
