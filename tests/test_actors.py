@@ -565,3 +565,12 @@ def test_spelling_variants_of_cities_are_not_people(pipeline: Language) -> None:
     doc = pipeline("The ship docked at Hai Phong on Friday.")
     actors = find_actors(doc, Article(), captions=[])
     assert all(e.type != "PERSON" for e in actors.entities)
+
+
+def test_a_demonym_does_not_stand_for_the_speaker_it_qualifies(pipeline: Language) -> None:
+    text = "West African leaders meeting in Accra on Friday called on the junta to free detainees."
+    _doc, actors = run(pipeline, text)
+    phrase = "West African leaders"
+    resolved = actors.resolve(0, len(phrase))
+    assert resolved is None or resolved[1] != "West African"
+    assert actors.resolve(0, len("West African")) is not None  # the demonym itself still is

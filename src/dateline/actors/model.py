@@ -126,6 +126,10 @@ class Actors:
             entity = None
         if entity is None and self.fallback is not None:
             entity = self.fallback(start, end)
+        # a demonym or region qualifies the speaker ("West African leaders"); it names one
+        # only when it is about the whole phrase ("the Albanians")
+        if entity and entity.type in {"NORP", "LOC"} and len(entity.name) < 0.8 * (end - start):
+            entity = None
         return (entity.id, entity.name) if entity else None
 
     def named(self, name: str) -> Entity | None:
