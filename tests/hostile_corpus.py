@@ -14,6 +14,7 @@ import hashlib
 import json
 import random
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,15 @@ def story(seed: int, *, sentences: int = 4) -> str:
         "police closed two roads until the afternoon.",
     ]
     return "\n\n".join(paragraphs[:sentences])
+
+
+def write_stories(folder: Path, count: int, story_of: Callable[[int], str]) -> Path:
+    """``count`` text files ``story-NNNN.txt`` in a new ``folder``, file n holding
+    ``story_of(n)`` (the corpora of the batch and crash tests)."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"story-{n:04d}.txt").write_text(story_of(n), encoding="utf-8")
+    return folder
 
 
 def html_page(title: str, body: str, *, charset: str = "utf-8", lang: str = "en") -> str:

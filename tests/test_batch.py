@@ -19,41 +19,13 @@ from dateline.model import Document
 from dateline.options import Options
 from dateline.sources import iter_documents
 from dateline.store import Store
-
-TOWNS = ["Arlen", "Brisk", "Calder", "Dunmore", "Elgar", "Fenwick", "Garth", "Hollin"]
-
-
-VOCABULARY = [
-    "harbour",
-    "council",
-    "bridge",
-    "ferry",
-    "school",
-    "clinic",
-    "market",
-    "orchard",
-    "quarry",
-    "tunnel",
-    "mill",
-    "station",
-    "library",
-    "brewery",
-    "chapel",
-    "foundry",
-    "granary",
-    "pier",
-    "lighthouse",
-    "depot",
-    "archive",
-    "museum",
-    "stadium",
-]
+from hostile_corpus import TOWNS, WORDS, write_stories
 
 
 def story(n: int) -> str:
     town = TOWNS[n % len(TOWNS)]
     # each story its own words, so no two are near-duplicates of each other
-    extra = " ".join(random.Random(n).choices(VOCABULARY, k=30))
+    extra = " ".join(random.Random(n).choices(WORDS, k=30))
     return (
         f"Flood defences hold in {town} after storm number {n}\n\n"
         f"{town.upper()}, March {1 + n % 28} —\n\n"
@@ -66,10 +38,7 @@ def story(n: int) -> str:
 
 
 def corpus(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"story-{n:04d}.txt").write_text(story(n), encoding="utf-8")
-    return folder
+    return write_stories(folder, count, story)
 
 
 def test_two_workers_give_the_records_one_worker_gives() -> None:

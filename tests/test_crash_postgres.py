@@ -21,33 +21,20 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-COUNT = 60
-TOWNS = ["Arlen", "Brisk", "Calder", "Dunmore", "Elgar", "Fenwick", "Garth", "Hollin"]
-PLACES = [
-    "harbour",
-    "council",
-    "bridge",
-    "ferry",
-    "school",
-    "clinic",
-    "market",
-    "orchard",
-    "quarry",
-    "tunnel",
-    "mill",
-]
+from hostile_corpus import TOWNS, WORDS, write_stories
 
+COUNT = 60
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
 def story(n: int) -> str:
     town = TOWNS[n % len(TOWNS)]
-    extra = " ".join(random.Random(n).choices(PLACES, k=25))
+    extra = " ".join(random.Random(n).choices(WORDS, k=25))
     return (
         f"Police arrest protest leaders in {town} after march number {n}\n\n"
         f"{town.upper()}, March {1 + n % 28} —\n\n"
         f"Police in {town} arrested {n + 2} protest leaders on Tuesday after a march against "
-        f"the closure of the {PLACES[n % len(PLACES)]}, and the mayor condemned the arrests.\n\n"
+        f"the closure of the {WORDS[n % len(WORDS)]}, and the mayor condemned the arrests.\n\n"
         f'"We will not be silenced," said Maria Lopez, a teacher who led the march. The '
         f"interior ministry said it would investigate the police response.\n\n"
         f"Damage was reported at the {extra}.\n"
@@ -55,10 +42,7 @@ def story(n: int) -> str:
 
 
 def corpus(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"story-{n:04d}.txt").write_text(story(n), encoding="utf-8")
-    return folder
+    return write_stories(folder, count, story)
 
 
 def ingest_cmd(folder: Path, url: str) -> list[str]:
