@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,9 @@ from dateline.cli.base import (
     workers_option,
 )
 from dateline.model import Analysis
+
+if TYPE_CHECKING:
+    from dateline.options import Options
 
 
 @cli.command()
@@ -47,17 +51,10 @@ def analyze(
     line per document. Failed documents also get an "input_id: CODE message" line on stderr.
     """
     from dateline.batch import analyze_stream
-    from dateline.options import Options
     from dateline.output import SUMMARY_COLUMNS, make_writer, summary
     from dateline.sources import iter_documents
 
-    options = Options(
-        kind=kind,  # type: ignore[arg-type]
-        url=url,
-        published=published,
-        model=model,
-        nlp=not no_nlp,
-    )
+    options = _options(kind, url, published, model, no_nlp)
     items = iter_documents(paths, options)
     writer = make_writer(fmt, _out(), SUMMARY_COLUMNS, json_array=False)
     failed = seen = 0
@@ -100,17 +97,10 @@ def ingest(
     one transaction. --workers N analyzes in N processes (same records as one).
     """
     from dateline.batch import ingest as run_ingest
-    from dateline.options import Options
     from dateline.sources import iter_documents
     from dateline.store import Store
 
-    options = Options(
-        kind=kind,  # type: ignore[arg-type]
-        url=url,
-        published=published,
-        model=model,
-        nlp=not no_nlp,
-    )
+    options = _options(kind, url, published, model, no_nlp)
     items = iter_documents(paths, options)
     with Store.open(db) as store, progress_bar("Ingesting", show_progress(quiet)) as advance:
 
@@ -133,3 +123,18 @@ def ingest(
         warn_nothing_found(paths)
     if counts.failed:
         sys.exit(EXIT_FAILED)
+
+
+def _options(
+    kind: str, url: str | None, published: str | None, model: str | None, no_nlp: bool
+) -> Options:
+    """The Options the shared input options of analyze and ingest ask for."""
+    from dateline.options import Options
+
+    return Options(
+        kind=kind,  # type: ignore[arg-type]
+        url=url,
+        published=published,
+        model=model,
+        nlp=not no_nlp,
+    )

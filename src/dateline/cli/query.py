@@ -25,16 +25,11 @@ from dateline.cli.base import (
 @handle_errors
 def articles(db: str, fmt: str, limit: int, offset: int) -> None:
     """List stored articles, newest first."""
-    from dateline.output import make_writer
     from dateline.store import Store
 
     with Store.open(db, create=False) as store:
-        rows = store.articles(limit=limit, offset=offset)
-    table_columns = ("id", "published", "outlet", "title", "authors")
-    writer = make_writer(fmt, _out(), table_columns if fmt == "table" else None)
-    for row in rows:
-        writer.write(row.to_dict())
-    writer.close()
+        rows = [row.to_dict() for row in store.articles(limit=limit, offset=offset)]
+    _write_rows(fmt, rows, ("id", "published", "outlet", "title", "authors"))
 
 
 @cli.command()
@@ -49,16 +44,11 @@ def search(query: str, db: str, fmt: str, limit: int, raw: bool) -> None:
 
     Every word must match; "quoted phrases" and prefix* work.
     """
-    from dateline.output import make_writer
     from dateline.store import Store
 
     with Store.open(db, create=False) as store:
-        hits = store.search(query, limit=limit, raw=raw)
-    table_columns = ("id", "published", "title", "snippet")
-    writer = make_writer(fmt, _out(), table_columns if fmt == "table" else None)
-    for hit in hits:
-        writer.write(hit.to_dict())
-    writer.close()
+        hits = [hit.to_dict() for hit in store.search(query, limit=limit, raw=raw)]
+    _write_rows(fmt, hits, ("id", "published", "title", "snippet"))
 
 
 @cli.command()
