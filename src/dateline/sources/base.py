@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from dateline.errors import DatelineError
-from dateline.model import Document, content_id
+from dateline.errors import DatelineError, SourceError
+from dateline.model import Document, InputKind, content_id
 
 
 @dataclass(slots=True, frozen=True)
@@ -33,3 +33,30 @@ class SourceFailure:
 
 #: One item of a source stream.
 SourceItem: TypeAlias = Document | SourceFailure
+
+
+def http_document(
+    input_id: str,
+    body: bytes,
+    *,
+    kind: InputKind,
+    media_type: str | None,
+    charset: str | None,
+    url: str | None,
+) -> SourceItem:
+    """An HTTP payload (a fetched page, a WARC response record) as a Document: plain text
+    when its media type says text/plain (unless ``kind`` is forced), decoded with the charset
+    the headers declare when the bytes agree with it."""
+    from dateline.sources.decode import decode_bytes
+
+    if kind == "auto" and media_type:
+        kind = "text" if media_type == "text/plain" else "html"
+    try:
+        decoded = decode_bytes(
+            body, is_html={"html": True, "text": False}.get(kind), charset=charset
+        )
+    except SourceError as exc:
+        return SourceFailure.from_error(input_id, exc)
+    return Document(
+        input_id=input_id, content=decoded.text, kind=kind, url=url, encoding=decoded.encoding
+    )

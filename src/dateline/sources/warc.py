@@ -31,11 +31,8 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from dateline.errors import SourceError
-from dateline.model import Document, InputKind
 from dateline.options import Options
-from dateline.sources.base import SourceFailure, SourceItem
-from dateline.sources.decode import decode_bytes
+from dateline.sources.base import SourceFailure, SourceItem, http_document
 from dateline.sources.urls import usable_url
 
 #: File name endings that mean WARC whatever the content looks like.
@@ -276,19 +273,11 @@ def _record_item(record: WarcRecord, name: str, options: Options) -> SourceItem 
             f"the record's payload is over the limit of {options.max_bytes} bytes; raise "
             "max_bytes to read it",
         )
-    kind: InputKind = options.kind
-    if kind == "auto" and media_type:
-        kind = "text" if media_type == "text/plain" else "html"
-    try:
-        decoded = decode_bytes(
-            body, is_html={"html": True, "text": False}.get(kind), charset=record.http_charset
-        )
-    except SourceError as exc:
-        return SourceFailure.from_error(input_id, exc)
-    return Document(
-        input_id=input_id,
-        content=decoded.text,
-        kind=kind,
+    return http_document(
+        input_id,
+        body,
+        kind=options.kind,
+        media_type=media_type,
+        charset=record.http_charset,
         url=_target(record.headers.get("WARC-Target-URI")),
-        encoding=decoded.encoding,
     )

@@ -29,10 +29,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from dateline.errors import SourceError
-from dateline.model import Document, InputKind
 from dateline.options import Options
-from dateline.sources.base import SourceFailure, SourceItem
-from dateline.sources.decode import decode_bytes
+from dateline.sources.base import SourceFailure, SourceItem, http_document
 from dateline.sources.urls import usable_url
 
 PROJECT_URL = "https://pypi.org/project/dateline/"
@@ -355,21 +353,13 @@ def page_document(fetched: Fetched, input_id: str, options: Options) -> SourceIt
             f"the page is {len(fetched.body)} bytes, over the limit of {options.max_bytes}; "
             "raise max_bytes to read it",
         )
-    kind: InputKind = options.kind
-    if kind == "auto" and fetched.media_type:
-        kind = "text" if fetched.media_type == "text/plain" else "html"
-    try:
-        decoded = decode_bytes(
-            fetched.body, is_html={"html": True, "text": False}.get(kind), charset=fetched.charset
-        )
-    except SourceError as exc:
-        return SourceFailure.from_error(input_id, exc)
-    return Document(
-        input_id=input_id,
-        content=decoded.text,
-        kind=kind,
+    return http_document(
+        input_id,
+        fetched.body,
+        kind=options.kind,
+        media_type=fetched.media_type,
+        charset=fetched.charset,
         url=fetched.url,
-        encoding=decoded.encoding,
     )
 
 
