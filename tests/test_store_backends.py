@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from dateline.errors import StoreError
 from dateline.model import Analysis
 from dateline.store import SCHEMA_VERSION, Store, schema
-from test_store_facts import BODY, enrich
+from test_store_facts import BODY, save_two
 
 Factory = Callable[..., Analysis]
 
@@ -68,22 +68,7 @@ def test_listing_order_and_errors(store_target: str, analysis_factory: Factory) 
 
 def test_facts_and_their_queries(store_target: str, analysis_factory: Factory) -> None:
     with Store.open(store_target) as store:
-        store.save(
-            enrich(
-                analysis_factory("Port", BODY),
-                published="2024-05-06",
-                speaker="Lena Morgan",
-                cameo="042",
-            )
-        )
-        store.save(
-            enrich(
-                analysis_factory("Talks", BODY + "\n\nMore."),
-                published="2024-06-01",
-                speaker="Piet Olsen",
-                cameo="036",
-            )
-        )
+        save_two(store, analysis_factory)
         assert [q["speaker"] for q in store.quotes()] == ["Piet Olsen", "Lena Morgan"]
         assert [q["speaker"] for q in store.quotes(speaker="MORGAN")] == ["Lena Morgan"]
         latvia = next(a for a in store.actors() if a["name"] == "Latvia")

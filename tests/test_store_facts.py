@@ -87,26 +87,31 @@ def enrich(record: Analysis, *, published: str, speaker: str, cameo: str) -> Ana
     return record
 
 
+def save_two(store: Store, analysis_factory: Factory) -> None:
+    """Two articles with facts: Lena Morgan (042, 2024-05-06), Piet Olsen (036, 2024-06-01)."""
+    store.save(
+        enrich(
+            analysis_factory("Port", BODY),
+            published="2024-05-06",
+            speaker="Lena Morgan",
+            cameo="042",
+        )
+    )
+    store.save(
+        enrich(
+            analysis_factory("Talks", BODY + "\n\nMore."),
+            published="2024-06-01",
+            speaker="Piet Olsen",
+            cameo="036",
+        )
+    )
+
+
 @pytest.fixture
 def stored(tmp_path: Path, analysis_factory: Factory) -> Path:
     db = tmp_path / "facts.db"
     with Store.open(db) as store:
-        store.save(
-            enrich(
-                analysis_factory("Port", BODY),
-                published="2024-05-06",
-                speaker="Lena Morgan",
-                cameo="042",
-            )
-        )
-        store.save(
-            enrich(
-                analysis_factory("Talks", BODY + "\n\nMore."),
-                published="2024-06-01",
-                speaker="Piet Olsen",
-                cameo="036",
-            )
-        )
+        save_two(store, analysis_factory)
     return db
 
 
