@@ -187,22 +187,27 @@ def _annotate(records: list[Analysis], options: Options) -> None:
     # Parse and analyze a few documents at a time, by size: the parser's memory grows with
     # the text it holds at once (eight long articles in one nlp.pipe batch take 1.5 GB), so a
     # parse batch stops at ``options.batch_chars`` and its Docs are dropped once analyzed.
-    for group in _by_size(todo, options.batch_chars, options.batch_size):
+    work = [(record, _texts(record)) for record in todo]
+    for group in _by_size(work, options.batch_chars, options.batch_size):
         for record, body, captions in _parsed(pipeline, group, options.batch_size):
             assert record.article is not None
             with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
                 _stages(record, record.article, body, captions)
 
 
-def _by_size(records: list[Analysis], max_chars: int, max_docs: int) -> Iterator[list[Analysis]]:
-    group: list[Analysis] = []
+#: A record with the texts it needs parsed: its body, then captions and image alt texts.
+Work = tuple[Analysis, list[str]]
+
+
+def _by_size(work: list[Work], max_chars: int, max_docs: int) -> Iterator[list[Work]]:
+    group: list[Work] = []
     size = 0
-    for record in records:
-        length = sum(len(t) for t in _texts(record))
+    for item in work:
+        length = sum(len(t) for t in item[1])
         if group and (size + length > max_chars or len(group) >= max_docs):
             yield group
             group, size = [], 0
-        group.append(record)
+        group.append(item)
         size += length
     if group:
         yield group
@@ -218,25 +223,24 @@ def _texts(record: Analysis) -> list[str]:
 
 
 def _parsed(
-    pipeline: Language, records: list[Analysis], batch_size: int
+    pipeline: Language, work: list[Work], batch_size: int
 ) -> Iterator[tuple[Analysis, Doc, list[Doc]]]:
     """Each record with its parsed body and captions. One batch for all; when the parser
     fails on the batch, each document again alone, so only the bad one carries the error."""
-    texts = [t for r in records for t in _texts(r)]
     try:
+        texts = [t for _, record_texts in work for t in record_texts]
         docs = iter(list(pipeline.pipe(texts, batch_size=batch_size)))
     except Exception:
         log.warning("the parser failed on a batch; parsing its documents one by one")
-        for record in records:
+        for record, texts in work:
             parsed: list[Doc] = []
             with _guard(record):
-                parsed = list(pipeline.pipe(_texts(record)))
+                parsed = list(pipeline.pipe(texts))
             if record.error is None:
                 yield record, parsed[0], parsed[1:]
         return
-    for record in records:
-        n = len(_texts(record))
-        parsed = [next(docs) for _ in range(n)]
+    for record, texts in work:
+        parsed = [next(docs) for _ in texts]
         yield record, parsed[0], parsed[1:]
 
 
