@@ -136,6 +136,30 @@ db_option = click.option(
 )
 
 
+#: How to read documents, and whether and with which model to run the NLP stages (shared by
+#: analyze, ingest and spark).
+kind_option = click.option(
+    "--as",
+    "kind",
+    type=click.Choice(["auto", "html", "text"]),
+    default="auto",
+    show_default=True,
+    help="Read files as HTML or plain text instead of deciding from the content.",
+)
+no_nlp_option = click.option(
+    "--no-nlp",
+    "no_nlp",
+    is_flag=True,
+    help="Extract articles only: no entities, quotes or events (much faster).",
+)
+model_option = click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline (package or directory) for the NLP stages; default: "
+    "$DATELINE_SPACY_MODEL, else the installed English model.",
+)
+
+
 def input_options(func: F) -> F:
     """The options that say how to read documents (shared by analyze and ingest)."""
     func = click.option(
@@ -143,27 +167,9 @@ def input_options(func: F) -> F:
         callback=_published,
         help="Publication date (ISO) for documents that do not give one.",
     )(func)
-    func = click.option(
-        "--no-nlp",
-        "no_nlp",
-        is_flag=True,
-        help="Extract articles only: no entities, quotes or events (much faster).",
-    )(func)
-    func = click.option(
-        "--model",
-        default=None,
-        help="spaCy pipeline (package or directory) for the NLP stages; default: "
-        "$DATELINE_SPACY_MODEL, else the installed English model.",
-    )(func)
+    func = model_option(no_nlp_option(func))
     func = click.option("--url", help="URL for documents that do not give one.")(func)
-    func = click.option(
-        "--as",
-        "kind",
-        type=click.Choice(["auto", "html", "text"]),
-        default="auto",
-        show_default=True,
-        help="Read files as HTML or plain text instead of deciding from the content.",
-    )(func)
+    func = kind_option(func)
     return click.argument("paths", nargs=-1, required=True)(func)
 
 

@@ -7,7 +7,14 @@ import sys
 
 import click
 
-from dateline.cli.base import EXIT_FAILED, cli, handle_errors
+from dateline.cli.base import (
+    EXIT_FAILED,
+    cli,
+    handle_errors,
+    kind_option,
+    model_option,
+    no_nlp_option,
+)
 
 
 @cli.command()
@@ -26,26 +33,9 @@ from dateline.cli.base import EXIT_FAILED, cli, handle_errors
     default=None,
     help="Spark master (like local[2] or yarn); default: what spark-submit set, else local[*].",
 )
-@click.option(
-    "--no-nlp",
-    "no_nlp",
-    is_flag=True,
-    help="Extract articles only: no entities, quotes or events (much faster).",
-)
-@click.option(
-    "--model",
-    default=None,
-    help="spaCy pipeline (package or directory) the executors load; default: "
-    "$DATELINE_SPACY_MODEL, else the installed English model.",
-)
-@click.option(
-    "--as",
-    "kind",
-    type=click.Choice(["auto", "html", "text"]),
-    default="auto",
-    show_default=True,
-    help="Read files as HTML or plain text instead of deciding from the content.",
-)
+@no_nlp_option
+@model_option
+@kind_option
 @handle_errors
 def spark(
     manifest: str, output: str, master: str | None, no_nlp: bool, model: str | None, kind: str
