@@ -41,6 +41,11 @@ def quotes(pipeline: Language, text: str) -> list[Quote]:
     return find_quotes(pipeline(text))
 
 
+def attributions(pipeline: Language, text: str) -> list[Quote]:
+    """The corpus unit (PolNeAR's): one quote per cue with everything it reports."""
+    return find_quotes(pipeline(text), unit="attribution")
+
+
 def only(found: list[Quote], kind: str | None = None) -> Quote:
     chosen = [q for q in found if kind is None or q.kind == kind]
     assert len(chosen) == 1, [q.to_dict() for q in found]
@@ -144,7 +149,11 @@ def test_quote_reopened_each_paragraph(pipeline: Language) -> None:
         "and did not stop for ten hours.\n\n"
         '"By morning two boats had sunk and the pier was gone," Olsen said.'
     )
-    q = only(quotes(pipeline, text), "direct")
+    first, second = quotes(pipeline, text)  # a reader's unit: one quote per paragraph
+    assert first.text == "The wind came from the west and did not stop for ten hours."
+    assert second.text == "By morning two boats had sunk and the pier was gone,"
+    assert speaker(first) == speaker(second) == "Piet Olsen"
+    q = only(attributions(pipeline, text), "direct")
     assert len(q.spans) == 2
     assert "did not stop" in q.text and "the pier was gone" in q.text
     assert speaker(q) == "Piet Olsen"
@@ -162,9 +171,13 @@ def test_mixed_quote(pipeline: Language) -> None:
         'Governor Ruth Adebayo said that the new dam would "end the floods in the valley for '
         'a generation."'
     )
-    q = only(quotes(pipeline, text))
+    q = only(attributions(pipeline, text))
     assert q.kind == "mixed"
     assert "the new dam would" in q.text and "end the floods" in q.text
+    assert speaker(q) == "Ruth Adebayo"
+    # a reader's unit: the quoted fragment alone, as a direct quote; the clause is not repeated
+    q = only(quotes(pipeline, text))
+    assert (q.kind, q.text) == ("direct", "end the floods in the valley for a generation.")
     assert speaker(q) == "Ruth Adebayo"
 
 
@@ -199,11 +212,15 @@ def test_mixed_quote(pipeline: Language) -> None:
     ],
 )
 def test_reported_speech(pipeline: Language, text: str, cue: str, content: str) -> None:
-    q = only(quotes(pipeline, text))
+    q = only(attributions(pipeline, text))
     assert q.kind == "indirect"
     assert q.cue == cue
     assert content in q.text
     assert q.speaker is not None
+    if content.startswith("to "):  # an infinitive is an attribution, not reported speech
+        assert quotes(pipeline, text) == []
+    else:
+        assert only(quotes(pipeline, text)).text.startswith(content)
 
 
 def test_adding_that(pipeline: Language) -> None:
@@ -313,8 +330,10 @@ def test_paragraph_convention_takes_previous_speaker(pipeline: Language) -> None
         '"We will rebuild the school first," said Rosa Almeida.\n\n'
         '"Then the clinic, and then the roads."'
     )
-    q = only(quotes(pipeline, text))
-    assert speaker(q) == "Rosa Almeida"
+    first, second = quotes(pipeline, text)
+    assert speaker(first) == speaker(second) == "Rosa Almeida"
+    assert second.text == "Then the clinic, and then the roads."
+    q = only(attributions(pipeline, text))
     assert len(q.spans) == 2 and q.text.endswith("and then the roads.")
 
 
@@ -479,3 +498,34 @@ def test_polnear_smoke(pipeline: Language) -> None:
     assert result["documents"] == 3 and result["gold"] > 0
     assert result["content"]["f1"] > 0.3
     assert "| content_f1 |" in quotes_eval.report(result)
+
+
+# --- the reader's unit (articles-gold-dev/CONVENTIONS.md) -----------------------------------
+
+
+def test_split_quote_is_two_quotes_with_one_speaker(pipeline: Language) -> None:
+    text = '"The ferry is late again," Tove Brandt said. "We have waited two hours."'
+    first, second = quotes(pipeline, text)
+    assert (first.text, second.text) == ("The ferry is late again,", "We have waited two hours.")
+    assert speaker(first) == speaker(second) == "Tove Brandt"
+    assert len(only(attributions(pipeline, text)).spans) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Ida Moreau believes the bridge will close within a month.",
+        "The plan that Mayor Ida Moreau said she opposes was passed on Monday.",
+        "Mayor Ida Moreau announced her resignation on Monday.",
+        "Mayor Ida Moreau thinks the market should move to the square.",
+    ],
+)
+def test_not_reported_speech(pipeline: Language, text: str) -> None:
+    assert [q.text for q in quotes(pipeline, text) if q.kind == "indirect"] == []
+
+
+def test_reported_clause_without_that(pipeline: Language) -> None:
+    text = "Port director Sven Aalto told reporters that the cranes would be repaired by May."
+    q = only(quotes(pipeline, text))
+    assert q.text == "the cranes would be repaired by May"
+    assert speaker(q) == "Sven Aalto"

@@ -339,7 +339,7 @@ def predict(doc: Any) -> list[Predicted]:
     from dateline.quotes import find_quotes
 
     out: list[Predicted] = []
-    for q in find_quotes(doc):
+    for q in find_quotes(doc, unit="attribution"):  # PolNeAR annotates attributions
         speaker = (q.speaker.start, q.speaker.end) if q.speaker else None
         out.append(Predicted(q.spans or [(q.start, q.end)], speaker, q.kind))
     return out

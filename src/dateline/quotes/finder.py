@@ -27,6 +27,7 @@ from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
 from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, is_pronoun, speaker_phrase
+from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
 #: Words a direct quote with no speaker needs to be kept.
@@ -39,11 +40,13 @@ def find_quotes(
     *,
     in_caption: bool = False,
     lexicon: Lexicon | None = None,
+    unit: Unit = "quotation",
 ) -> list[Quote]:
     """Quotes of a parsed body (paragraphs separated by blank lines), in text order.
 
     ``resolver`` names speakers from another stage (see ``SpeakerResolver``); ``in_caption``
-    marks every quote found as coming from a photo caption."""
+    marks every quote found as coming from a photo caption. ``unit`` is what one quote is
+    (``units``): a reader's quotation (the record's), or a corpus's attribution (PolNeAR's)."""
     lexicon = lexicon or default_lexicon()
     text = doc.text
     marked = split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"])
@@ -58,6 +61,8 @@ def find_quotes(
             owner[i] = n
     reports = find_reports(doc, text, quoted, lexicon)
     drafts = merge_split(text, attach(doc, text, marked, owner, reports))
+    if unit == "quotation":
+        drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
     names = _Names(doc, Cast(doc, text, quoted_chars), resolver)
     out: list[Quote] = []
@@ -67,7 +72,8 @@ def find_quotes(
             quote.in_caption = in_caption
             out.append(quote)
     out = _continue_paragraphs(text, out, names)
-    return [q for q in out if q.speaker is not None or _kept(text, q)]
+    out = [q for q in out if q.speaker is not None or _kept(text, q)]
+    return split_quotations(text, out) if unit == "quotation" else out
 
 
 def _kept(text: str, quote: Quote) -> bool:

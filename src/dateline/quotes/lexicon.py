@@ -4,8 +4,9 @@
 noun a line; ``evidence_nouns.txt``: polls and documents that are the source of a clause they
 introduce ("in a CNN poll, …"); ``noun_cues.tsv`` and ``adjective_cues.tsv``:
 ``word<TAB>relations`` for reports made by a noun or an adjective ("criticism of …",
-"confident that …"). All are loaded once per process; pass a directory to read
-another copy.
+"confident that …"); ``speech_kinds.txt``: the cue kinds that report speech (an indirect
+quote of the record, not only an attribution). All are loaded once per process; pass a
+directory to read another copy.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Lexicon:
     evidence_nouns: frozenset[str]
     noun_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     adjective_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_kinds: frozenset[str] = frozenset()
 
     def cue(self, lemma: str) -> Cue | None:
         return self.cues.get(lemma.lower())
@@ -68,7 +70,13 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
     nouns = frozenset(ln.lower() for ln in _lines(root / "speaker_nouns.txt"))
     evidence = frozenset(ln.lower() for ln in _lines(root / "evidence_nouns.txt"))
     words = {name: _word_cues(root, name) for name in ("noun_cues", "adjective_cues")}
-    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"])
+    speech = frozenset(ln.lower() for ln in _lines(root / "speech_kinds.txt"))
+    kinds = {c.kind for c in cues.values()}
+    if not speech <= kinds:
+        raise NlpError(
+            f"{root}/speech_kinds.txt names kinds no cue has: {sorted(speech - kinds)}", code="E302"
+        )
+    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"], speech)
 
 
 def _word_cues(root: Path | Traversable, name: str) -> dict[str, frozenset[str]]:

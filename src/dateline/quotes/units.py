@@ -1,0 +1,120 @@
+"""Two units of a quote: the *quotation* a reader sees and the *attribution* a corpus annotates.
+
+The finder ties marks and cues into attributions: one cue, its speaker and everything it
+reports ("A," she said. "B." is one; so is a that-clause with a quoted fragment in it, and a
+quote that reopens on each paragraph). PolNeAR annotates that unit. A reader, and the article
+gold (``articles-gold-dev/CONVENTIONS.md``), counts quotations instead:
+
+- every pair of quotation marks is one direct quote, and a paragraph of a multi-paragraph
+  quote is one quote running to the paragraph's end; each keeps the attribution's speaker;
+- a fragment quoted inside reported speech is the direct quote, the fragment only; the
+  clause around it is not reported again;
+- reported speech is a *speech* cue (``speech_kinds.txt``: say, tell, warn, argue, report,
+  "according to" — not believe or think, not "urged X to …") whose content is a clause of
+  its own, with a named speaker, outside a relative clause ("a plan that X said it opposes").
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from dateline.quotes.cues import Report
+from dateline.quotes.drafts import Draft
+from dateline.quotes.model import Quote
+
+Unit = Literal["quotation", "attribution"]
+UNITS: tuple[Unit, Unit] = ("quotation", "attribution")
+
+#: Dependency labels of a clause's own subject.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Words that may open a reported clause and are not part of what was said.
+_LEADS = frozenset({"that", ",", ":", "—", "–"})
+
+
+def as_quotations(doc: Doc, drafts: list[Draft], speech_kinds: frozenset[str]) -> list[Draft]:
+    """The drafts a reader counts: a mixed draft becomes its quoted fragments, direct; a
+    report stays only when it is reported speech (see the module docstring)."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.kind == "mixed":
+            spans = [(s.start, s.end) for m in draft.marked for s in m.segments]
+            out.append(Draft("direct", spans, draft.report, draft.marked))
+        elif draft.kind == "indirect":
+            report = draft.report
+            if report is not None and is_speech(doc, report, speech_kinds):
+                out.append(Draft("indirect", _lead_trimmed(doc, draft.spans), report))
+        else:
+            out.append(draft)
+    return out
+
+
+def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
+    """Whether a report is reported speech: a speech cue, a speaker, a clause as content,
+    and the cue not inside a relative clause."""
+    if report.entry.kind not in speech_kinds or report.source is None:
+        return False
+    cue = report.cue
+    if cue.dep_ in {"relcl", "acl"} and cue.lower_ != "according":
+        return False
+    if report.entry.kind == "according":
+        return bool(report.content)
+    return clausal(doc, report.content)
+
+
+def clausal(doc: Doc, content: list[int]) -> bool:
+    """Whether the content holds a clause with a subject of its own ("the port would reopen"),
+    not a noun phrase ("her resignation") or an infinitive ("to keep selling")."""
+    chosen = set(content)
+    for i in content:
+        tok = doc[i]
+        if tok.dep_ in _SUBJECTS and tok.head.i in chosen and tok.head.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without the complementizer and punctuation that open it ("that …")."""
+    if not spans:
+        return spans
+    a, b = spans[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return spans
+    k = 0
+    while k < len(span) - 1 and (span[k].lower_ in _LEADS and span[k].dep_ in {"mark", "punct"}):
+        k += 1
+    return [(span[k].idx, b), *spans[1:]] if k else spans
+
+
+def split_quotations(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One quote per quoted piece: a direct quote made of several pieces (split around its cue,
+    or reopened on the next paragraphs) becomes one quote per piece, each with the speaker."""
+    out: list[Quote] = []
+    for quote in quotes:
+        if quote.kind != "direct" or len(quote.spans) < 2:
+            out.append(quote)
+            continue
+        for a, b in quote.spans:
+            body = text[a:b].strip()
+            if not body:
+                continue
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            start = a + lead
+            out.append(
+                Quote(
+                    text=body,
+                    kind="direct",
+                    start=start,
+                    end=start + len(body),
+                    sentence=quote.sentence,
+                    speaker=quote.speaker,
+                    cue=quote.cue,
+                    cue_start=quote.cue_start,
+                    cue_end=quote.cue_end,
+                    spans=[(start, start + len(body))],
+                    in_caption=quote.in_caption,
+                )
+            )
+    return out
