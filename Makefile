@@ -82,6 +82,8 @@ eval: $(DEV_STAMP)  ## measured quality over the gold sets in ../shared (see BEN
 	$(BIN)/dateline eval extraction --quiet
 	$(BIN)/dateline eval quotes
 	$(BIN)/dateline eval events
+	$(BIN)/dateline eval events --plv
+	$(BIN)/dateline eval articles
 
 bench: $(DEV_STAMP)  ## measured speed: extraction against trafilatura, NLP stages against spaCy
 	$(BIN)/dateline bench extraction

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -15,6 +16,8 @@ from dateline.cli.base import (
     quiet_option,
     show_progress,
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _load(module: str, *names: str) -> list[Any]:
@@ -47,6 +50,12 @@ def _sets(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]
             f"unknown set {', '.join(unknown) or '(none)'}; choose from {','.join(EXTRACTION_SETS)}"
         )
     return chosen
+
+
+def _path_option(flag: str, help: str, *, directory: bool) -> Callable[[F], F]:
+    """An optional path option: a directory, or a file when ``directory`` is False."""
+    kind = click.Path(file_okay=not directory, dir_okay=directory, path_type=Path)
+    return click.option(flag, type=kind, default=None, help=help)
 
 
 data_option = click.option(
@@ -92,11 +101,10 @@ def _shared_default(*parts: str) -> Path:
 
 
 @eval_group.command("quotes")
-@click.option(
+@_path_option(
     "--polnear",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="PolNeAR directory with train/ and dev/ (default: ../shared/data/quotes/polnear).",
+    "PolNeAR directory with train/ and dev/ (default: ../shared/data/quotes/polnear).",
+    directory=True,
 )
 @click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
 @click.option("--limit", type=int, default=None, callback=_not_negative, help="At most N texts.")
@@ -111,22 +119,48 @@ def eval_quotes(polnear: Path | None, split: str, limit: int | None) -> None:
 
 
 @eval_group.command("events")
-@click.option(
+@_path_option(
     "--plover",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="PLOVER gold sentences (default: ../shared/data/events/plover-gsr/dev.json).",
+    "PLOVER gold sentences (default: ../shared/data/events/plover-gsr/dev.json).",
+    directory=False,
+)
+@_path_option(
+    "--seed",
+    "Directory with gold.json and its document (default: ../shared/seed when present).",
+    directory=True,
 )
 @click.option(
-    "--seed",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Directory with gold.json and its document (default: ../shared/seed when present).",
+    "--plv",
+    "plv",
+    is_flag=True,
+    help="Score PLV sentences instead (type, top type, marked source/target, per-type F1).",
 )
+@_path_option(
+    "--plv-file",
+    "The PLV TSV file for --plv (default: ../shared/data/events/plv/train.tsv).",
+    directory=False,
+)
+@click.option("--limit", type=int, default=None, callback=_not_negative, help="At most N rows.")
+@click.option("--explain", is_flag=True, help="With --plv: list the tune-half rows missed.")
 @handle_errors
-def eval_events(plover: Path | None, seed: Path | None) -> None:
+def eval_events(
+    plover: Path | None,
+    seed: Path | None,
+    plv: bool,
+    plv_file: Path | None,
+    limit: int | None,
+    explain: bool,
+) -> None:
     """Score event types and actor countries against PLOVER gold sentences; the false-event
-    rate over the bundled examples and the seed; the event stage's time against the NLP's."""
+    rate over the bundled examples and the seed; the event stage's time against the NLP's.
+    With --plv, score PLV sentences. Figures for the tune and check halves and all."""
+    if plv or plv_file is not None:
+        evaluate_plv, report_plv = _load("dateline.eval.plv", "evaluate", "report")
+        path = plv_file or _shared_default("events", "plv", "train.tsv")
+        if not path.is_file():
+            raise click.ClickException(f"E101 no PLV file at {path}; pass --plv-file")
+        click.echo(report_plv(evaluate_plv(path, limit), explain=explain))
+        return
     evaluate, examples, speed, report = _load(
         "dateline.eval.events", "evaluate", "evaluate_examples", "speed", "report"
     )
@@ -138,6 +172,62 @@ def eval_events(plover: Path | None, seed: Path | None) -> None:
     click.echo(report(evaluate(path)))
     click.echo(report(examples(seed_dir)))
     click.echo(report(speed(seed_dir)))
+
+
+@eval_group.command("articles")
+@_path_option(
+    "--gold",
+    "Directory of naeb-*.json gold articles (default: ../shared/data/articles-gold-dev).",
+    directory=True,
+)
+@click.option("--ids", default=None, help="Comma-separated article ids to score (default: all).")
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Count every event, not only those the record exports by default (asserted).",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List missed quotes and events, false ones and wrong speakers (see --half).",
+)
+@click.option(
+    "--half",
+    type=click.Choice(["tune", "check", "all"]),
+    default="tune",
+    show_default=True,
+    help="Whose misses --explain lists: the check half is read as figures, not as errors to fix.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@handle_errors
+def eval_articles(
+    gold: Path | None,
+    ids: str | None,
+    all_modalities: bool,
+    explain: bool,
+    half: str,
+    as_json: bool,
+) -> None:
+    """Score whole articles: direct and indirect quotes with speakers, events with their sides,
+    dates and places, people with country and sector; per article, per half and in total."""
+    evaluate, report, counted = _load(
+        "dateline.eval.articles", "evaluate", "report", "COUNTED_MODALITIES"
+    )
+    root = gold or _shared_default("articles-gold-dev")
+    if not root.is_dir():
+        raise click.ClickException(f"E101 no gold articles under {root}; pass --gold")
+    chosen = [i.strip() for i in ids.split(",") if i.strip()] if ids else None
+    result = evaluate(root, ids=chosen, modalities=None if all_modalities else counted)
+    if as_json:
+        from dateline.output import dumps
+
+        click.echo(dumps(result, pretty=True))
+        return
+    if explain and half != "all":
+        for article in result["per_article"]:
+            if article["half"] != half:
+                article["explain"] = []
+    click.echo(report(result, explain=explain))
 
 
 @cli.group()
