@@ -26,6 +26,7 @@ from dateline.sources.base import SourceFailure
 
 if TYPE_CHECKING:
     from dateline.store import IngestCounts, Store
+    from dateline.store.core import Mark
 
 Item = Document | SourceFailure
 
@@ -86,8 +87,12 @@ def ingest(
     workers: int = 1,
     on_record: Callable[[Analysis, bool], None] | None = None,
     on_skip: Callable[[Document], None] | None = None,
+    mark: Mark | None = None,
 ) -> IngestCounts:
-    """Analyze what is not stored yet and store it; count inserted, skipped and failed."""
+    """Analyze what is not stored yet and store it; count inserted, skipped and failed.
+
+    ``mark`` is the caller's write done in each record's saving transaction (``Store.save``).
+    """
 
     skipped = 0
 
@@ -103,6 +108,7 @@ def ingest(
                 continue
             yield item
 
-    counts: IngestCounts = store.ingest(analyze_stream(fresh(), options, workers), on_record)
+    records = analyze_stream(fresh(), options, workers)
+    counts: IngestCounts = store.ingest(records, on_record, mark=mark)
     counts.skipped += skipped
     return counts

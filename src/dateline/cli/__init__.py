@@ -7,12 +7,12 @@ is one ``input_id: CODE message`` line on standard error) or the command could n
 
 from __future__ import annotations
 
-from dateline.cli import documents, export, measure, query, serve, spark
+from dateline.cli import documents, export, measure, query, serve, spark, watch
 from dateline.cli.base import cli
 
 __all__ = ["cli", "main"]
 
-del documents, export, measure, query, serve, spark  # imported to register their commands
+del documents, export, measure, query, serve, spark, watch  # imported to register their commands
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -74,17 +74,9 @@ def read_feed(
     gets; it is a failure (E110) only when no entry comes out of it.
     """
     options = options or Options()
-    headers = {"content-location": base_url} if base_url else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    entries: list[Any] = list(parsed.get("entries") or [])
-    problem = parsed.get("bozo_exception")
-    if not entries and (not parsed.get("version") or isinstance(problem, SAXException)):
-        yield SourceFailure(
-            name,
-            "E110",
-            f"not a readable RSS or Atom feed ({problem or 'no feed element found'}); check "
-            "that the file or URL is a feed",
-        )
+    entries = parse_entries(data, name, base_url=base_url)
+    if isinstance(entries, SourceFailure):
+        yield entries
         return
     own = fetcher is None
     web = fetcher or Fetcher(options)
@@ -96,11 +88,35 @@ def read_feed(
             web.close()
 
 
+def parse_entries(
+    data: bytes, name: str, *, base_url: str | None = None
+) -> list[Any] | SourceFailure:
+    """The entries of a feed's bytes (feedparser's), or a SourceFailure (E110) when no entry
+    comes out of bytes that are not a feed."""
+    headers = {"content-location": base_url} if base_url else None
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    entries: list[Any] = list(parsed.get("entries") or [])
+    problem = parsed.get("bozo_exception")
+    if not entries and (not parsed.get("version") or isinstance(problem, SAXException)):
+        return SourceFailure(
+            name,
+            "E110",
+            f"not a readable RSS or Atom feed ({problem or 'no feed element found'}); check "
+            "that the file or URL is a feed",
+        )
+    return entries
+
+
+def entry_link(entry: Any) -> str | None:
+    """The entry's link, as the entry states it."""
+    return _text(entry.get("link"))
+
+
 def entry_document(
     entry: Any, feed: str, number: int, options: Options, fetcher: Fetcher
 ) -> SourceItem:
     """One feed entry as a Document: its own full text, or the page it links to."""
-    link = _text(entry.get("link"))
+    link = entry_link(entry)
     entry_id = _text(entry.get("id")) or link or str(number)
     input_id = f"{feed}#{entry_id}"
     title = _text(entry.get("title"))

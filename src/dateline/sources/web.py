@@ -75,6 +75,11 @@ class Fetched:
     media_type: str  # lower case, without parameters; "" when the server sent none
     charset: str | None
     body: bytes
+    #: the validators of the answer, for a conditional GET next time (``Fetcher.get``)
+    etag: str | None = None
+    last_modified: str | None = None
+    #: the server answered 304 to a conditional GET: nothing changed, there is no body
+    not_modified: bool = False
 
 
 @dataclass(slots=True)
@@ -129,8 +134,24 @@ class Fetcher:
             )
         return self._client
 
-    def get(self, url: str, accept: Collection[str] = PAGE_TYPES) -> Fetched:
-        """GET ``url`` politely; raises SourceError (E106/E107/E108/E112)."""
+    def get(
+        self,
+        url: str,
+        accept: Collection[str] = PAGE_TYPES,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Fetched:
+        """GET ``url`` politely; raises SourceError (E106/E107/E108/E112).
+
+        With ``etag`` or ``last_modified`` (the validators of an earlier answer) the GET is
+        conditional: an unchanged resource answers 304, a Fetched with ``not_modified`` set.
+        """
+        conditional = {
+            name: value
+            for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified))
+            if value
+        }
         for _ in range(MAX_REDIRECTS + 1):
             if not is_url(url):
                 raise SourceError(
@@ -143,7 +164,7 @@ class Fetcher:
                     code="E107",
                 )
             self._check_robots(url)
-            outcome = self._fetch(url, accept, self.options.max_fetch_bytes)
+            outcome = self._fetch(url, accept, self.options.max_fetch_bytes, conditional)
             if isinstance(outcome, Fetched):
                 return outcome
             url = outcome
@@ -218,7 +239,13 @@ class Fetcher:
         self._last[urlsplit(url).netloc.lower()] = self._clock()
 
     def _fetch(
-        self, url: str, accept: Collection[str], limit: int, *, robots: bool = False
+        self,
+        url: str,
+        accept: Collection[str],
+        limit: int,
+        headers: dict[str, str] | None = None,
+        *,
+        robots: bool = False,
     ) -> Fetched | str:
         """The answer to GET ``url``, or the URL a redirect points to."""
         options = self.options
@@ -226,7 +253,7 @@ class Fetcher:
         while True:
             self._wait_turn(url)
             try:
-                with self.client.stream("GET", url) as response:
+                with self.client.stream("GET", url, headers=headers) as response:
                     status = response.status_code
                     if status in RETRY_STATUSES and attempt < options.retries:
                         wait = self._retry_wait(response, attempt)
@@ -277,6 +304,12 @@ def _answer(
         return urljoin(url, response.headers["Location"])
     if robots and 400 <= status < 500:
         raise _RobotsMissing
+    validators = {
+        "etag": response.headers.get("ETag"),
+        "last_modified": response.headers.get("Last-Modified"),
+    }
+    if status == 304:
+        return Fetched(str(response.url), "", None, b"", **validators, not_modified=True)
     if status != 200:
         reason = response.reason_phrase or ""
         raise SourceError(
@@ -309,7 +342,9 @@ def _answer(
             chunks.append(chunk)
     except (httpx.DecodingError, httpx.StreamError) as exc:
         raise SourceError(f"could not read the answer from {url}: {exc}", code="E107") from None
-    return Fetched(str(response.url), media_type, response.charset_encoding, b"".join(chunks))
+    return Fetched(
+        str(response.url), media_type, response.charset_encoding, b"".join(chunks), **validators
+    )
 
 
 def _too_big(url: str, limit: int, detail: str) -> SourceError:

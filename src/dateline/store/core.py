@@ -33,6 +33,11 @@ from dateline.store.twins import twin_of
 
 FACT_TABLES = (schema.entities, schema.quotes, schema.events)
 
+#: ``mark(connection, record, stored_id)``: a caller's own write, done in the transaction that
+#: saves ``record`` (``stored_id`` the id it is stored under, None when it failed), so that
+#: a note about a record (a watched feed's "seen") is written exactly when the record is.
+Mark = Callable[[Connection, Analysis, str | None], None]
+
 
 @dataclass(slots=True, frozen=True)
 class ArticleRow:
@@ -230,20 +235,21 @@ class Store:
             with connection.begin():
                 yield connection
 
-    def save(self, analysis: Analysis) -> bool:
+    def save(self, analysis: Analysis, *, mark: Mark | None = None) -> bool:
         """Store one analysis record; return True when it was new.
 
         A record already stored changes nothing, except that a URL not seen for it before is
         added to its URLs. Already stored means: the same content hash, the same canonical
         URL (tracking parameters and the like removed), or a near-identical body (see
-        ``dedup``). A failed record is logged in ``errors`` and gives False.
+        ``dedup``). A failed record is logged in ``errors`` and gives False. ``mark`` runs in
+        the same transaction (see ``Mark``).
         """
         if analysis.error is not None or analysis.article is None:
             error = analysis.error or ErrorInfo("E900", "record has neither article nor error")
-            self.record_error(analysis.input_id, error.code, error.message)
+            self._record_error(analysis.input_id, error.code, error.message, analysis, mark)
             return False
         try:
-            return self._save(analysis, analysis.article)
+            return self._save(analysis, analysis.article, mark)
         except StoreError as exc:
             if not _over_a_limit(exc):
                 raise
@@ -253,10 +259,12 @@ class Store:
                 "E504",
                 f"the article is too large for the database ({exc.message}); split the document",
             )
-            self.record_error(analysis.input_id, analysis.error.code, analysis.error.message)
+            self._record_error(
+                analysis.input_id, analysis.error.code, analysis.error.message, analysis, mark
+            )
             return False
 
-    def _save(self, analysis: Analysis, article: Article) -> bool:
+    def _save(self, analysis: Analysis, article: Article, mark: Mark | None) -> bool:
         with self._write(f"saving {analysis.input_id}") as connection:
             if connection.dialect.name == "postgresql":
                 # seq is max + 1: concurrent writers on a server database take turns here
@@ -276,6 +284,8 @@ class Store:
                 ).first()
                 if known is None:
                     connection.execute(insert(u).values(article_id=stored_as, url=article.url))
+            if mark is not None:
+                mark(connection, analysis, stored_as)
         return new
 
     @staticmethod
@@ -329,6 +339,16 @@ class Store:
 
     def record_error(self, input_id: str, code: str, message: str) -> bool:
         """Log a failed input (once per distinct input, code and message)."""
+        return self._record_error(input_id, code, message)
+
+    def _record_error(
+        self,
+        input_id: str,
+        code: str,
+        message: str,
+        analysis: Analysis | None = None,
+        mark: Mark | None = None,
+    ) -> bool:
         e = schema.errors
         with self._write(f"logging the error of {input_id}") as connection:
             seen = connection.execute(
@@ -340,20 +360,25 @@ class Store:
                 connection.execute(
                     insert(e).values(input_id=input_id, code=code, message=message, at=now())
                 )
+            if mark is not None and analysis is not None:
+                mark(connection, analysis, None)
         return seen is None
 
     def ingest(
         self,
         records: Iterable[Analysis],
         on_record: Callable[[Analysis, bool], None] | None = None,
+        *,
+        mark: Mark | None = None,
     ) -> IngestCounts:
         """Save every record, one transaction each; count inserted, skipped and failed.
 
-        ``on_record(record, inserted)`` is called after each one (progress, error lines).
+        ``on_record(record, inserted)`` is called after each one (progress, error lines);
+        ``mark`` is passed to ``save``.
         """
         counts = IngestCounts()
         for record in records:
-            inserted = self.save(record)
+            inserted = self.save(record, mark=mark)
             if record.error is not None:
                 counts.failed += 1
                 counts.failures.append(record.error)
@@ -506,4 +531,12 @@ def _hit(row: Any) -> SearchHit:
     )
 
 
-__all__ = ["SCHEMA_VERSION", "ArticleRow", "ErrorRow", "IngestCounts", "SearchHit", "Store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleRow",
+    "ErrorRow",
+    "IngestCounts",
+    "Mark",
+    "SearchHit",
+    "Store",
+]

@@ -40,6 +40,7 @@ from dateline.store.fts import FTS_DDL
 from dateline.store.pgsearch import INDEX_DDL as PG_INDEX_DDL
 from dateline.store.stories import assign as assign_stories
 from dateline.store.stories import stories_table
+from dateline.store.watch_tables import watch_tables
 
 
 @dataclass(slots=True, frozen=True)
@@ -169,12 +170,19 @@ def _v5_dedup_and_stories(connection: Connection) -> None:
         assign_stories(connection, events, stories, row.id, row.published)
 
 
+def _v6_watch(connection: Connection) -> None:
+    # What `dateline watch` remembers across restarts: sources, items seen, cycles.
+    for table in watch_tables(MetaData()):
+        table.create(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
     Migration(3, "entities, quotes and events of each article", _v3_facts),
     Migration(4, "full-text index over article titles and bodies on PostgreSQL", _v4_pg_fts),
     Migration(5, "near-duplicate articles and stories across articles", _v5_dedup_and_stories),
+    Migration(6, "what dateline watch has seen: sources, items and cycles", _v6_watch),
 )
 
 #: The schema version this code writes: the id of its newest migration.

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from dateline.store.dedup import BANDS
 from dateline.store.facts import fact_tables
 from dateline.store.stories import stories_table
+from dateline.store.watch_tables import watch_tables
 
 metadata = MetaData()
 
@@ -96,3 +97,5 @@ entities, quotes, events = fact_tables(metadata)
 # version 5: each event's story (stories.py)
 events.append_column(Column("story_id", Integer))
 stories = stories_table(metadata)
+# version 6: what `dateline watch` remembers (watch.py)
+watch_sources, watch_items, watch_cycles = watch_tables(metadata)

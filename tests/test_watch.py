@@ -1,0 +1,237 @@
+"""``dateline watch``: three cycles against changing loopback servers give exactly the
+expected articles and events, once each, on SQLite and PostgreSQL.
+
+The servers (``dateline.watch.loopback``) run on 127.0.0.1 in threads: a fast host with an
+RSS feed that answers 304 when nothing changed, a sitemap host that fails (500) in the second
+cycle, and a slow host whose feed sends no validators (so it answers 200 every time, and
+the watcher must not fetch its seen articles again). The clock is injected, so the
+back-off schedule is exact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from dateline.model import Document
+from dateline.options import Options
+from dateline.pipeline import analyze
+from dateline.store import Store
+from dateline.store.watch import WatchState
+from dateline.watch import Watcher, backoff
+from dateline.watch.loopback import Host, article_page, rss, sitemap
+
+EVERY = timedelta(minutes=15)
+OPTIONS = Options(host_interval=0.05, retries=0, timeout=5.0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta = EVERY) -> None:
+        self.now += delta
+
+
+@pytest.fixture
+def hosts() -> Iterator[tuple[Host, Host, Host]]:
+    fast, flaky, slow = Host(), Host(), Host(validators=False)
+    slow.delay = 0.2
+    try:
+        yield fast, flaky, slow
+    finally:
+        for host in (fast, flaky, slow):
+            host.close()
+
+
+def publish(host: Host, numbers: list[int], path: str, kind: str) -> str:
+    """Serve the articles ``numbers`` on ``host`` and list them in a feed or sitemap."""
+    links = [host.set(f"/news/{n}.html", article_page(n)) for n in numbers]
+    if kind == "rss":
+        items = [(url, f"Story {n}") for url, n in zip(links, numbers, strict=True)]
+        return host.set(path, rss(items), "application/rss+xml")
+    return host.set(path, sitemap(links), "application/xml")
+
+
+def expected_events(url: str, page: str) -> list[tuple[str, str]]:
+    record = analyze(Document(input_id=url, content=page, kind="html", url=url))
+    return sorted((str(e["cameo"]), str(e.get("sentence"))) for e in record.events)
+
+
+def stored(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """Per stored article URL: its events (code, sentence) from the events table."""
+    with store.engine.connect() as connection:
+        articles = dict(connection.execute(text("SELECT id, url FROM articles")).all())
+        events = connection.execute(text("SELECT article_id, cameo, sentence FROM events")).all()
+    found: dict[str, list[tuple[str, str]]] = {url: [] for url in articles.values()}
+    for article_id, cameo, sentence in events:
+        found[articles[article_id]].append((str(cameo), str(sentence)))
+    return {url: sorted(rows) for url, rows in found.items()}
+
+
+def test_three_cycles_give_each_article_and_event_once(
+    hosts: tuple[Host, Host, Host], store_target: str, tmp_path: Path
+) -> None:
+    fast, flaky, slow = hosts
+    feed = publish(fast, [1, 2, 3], "/feed.xml", "rss")
+    site_map = publish(flaky, [10, 11], "/sitemap.xml", "sitemap")
+    slow_feed = publish(slow, [20], "/slow.xml", "rss")
+    page = fast.set("/page/30.html", article_page(30))  # a page given as a source itself
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"# the slow host and one page\n{slow_feed}\n{page}\n", encoding="utf-8")
+    clock = Clock()
+    expected: dict[str, list[tuple[str, str]]] = {}
+
+    def expect(host: Host, numbers: list[int], path: str = "/news/{}.html") -> None:
+        for n in numbers:
+            url = host.url(path.format(n))
+            expected[url] = expected_events(url, article_page(n))
+
+    with Store.open(store_target) as store:
+        watcher = Watcher(store, [feed, site_map, f"@{listing}"], OPTIONS, every=EVERY, now=clock)
+        first = watcher.cycle()
+        expect(fast, [1, 2, 3])
+        expect(flaky, [10, 11])
+        expect(slow, [20])
+        expect(fast, [30], "/page/{}.html")
+        assert stored(store) == expected
+        assert (first.new_articles, first.sources, first.failures) == (7, 4, [])
+        assert first.events == sum(map(len, expected.values())) > 0
+
+        # cycle 2: two new items on the fast feed, the sitemap fails, the slow feed is the same
+        publish(fast, [1, 2, 3, 4, 5], "/feed.xml", "rss")
+        flaky.fail("/sitemap.xml", 500)
+        clock.advance()
+        second = watcher.cycle()
+        expect(fast, [4, 5])
+        assert stored(store) == expected
+        assert second.new_articles == 2 and len(second.failures) == 1
+        assert "sitemap.xml" in second.failures[0] and "500" in second.failures[0]
+
+        # cycle 3: the sitemap is back with a new URL (asked again one cycle after its first
+        # failure), the fast feed is unchanged (304), the slow feed has a new item
+        flaky.recover("/sitemap.xml")
+        publish(flaky, [10, 11, 12], "/sitemap.xml", "sitemap")
+        publish(slow, [20, 21], "/slow.xml", "rss")
+        clock.advance()
+        third = watcher.cycle()
+        expect(flaky, [12])
+        expect(slow, [21])
+        assert stored(store) == expected
+        assert (third.new_articles, third.not_modified, third.failures) == (2, 1, [])
+        assert ("/feed.xml", 304) in [(path, status) for path, _, status in fast.log]
+
+        # once each: every article page was fetched exactly once; no event row twice
+        for host in hosts:
+            pages = {p: n for p, n in host.hits.items() if p.startswith(("/news", "/page"))}
+            assert set(pages.values()) == {1}, pages
+        assert store.count() == len(expected) == 11
+        with store.engine.connect() as connection:
+            keys = connection.execute(text("SELECT article_id, n FROM events")).all()
+        assert len(keys) == len(set(keys)) == sum(map(len, expected.values()))
+
+        # the slow host was asked politely: never two requests closer than host_interval
+        times = [t for _path, t, _status in slow.log]
+        assert all(b - a >= OPTIONS.host_interval for a, b in pairwise(times))
+
+        cycles = WatchState(store).cycles()
+        assert [(c.new_articles, c.failures, c.not_modified) for c in cycles] == [
+            (7, 0, 0),
+            (2, 1, 0),
+            (2, 0, 1),
+        ]
+        assert "2 new articles" in third.line(clock.now + EVERY)
+        assert "next run 2026-03-01T12:45:00+00:00" in third.line(clock.now + EVERY)
+        watcher.close()
+
+    # a restart remembers everything: nothing new is fetched, nothing stored twice
+    with Store.open(store_target) as store:
+        before = _hits(hosts)
+        clock.advance()
+        again = Watcher(store, [feed, site_map, f"@{listing}"], OPTIONS, every=EVERY, now=clock)
+        fourth = again.cycle()
+        again.close()
+        assert fourth.new_articles == 0 and fourth.number == 4
+        fetched = _hits(hosts) - before
+        assert all(not path.startswith(("/news", "/page")) for path in fetched), fetched
+        assert stored(store) == expected
+
+
+def _hits(hosts: tuple[Host, ...]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for host in hosts:
+        total.update({f"{host.base}{path}": n for path, n in host.hits.items()})
+    return total
+
+
+def test_a_failing_source_backs_off_one_two_four_cycles(tmp_path: Path) -> None:
+    assert [backoff(n, EVERY) for n in range(4)] == [
+        timedelta(0),
+        EVERY,
+        2 * EVERY,
+        4 * EVERY,
+    ]
+    assert backoff(30, EVERY) == timedelta(hours=6)
+    clock = Clock()
+    with Host() as host, Store.open(tmp_path / "w.db") as store:
+        feed = publish(host, [1], "/feed.xml", "rss")
+        host.fail("/feed.xml", 503)
+        watcher = Watcher(store, [feed], OPTIONS, every=EVERY, now=clock)
+        asked = []
+        for _ in range(6):
+            report = watcher.cycle()
+            asked.append(report.sources)
+            clock.advance()
+        watcher.close()
+        # failures 1, 2 (then wait 2 cycles), 3 (then wait 4 cycles)
+        assert asked == [1, 1, 0, 1, 0, 0]
+        state = WatchState(store).sources()[feed]
+        assert state.failures == 3 and "503" in (state.last_error or "")
+        assert host.hits["/feed.xml"] == 3
+
+
+def test_conditional_get_sends_the_validators_of_the_last_answer(tmp_path: Path) -> None:
+    clock = Clock()
+    with Host() as host, Store.open(tmp_path / "w.db") as store:
+        feed = publish(host, [1], "/feed.xml", "rss")
+        watcher = Watcher(store, [feed], OPTIONS, every=EVERY, now=clock)
+        watcher.cycle()
+        state = WatchState(store).sources()[feed]
+        assert state.kind == "feed" and state.etag and state.last_modified
+        clock.advance()
+        assert watcher.cycle().not_modified == 1
+        watcher.close()
+    statuses = [status for path, _t, status in host.log if path == "/feed.xml"]
+    assert statuses == [200, 304]
+
+
+def dump(store: Store) -> dict[str, list[Any]]:
+    """Every table the watcher writes, in a fixed order, without the wall-clock columns."""
+    skip = {"ingested_at", "seen_at", "at", "record"}
+    out = {}
+    with store.engine.connect() as connection:
+        for table, order in (
+            ("articles", "seq"),
+            ("urls", "article_id, url"),
+            ("entities", "article_id, entity_id"),
+            ("quotes", "article_id, n"),
+            ("events", "article_id, n"),
+            ("stories", "id"),
+            ("errors", "input_id, code"),
+            ("watch_items", "key"),
+        ):
+            result = connection.execute(text(f"SELECT * FROM {table} ORDER BY {order}"))
+            columns: list[str] = list(result.keys())
+            names = [name for name in columns if name not in skip]
+            out[table] = [tuple(row._mapping[n] for n in names) for row in result]
+    return out
