@@ -278,5 +278,6 @@ def test_public_api() -> None:
         "schema_version",
         "search",
         "stories",
+        "story",
         "urls",
     }

@@ -221,3 +221,28 @@ def stories(
         rows,
         ("day", "cameo_root", "source", "target", "num_articles", "num_sources", "sentence"),
     )
+
+
+@cli.command()
+@click.argument("story_id", metavar="STORY", type=click.IntRange(min=1))
+@db_option
+@format_option(["table", "json", "csv"], "table")
+@handle_errors
+def compare(story_id: int, db: str, fmt: str) -> None:
+    """How the outlets of STORY told it (an id from `dateline stories`).
+
+    json gives the whole comparison (outlets, actors, quotes with how each outlet cut
+    them, events, claims only one outlet makes); csv and table one row per outlet's
+    version of each item.
+    """
+    from dateline.compare import COLUMNS, compare_story, rows
+    from dateline.output import dumps
+    from dateline.store import Store
+
+    with Store.open(db, create=False) as store:
+        found = compare_story(store, story_id)
+    if fmt == "json":
+        click.echo(dumps(found.to_dict(), pretty=True), file=_out())
+        return
+    columns = COLUMNS if fmt == "csv" else ("section", "label", "outlet", "cut", "text")
+    _write_rows(fmt, [{c: row[c] for c in columns} for row in rows(found)], columns)

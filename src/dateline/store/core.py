@@ -28,6 +28,7 @@ from dateline.store.facts import insert_facts
 from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
 from dateline.store.stories import assign as assign_stories
+from dateline.store.stories import members as story_members
 from dateline.store.stories import query as query_stories
 from dateline.store.twins import twin_of
 
@@ -466,6 +467,12 @@ class Store:
             return query_stories(
                 connection, schema.events, schema.stories, schema.articles, **filters
             )
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        """One story with the ids of the articles that report it and the story of each of
+        their events; see ``dateline.store.stories.members``."""
+        with _errors(f"reading story {story_id}"), self.engine.connect() as connection:
+            return story_members(connection, schema.events, schema.stories, story_id)
 
     def search(
         self,

@@ -175,3 +175,38 @@ def query(
     if limit is not None:
         query = query.limit(limit)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def members(
+    connection: Connection,
+    events: Table,
+    stories: Table,
+    story_id: int,
+) -> dict[str, Any] | None:
+    """One story: its row, the articles that report it, and the story of every event of
+    those articles (as ``(article_id, n, story_id)``), so a comparison can tell which of
+    their events are the same event. None when there is no such story."""
+    row = connection.execute(select(stories).where(stories.c.id == story_id)).first()
+    if row is None:
+        return None
+    article_ids = list(
+        connection.execute(
+            select(events.c.article_id)
+            .where(events.c.story_id == story_id)
+            .group_by(events.c.article_id)
+            .order_by(func.min(events.c.n), events.c.article_id)
+        ).scalars()
+    )
+    facts = connection.execute(
+        select(events.c.article_id, events.c.n, events.c.story_id)
+        .where(events.c.article_id.in_(article_ids))
+        .order_by(events.c.article_id, events.c.n)
+    ).all()
+    story = dict(row._mapping)
+    story["source"], story["target"] = story.pop("source_key"), story.pop("target_key")
+    return {
+        **story,
+        "num_articles": len(article_ids),
+        "articles": article_ids,
+        "events": [(f.article_id, f.n, f.story_id) for f in facts],
+    }

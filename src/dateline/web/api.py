@@ -9,6 +9,8 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from dateline.compare import Comparison, compare_story, rows
+from dateline.errors import UsageError
 from dateline.web import views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
 from dateline.web.context import ApiError, Context, csv_response, get_context
@@ -210,6 +212,34 @@ def stories(
     found = ctx.store.stories(**filters, limit=limit + 1, offset=offset)  # type: ignore[attr-defined,unused-ignore]
     rows = [r if isinstance(r, dict) else r.to_dict() for r in found]
     return _answer(request, format, views.paged(rows, limit, offset), "stories")
+
+
+def story_comparison(ctx: Context, story_id: int) -> Comparison:
+    """How the outlets of a story told it: 404 for no such story, 422 for a story only one
+    article reports."""
+    if ctx.store.story(story_id) is None:
+        raise ApiError(404, "E404", f"no story {story_id}")
+    try:
+        return compare_story(ctx.store, story_id)
+    except UsageError as exc:
+        raise ApiError(422, exc.code, exc.message) from None
+
+
+@stories_router.get("/stories/{story_id}/compare", summary="How outlets told a story, side by side")
+@stories_router.get("/stories/{story_id}/compare.csv", summary="A story's comparison as CSV")
+def compare(
+    request: Request,
+    ctx: Ctx,
+    story_id: Annotated[int, Path(ge=1, le=2**62)],
+    format: Format = "json",
+) -> Response:
+    """The articles of one story side by side: each outlet's headline, publication time,
+    tone, actors, quotes (and how each cut them), events, and the claims only one makes.
+    Offsets (``start``, ``end``) index the body of the article named by ``article_id``."""
+    found = story_comparison(ctx, story_id)
+    if _wants_csv(request, format):
+        return csv_response(rows(found), f"story-{story_id}")
+    return JSONResponse(found.to_dict())
 
 
 # -- analysis and writes -------------------------------------------------------------------

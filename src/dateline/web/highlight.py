@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 class Span:
     start: int
     end: int
-    kind: str  # "ent", "quote" or "event"
+    kind: str  # "ent", "quote", "event", or "target" (the stretch a link points at)
     index: int  # position in the record's entities / quotes / events list
     href: str | None = None
 
@@ -66,6 +66,7 @@ def highlight(body: str, marks: list[Span]) -> Markup:
     """
     cuts = sorted({0, len(body), *(s.start for s in marks), *(s.end for s in marks)})
     parts: list[str] = []
+    anchored = False
     for start, end in pairwise(cuts):
         text = escape(body[start:end])
         over = [s for s in marks if s.start <= start and end <= s.end]
@@ -78,6 +79,9 @@ def highlight(body: str, marks: list[Span]) -> Markup:
             ids = sorted({s.index for s in over if s.kind == kind})
             if ids:
                 data.append(f' data-{kind}="{" ".join(str(i) for i in ids)}"')
+        if not anchored and any(s.kind == "target" for s in over):
+            data.append(' id="hl"')  # the first piece of the linked stretch: /articles/ID?hl=S-E#hl
+            anchored = True
         inner = Markup('<span class="{}"{}>{}</span>').format(
             " ".join(classes), Markup("".join(data)), text
         )
@@ -88,7 +92,19 @@ def highlight(body: str, marks: list[Span]) -> Markup:
     return Markup("").join(parts)
 
 
-def article_html(record: dict[str, Any]) -> Markup:
-    """The highlighted body of an analysis record (``Analysis.to_dict()``)."""
+def article_html(record: dict[str, Any], target: tuple[int, int] | None = None) -> Markup:
+    """The highlighted body of an analysis record (``Analysis.to_dict()``); ``target`` is a
+    stretch of the body a link points at (a sentence of a comparison), marked and anchored
+    as ``#hl`` when it fits the body."""
     body = (record.get("article") or {}).get("body") or ""
-    return highlight(body, spans(record))
+    marks = spans(record)
+    if target and 0 <= target[0] < target[1] <= len(body):
+        marks.append(Span(target[0], target[1], "target", 0))
+    return highlight(body, marks)
+
+
+def sentence_href(article_id: str, start: int | None, end: int | None) -> str:
+    """A link to a stretch of an article's body, marked on its page."""
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+        return f"/articles/{article_id}?hl={start}-{end}#hl"
+    return f"/articles/{article_id}"

@@ -8,7 +8,7 @@ import math
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -16,9 +16,9 @@ from markupsafe import Markup, escape
 
 from dateline.web import views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
-from dateline.web.api import EventFilters
+from dateline.web.api import EventFilters, story_comparison
 from dateline.web.context import ApiError, Context, get_context
-from dateline.web.highlight import actor_href, article_html
+from dateline.web.highlight import actor_href, article_html, sentence_href
 from dateline.web.paths import TEMPLATES
 
 router = APIRouter(include_in_schema=False)
@@ -48,12 +48,23 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
+def lag(minutes: int) -> str:
+    """A delay in minutes as people say it: "40 min", "2 h 05 min", "3 days"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{round(minutes / 1440)} days"
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
     env.filters["safe_url"] = safe_url
     env.filters["snippet"] = snippet
+    env.filters["lag"] = lag
     env.filters["quad"] = lambda q: views.QUAD_CLASSES.get(q or 0, "unknown")
     env.globals["actor_href"] = actor_href
+    env.globals["sentence_href"] = sentence_href
     env.globals["qs"] = query_string
     return env
 
@@ -96,17 +107,24 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, ctx: Ctx, article_id: str) -> HTMLResponse:
+def article_page(
+    request: Request,
+    ctx: Ctx,
+    article_id: str,
+    hl: Annotated[str, Query(max_length=24, pattern=r"^(\d{1,9}-\d{1,9})?$")] = "",
+) -> HTMLResponse:
     record = ctx.store.get(article_id[:64])
     if record is None:
         raise ApiError(404, "E404", "no such article")
     data = record.to_dict()
+    start, _, end = hl.partition("-")
+    target = (int(start), int(end)) if hl else None
     return render(
         request,
         "article.html",
         title=(data["article"] or {}).get("title") or "article",
         record=data,
-        body=article_html(data),
+        body=article_html(data, target),
         urls=ctx.store.urls(article_id),
     )
 
@@ -241,6 +259,23 @@ def stories_page(
     params = {"min_articles": min_articles}
     return render(
         request, "stories.html", title="Stories", page=page, columns=columns, params=params
+    )
+
+
+@router.get("/stories/{story_id}/compare", response_class=HTMLResponse)
+def compare_page(
+    request: Request, ctx: Ctx, story_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> HTMLResponse:
+    if not ctx.has_stories:
+        raise ApiError(404, "E404", "this store does not group events into stories")
+    found = story_comparison(ctx, story_id)
+    return render(
+        request,
+        "compare.html",
+        title=f"Story {story_id}: how outlets told it",
+        c=found,
+        data=found.to_dict(),
+        story_id=story_id,
     )
 
 
