@@ -94,9 +94,11 @@ def test_the_same_quote_cut_three_ways(
     assert cuts[ids["lakeside-wire"]]["cut"] == "full"
     assert cuts[ids["coastline-times"]]["cut"] == "shorter"
     assert cuts[ids["coastline-times"]]["left_out"] == ["and create thousands of jobs"]
-    # the mixed quote's own words are a stretch of the full quote: a shorter cut too
+    # the quoted words of a reported sentence are a stretch of the full quote: a shorter cut
     assert cuts[ids["savanna-daily"]]["cut"] == "shorter"
-    assert cuts[ids["savanna-daily"]]["kind"] == "mixed"
+    assert cuts[ids["savanna-daily"]]["left_out"] == [
+        "This line will bring our two economies closer than ever before and"
+    ]
     for item in minister.items:
         assert item.start is not None and item.end is not None
         assert bodies[item.article_id][item.start : item.end] == item.text
