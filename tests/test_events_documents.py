@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_shared
 from dateline.eval import events as ev
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
@@ -22,8 +23,7 @@ pytest.importorskip("dateline.nlp")
 
 @pytest.fixture(scope="module")
 def seed_events() -> tuple[dict, list[dict]]:  # type: ignore[type-arg]
-    if not (SEED / "gold.json").exists():
-        pytest.skip(f"the seed is not here ({SEED}); it lives in ../shared on developer machines")
+    require_shared("seed", "gold.json")
     docs = [d for d in ev.annotated_documents(SEED) if d[0] != "" and d[2].get("document")]
     _name, document, gold = next(d for d in docs if (SEED / d[0]).exists())
     return gold, ev.code_document(document)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from conftest import require_shared
 from dateline.cli import cli
 from dateline.errors import UsageError
 from dateline.export import ExportError, export
@@ -287,8 +288,7 @@ def test_gdelt_export_is_stable_and_uses_stored_tone(db: Path, tmp_path: Path) -
 def test_gdelt_columns_are_gdelt_published_names() -> None:
     events = REFERENCE / "gdelt-GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"
     mentions = REFERENCE / "gdelt-GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv"
-    if not events.exists():
-        pytest.skip("../shared is absent")
+    require_shared("data", "events", "reference", events.name)
     with events.open(encoding="utf-8") as handle:
         names = [row[0] for row in csv.reader(handle)][1:]
     assert tuple(names) == EVENT_COLUMNS

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conftest import require_shared
 from dateline import Document, Options, analyze, examples
 from dateline.export import export
 from dateline.export.countries import cameo_country, fips_table
@@ -158,9 +159,7 @@ def test_gdelt_export_of_the_bundled_examples(tmp_path: Path) -> None:
 
 @pytest.mark.shared
 def test_gdelt_export_of_the_seed(tmp_path: Path) -> None:
-    gold_path = SHARED / "seed" / "gold.json"
-    if not gold_path.exists():
-        pytest.skip("../shared/seed is absent")
+    gold_path = require_shared("seed", "gold.json")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     document = _document(gold["document"], gold_path.parent)
     record = with_gold_events(analyze(document, Options(nlp=False)), gold["events"])

