@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.events import ontology
-from dateline.events.lexicon import DATA_DIR, Lexicon, LexiconError, parse_file
+from dateline.events.lexicon import COLUMNS, DATA_DIR, Lexicon, LexiconError, parse_file
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +138,31 @@ def test_user_file_takes_precedence(tmp_path: Path) -> None:
         (tmp_path / f.name).write_bytes(f.read_bytes())
     header = (DATA_DIR / "curated.tsv").read_text(encoding="utf-8").splitlines()
     columns = next(h for h in header if not h.startswith("#"))
-    row = "\t".join(["mine:sign", "verb", "sign", "", "", "", "", "", "", "0311", "", ""])
+    cells = ["mine:sign", "verb", "sign", "", "", "", "", "", "", "0311", "", "", "general"]
+    row = "\t".join(cells)
     (tmp_path / "local.tsv").write_text(f"{columns}\n{row}\n", encoding="utf-8")
     lx = Lexicon.from_dir(tmp_path)
     assert lx.match_verb("sign")[0].id == "mine:sign"
+    assert lx.by_id["mine:sign"].provenance == "general"
+
+
+def test_a_user_file_may_leave_out_the_provenance_column(tmp_path: Path) -> None:
+    columns = "\t".join(COLUMNS[:-1])
+    row = "\t".join(["mine:sign", "verb", "sign", "", "", "", "", "", "", "0311", "", ""])
+    (tmp_path / "local.tsv").write_text(f"{columns}\n{row}\n", encoding="utf-8")
+    entry = Lexicon.from_dir(tmp_path).by_id["mine:sign"]
+    assert (entry.cameo, entry.provenance) == ("0311", "")
 
 
 def test_bad_files_are_rejected(tmp_path: Path) -> None:
     header = (DATA_DIR / "curated.tsv").read_text(encoding="utf-8").splitlines()
     columns = next(h for h in header if not h.startswith("#"))
     bad = tmp_path / "bad.tsv"
-    bad.write_text(columns + "\nx\tverb\tsign\t\t\t\t\t\t\t999\t\t\n", encoding="utf-8")
+    bad.write_text(columns + "\nx\tverb\tsign\t\t\t\t\t\t\t999\t\t\tgeneral\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="unknown CAMEO code"):
+        parse_file(bad)
+    bad.write_text(columns + "\nx\tverb\tsign\t\t\t\t\t\t\t057\t\t\thunch\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown provenance"):
         parse_file(bad)
     bad.write_text("id\tlemma\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="columns"):

@@ -19,6 +19,13 @@ the shipped files). Columns:
 ``roles``     empty = subject is the source, object (or prepositional object) the target;
               ``swap`` = the other way round; for nouns, ``source=by|poss target=to|with``
               names where the actors are found
+``provenance`` where the entry comes from (:mod:`dateline.events.provenance`): ``cameo:CODE``
+              (the CAMEO codebook's definition of that code), ``plover:SECTION`` (the PLOVER
+              manual), ``petrarch2`` (PETRARCH-2's verb dictionary), ``general`` (general
+              knowledge of news English), or a tune-half development item (``plv:ID``,
+              ``plover-gsr:ID``, ``articles-gold-dev:ID``, ``examples:NAME``); several are
+              ``;``-separated. Shipped files must fill it; a user's file may leave the column
+              out
 
 In ``mods``, ``object``, ``prep`` words and ``subject``: words separated by spaces are all
 required; ``|`` separates alternatives for one word ("peace treaty|accord|deal" = "peace" and one
@@ -39,7 +46,7 @@ from importlib import resources
 from pathlib import Path
 
 from dateline.errors import EventDataError
-from dateline.events import ontology
+from dateline.events import ontology, provenance
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -54,7 +61,10 @@ COLUMNS: tuple[str, ...] = (
     "cameo",
     "reverse",
     "roles",
+    "provenance",
 )
+#: A user's file may leave out the provenance column (the last one).
+REQUIRED_COLUMNS = COLUMNS[:-1]
 DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/lexicon")))
 #: Shipped files in precedence order; any other ``*.tsv`` (a user's) comes before them all.
 SHIPPED = ("curated.tsv", "frames.tsv", "petrarch2.tsv")
@@ -92,6 +102,7 @@ class LexEntry:
     roles: str = ""
     source: str = ""
     rank: int = 0
+    provenance: str = ""
 
     @property
     def specificity(self) -> int:
@@ -146,26 +157,30 @@ def parse_file(path: Path, rank: int = 0) -> list[LexEntry]:
     """Read and validate one lexicon file."""
     onto = ontology.default()
     entries: list[LexEntry] = []
-    header: list[str] | None = None
+    header: tuple[str, ...] | None = None
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cells = raw.rstrip("\n").split("\t")
         where = f"{path.name}:{lineno}"
         if header is None:
-            if tuple(cells) != COLUMNS:
+            if tuple(cells) not in (COLUMNS, REQUIRED_COLUMNS):
                 raise LexiconError(f"{where}: expected the columns {COLUMNS}")
-            header = cells
+            header = tuple(cells)
             continue
-        if len(cells) != len(COLUMNS):
-            raise LexiconError(f"{where}: expected {len(COLUMNS)} tab-separated cells")
-        row = dict(zip(COLUMNS, (c.strip() for c in cells), strict=True))
+        if len(cells) != len(header):
+            raise LexiconError(f"{where}: expected {len(header)} tab-separated cells")
+        row = dict(zip(header, (c.strip() for c in cells), strict=True))
         if row["pos"] not in ("verb", "noun") or not row["lemma"] or not row["id"]:
             raise LexiconError(f"{where}: needs an id, a lemma and pos verb|noun")
         cameo = None if row["cameo"] == "-" else row["cameo"]
         for c in (cameo, row["reverse"] or None):
             if c is not None and c not in onto:
                 raise LexiconError(f"{where}: unknown CAMEO code {c!r}")
+        try:
+            provenance.parse(row.get("provenance", ""))
+        except provenance.ProvenanceError as exc:
+            raise LexiconError(f"{where}: {exc}") from exc
         entries.append(
             LexEntry(
                 id=row["id"],
@@ -182,6 +197,7 @@ def parse_file(path: Path, rank: int = 0) -> list[LexEntry]:
                 roles=row["roles"],
                 source=path.name,
                 rank=rank,
+                provenance=row.get("provenance", ""),
             )
         )
     return entries

@@ -4,6 +4,10 @@
   light verbs, pronouns); see the file's header for what each class does.
 - ``sectors.tsv``: head nouns of actor phrases -> CAMEO sector code ("police" -> COP).
 - ``intent.tsv``: CAMEO root of a reported future act -> the intent or threat code it takes.
+
+Each table's last column, ``provenance``, says where the row comes from (see
+:mod:`dateline.events.provenance`); it is kept in :attr:`CoderRules.provenance`, by
+``"table:key"`` ("sectors.tsv:police", "words.tsv:report/say", "intent.tsv:13").
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from dateline.errors import EventDataError
-from dateline.events import ontology
+from dateline.events import ontology, provenance
 
 DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
@@ -29,9 +33,22 @@ class CoderRules:
     sectors: dict[str, str]
     intent: dict[str, str | None]
     refuse: dict[str, str | None]
+    provenance: dict[str, str]
 
     def is_(self, cls: str, word: str) -> bool:
         return word.lower() in self.words.get(cls, frozenset())
+
+
+def _table(path: Path, ncols: int) -> list[list[str]]:
+    """The rows of one table after its header; the last of the ``ncols`` cells is the
+    provenance, which must name a known kind of source."""
+    rows = _rows(path, ncols)[1:]
+    for row in rows:
+        try:
+            provenance.parse(row[-1])
+        except provenance.ProvenanceError as exc:
+            raise EventDataError(f"{path.name}: row {row[0]!r}: {exc}") from exc
+    return rows
 
 
 def _rows(path: Path, ncols: int) -> list[list[str]]:
@@ -52,20 +69,26 @@ def _rows(path: Path, ncols: int) -> list[list[str]]:
 
 def load(directory: Path = DATA_DIR) -> CoderRules:
     words: dict[str, set[str]] = {c: set() for c in CLASSES}
-    for cls, word in _rows(directory / "words.tsv", 2):
+    origin: dict[str, str] = {}
+    for cls, word, source in _table(directory / "words.tsv", 3):
         if cls not in words:
             raise EventDataError(f"words.tsv: unknown class {cls!r}; expected one of {CLASSES}")
         words[cls].add(word.lower())
-    sectors = {w.lower(): s for w, s in _rows(directory / "sectors.tsv", 2)[1:]}
+        origin[f"words.tsv:{cls}/{word.lower()}"] = source
+    sectors: dict[str, str] = {}
+    for word, sector, source in _table(directory / "sectors.tsv", 3):
+        sectors[word.lower()] = sector
+        origin[f"sectors.tsv:{word.lower()}"] = source
     intent: dict[str, str | None] = {}
     refuse: dict[str, str | None] = {}
-    for root, code, refused in _rows(directory / "intent.tsv", 3)[1:]:
+    for root, code, refused, source in _table(directory / "intent.tsv", 4):
         for c in (code, refused):
             if c != "-" and not ontology.is_code(c):
                 raise EventDataError(f"intent.tsv: unknown CAMEO code {c!r}")
         intent[root] = None if code == "-" else code
         refuse[root] = None if refused == "-" else refused
-    return CoderRules({k: frozenset(v) for k, v in words.items()}, sectors, intent, refuse)
+        origin[f"intent.tsv:{root}"] = source
+    return CoderRules({k: frozenset(v) for k, v in words.items()}, sectors, intent, refuse, origin)
 
 
 @cache
