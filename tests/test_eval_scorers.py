@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import require_model
 from dateline.eval import articles, plv
 from dateline.eval import quotes as quotes_eval
 from dateline.eval.matching import TextMap, bag_share, name_key, pair_greedily
@@ -240,16 +241,6 @@ def test_polnear_exact_attribution_needs_exact_content_and_source() -> None:
     assert (c["exact_content_tp"], c["exact_attribution_tp"], c["attribution_tp"]) == (1, 0, 1)
 
 
-def _model_or_skip() -> None:
-    from dateline import nlp
-    from dateline.errors import NlpError
-
-    try:
-        nlp.installed_model()
-    except NlpError as exc:
-        pytest.skip(f"no spaCy model: {exc}")
-
-
 def test_eval_articles_and_plv_commands_run_end_to_end(tmp_path: Path) -> None:
     import json
 
@@ -257,7 +248,7 @@ def test_eval_articles_and_plv_commands_run_end_to_end(tmp_path: Path) -> None:
 
     from dateline.cli import cli
 
-    _model_or_skip()
+    require_model()
     gold = _gold()
     raw = {
         "id": gold.id,
