@@ -16,7 +16,7 @@ EXAMPLES_JSONL := src/dateline/examples/examples.jsonl
 STAMP := $(VENV)/.dateline-installed
 DEV_STAMP := $(VENV)/.dateline-installed-dev
 
-.PHONY: help run test lint typecheck unit system-deps eval bench fuzz clean distclean
+.PHONY: help run test lint typecheck unit system-deps eval bench fuzz lock clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -26,14 +26,33 @@ $(BIN)/python:
 	  || { echo "dateline needs Python 3.11 or newer; run e.g. make PYTHON=python3.12" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[web]'
+# Dependencies come from the lock files (exact versions, hashes checked), then the package
+# itself without resolving anything: the same install on every machine, so BENCHMARKS.md
+# figures can be reproduced. `make lock` rewrites the locks after pyproject.toml changes.
+# The locks are complete resolutions, so they install with --no-deps (pip's hash mode cannot
+# pin justext's `lxml[html_clean]`, an extra lxml 6 no longer has); pip check then confirms
+# every requirement is met.
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+LOCK_RUN := requirements/run.lock
+LOCK_DEV := requirements/dev.lock
+
+$(STAMP): pyproject.toml $(LOCK_RUN) | $(BIN)/python
+	$(PIP) --no-deps --require-hashes -r $(LOCK_RUN)
+	$(PIP) --no-deps -e .
+	$(BIN)/python -m pip check --quiet
 	@touch $@
 
-# The dev extra includes the package itself, so it satisfies the runtime stamp too.
-$(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# The dev lock includes everything in the runtime one, so it satisfies the runtime stamp too.
+$(DEV_STAMP): pyproject.toml $(LOCK_DEV) | $(BIN)/python
+	$(PIP) --no-deps --require-hashes -r $(LOCK_DEV)
+	$(PIP) --no-deps -e .
+	$(BIN)/python -m pip check --quiet
 	@touch $@ $(STAMP)
+
+LOCK_FLAGS := --custom-compile-command "make lock" --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu -q
+lock: $(DEV_STAMP)  ## rewrite requirements/*.lock from pyproject.toml (needs the package index)
+	$(BIN)/uv pip compile pyproject.toml --extra web $(LOCK_FLAGS) -o $(LOCK_RUN)
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o $(LOCK_DEV)
 
 run: $(STAMP)  ## analyze the bundled example articles into dateline.db and show what was found
 	$(BIN)/dateline ingest $(EXAMPLES) $(EXAMPLES_JSONL) --db $(DB) --quiet

@@ -54,6 +54,7 @@ class StoreError(DatelineError):
 #: Every code the package raises, with a one-line meaning (documented in README).
 CODES: dict[str, str] = {
     "E001": "bad option or argument",
+    "E002": "the feature needs an optional extra that is not installed (the message names it)",
     "E100": "input could not be read",
     "E101": "input path does not exist",
     "E102": "input is binary, not text or HTML",

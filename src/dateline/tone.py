@@ -3,11 +3,15 @@
 GDELT scores a document's tone by counting the words of a sentiment dictionary: the share of
 positive words minus the share of negative words, in percent, so the scale runs from -100
 (every word negative) to +100 (every word positive) and news mostly falls between -10 and
-+10. We count the same way with the word list of VADER (the ``vaderSentiment`` package's
-lexicon, about 7,500 entries rated by people from -4 to +4): a word rated above zero counts as
-positive, below zero as negative. A rated word within three words after a negation ("not",
-"never", "didn't", ...) counts for the other side, as VADER itself does. We use VADER's word
-ratings only for their sign, not its compound score, so numbers stay comparable with GDELT's.
++10. GDELT's own dictionary (its "V2Tone" engine) is not published, so our figures share
+GDELT's formula and scale but not its word list, and are not interchangeable with its values.
+
+We count with VADER's word list (C.J. Hutto's lexicon, about 7,500 entries rated by people from
+-4 to +4; vendored under ``data/tone/`` with its MIT licence, so the unmaintained
+``vaderSentiment`` package is not a dependency): a word rated above zero counts as positive,
+below zero as negative. A rated word within three words after a negation ("not", "never",
+"didn't", ...) counts for the other side, as VADER itself does. Only the ratings' signs are
+used, never VADER's compound score.
 
     >>> round(tone("Talks failed and the ceasefire collapsed."), 1)
     -33.3
@@ -18,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 #: Words as GDELT-style counting sees them: letters with inner apostrophes or hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -36,13 +41,19 @@ class ToneScore:
     words: int
 
 
+def _data_lines(name: str) -> list[str]:
+    text = (resources.files("dateline") / "data" / "tone" / name).read_text("utf-8")
+    # comments start "# ": the lexicon has tokens that begin with "#" (emoticons)
+    return [line for line in text.splitlines() if line and not line.startswith("# ")]
+
+
 @functools.cache
 def _lexicon() -> tuple[dict[str, float], frozenset[str]]:
-    from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
-
-    analyzer = SentimentIntensityAnalyzer()
-    lexicon = {word.lower(): float(value) for word, value in analyzer.lexicon.items()}
-    return lexicon, frozenset(word.lower() for word in NEGATE)
+    lexicon: dict[str, float] = {}
+    for line in _data_lines("vader_lexicon.tsv"):
+        word, _, rating = line.partition("\t")
+        lexicon[word.lower()] = float(rating)
+    return lexicon, frozenset(w.strip().lower() for w in _data_lines("negations.txt"))
 
 
 def _is_negation(word: str) -> bool:

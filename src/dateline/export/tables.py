@@ -21,6 +21,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO
 
+from dateline.errors import UsageError
 from dateline.export.records import (
     StoredRecord,
     event_date,
@@ -68,9 +69,22 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def require_pyarrow() -> Any:
+    """pyarrow, which only Parquet needs (the ``parquet`` extra), or a clear E002."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        raise UsageError(
+            "Parquet needs pyarrow, which is not installed: pip install 'dateline[parquet]' "
+            "(or export --format csv, which needs nothing extra)",
+            code="E002",
+        ) from None
+    return pa
+
+
 def arrow_schema(table: str) -> Any:
     """The pyarrow schema of a table (imported here: pyarrow is needed only for Parquet)."""
-    import pyarrow as pa
+    pa = require_pyarrow()
 
     types = {
         "string": pa.string(),
@@ -247,7 +261,7 @@ def write_tables(
     counts = dict.fromkeys(TABLES, 0)
     with ExitStack() as stack:
         if fmt == "parquet":
-            import pyarrow as pa
+            pa = require_pyarrow()
             import pyarrow.parquet as pq
 
             schemas = {name: arrow_schema(name) for name in TABLES}
