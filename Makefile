@@ -50,9 +50,12 @@ $(DEV_STAMP): pyproject.toml $(LOCK_DEV) | $(BIN)/python
 	@touch $@ $(STAMP)
 
 LOCK_FLAGS := --custom-compile-command "make lock" --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu -q
-lock: $(DEV_STAMP)  ## rewrite requirements/*.lock from pyproject.toml (needs the package index)
-	$(BIN)/uv pip compile pyproject.toml --extra web $(LOCK_FLAGS) -o $(LOCK_RUN)
-	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o $(LOCK_DEV)
+# uv from the dev virtualenv, else the one on PATH (the lock must be rewritable before the
+# virtualenv can be installed from it)
+UV ?= $(if $(wildcard $(BIN)/uv),$(BIN)/uv,uv)
+lock:  ## rewrite requirements/*.lock from pyproject.toml (needs uv and the package index)
+	$(UV) pip compile pyproject.toml --extra web $(LOCK_FLAGS) -o $(LOCK_RUN)
+	$(UV) pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o $(LOCK_DEV)
 
 run: $(STAMP)  ## analyze the bundled example articles into dateline.db and show what was found
 	$(BIN)/dateline ingest $(EXAMPLES) $(EXAMPLES_JSONL) --db $(DB) --quiet
