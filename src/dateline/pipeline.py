@@ -1,9 +1,9 @@
 """``analyze``: the one function the CLI, the web app and the Spark job all call.
 
-The flow is one direction (DESIGN.md): extract each document to an Article, parse the bodies
-of a batch together with ``nlp.pipe`` (the parser is the budget; batching is what makes it
-cheap), then run actors, quotes and events over each parsed body. Records come out lazily
-and in input order, one per input item.
+The flow is one direction (docs/architecture.md): extract each document to an Article, parse
+the bodies of a batch together with ``nlp.pipe`` (the parser is the budget; batching is what
+makes it cheap), then run actors, quotes and events over each parsed body. Records come out
+lazily and in input order, one per input item.
 """
 
 from __future__ import annotations

@@ -51,8 +51,9 @@ SET_NAME = "articles-gold-dev"
 QUOTE_SHARE = 0.5
 #: A predicted event is in the gold event's sentence when it holds this share of its tokens.
 SENTENCE_SHARE = 0.8
-#: The modalities the record's exports and stories count by default (DESIGN.md: only asserted
-#: events); any other modality, including ones added later, is left out unless asked for.
+#: The modalities the record's exports and stories count by default (docs/architecture.md:
+#: only asserted events); any other modality, including ones added later, is left out unless
+#: asked for.
 COUNTED_MODALITIES = frozenset({"asserted"})
 
 COUNT_KEYS = (

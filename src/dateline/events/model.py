@@ -96,7 +96,7 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One coded event with its provenance (see the analysis record in DESIGN.md)."""
+    """One coded event with its provenance (see the analysis record in docs/architecture.md)."""
 
     cameo: str
     cameo_root: str

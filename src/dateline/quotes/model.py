@@ -1,4 +1,4 @@
-"""The Quote value and its record shape (``quotes`` of the analysis record, DESIGN.md)."""
+"""The Quote value and its record shape (``quotes`` of the record, docs/architecture.md)."""
 
 from __future__ import annotations
 
