@@ -95,6 +95,7 @@ FULL_RECORD: dict[str, Any] = {
             "end": 38,
             "confidence": 0.8,
             "rule": "agree-to-verb",
+            "modality": "asserted",
         }
     ],
 }

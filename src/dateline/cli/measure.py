@@ -330,3 +330,36 @@ def train_lines(data: Path | None, out: Path | None, limit: int | None) -> None:
     if out is None:
         out = Path(__file__).resolve().parent.parent / "data" / "lines" / model_file
     click.echo(dumps(run(_data_root(data), out, limit), pretty=True))
+
+
+@train.command("events")
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared data directory holding events/ and articles-gold-dev/ "
+    "(default: ../shared/data).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the scorer (default: the one shipped in the package).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A JSON Lines file of gathered candidates: read when it exists, else written "
+    "(refitting without parsing again; delete it after changing the features).",
+)
+@limit_option
+@handle_errors
+def train_events(
+    shared: Path | None, out: Path | None, cache: Path | None, limit: int | None
+) -> None:
+    """Fit the event scorer on the tune halves; print its out-of-fold figures."""
+    from dateline.output import dumps
+
+    [run] = _load("dateline.events.train", "train")
+    click.echo(dumps(run(shared, out, limit, cache), pretty=True))

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -52,14 +53,16 @@ from spacy.tokens import Doc, Span
 from dateline.errors import DatelineError
 from dateline.events import dates as dates_mod
 from dateline.events import ontology, places
+from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.participants import Resolver
-from dateline.events.precision import Precision
+from dateline.events.precision import MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
 from dateline.events.roles import Roles, localize, pairs, subject_of
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
+from dateline.events.scorer import EventScorer, shipped_scorer
 from dateline.model import Article
 from dateline.nlp.gazetteer import Gazetteer
 
@@ -82,9 +85,12 @@ def code_events(
     *,
     lexicon: Lexicon | None = None,
     gazetteer: Gazetteer | None = None,
+    all_modalities: bool = False,
 ) -> list[Event]:
-    """Code the events of one article's body (``doc`` = the parsed ``article.body``)."""
-    return Coder(lexicon, gazetteer).code(doc, article, actors, quotes)
+    """Code the events of one article's body (``doc`` = the parsed ``article.body``): the
+    asserted ones, or with ``all_modalities`` the negated, hypothetical, planned and quoted
+    ones too (each with its ``modality``)."""
+    return Coder(lexicon, gazetteer).code(doc, article, actors, quotes, all_modalities)
 
 
 class Coder:
@@ -93,11 +99,13 @@ class Coder:
         lexicon: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
         rules: CoderRules | None = None,
+        scorer: EventScorer | None = None,
     ) -> None:
         self.lexicon = lexicon or Lexicon.default()
         self.gaz = gazetteer or Gazetteer.default()
         self.rules = rules or default_rules()
         self.precision = Precision(self.rules)
+        self.scorer = scorer or shipped_scorer()
         self.roles = Roles(self.gaz)
         self.focus: str | None = None
         self.strong_focus: str | None = None
@@ -109,7 +117,23 @@ class Coder:
         article: Article,
         actors: ActorLookup | None,
         quotes: Iterable[QuoteLike] | None = None,
+        all_modalities: bool = False,
     ) -> list[Event]:
+        """The events the scorer keeps among the candidates, one per (sentence, type,
+        source, target), with the scorer's probability as ``confidence``."""
+        chosen = self.scorer.select(self.candidates(doc, article, actors, quotes))
+        if not all_modalities:
+            chosen = [e for e in chosen if e.modality == "asserted"]
+        return _dedupe(chosen)
+
+    def candidates(
+        self,
+        doc: Doc,
+        article: Article,
+        actors: ActorLookup | None,
+        quotes: Iterable[QuoteLike] | None = None,
+    ) -> list[Candidate]:
+        """Every event the lexicons propose over the parse, with the scorer's features."""
         if len(doc) and not doc.has_annotation("DEP"):
             raise DatelineError(
                 "code_events needs a Doc with a dependency parse; parse the body with "
@@ -124,7 +148,7 @@ class Coder:
         self.focus = self._focus(doc, dateline)
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         resolver = Resolver(doc, actors, self.gaz, self.rules, ents, text)
-        events: list[Event] = []
+        out: list[Candidate] = []
         for sent in _paragraph_sentences(doc):
             # A wire dateline opening the lead ("TBILISI, Georgia (Ledger) -- Police fired")
             # is no part of the sentence: its words are neither actors nor dates.
@@ -133,10 +157,8 @@ class Coder:
             cut = prefix.end() if prefix and first else sent.start_char
             resolver.cut = cut
             resolver.span = (sent.start, sent.end)
-            events.extend(
-                self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text)
-            )
-        return _dedupe(events)
+            out.extend(self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text))
+        return out
 
     def _focus(self, doc: Doc, dateline: Location | None) -> str | None:
         """The country the article is about: the one its entities name most often (first
@@ -162,11 +184,11 @@ class Coder:
         published: date | None,
         dateline: Location | None,
         ents: dict[int, Span],
-        quoted: list[tuple[int, int]],
+        quoted: list[tuple[int, int, str | None]],
         resolver: Resolver,
         cut: int,
         text: str,
-    ) -> list[Event]:
+    ) -> list[Candidate]:
         preds: dict[int, Predicate] = {}
         for tok in sent:
             if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
@@ -177,90 +199,153 @@ class Coder:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to allow": the allowing is the act
         anchored = self._dates(sent, published, preds, cut)
-        out: list[Event] = []
-        for pred in preds.values():
-            tok = pred.token
-            if tok.idx < cut or _inside(tok.idx, quoted) or self.precision.blocked(tok, preds, cut):
+        out: list[Candidate] = []
+        for best in preds.values():
+            tok = best.token
+            if tok.idx < cut:
                 continue
-            modality, code = self.precision.modality(tok, pred)
-            if code is None:
-                continue
-            dated = anchored.get(tok.i) or (
-                anchored.get(tok.head.i, []) if tok.dep_ == "conj" else []
-            )
-            refs = [r for r, _ in dated]
-            if modality == "asserted" and any(
-                dates_mod.is_background(r, published)
-                # a future date under a complement dates the act agreed on, not the agreeing
-                # ("agreed to send a delegation in September")
-                or (direct and dates_mod.is_future(r, published))
-                for r, direct in dated
-            ):
-                continue
-            sources, targets = self.roles.roles(pred, resolver)
-            if modality == "demand":
-                reporter = self.precision.reporter(tok)
-                subj = subject_of(reporter) if reporter is not None else None
-                targets = [p for p in sources if p.known] or sources
-                sources = resolver.phrase(subj) if subj is not None else []
-            visit = code[:2] == "04"
-            here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
-            loc = here or dateline
-            if here is not None and here.country:
-                sources, targets = localize(sources, here.country), localize(targets, here.country)
-            else:
-                # the article's country for "police"; for a named person only a clear one
-                for country, named in ((self.strong_focus, True), (self.focus, False)):
-                    if country:
-                        sources = localize(sources, country, named, persons=True)
-                        targets = localize(targets, country, named, persons=True)
-            if not sources and pred.passive and here is not None and here.country:
-                sources = self.roles.default_source(code, here.country)
-            if not any(t.known for t in targets):
-                # an intent to act (or a refusal) is about the act's receiver: its code decides
-                act = pred.entry.cameo or code
-                targets = self.roles.default_target(act, sources, targets, here, loc)
-            if sources:
-                resolver.remember(sources)
-            if not any(p.known for p in (*sources, *targets)):
-                continue
-            when = next((r for r in refs if r.relation == "at"), None)
-            if when is None:
-                # a recent date elsewhere in the sentence ("fired tear gas at supporters who
-                # tried to march on Wednesday night") dates the whole scene
-                when = next(
-                    (
-                        r
-                        for rs in anchored.values()
-                        for r, _ in rs
-                        if r.relation == "at"
-                        and r.precision == "day"
-                        and published is not None
-                        and 0 <= (published - r.value).days <= RECENT_DAYS
-                    ),
-                    None,
-                )
-            event_date = when.iso() if when and modality == "asserted" else None
-            date_source = "text" if event_date else None
-            if event_date is None and published is not None:
-                event_date, date_source = published.isoformat(), "published"
-            for src, tgt in pairs(sources, targets, code):
-                out.append(
-                    self._event(
+            block = self.precision.block(tok, preds, cut)
+            if block is not None and block not in MODALITY_OF_BLOCK:
+                continue  # a relative clause or an act under another: described, not reported
+            speaker = _inside(tok.idx, quoted)
+            for rank, entry in enumerate([best.entry, *best.alternatives]):
+                pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
+                out.extend(
+                    self._candidates(
                         pred,
-                        code,
-                        modality,
-                        src,
-                        tgt,
-                        event_date,
-                        date_source,
-                        loc,
+                        rank,
+                        block,
+                        speaker,
                         sent,
+                        published,
+                        dateline,
+                        ents,
+                        resolver,
+                        anchored,
                         cut,
                         text,
                     )
                 )
         return out
+
+    def _candidates(
+        self,
+        pred: Predicate,
+        rank: int,
+        block: str | None,
+        speaker: str | bool | None,
+        sent: Span,
+        published: date | None,
+        dateline: Location | None,
+        ents: dict[int, Span],
+        resolver: Resolver,
+        anchored: dict[int, list[tuple[dates_mod.DateRef, bool]]],
+        cut: int,
+        text: str,
+    ) -> list[Candidate]:
+        tok = pred.token
+        how, code = self.precision.modality(tok, pred)
+        if block is not None:
+            modality = MODALITY_OF_BLOCK[block]
+            code = code or pred.entry.cameo
+        elif code is None:
+            # "will meet" that nothing reports; "Y must ..." that nobody says
+            modality = "planned" if how == "intent" else "hypothetical"
+            code = pred.entry.cameo
+        else:
+            modality = "asserted"
+        if speaker is not False and modality == "asserted":
+            modality = "quoted"  # words inside a direct quote are the speaker's, not ours
+        assert code is not None
+        dated = anchored.get(tok.i) or (anchored.get(tok.head.i, []) if tok.dep_ == "conj" else [])
+        refs = [r for r, _ in dated]
+        if how == "asserted":
+            if any(dates_mod.is_background(r, published) for r in refs):
+                return []  # background: an act of a past period ("in 2018", "since 2009")
+            if modality == "asserted" and any(
+                # a future date under a complement dates the act agreed on, not the agreeing
+                # ("agreed to send a delegation in September")
+                direct and dates_mod.is_future(r, published)
+                for r, direct in dated
+            ):
+                modality = "planned"
+        sources, targets = self.roles.roles(pred, resolver)
+        if how == "demand":
+            reporter = self.precision.reporter(tok)
+            subj = subject_of(reporter) if reporter is not None else None
+            targets = [p for p in sources if p.known] or sources
+            sources = resolver.phrase(subj) if subj is not None else []
+        visit = code[:2] == "04"
+        here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
+        loc = here or dateline
+        if here is not None and here.country:
+            sources, targets = localize(sources, here.country), localize(targets, here.country)
+        else:
+            # the article's country for "police"; for a named person only a clear one
+            for country, named in ((self.strong_focus, True), (self.focus, False)):
+                if country:
+                    sources = localize(sources, country, named, persons=True)
+                    targets = localize(targets, country, named, persons=True)
+        if not sources and pred.passive and here is not None and here.country:
+            sources = self.roles.default_source(code, here.country)
+        if not any(t.known for t in targets):
+            # an intent to act (or a refusal) is about the act's receiver: its code decides
+            act = pred.entry.cameo or code
+            targets = self.roles.default_target(act, sources, targets, here, loc)
+        if sources and rank == 0:
+            resolver.remember(sources)
+        if not any(p.known for p in (*sources, *targets)):
+            return []
+        when = next((r for r in refs if r.relation == "at"), None)
+        if when is None:
+            # a recent date elsewhere in the sentence ("fired tear gas at supporters who
+            # tried to march on Wednesday night") dates the whole scene
+            when = next(
+                (
+                    r
+                    for rs in anchored.values()
+                    for r, _ in rs
+                    if r.relation == "at"
+                    and r.precision == "day"
+                    and published is not None
+                    and 0 <= (published - r.value).days <= RECENT_DAYS
+                ),
+                None,
+            )
+        event_date = when.iso() if when and how == "asserted" else None
+        date_source = "text" if event_date else None
+        if event_date is None and published is not None:
+            event_date, date_source = published.isoformat(), "published"
+        plover = ontology.code(code).plover or ""
+        out = []
+        for src, tgt in pairs(sources, targets, code, self._symmetric(pred)):
+            event = self._event(
+                pred, code, how, modality, src, tgt, event_date, date_source, loc, sent, cut, text
+            )
+            if modality == "quoted" and isinstance(speaker, str):
+                event = replace(event, attributed_to=speaker)
+            feats = candidate_features(
+                pred,
+                code,
+                plover,
+                rank,
+                modality,
+                block,
+                src,
+                tgt,
+                sent,
+                self.dates,
+                published,
+                speaker is not False,
+            )
+            out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), modality, rank))
+        return out
+
+    def _symmetric(self, pred: Predicate) -> bool:
+        """Whether the predicate is done together ("met", "held talks", "signed an accord"):
+        its word or its object's is in ``data/events/coder/words.tsv`` (class ``symmetric``)."""
+        words = [pred.noun if pred.noun is not None else pred.token, *pred.objects]
+        return any(self.rules.is_("symmetric", w.lemma_) for w in words)
 
     def _dates(
         self, sent: Span, published: date | None, preds: dict[int, Predicate], cut: int
@@ -301,6 +386,7 @@ class Coder:
         self,
         pred: Predicate,
         code: str,
+        how: str,
         modality: str,
         source: Participant | None,
         target: Participant | None,
@@ -312,19 +398,7 @@ class Coder:
         text: str,
     ) -> Event:
         cameo = ontology.code(code)
-        entry = pred.entry
-        confidence = 0.55 + 0.05 * min(entry.specificity, 6)
-        if entry.source == "curated.tsv":
-            confidence += 0.05
-        if source is not None and source.known:
-            confidence += 0.05
-        if target is not None and target.known:
-            confidence += 0.05
-        if source is not None and source.via == "pronoun":
-            confidence -= 0.1
-        if modality == "intent":
-            confidence *= 0.7
-        rule = pred.rule + ("" if modality == "asserted" else f" +{modality}")
+        rule = pred.rule + ("" if how in ("asserted", "") else f" +{how}")
         trigger = pred.token.text + (f" {pred.noun.text}" if pred.noun is not None else "")
         return Event(
             cameo=cameo.code,
@@ -340,7 +414,7 @@ class Coder:
             sentence=text[cut : sent.end_char],
             start=cut,
             end=sent.end_char,
-            confidence=round(min(confidence, 0.99), 3),
+            confidence=0.0,  # the scorer's probability, set by Coder.code
             rule=rule,
             modality=modality,
             date_source=date_source,
@@ -361,16 +435,26 @@ def _paragraph_sentences(doc: Doc) -> Iterator[Span]:
             yield doc[start : sent.end]
 
 
-def _quoted_spans(text: str, quotes: Iterable[QuoteLike] | None) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+def _quoted_spans(
+    text: str, quotes: Iterable[QuoteLike] | None
+) -> list[tuple[int, int, str | None]]:
+    """Extents of direct quotes with their speaker's name (None when unknown)."""
+    spans: list[tuple[int, int, str | None]] = []
     for q in quotes or ():
         if getattr(q, "kind", "") == "direct":
-            spans.append((q.start, q.end))
+            speaker = getattr(q, "speaker", None)
+            spans.append((q.start, q.end, getattr(speaker, "name", None) if speaker else None))
+    spans.extend((m.start(), m.end(), None) for m in _QUOTE_PAIRS.finditer(text))
     return spans
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+def _inside(offset: int, spans: list[tuple[int, int, str | None]]) -> str | bool | None:
+    """The speaker of the quote around ``offset`` (None: a quote of no known speaker), or
+    False outside every quote."""
+    for s, e, speaker in spans:
+        if s <= offset < e:
+            return speaker
+    return False
 
 
 def _key(p: Participant | None) -> str | None:
@@ -378,10 +462,10 @@ def _key(p: Participant | None) -> str | None:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, code, source, target): the most confident."""
+    """One event per (sentence, PLOVER type, source, target): the most confident."""
     best: dict[tuple[int, str, str | None, str | None], Event] = {}
     for e in events:
-        key = (e.start, e.cameo, _key(e.source), _key(e.target))
+        key = (e.start, e.plover, _key(e.source), _key(e.target))
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e.start, -e.confidence))

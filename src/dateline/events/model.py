@@ -113,12 +113,15 @@ class Event:
     end: int
     confidence: float
     rule: str
-    #: "asserted" for a reported act, "intent" for a future act coded as intent or threat
+    #: "asserted" (reported as done), "negated", "hypothetical" (conditional, hedged),
+    #: "planned" (future, planned) or "quoted" (inside a direct quote: the speaker's words)
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
     date_source: str | None = None
     #: the predicate word(s) that fired, for reading the output
     trigger: str = ""
+    #: for a quoted event, the speaker of the quote it is in (None when unknown)
+    attributed_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,4 +143,5 @@ class Event:
             "modality": self.modality,
             "date_source": self.date_source,
             "trigger": self.trigger,
+            "attributed_to": self.attributed_to,
         }

@@ -17,6 +17,14 @@ DEMAND_CODE = "100"
 #: Code of a reported future act under a condition ("would X unless Y") -- threaten.
 THREAT_CODE = "130"
 _SKIP_CLAUSES = frozenset({"relcl", "acl", "amod", "csubj"})
+#: The modality a blocking reason gives the act it holds back (the record's ``modality``);
+#: reasons not named here ("clause", "nested") describe rather than report: no event.
+MODALITY_OF_BLOCK = {
+    "negated": "negated",
+    "condition": "hypothetical",
+    "hedge": "hypothetical",
+    "plan": "planned",
+}
 
 
 class Precision:
@@ -24,15 +32,23 @@ class Precision:
         self.rules = rules
 
     def blocked(self, tok: Token, preds: dict[int, Predicate], cut: int = 0) -> bool:
-        """Precision rules on the predicate's place in the parse (see the module docstring).
-        Words before ``cut`` (a wire dateline) are no part of the clause: a verb the parser
-        hung on them ("TBILISI -- Police *fired*" as a relative clause) heads its sentence."""
+        """Whether any precision rule holds the predicate back (see :meth:`block`)."""
+        return self.block(tok, preds, cut) is not None
+
+    def block(self, tok: Token, preds: dict[int, Predicate], cut: int = 0) -> str | None:
+        """Which precision rule on the predicate's place in the parse holds it back, or None:
+        "plan" (a plan verb, or under one), "clause" (a relative or participial clause),
+        "negated", "condition", "hedge", "nested" (under another coded predicate). The
+        scorer reads the reason; negated, conditional, hedged and planned acts are kept with
+        their modality (:func:`modality_of`). Words before ``cut`` (a wire dateline) are no
+        part of the clause: a verb the parser hung on them ("TBILISI -- Police *fired*" as a
+        relative clause) heads its sentence."""
         rules = self.rules
         if rules.is_("plan", tok.lemma_):
-            return True
+            return "plan"
         main = tok.head.idx < cut
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
-            return True  # "a declaration *demanding* ..." describes the act it names
+            return "clause"  # "a declaration *demanding* ..." describes the act it names
         only_conj = True
         detached = False
         node = tok
@@ -41,27 +57,27 @@ class Precision:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
                     if node.i == tok.i and self._refusal(tok, preds[tok.i]) is not None:
                         continue  # "said it would not ...": coded as the refusal
-                    return True
+                    return "negated"
                 if c.dep_ == "mark" and rules.is_("condition", c.lower_):
-                    return True
+                    return "condition"
                 if c.dep_ == "aux" and (
                     rules.is_("hedge", c.lower_)
                     or (node.i != tok.i and rules.is_("obligation", c.lower_))
                 ):
-                    return True
+                    return "hedge"
             if node.i != tok.i:
                 if node.i in preds and not only_conj and not detached:
-                    return True
+                    return "nested"
                 if rules.is_("plan", node.lemma_) and not only_conj:
-                    return True
+                    return "plan"
                 if node.dep_ in _SKIP_CLAUSES and node.tag_ != "VBG" and node.head.idx >= cut:
-                    return True
+                    return "clause"
             if node.dep_ in ("advcl", "parataxis"):
                 detached = True  # "met ..., calling on X": both are acts
             if node.dep_ != "conj":
                 only_conj = False
             if node.head.i == node.i or node.dep_ in ("ROOT",) or node.head.idx < cut:
-                return False
+                return None
             node = node.head
 
     def modality(self, tok: Token, pred: Predicate) -> tuple[str, str | None]:

@@ -41,6 +41,9 @@ class Predicate:
     subject: Token | None = None
     objects: list[Token] = field(default_factory=list)
     preps: dict[str, list[Token]] = field(default_factory=dict)
+    #: other entries that fit the same predicate with another PLOVER type, best first: the
+    #: event scorer picks the type among ``entry`` and these
+    alternatives: list[LexEntry] = field(default_factory=list)
 
     @property
     def rule(self) -> str:
@@ -178,7 +181,28 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             )
     if entry is None or not coded:
         return None
-    return Predicate(verb, entry, "verb", None, passive, subject, objects, preps)
+    alts = _alternatives(entry, entries[1:])
+    return Predicate(verb, entry, "verb", None, passive, subject, objects, preps, alts)
+
+
+#: At most this many other types a predicate proposes besides its best entry's.
+MAX_ALTERNATIVES = 2
+
+
+def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
+    """Entries after the best one, as specific as it, that code another PLOVER type (first
+    of each type): where the lexicon cannot rank them, the scorer chooses."""
+    assert best.cameo is not None
+    seen = {ontology.plover_of(best.cameo)}
+    out: list[LexEntry] = []
+    for e in rest:
+        if e.cameo is None or len(out) >= MAX_ALTERNATIVES or e.specificity < best.specificity:
+            continue
+        kind = ontology.plover_of(e.cameo)
+        if kind and kind not in seen:
+            seen.add(kind)
+            out.append(e)
+    return out
 
 
 def _owned_subject(verb: Token) -> tuple[Token, Token] | None:

@@ -32,9 +32,6 @@ OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from"})
 _ADDRESSED = frozenset({"02", "10"})
 #: Dependencies through which a predicate without a subject takes its head's.
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
-#: Codes (roots or full) of acts done together: conjoined actors without another target do
-#: them with each other ("Peru and Bolivia signed an accord": PER-BOL and BOL-PER).
-_SYMMETRIC = frozenset({"03", "04", "06", "050", "057"})
 #: Roots of acts a government does at home when no one else is named (yield, refuse, coerce).
 _DOMESTIC = frozenset({"08", "12", "17"})
 #: Visits: the place visited is the host ("arrived in Abuja for a state visit").
@@ -302,9 +299,10 @@ def inherit(
 
 
 def pairs(
-    sources: list[Participant], targets: list[Participant], code: str
+    sources: list[Participant], targets: list[Participant], code: str, symmetric: bool = False
 ) -> list[tuple[Participant | None, Participant | None]]:
-    symmetric = code[:2] in _SYMMETRIC or code in _SYMMETRIC
+    """Source-target pairs; a conjoined subject of a symmetric predicate ("Peru and Bolivia
+    met") without another target gives both directions between its members."""
     if symmetric and not any(t.known for t in targets) and len(sources) > 1:
         among: list[tuple[Participant | None, Participant | None]] = [
             (a, b) for a in sources for b in sources if a is not b
