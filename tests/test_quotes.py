@@ -297,7 +297,9 @@ def test_said_the_document(pipeline: Language) -> None:
         "statement signed in Split."
     )
     q = only(quotes(pipeline, text))
-    assert q.speaker is not None and q.speaker.name == q.speaker.text == "the joint statement"
+    # the document, with what describes it (an unnamed source keeps its description)
+    assert q.speaker is not None
+    assert q.speaker.name == q.speaker.text == "the joint statement signed in Split"
 
 
 def test_platform_is_not_the_speaker(pipeline: Language) -> None:
@@ -519,3 +521,49 @@ def test_reported_clause_without_that(pipeline: Language) -> None:
     q = only(quotes(pipeline, text))
     assert q.text == "the cranes would be repaired by May"
     assert speaker(q) == "Sven Aalto"
+
+
+# --- speakers that can speak, and speakers that point back ----------------------------------
+
+
+def test_description_beside_a_name_speaks_as_the_name(pipeline: Language) -> None:
+    text = "The crops failed twice this year, said the farmer's brother, Tomasz Wrona."
+    assert speaker(only(quotes(pipeline, text))) == "Tomasz Wrona"
+
+
+def test_unnamed_source_keeps_its_description(pipeline: Language) -> None:
+    text = "Diplomats familiar with the talks said the ceasefire would hold until Friday."
+    q = only(quotes(pipeline, text))
+    assert q.speaker is not None and q.speaker.text == "Diplomats familiar with the talks"
+
+
+def test_abstract_noun_is_no_speaker(pipeline: Language) -> None:
+    text = 'The new conditions say that the port "must remain open to all ships."'
+    assert all(q.speaker is None for q in quotes(pipeline, text))
+
+
+def test_general_noun_refers_to_the_organisation(pipeline: Language) -> None:
+    text = (
+        "The Northern Rivers Trust criticised the dam on Monday.\n\n"
+        "The organization said the river had lost half its fish since the dam was built."
+    )
+    q = only(quotes(pipeline, text))
+    assert q.speaker is not None and "Northern Rivers Trust" in q.speaker.name
+
+
+def test_it_is_the_organisation_that_spoke_last(pipeline: Language) -> None:
+    text = (
+        'The Baltic Shipping Office said the strait was closed. "Two tankers collided," '
+        "the office said.\n\n"
+        "It said the crews had been rescued."
+    )
+    found = quotes(pipeline, text)
+    last = found[-1]
+    assert last.kind == "indirect" and last.speaker is not None
+    assert last.speaker.text == "It" and "Baltic Shipping Office" in last.speaker.name
+
+
+def test_quoted_as_saying(pipeline: Language) -> None:
+    text = "The agency quoted Captain Elin Dahl as saying that the ferry had left on time."
+    q = only(quotes(pipeline, text))
+    assert speaker(q) == "Elin Dahl"

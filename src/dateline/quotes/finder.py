@@ -10,7 +10,9 @@
    that ends the paragraph before when it fills its own paragraph.
 4. Speakers: a resolver from another stage (``SpeakerResolver``, e.g. the actors stage) names
    them when it can; otherwise pronouns resolve to the nearest compatible preceding person
-   and names widen to the article's earlier full mention ("Lindqvist" → "Anna Lindqvist").
+   and names widen to the article's earlier full mention ("Lindqvist" → "Anna Lindqvist");
+   "it", "the organization" and "the service" point back to an organisation or an earlier
+   speaker, and a phrase that cannot speak ("the conditions") is no speaker (``references``).
 
 Every step is linear in the document (one pass over tokens, lookups per quote).
 """
@@ -26,6 +28,7 @@ from dateline.quotes.drafts import Draft, attach, merge_split
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
+from dateline.quotes.references import can_speak, refers_back
 from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, is_pronoun, speaker_phrase
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
@@ -64,7 +67,7 @@ def find_quotes(
     if unit == "quotation":
         drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
-    names = _Names(doc, Cast(doc, text, quoted_chars), resolver)
+    names = _Names(doc, Cast(doc, text, quoted_chars), resolver, lexicon)
     out: list[Quote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         quote = _finish(doc, text, draft, names, out)
@@ -123,25 +126,47 @@ def _finish(doc: Doc, text: str, draft: Draft, names: _Names, earlier: list[Quot
 class _Names:
     """Speaker phrases to speakers: the resolver's answer when it has one, else our own."""
 
-    def __init__(self, doc: Doc, cast: Cast, resolver: SpeakerResolver | None) -> None:
+    def __init__(
+        self, doc: Doc, cast: Cast, resolver: SpeakerResolver | None, lexicon: Lexicon
+    ) -> None:
         self.doc = doc
         self.text = cast.text
         self.cast = cast
         self.resolver = resolver
+        self.lexicon = lexicon
+        self.paragraphs = paragraphs(cast.text)
+        self._starts = [a for a, _ in self.paragraphs]
 
-    def speaker(self, phrase: Span, earlier: list[Quote]) -> Speaker:
+    def speaker(self, phrase: Span, earlier: list[Quote]) -> Speaker | None:
+        """The speaker a phrase names, or None when the phrase cannot speak ("the conditions")."""
         start, end = phrase.start_char, phrase.end_char
         target = phrase
         if len(phrase) == 1 and phrase[0].lower_ in _RELATIVE:
             head = phrase[0].head
             if head.dep_ == "relcl" and head.head.i != head.i:
                 target = speaker_phrase(head.head)  # "…, who said …": the antecedent's name
+        back = refers_back(self, target, earlier)
+        if back is not None:
+            return Speaker(back.name, phrase.text, start, end, back.entity)
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
             if found is not None:
                 entity, name = found
+        if entity is None and not can_speak(target, self.lexicon):
+            return None
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def name_of(self, span: Span) -> tuple[str, str | None]:
+        """(name, entity id) of a span the article names, through the resolver when it knows."""
+        if self.resolver is not None:
+            found = self.resolver.resolve(span.start_char, span.end_char)
+            if found is not None:
+                return found[1], found[0]
+        return span.text, None
 
     def _own(self, phrase: Span, earlier: list[Quote]) -> tuple[str, str | None]:
         if is_pronoun(phrase):

@@ -5,7 +5,8 @@ noun a line; ``evidence_nouns.txt``: polls and documents that are the source of 
 introduce ("in a CNN poll, …"); ``noun_cues.tsv`` and ``adjective_cues.tsv``:
 ``word<TAB>relations`` for reports made by a noun or an adjective ("criticism of …",
 "confident that …"); ``speech_kinds.txt``: the cue kinds that report speech (an indirect
-quote of the record, not only an attribution). All are loaded once per process; pass a
+quote of the record, not only an attribution); ``org_references.txt``: nouns that refer back
+to an organisation named before ("the organization said"). All are loaded once per process; pass a
 directory to read another copy.
 """
 
@@ -43,6 +44,7 @@ class Lexicon:
     noun_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     adjective_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_kinds: frozenset[str] = frozenset()
+    org_references: frozenset[str] = frozenset()
 
     def cue(self, lemma: str) -> Cue | None:
         return self.cues.get(lemma.lower())
@@ -76,7 +78,8 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
         raise NlpError(
             f"{root}/speech_kinds.txt names kinds no cue has: {sorted(speech - kinds)}", code="E302"
         )
-    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"], speech)
+    refs = frozenset(ln.lower() for ln in _lines(root / "org_references.txt"))
+    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"], speech, refs)
 
 
 def _word_cues(root: Path | Traversable, name: str) -> dict[str, frozenset[str]]:

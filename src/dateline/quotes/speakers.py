@@ -24,6 +24,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep"})
 #: Prepositions whose phrase is part of a speaker ("the mayor of the city").
 _KEEP_PREP = frozenset({"of", "for", "at"})
+#: Verbs that pass on someone else's words: "quoted X as saying".
+_QUOTING = frozenset({"quote", "cite"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep."})
 
 
@@ -47,6 +49,11 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 return child
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
         if node.dep_ in climb and node.head.i != node.i:
+            if node.lower_ == "as" and node.head.lemma_.lower() in _QUOTING:
+                # "the agency quoted the minister as saying …": the minister says it
+                objects = [c for c in node.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects[0]
             node = node.head
         else:
             return None
@@ -54,11 +61,22 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
 
 
 def speaker_phrase(head: Token) -> Span:
-    """The noun phrase of ``head`` without its comma-set dependents, as one contiguous span."""
+    """The noun phrase of ``head`` without its comma-set dependents, as one contiguous span.
+
+    A description set beside a name speaks as the name ("the infant's grandfather, X" → "X");
+    an unnamed source keeps what describes it ("officials monitoring the talks", "a diplomat
+    with knowledge of the plan")."""
+    named = _named_apposition(head)
+    if named is not None:
+        head = named
+    common = head.pos_ == "NOUN"
     keep: list[Token] = [head]
 
     def walk(tok: Token) -> None:
         for child in tok.children:
+            if common and tok is head and _describes(child):
+                keep.extend(child.subtree)  # the whole describing phrase
+                continue
             if child.dep_ in _CUT and not (
                 child.dep_ == "prep" and child.lower_ in _KEEP_PREP and child.i > head.i
             ):
@@ -84,6 +102,33 @@ def speaker_phrase(head: Token) -> Span:
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo : hi + 1]
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The proper name set beside a common-noun speaker ("the librarian, X, said")."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in NOT_PEOPLE:
+            return child
+    return None
+
+
+#: Prepositions that describe an unnamed source ("a diplomat with knowledge of the plan").
+_DESCRIBING_PREPS = frozenset({"with", "from", "in", "on", "close", "familiar"})
+
+
+def _describes(child: Token) -> bool:
+    """A participle or a prepositional phrase right after a common-noun speaker that says who
+    it is ("officials monitoring the talks", "sources with knowledge of the plan"), not when
+    or where it spoke."""
+    if child.i <= child.head.i or child.i - child.head.i > 1:
+        return False
+    if (child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}) or child.dep_ == "amod":
+        return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+    if child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPS:
+        return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+    return False
 
 
 def is_pronoun(span: Span) -> bool:

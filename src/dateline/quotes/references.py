@@ -1,0 +1,147 @@
+"""Speakers that point back, and phrases that cannot speak.
+
+- "it" / "they" as a speaker: the organisation, document or group that spoke last, in the same
+  paragraph or the one before ("UKMTO said …. It said …"); for "it", else the organisation last
+  named as a subject there.
+- "the service", "the organization", "the newspaper": an earlier speaker with that head noun and
+  more words ("the Ukrainian border service"), an organisation whose name ends with the noun
+  ("The News" → "The Detroit News"), or, for the general nouns of ``org_references.txt``, the
+  organisation last named as a subject in the same paragraph or the one before.
+- A speaker must be able to speak: a phrase whose head is an abstract noun ("the conditions",
+  "potential actions") is none, unless ``speaker_nouns.txt`` lists it ("the commission").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Doc, Span
+
+from dateline.quotes.lexicon import Lexicon
+from dateline.quotes.speakers import PERSON_PRONOUNS, Cast
+
+if TYPE_CHECKING:
+    from dateline.quotes.model import Quote
+
+#: Endings of abstract nouns ("conditions", "amendment", "readiness", "security").
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+_DEFINITE = frozenset({"the", "this", "that"})
+_BACK_PRONOUNS = frozenset({"it", "they"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Paragraphs back a general noun, or "it" without an earlier speaker, looks for an organisation.
+_REACH = 1
+#: Paragraphs back "it" / "they" look for the last speaker (news paragraphs are short).
+_SPEAKER_REACH = 2
+
+
+class Names(Protocol):
+    doc: Doc
+    cast: Cast
+    lexicon: Lexicon
+
+    def paragraph_of(self, offset: int) -> int: ...
+
+    def name_of(self, span: Span) -> tuple[str, str | None]: ...
+
+
+@dataclass(slots=True)
+class Back:
+    name: str
+    entity: str | None
+
+
+def can_speak(phrase: Span, lexicon: Lexicon) -> bool:
+    """Whether a phrase no resolver named can be a speaker (see the module docstring)."""
+    root = phrase.root
+    if root.pos_ != "NOUN":
+        return True
+    lemma = root.lemma_.lower()
+    if lemma in lexicon.speaker_nouns or lemma in lexicon.evidence_nouns:
+        return True
+    if lemma in lexicon.org_references:
+        return True
+    return not lemma.endswith(ABSTRACT_ENDINGS)
+
+
+def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None:
+    """What a pointing speaker phrase refers to, or None when it does not point back."""
+    first = phrase[0].lower_
+    if len(phrase) == 1 and first in _BACK_PRONOUNS:
+        return _pronoun(names, phrase, earlier)
+    root = phrase.root
+    if first not in _DEFINITE or len(phrase) > 3 or root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    noun = root.lemma_.lower()
+    here = names.paragraph_of(phrase.start_char)
+    for quote in reversed(earlier):
+        sp = quote.speaker
+        if sp is None or sp.start >= phrase.start_char or sp.text == phrase.text:
+            continue
+        span = names.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is not None and len(span) > len(phrase) and span.root.lower_ == root.lower_:
+            return Back(sp.name, sp.entity)
+    orgs = _orgs_before(names, phrase)
+    for ent in reversed(orgs):
+        if _same_noun(ent[-1].text, noun, root.text):
+            name, entity = names.name_of(ent)
+            return Back(name, entity)
+    if noun in names.lexicon.org_references:
+        return _subject_org(names, orgs, here)
+    return None
+
+
+def _subject_org(names: Names, orgs: list[Span], here: int) -> Back | None:
+    """The organisation last named as a subject in paragraph ``here`` or the one before."""
+    for ent in reversed(orgs):
+        if names.paragraph_of(ent.start_char) < here - _REACH:
+            break
+        if ent.root.dep_ in _SUBJECTS:
+            name, entity = names.name_of(ent)
+            return Back(name, entity)
+    return None
+
+
+def _same_noun(word: str, lemma: str, text: str) -> bool:
+    low = word.lower().strip(".,")
+    return low in {lemma, text.lower()} or low.rstrip("s") == lemma
+
+
+def _pronoun(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None:
+    here = names.paragraph_of(phrase.start_char)
+    for quote in reversed(earlier):
+        sp = quote.speaker
+        if sp is None or sp.start >= phrase.start_char:
+            continue
+        if names.paragraph_of(sp.start) < here - _SPEAKER_REACH:
+            break
+        span = names.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"dobj", "pobj"}:
+            continue  # "quoted the guard as saying": the sentence's subject is someone else
+        if sp.text.lower() in PERSON_PRONOUNS or _is_person(names, sp.start, sp.end):
+            return None  # the last speaker is a person: "it" is not about them
+        if sp.text.lower() in _BACK_PRONOUNS:
+            return Back(sp.name, sp.entity) if sp.name.lower() not in _BACK_PRONOUNS else None
+        return Back(sp.name, sp.entity)
+    if phrase[0].lower_ != "it":
+        return None
+    return _subject_org(names, _orgs_before(names, phrase), here)
+
+
+def _is_person(names: Names, start: int, end: int) -> bool:
+    span = names.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _orgs_before(names: Names, phrase: Span) -> list[Span]:
+    """Organisations named before the phrase, outside quotation marks, in text order."""
+    doc = phrase.doc
+    return [
+        e
+        for e in doc.ents
+        if e.label_ == "ORG"
+        and e.end_char <= phrase.start_char
+        and not any(a <= e.start_char < b for a, b in names.cast.quoted)
+    ]
