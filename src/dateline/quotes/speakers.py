@@ -115,7 +115,7 @@ def _named_apposition(head: Token) -> Token | None:
 
 
 #: Prepositions that describe an unnamed source ("a diplomat with knowledge of the plan").
-_DESCRIBING_PREPS = frozenset({"with", "from", "in", "on", "close", "familiar"})
+_DESCRIBING_PREPS = frozenset({"with", "from"})
 
 
 def _describes(child: Token) -> bool:
