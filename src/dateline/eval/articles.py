@@ -57,30 +57,12 @@ SENTENCE_SHARE = 0.8
 COUNTED_MODALITIES = frozenset({"asserted"})
 
 COUNT_KEYS = (
-    "direct_gold",
-    "direct_pred",
-    "direct_tp",
+    *(f"{kind}_{n}" for kind in ("direct", "indirect") for n in ("gold", "pred", "tp")),
     "direct_speaker_ok",
-    "indirect_gold",
-    "indirect_pred",
-    "indirect_tp",
     "indirect_speaker_ok",
-    "events_gold",
-    "events_pred",
-    "events_tp",
-    "events_uncounted",
-    "target_n",
-    "target_ok",
-    "date_n",
-    "date_ok",
-    "location_n",
-    "location_ok",
-    "people_gold",
-    "people_pred",
-    "people_found",
-    "people_country_ok",
-    "people_sector_ok",
-    "people_both_ok",
+    *("events_gold", "events_pred", "events_tp", "events_uncounted"),
+    *(f"{what}_{n}" for what in ("target", "date", "location") for n in ("n", "ok")),
+    *(f"people_{n}" for n in ("gold", "pred", "found", "country_ok", "sector_ok", "both_ok")),
 )
 
 
