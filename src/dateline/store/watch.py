@@ -26,6 +26,8 @@ from dateline.store import schema
 from dateline.store.core import Store, _errors
 from dateline.store.migrations import now
 
+#: The code of a failure worth another try (network, timeouts, 5xx); others are final.
+TRANSIENT = "E107"
 #: An item that failed this many times (with a transient error) is not tried again.
 MAX_ITEM_ATTEMPTS = 3
 
@@ -56,8 +58,7 @@ class ItemState:
         """Whether the item needs no further fetch: stored, or failed for good."""
         if self.status == "stored":
             return True
-        transient = self.code == "E107"  # network, timeouts, 5xx: worth another try
-        return not transient or self.attempts >= MAX_ITEM_ATTEMPTS
+        return self.code != TRANSIENT or self.attempts >= MAX_ITEM_ATTEMPTS
 
 
 @dataclass(slots=True)

@@ -41,7 +41,7 @@ from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.lists import is_list_argument, read_list
 from dateline.sources.web import Fetcher, is_url
 from dateline.store import Store
-from dateline.store.watch import CycleRow, SourceState, WatchState
+from dateline.store.watch import TRANSIENT, CycleRow, SourceState, WatchState
 from dateline.watch.discover import SOURCE_TYPES, Listing, listing
 
 T = TypeVar("T")
@@ -182,6 +182,11 @@ class Watcher:
         report = CycleReport(self.cycles, started)
         states = self.state.sources()
         touched: dict[str, SourceState] = {}
+        # a source's new validators are kept only once every candidate of the answer they
+        # came with has been dealt with: else the next 304 would hide the rest for ever
+        validators: dict[str, tuple[str | None, str | None]] = {}
+        complete: set[str] = set()
+        unfinished: set[str] = set()
         pending: dict[str, deque[tuple[str, str]]] = defaultdict(deque)
         timings = report.timings
 
@@ -200,8 +205,11 @@ class Watcher:
                     touched[url] = state
                 if found is None:
                     continue
-                if depth < MAX_SITEMAP_DEPTH:
-                    queue.extend((child, depth + 1) for child in found.sources)
+                if found.sources:  # a sitemap index: read whole each time, for its sitemaps
+                    if depth < MAX_SITEMAP_DEPTH:
+                        queue.extend((child, depth + 1) for child in found.sources)
+                else:
+                    validators[url] = (found.etag, found.last_modified)
                 known = self.state.items(c.key for c in found.candidates)
                 for candidate in found.candidates:
                     if candidate.key in claimed:
@@ -215,6 +223,7 @@ class Watcher:
                     item = self._timed(candidate.fetch, timings)
                     pending[item.input_id].append((candidate.key, url))
                     yield item
+                complete.add(url)
 
         def take(input_id: str) -> tuple[str, str] | None:
             queue = pending.get(input_id)
@@ -225,6 +234,8 @@ class Watcher:
             if claim is not None:
                 code = record.error.code if record.error else None
                 WatchState.mark(connection, claim[0], claim[1], stored_id, code)
+                if code == TRANSIENT:
+                    unfinished.add(claim[1])
 
         def on_skip(document: Document) -> None:
             claim = take(document.input_id)
@@ -259,6 +270,9 @@ class Watcher:
         timings.analysis = time.perf_counter() - begun - stream.seconds
         report.stopped = self.stop.is_set()
         report.finished = self.now()
+        for url in complete - unfinished:
+            if url in validators:
+                touched[url].etag, touched[url].last_modified = validators[url]
         self.state.save_sources(touched.values())
         self.state.record_cycle(
             CycleRow(
@@ -306,7 +320,7 @@ class Watcher:
             self._failed(state, started, report, f"{found.failure.code} {found.failure.message}")
             return None
         state.kind = found.kind
-        state.etag, state.last_modified = fetched.etag, fetched.last_modified
+        found.etag, found.last_modified = fetched.etag, fetched.last_modified
         state.changed_at = state.checked_at
         state.failures, state.retry_at, state.last_error = 0, None, None
         return found

@@ -72,6 +72,9 @@ class Listing:
     sources: list[str] = field(default_factory=list)
     #: the answer is not what it claims to be (an unreadable feed or sitemap)
     failure: SourceFailure | None = None
+    #: the validators of the answer (for the next conditional GET)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def listing(

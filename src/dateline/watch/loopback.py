@@ -18,6 +18,7 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from html import escape
@@ -104,6 +105,8 @@ class Host:
         self.log: list[tuple[str, float, int]] = []  # path, monotonic time, status
         self.validators = validators
         self.delay = 0.0  # every answer of the host waits this long: a slow host
+        #: called with each path before it is answered (tests stop a client from here)
+        self.on_request: Callable[[str], None] | None = None
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
@@ -152,6 +155,8 @@ def _handler(host: Host) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             path = self.path
             host.hits[path] += 1
+            if host.on_request is not None:
+                host.on_request(path)
             route = host.routes.get(path)
             if host.delay or (route and route.delay):
                 time.sleep(host.delay + (route.delay if route else 0.0))
