@@ -405,6 +405,38 @@ def test_network_and_places(client: TestClient) -> None:
     assert any(p["name"] == "Valport" and p["lat"] == 56.9 for p in places)
 
 
+def test_places_by_month_and_one_place_events(client: TestClient) -> None:
+    places = client.get("/api/places").json()["places"]
+    osaka = next(p for p in places if p["name"] == "Osaka")
+    assert sum(sum(q.values()) for q in osaka["by_month"].values()) == osaka["events"]
+    assert all(len(month) == 7 for month in osaka["by_month"])  # YYYY-MM
+    params = {"name": "Osaka", "lat": osaka["lat"], "lon": osaka["lon"]}
+    found = client.get("/api/places/events", params=params).json()
+    assert found["events"] == osaka["events"] == len(found["items"])
+    assert all("Osaka" in e["sentence"] for e in found["items"])
+    first_quarter = client.get(
+        "/api/places/events", params={**params, "since": "2024-01", "until": "2024-03"}
+    ).json()
+    months = {m for m in osaka["by_month"] if m <= "2024-03"}
+    expected = sum(sum(osaka["by_month"][m].values()) for m in months)
+    assert first_quarter["events"] == expected < osaka["events"]
+    assert client.get("/api/places/events", params={**params, "lat": 91}).status_code == 422
+    nowhere = client.get("/api/places/events", params={**params, "lat": 0.5}).json()
+    assert nowhere["events"] == 0
+
+
+def test_map_draws_countries_and_lists_a_place(client: TestClient) -> None:
+    page = client.get("/map").text
+    assert page.count('<path class="country"') == 177
+    assert "<title>Japan</title>" in page and 'id="timeline"' in page
+    osaka = next(p for p in client.get("/api/places").json()["places"] if p["name"] == "Osaka")
+    listed = client.get(
+        "/map", params={"place": "Osaka", "lat": osaka["lat"], "lon": osaka["lon"]}
+    ).text
+    assert listed.count('class="sentence-link"') == osaka["events"]
+    assert "/articles/" in listed and "?hl=" in listed
+
+
 def test_stories_only_when_the_store_has_them(
     client: TestClient, web_db: tuple[Path, dict[str, str]]
 ) -> None:
@@ -646,6 +678,7 @@ PAGES = [
     "/quotes?q=painted",
     "/network",
     "/map",
+    "/map?place=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lat=57.0&lon=24.0",
     "/analyze",
     "/api/docs",
 ]

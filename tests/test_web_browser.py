@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +41,9 @@ def _free_port() -> int:
     return port
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    db = tmp_path_factory.mktemp("browser") / "web.db"
-    ids = build_test_store(db)
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The web app over ``db`` served by uvicorn in a thread; yields its base URL."""
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
@@ -56,10 +56,18 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", ids
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    db = tmp_path_factory.mktemp("browser") / "web.db"
+    ids = build_test_store(db)
+    with serving(db) as base:
+        yield base, ids
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +243,43 @@ def test_hostile_markup_renders_as_text(served: tuple[str, dict[str, str]], page
     assert page.locator("img").count() == 0
     page.wait_for_timeout(200)  # give any injected handler a chance to fire
     shot(page, "hostile-actor")
+
+
+def test_map_outlines_slider_and_place_events(
+    served: tuple[str, dict[str, str]], page: Page
+) -> None:
+    base, _ = served
+    page.goto(base + "/map")
+    # Natural Earth's 177 countries, drawn on the server (no tiles, no network)
+    assert page.locator("svg#map path.country").count() == 177
+    circles = page.locator("svg#map circle.place")
+    assert circles.count() == 9
+    summary = page.locator("#month-summary")
+    assert page.locator("#timeline").is_visible()
+    assert page.locator("#month-range").inner_text() == "2024-01 – 2024-12"
+    all_events = int(summary.inner_text().split()[1])
+    # clicking a place lists its events (fetched, no reload), each linked to its sentence
+    page.locator("a.place-link[data-name=Osaka]").click()
+    page.wait_for_selector("#place-events ol.place-events li")
+    listed = page.locator("#place-events ol.place-events li")
+    assert listed.count() == 11
+    assert "Osaka" in page.locator("#place-events h2").inner_text()
+    assert all("Osaka" in text for text in listed.all_inner_texts())
+    assert page.locator("circle.place.selected").count() == 1
+    shot(page, "map-place")
+    # the time slider keeps fewer months: fewer events and places, the list follows it
+    page.locator("#month-to").fill("2")  # 2024-01 to 2024-03
+    assert page.locator("#month-range").inner_text() == "2024-01 – 2024-03"
+    shown = page.locator("svg#map a.place-link:not(.hidden)").count()
+    assert 0 < shown < 9 and int(summary.inner_text().split()[1]) < all_events
+    with page.expect_response(lambda r: "since=2024-01&until=2024-03" in r.url) as answer:
+        page.locator("svg#map a.place-link:not(.hidden)").first.click()
+    assert answer.value.ok
+    page.wait_for_selector("#place-events ol.place-events li")
+    dates = [t.split()[0] for t in page.locator("#place-events ol li").all_inner_texts()]
+    assert dates and all("2024-01" <= d < "2024-04" for d in dates)
+    shot(page, "map-slider")
+    # a sentence link opens the article with that sentence marked
+    page.locator("#place-events a.sentence-link").first.click()
+    page.wait_for_selector("article.body #hl")
+    assert page.locator("article.body .mark-target").count() >= 1

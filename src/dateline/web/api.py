@@ -190,6 +190,18 @@ def places(
     return found
 
 
+@router.get("/places/events", summary="The events of one place of the map, newest first")
+def place_events(
+    ctx: Ctx,
+    filters: EventFilters,
+    name: Annotated[str, Query(max_length=200, description="The place's name, as /api/places.")],
+    lat: Annotated[float, Query(ge=-90, le=90)],
+    lon: Annotated[float, Query(ge=-180, le=180)],
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> dict[str, Any]:
+    return views.place_events(ctx.store, filters, name, lat, lon, limit)
+
+
 #: Mounted only when the store can list stories (``Store.stories``).
 stories_router = APIRouter(prefix="/api")
 

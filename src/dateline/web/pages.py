@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from dateline.web import views
+from dateline.web import geo, views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
 from dateline.web.api import EventFilters, story_comparison
 from dateline.web.context import ApiError, Context, get_context
@@ -225,19 +225,43 @@ def network_page(request: Request, ctx: Ctx, filters: EventFilters) -> HTMLRespo
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, ctx: Ctx, filters: EventFilters) -> HTMLResponse:
+def map_page(
+    request: Request,
+    ctx: Ctx,
+    filters: EventFilters,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
+) -> HTMLResponse:
+    """Country outlines, one circle per place (area ~ events, colour = the most frequent
+    QuadClass); ``place``/``lat``/``lon`` list one place's events (what a click on a
+    circle shows; map.js shows it without a reload and adds the time slider)."""
     found = views.places(ctx.store, filters, 1000)
     top = max((p["events"] for p in found["places"]), default=1)
-    for place in found["places"]:
-        place["r"] = round(1.2 + 4 * math.sqrt(place["events"] / top), 2)
-        place["y"] = -place["lat"]
+    for spot in found["places"]:
+        spot["r"] = round(1.2 + 4 * math.sqrt(spot["events"] / top), 2)
+        spot["y"] = -spot["lat"]
+        spot["months"] = " ".join(
+            f"{month}:{quad}:{count}"
+            for month, counts in spot["by_month"].items()
+            for quad, count in counts.items()
+        )
+        spot["href"] = "/map?" + query_string(
+            filters, place=spot["name"], lat=spot["lat"], lon=spot["lon"]
+        )
+    chosen = None
+    if place is not None and lat is not None and lon is not None:
+        chosen = views.place_events(ctx.store, filters, place, lat, lon, 200)
+    months = sorted({m for p in found["places"] for m in p["by_month"] if m != "undated"})
     return render(
         request,
         "map.html",
         title="Map",
         places=found["places"],
         params=filters,
-        land=views.land_path(),
+        countries=geo.countries(),
+        months=months,
+        chosen=chosen,
     )
 
 

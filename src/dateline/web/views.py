@@ -7,14 +7,11 @@ over at most ``SCAN_LIMIT`` of the newest matching events, so one request stays 
 
 from __future__ import annotations
 
-import csv
-import functools
 import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from typing import Any
 
 from dateline.store import Store
@@ -158,16 +155,50 @@ def places(store: Store, filters: dict[str, Any], limit: int) -> dict[str, Any]:
                 "lon": key[2],
                 "events": 0,
                 "by_quad_class": Counter(),
+                "by_month": defaultdict(Counter),
             },
         )
+        quad = int(row.get("quad_class") or 0)
         place["events"] += 1
-        place["by_quad_class"][int(row.get("quad_class") or 0)] += 1
+        place["by_quad_class"][quad] += 1
+        day = row.get("date")
+        month = day[:7] if isinstance(day, str) and len(day) >= 7 else "undated"
+        place["by_month"][month][quad] += 1
     out = sorted(found.values(), key=lambda p: (-p["events"], p["name"]))[:limit]
     for place in out:
         by = place["by_quad_class"]
         place["quad_class"] = by.most_common(1)[0][0]
         place["by_quad_class"] = {str(k): v for k, v in sorted(by.items())}
+        place["by_month"] = {
+            month: {str(k): v for k, v in sorted(counts.items())}
+            for month, counts in sorted(place["by_month"].items())
+        }
     return {"places": out, "scanned": len(rows)}
+
+
+def place_events(
+    store: Store, filters: dict[str, Any], name: str, lat: float, lon: float, limit: int
+) -> dict[str, Any]:
+    """The events of one place of the map (its name and coordinates as ``places`` gives
+    them), newest first, with what a list needs to link each to its sentence."""
+    keep = (
+        "article_id", "n", "date", "cameo", "plover", "quad_class", "source_name",
+        "target_name", "sentence", "start", "end", "title", "location_country",
+    )  # fmt: skip
+    items = []
+    rows = store.events(**filters, limit=SCAN_LIMIT)
+    for row in rows:
+        if (row.get("location_name") or "") != name:
+            continue
+        if row.get("lat") != lat or row.get("lon") != lon:
+            continue
+        items.append({k: row.get(k) for k in keep})
+    return {
+        "place": {"name": name, "lat": lat, "lon": lon},
+        "events": len(items),
+        "items": items[:limit],
+        "scanned": len(rows),
+    }
 
 
 def actor(store: Store, name: str, code: str | None, limit: int) -> dict[str, Any]:
@@ -226,29 +257,6 @@ def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for m in sorted({*keys, *_months(keys[0], keys[-1])})
     ]
-
-
-@functools.cache
-def land_path(cell: float = 2.0) -> str:
-    """An SVG path of ``cell``-degree squares wherever the gazetteer knows a city: a rough
-    land backdrop for the map, drawn from dateline's own data (GeoNames, see NOTICE)."""
-    cells: set[tuple[int, int]] = set()
-    source = resources.files("dateline") / "data" / "gazetteer" / "places.tsv"
-    try:
-        with source.open(encoding="utf-8") as handle:
-            lines = (line for line in handle if not line.startswith("#"))
-            for row in csv.DictReader(lines, delimiter="\t"):
-                try:
-                    lat, lon = float(row["lat"]), float(row["lon"])
-                except (KeyError, TypeError, ValueError):
-                    continue
-                cells.add((int((lon + 180) // cell), int((90 - lat) // cell)))
-    except OSError:
-        return ""
-    return "".join(
-        f"M{x * cell - 180:g} {y * cell - 90:g}h{cell:g}v{cell:g}h{-cell:g}z"
-        for x, y in sorted(cells)
-    )
 
 
 class StatsCache:
