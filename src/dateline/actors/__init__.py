@@ -7,12 +7,12 @@
     actors = find_actors(doc, article, captions=captions)
     actors.at(start, end)           # the entity a body span mentions best, or None
     actors.resolve(start, end)      # (entity id, display name) for a speaker phrase, or None
-    actors.named("Edi Rama")        # by name or alias
+    actors.named("Ana Lupu")        # by name or alias
     record_entities = actors.to_list()
 
-People get the role and country their article gives them ("Albanian Prime Minister Edi Rama",
-"Aleksandar Vucic, president of Serbia", "Serbia's president, X", "NATO chief X"); surnames,
-descriptions ("the Ukrainian leader") and pronouns resolve to them (``coref``). Countries,
+People get the role and country their article gives them ("Moldovan Prime Minister Ana Lupu",
+"Tomas Reyes, president of Chile", "Chile's president, X", "NATO chief X"); surnames,
+descriptions ("the Kenyan leader") and pronouns resolve to them (``coref``). Countries,
 places, international and other organisations are entities too, with CAMEO-style actor codes
 (``codes`` documents the mapping). A knowledge base of well-known actors with tenure dates
 (``kb``; built by ``build_kb`` from PETRARCH-2's dictionaries) fills in what the article leaves

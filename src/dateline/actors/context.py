@@ -1,11 +1,11 @@
 """What the words around a name say about the person: role, country, organisation.
 
-    Albanian Prime Minister Edi Rama        title before the name, a demonym before the title
-    Serbia's president Aleksandar Vucic     a possessive country
+    Moldovan Prime Minister Ana Lupu        title before the name, a demonym before the title
+    Chile's president Tomas Reyes           a possessive country
     NATO Secretary-General X                an international organisation
-    Aleksandar Vucic, president of Serbia,  an apposition, "of" a country
-    X, the Albanian prime minister,         an apposition with a determiner
-    the Ukrainian leader / the president of Ukraine     a description (no name)
+    Tomas Reyes, president of Chile,        an apposition, "of" a country
+    X, the Moldovan prime minister,         an apposition with a determiner
+    the Kenyan leader / the president of Kenya          a description (no name)
 
 The same reading serves names (``before``/``after``) and descriptions (``description_at``).
 """
@@ -134,7 +134,7 @@ class DocIndex:
 
     def before(self, name_start: int) -> Reading | None:
         """The title (and its modifiers) right before a name at ``name_start``: "Albanian PM
-        X", "Serbia's president, X", "President of Ukraine X"."""
+        X", "Chile's president, X", "President of Kenya X"."""
         doc = self.doc
         found = self.roles.title_ending(doc, name_start)
         end = name_start
@@ -304,8 +304,8 @@ class DocIndex:
         return None, None, i
 
     def description_at(self, i: int) -> Reading | None:
-        """A description starting at token ``i``: "the Ukrainian president", "the president of
-        Ukraine", "Serbia's president", "the prime minister". Not followed by a name."""
+        """A description starting at token ``i``: "the Kenyan president", "the president of
+        Kenya", "Chile's president", "the prime minister". Not followed by a name."""
         doc = self.doc
         if doc[i].lower_ not in _DEFINITE and doc[i].ent_type_ not in {"GPE", "NORP", "ORG"}:
             return None

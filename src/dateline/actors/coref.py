@@ -1,6 +1,6 @@
 """In-article coreference: descriptions and pronouns resolved to the people already found.
 
-- A description ("the Ukrainian president", "the president of Ukraine", "the Ukrainian
+- A description ("the Kenyan president", "the president of Kenya", "the Kenyan
   leader", "the prime minister") refers to the person whose role it names, or whose role is of
   the group a describing word stands for ("leader" -> heads of state and government), with the
   same country when it gives one; the nearest such person mentioned before it wins, else the

@@ -11,7 +11,7 @@ from dateline.nlp.gazetteer import normalize
 MentionKind = Literal["name", "description", "pronoun", "modifier"]
 
 #: Which mention wins a tie in ``Actors.at``: names, descriptions, pronouns, then modifiers
-#: (a country named in a person's title: "Albanian" in "Albanian PM Edi Rama").
+#: (a country named in a person's title: "Moldovan" in "Moldovan PM Ana Lupu").
 _KIND_RANK = {"name": 0, "description": 1, "pronoun": 2, "modifier": 3}
 
 
@@ -117,8 +117,8 @@ class Actors:
         return found, -best[0] if best else 0
 
     def resolve(self, start: int, end: int) -> tuple[str, str] | None:
-        """(entity id, display name) for a speaker or actor phrase in the body ("Rama", "the
-        Ukrainian president", "she"), or None. Stricter than ``at``: a place or organisation
+        """(entity id, display name) for a speaker or actor phrase in the body ("Lupu", "the
+        Kenyan president", "she"), or None. Stricter than ``at``: a place or organisation
         must cover at least half the phrase ("the leaders of the European countries" is no
         mention of Europe)."""
         entity, overlap = self._best(start, end)

@@ -31,7 +31,7 @@ class NameMention:
     role: Role | None = None
     country: str | None = None
     igo: Igo | None = None
-    phrase: str | None = None  # the name with its title ("Albanian PM Edi Rama")
+    phrase: str | None = None  # the name with its title ("Moldovan PM Ana Lupu")
     org_sector: str | None = None  # of the organisation the title is held at
     gender: str | None = None  # "m" or "f" when an honorific or a title says so
 
@@ -149,7 +149,7 @@ def read_mention(index: DocIndex, doc_no: int, span: Span, role: Role | None) ->
 
 def consumed(mention: NameMention, index: DocIndex) -> list[tuple[int, int]]:
     """Token ranges a name's title phrase covers: their countries are not mentions of their
-    own ("Albanian" in "Albanian PM Edi Rama")."""
+    own ("Moldovan" in "Moldovan PM Ana Lupu")."""
     out = []
     before = index.before(mention.span.start)
     if before is not None:

@@ -2,7 +2,7 @@
 
     events = code_events(doc, article, actors)        # list[Event]; .to_dict() for the record
 
-Per sentence (cut at paragraph breaks; a wire dateline opening the lead, "TBILISI (Wire) --",
+Per sentence (cut at paragraph breaks; a wire dateline opening the lead, "NARVA (Wire) --",
 is no part of it), every verb the lexicon knows is matched with its dependents, and a light
 verb hands over to its event noun ("held talks") (:mod:`~dateline.events.predicates`); the
 first entry decides the CAMEO code, and the ontology gives root, QuadClass, Goldstein and PLOVER
@@ -70,7 +70,7 @@ from dateline.nlp.gazetteer import Gazetteer
 NO_PARSE = "E401"
 #: A date elsewhere in the sentence this close before publication dates an undated act.
 RECENT_DAYS = 7
-#: "NAIROBI, March 5 (Example Wire) — ", "TBILISI, Georgia (Ledger) -- ", "LIMA (AP) - "
+#: "NAIROBI, March 5 (Example Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - "
 _DATELINE_PREFIX = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-)\s+"
 )
@@ -150,7 +150,7 @@ class Coder:
         resolver = Resolver(doc, actors, self.gaz, self.rules, ents, text)
         out: list[Candidate] = []
         for sent in _paragraph_sentences(doc):
-            # A wire dateline opening the lead ("TBILISI, Georgia (Ledger) -- Police fired")
+            # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
             # is no part of the sentence: its words are neither actors nor dates.
             prefix = _DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
@@ -197,7 +197,7 @@ class Coder:
                     preds[tok.i] = pred
         for i in [i for i, p in preds.items() if self.rules.is_("transparent", p.token.lemma_)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
-                del preds[i]  # "decided to allow": the allowing is the act
+                del preds[i]  # "decided to lift": the lifting is the act
         anchored = self._dates(sent, published, preds, cut)
         out: list[Candidate] = []
         for best in preds.values():

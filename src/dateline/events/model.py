@@ -63,7 +63,7 @@ class Participant:
     via: str = "gazetteer"  # "actors", "gazetteer", "pronoun", "coreference", "inferred"
     plural: bool = False  # the phrase's head is plural ("protesters", "delegations")
     kind: str | None = None  # the actor's entity type when the actors stage found it
-    named: bool = False  # the phrase holds a proper name ("Quatar's emir", "Kiknadze")
+    named: bool = False  # the phrase holds a proper name ("Oman's foreign minister", "Okafor")
 
     @property
     def known(self) -> bool:

@@ -41,14 +41,14 @@ class Precision:
         "negated", "condition", "hedge", "nested" (under another coded predicate). The
         scorer reads the reason; negated, conditional, hedged and planned acts are kept with
         their modality (:func:`modality_of`). Words before ``cut`` (a wire dateline) are no
-        part of the clause: a verb the parser hung on them ("TBILISI -- Police *fired*" as a
+        part of the clause: a verb the parser hung on them ("NARVA -- Police *fired*" as a
         relative clause) heads its sentence."""
         rules = self.rules
         if rules.is_("plan", tok.lemma_):
             return "plan"
         main = tok.head.idx < cut
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
-            return "clause"  # "a declaration *demanding* ..." describes the act it names
+            return "clause"  # "a letter *urging* ..." describes the act it names
         only_conj = True
         detached = False
         node = tok

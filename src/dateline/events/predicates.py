@@ -3,7 +3,7 @@ the lexicon, with the dependents the lexicon's constraints look at.
 
 For a verb we collect its particles ("call *off*"), the content words of its direct object (the
 subject of a passive), of its prepositional phrases by preposition, its complement verbs
-("agreed *to develop*", nested: "urged ... to continue *providing*") and their objects, and the
+("agreed *to expand*", nested: "urged ... to keep *supplying*") and their objects, and the
 subject's words. A light verb ("held talks", "staged a protest", "launched an offensive")
 hands the event to its object noun when the noun is in the lexicon and the verb alone says
 nothing more specific; so does a verb of happening to its subject noun ("riots continued",

@@ -2,8 +2,8 @@
 
 Source = the subject (the agent of a passive; a conjunct's, a complement's or a participial
 clause's head's subject when it has none). Target = the object (the subject of a passive),
-else a prepositional object naming a known actor, else one inside a complement clause ("demanded
-that *the US* ...", "threatened to break relations *with Russia*"), else whoever it is "against".
+else a prepositional object naming a known actor, else one inside a complement clause ("urged
+that *Norway* ...", "warned it would cut ties *with Peru*"), else whoever it is "against".
 Defaults when nobody is named: a protest targets the government where it happens; a material
 act targets the country it happens in; an agent named without a country ("police") is of the
 sentence's place or the article's focus country; a target like "the president" is of the
@@ -53,7 +53,7 @@ class Roles:
         tok = pred.token
         subject = pred.subject
         if subject is None and tok.dep_ == "acl":
-            # "protesters *calling for* ...": the noun; "a declaration *demanding*": its issuer
+            # "protesters *calling for* ...": the noun; "a letter *urging*": its author
             noun = tok.head
             if any(p.known for p in resolver.phrase(noun)):
                 subject = noun
@@ -115,10 +115,10 @@ class Roles:
     def _complement_targets(
         self, verb: Token, resolver: Resolver, addressed: bool, depth: int = 0
     ) -> list[Participant]:
-        """The target inside a complement clause: its subject ("demanded that *the US*
-        cancel"); unless the act is addressed (appeals, demands), also its object or a
-        prepositional object, there or on the object, nested complements included ("offered
-        to hand over *to Britain*", "threatened to break relations *with Russia*")."""
+        """The target inside a complement clause: its subject ("insisted that *Norway*
+        withdraw"); unless the act is addressed (appeals, demands), also its object or a
+        prepositional object, there or on the object, nested complements included ("agreed
+        to send the files *to Chile*", "warned it would cut ties *with Peru*")."""
         fallback: list[Participant] = []
         for comp in verb.children:
             purpose = comp.dep_ == "advcl" and any(
@@ -148,9 +148,9 @@ class Roles:
         self, verb: Token, resolver: Resolver, sources: list[Participant]
     ) -> list[Participant]:
         """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
-        ("mobilized reservists for a war *against Iraq*", "a suspension of air links *with
-        Chile*"), else the subject of its condition ("threatened ... *unless Baghdad*
-        accepted"): a known actor other than the source."""
+        ("called up troops for a campaign *against Mali*", "a freeze of trade *with
+        Chile*"), else the subject of its condition ("warned ... *unless Lima* agreed"): a
+        known actor other than the source."""
         own = {p.country for p in sources if p.country}
         tokens = phrase_tokens(verb)
         for prep in ("against", "with"):
@@ -182,7 +182,7 @@ class Roles:
     ) -> list[Participant]:
         """The target when the sentence names none it can resolve: a protest is against the
         government where it happens; a material act, a rejection or a threat is done to the
-        country of the place the sentence names ("imposed a curfew in Cizre", "threatened to
+        country of the place the sentence names ("imposed a curfew in <a town>", "threatened to
         ban voting in X"); a domestic measure (yielding, coercing, refusing) with no place is
         done at home (the source's country)."""
         root = code[:2]
@@ -202,8 +202,8 @@ class Roles:
         return targets
 
     def default_source(self, code: str, country: str) -> list[Participant]:
-        """The agent of a passive act of state power that names none ("was arrested in
-        Lebanon", "was put under investigation in Italy"): the government where it happens."""
+        """The agent of a passive act of state power that names none ("was detained in
+        Ghana", "was charged in Norway"): the government where it happens."""
         if code[:2] not in _STATE_POWER:
             return []
         return [self.country_participant(country, "GOV")]
@@ -264,7 +264,7 @@ def localize(
     side: list[Participant], country: str, named: bool = True, persons: bool = False
 ) -> list[Participant]:
     """Agents without a country acting where the event happens are of that country;
-    ``named=False``: only those the text does not name ("police", not "Quatar's emir"), but
+    ``named=False``: only those the text does not name ("police", not "Oman's envoy"), but
     with ``persons`` also the people the actors stage found without a country (mostly of the
     country the article is about)."""
     return [

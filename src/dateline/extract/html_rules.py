@@ -243,7 +243,7 @@ def find_dateline(first_paragraph: str) -> tuple[str, str] | None:
 
 
 def byline_place(byline: str) -> str | None:
-    """'Rashela Shehu in Tirana' -> 'Tirana'."""
+    """'Mira Dobre in Chisinau' -> 'Chisinau'."""
     match = _BYLINE_PLACE.search(squash(byline))
     return match.group("place") if match else None
 

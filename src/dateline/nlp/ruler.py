@@ -2,13 +2,13 @@
 NORP, regions as LOC, international organisations and platforms as ORG.
 
 It fixes what the small English model gets wrong in news: "Pristina" as PERSON, "Skopje" or
-"Kosovar" as ORG, "Albanian PM Edi Rama" as one WORK_OF_ART, "Kyiv" or "Facebook" missed,
+"Kosovar" as ORG, "Moldovan PM Ana Lupu" as one WORK_OF_ART, "Kyiv" or "Facebook" missed,
 "X, formerly Twitter" as PERSON. Every span it sets carries ``ent_id_`` ("country:ALB",
 "demonym:ALB", "igo:EU", "place:3183875", "region:BALKANS", "platform:X") that
 ``Gazetteer.by_ent_id`` resolves.
 
 Why a component after "ner" and not spaCy's EntityRuler: both placements of the EntityRuler
-lose people. Before "ner", a preset "Albanian" leaves the model reading "PM Edi Rama" as
+lose people. Before "ner", a preset "Albanian" leaves the model reading "PM Ana Lupu" as
 nothing; after it with overwrite, the WORK_OF_ART goes and the person with it; either way
 "European Court of Auditors" and "Russian Orthodox Church" are cut to an adjective. So this
 component merges instead of overwriting (see ``_merge``). ``entity_patterns`` still gives the
@@ -113,10 +113,10 @@ class GazetteerRuler:
           ("Pristina" as PERSON, "the EU"), except that a region the model calls LOC stays
           LOC ("the Pacific");
         - the model's span holds ours and goes on with a title and a name: split into ours and
-          the PERSON ("Albanian PM Edi Rama" as WORK_OF_ART or ORG); with a title only, ours
+          the PERSON ("Moldovan PM Ana Lupu" as WORK_OF_ART or ORG); with a title only, ours
           alone ("Greek PM" as WORK_OF_ART before the name the model found);
         - otherwise the model's longer span stays ("European Court of Auditors",
-          "African-American", "Douglas Brinkley", "Contract with America");
+          "African-American", "Maria Olsen", "Pact for the Future");
         - a span crossing ours: ours wins.
         """
         ents = list(doc.ents)
@@ -155,7 +155,7 @@ class GazetteerRuler:
         return start < end and all(t.text in self.titles for t in doc[start:end])
 
     def _person_after_title(self, doc: Doc, start: int, end: int) -> Span | None:
-        """The name after a title in doc[start:end] ("PM Edi Rama" -> "Edi Rama"), if the
+        """The name after a title in doc[start:end] ("PM Ana Lupu" -> "Ana Lupu"), if the
         words open with a title and end with capitalised words."""
         i = start
         while i < end and doc[i].text in self.titles:
@@ -182,7 +182,7 @@ class GazetteerRuler:
                 and ent.end < len(doc)
                 and doc[ent.end].text in self.titles
             ):
-                continue  # "Defense" as ORG in "German Defense Minister Boris Pistorius"
+                continue  # "Defense" as ORG in "Dutch Defense Minister Jan Visser"
             if ent.label_ == "PERSON" and ent[0].text in self.titles:
                 person = self._person_after_title(doc, ent.start, ent.end)
                 if person is not None:

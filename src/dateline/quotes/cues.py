@@ -7,7 +7,7 @@ marks is part of what someone said, not a report by the article, and is skipped;
 that is the very clause another cue reports ("X said he expects …" is X's report). Every cue
 found is returned, with or without content: a cue with none ("he said.") still names the
 speaker of a direct quote next to it. When the parse gives a cue no subject, the words between
-a closing mark and the cue, or right after it, name the speaker (""…," said David Brock").
+a closing mark and the cue, or right after it, name the speaker (""…," said Lena Park").
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
 
 
 def headline_reports(doc: Doc, text: str) -> list[Report]:
-    """ "Milbank: Republicans waving the flag": a short line whose few words before a colon name
+    """ "Okafor: the council has lost its way": a short line whose few words before a colon name
     who says the rest (headlines, and the same convention in bulleted paragraphs)."""
     out: list[Report] = []
     for line in _HEADLINE.finditer(text):
@@ -177,8 +177,8 @@ _MAX_LOOSE_SPEAKER = 8
 def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
     """The speaker of a cue the parse gave no subject, from the words around it: the noun
     phrase the cue describes ("Romney, the nominee, tweeted:" parsed as a clause of Romney), the
-    words between a closing mark and the cue (""…," Ramos, 58, told AFP"), or those right
-    after a cue that follows a quote (""…," said David Brock, a confidant")."""
+    words between a closing mark and the cue (""…," Silva, 61, told reporters"), or those right
+    after a cue that follows a quote (""…," said Lena Park, an adviser")."""
     if tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"} and not quoted[tok.head.i]:
         return speaker_phrase(tok.head)
     # before: back from the cue to a closing quotation mark

@@ -84,7 +84,7 @@ def attach(
             and last.report is shared
             and (m.outer_start >= shared.cue_end) == (last.start >= shared.cue_end)
         ):
-            # several quotes in one report ("called him a "leech" and a "brat"") are one quote
+            # several quotes in one report ("called the plan "reckless" and "late"") are one quote
             last.spans.extend(spans)
             last.marked.append(m)
             continue
@@ -151,7 +151,7 @@ def _nearest_cue(doc: Doc, text: str, m: Marked, reports: list[Report]) -> Repor
 
 
 def _label_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
-    """ "WALLACE: If I may, …": a transcript's speaker label opening the quote."""
+    """ "MODERATOR: Let me ask, …": a transcript's speaker label opening the quote."""
     found = LABEL.match(text, m.start)
     if found is None or found.end() >= m.segments[0].end:
         return None

@@ -6,7 +6,7 @@ face; a curly single opening mark pairs with the next closing mark that is not a
 The news convention of reopening a quote on each paragraph is followed: a paragraph that ends
 inside a quote and is followed by a paragraph opening with a mark continues the same quote.
 
-Titles in quotation marks ("signed a "Treaty of Friendship and Cooperation"") and scare quotes
+Titles in quotation marks ("signed a "Charter of Good Neighbourly Relations"") and scare quotes
 (one or two words) are classified here too, from the quoted text and the words just before it.
 """
 
@@ -21,7 +21,7 @@ OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 ALL_MARKS = frozenset('"“”«»„‘’')
-#: Words that may stay lower case inside a title ("Treaty of Friendship and Cooperation").
+#: Words that may stay lower case inside a title ("Charter of Good Neighbourly Relations").
 _TITLE_MINOR = frozenset(
     (
         *("a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of"),
@@ -39,7 +39,7 @@ _TITLE_LEAD = frozenset(
 )
 
 
-#: Words right before a quoted name that ends its sentence ("told "Good Morning America."").
+#: Words right before a quoted name that ends its sentence ("told "Morning Desk."").
 _NAME_LEAD = frozenset(
     {"on", "in", "of", "told", "watch", "watched", "read", "titled", "show", "episode", "broadcast"}
 )
@@ -200,7 +200,7 @@ def find_marked(text: str) -> list[Marked]:
     return out
 
 
-#: A transcript's speaker label at the start of a quoted paragraph ("WALLACE: If I may, …").
+#: A transcript's speaker label at the start of a quoted paragraph ("MODERATOR: Let me ask, …").
 LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+")
 
 
@@ -238,7 +238,7 @@ def classify(text: str, marked: Marked) -> str:
     if len(marked.segments) > 1:
         return "quote"
     if ends_sentence:
-        # a name that happens to end its sentence: "on NBC's "Meet the Press.""
+        # a name that happens to end its sentence: "on a network's "Sunday Forum.""
         named = lead in _TITLE_LEAD or lead in _NAME_LEAD or lead.endswith(("'s", "’s"))
         if title_case and inner.endswith(".") and len(tokens) <= 5 and named:
             return "title"
