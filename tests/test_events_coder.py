@@ -128,8 +128,8 @@ def test_accepted_an_invitation(nlp: Any) -> None:
     assert e.cameo == "036" and pair(e) == ("GHA", "NGA")
 
 
-def test_agreed_to_develop_cooperation(nlp: Any) -> None:
-    events = code(nlp, "Portugal and Spain agreed to develop cooperation in renewable energy.")
+def test_agreed_to_deepen_cooperation(nlp: Any) -> None:
+    events = code(nlp, "Portugal and Spain agreed to deepen cooperation on renewable energy.")
     assert {e.plover for e in events} == {"AGREE"}
     assert {pair(e) for e in events} == {("PRT", "ESP"), ("ESP", "PRT")}
 

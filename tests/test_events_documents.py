@@ -56,15 +56,15 @@ def test_examples_false_event_rate() -> None:
 
 def test_false_events_rule() -> None:
     events = [
-        {"sentence": "Albania, a NATO member since 2009, said so.", "date": None},
-        {"sentence": "Tirana hosted the summit.", "date": "2009-01-01"},
-        {"sentence": "Rama met Vucic.", "date": None, "location": {"name": "Belgrade"}},
-        {"sentence": "Rama met Zelenskyy.", "date": "2024-02-28"},
+        {"sentence": "Moldova, a UN member since 1992, said so.", "date": None},
+        {"sentence": "Chisinau hosted the fair.", "date": "1992-03-02"},
+        {"sentence": "Lupu met Reyes.", "date": None, "location": {"name": "Santiago"}},
+        {"sentence": "Lupu met Okafor.", "date": "2024-05-14"},
     ]
     must_not = {
-        "event_sentences_containing": ["a NATO member since 2009"],
-        "event_dates": ["2009-01-01"],
-        "event_location_names": ["Belgrade"],
+        "event_sentences_containing": ["a UN member since 1992"],
+        "event_dates": ["1992-03-02"],
+        "event_location_names": ["Santiago"],
     }
     assert len(ev.false_events(events, must_not)) == 3
 

@@ -152,7 +152,7 @@ def test_dateline_detection(text: str, place: str | None) -> None:
 
 
 def test_byline_place() -> None:
-    assert byline_place("Rashela Shehu in Tirana") == "Tirana"
+    assert byline_place("Mira Dobre in Chisinau") == "Chisinau"
     assert byline_place("By Jane Doe") is None
 
 

@@ -209,7 +209,7 @@ def test_blank_titles_are_trimmed_and_title_only_spans_dropped(
 
 
 def test_blank_platform_x_only_in_context(blank: tuple[Language, GazetteerRuler]) -> None:
-    got = _run(blank, "Writing on X, formerly Twitter, she said so.", [("Twitter", "PERSON")])
+    got = _run(blank, "Posting on X, formerly Twitter, she said so.", [("Twitter", "PERSON")])
     assert got == [("X", "ORG", "platform:X"), ("Twitter", "ORG", "platform:X")]
     assert _run(blank, "Generation X voters and Malcolm X.", []) == []
 
@@ -272,7 +272,7 @@ def test_cities_and_countries_are_gpe(pipeline: Language) -> None:
 
 @needs_model
 def test_platforms_are_org_not_person(pipeline: Language) -> None:
-    doc = pipeline("Writing on X, formerly Twitter, the minister said the talks had failed.")
+    doc = pipeline("Posting on X, formerly Twitter, the minister said the talks had failed.")
     assert ents(doc)[:2] == [("X", "ORG", "platform:X"), ("Twitter", "ORG", "platform:X")]
     assert "PERSON" not in labels(doc).values()
     doc = pipeline("The Moldovan leader posted a video on Telegram and Facebook.")
@@ -282,8 +282,8 @@ def test_platforms_are_org_not_person(pipeline: Language) -> None:
 
 @needs_model
 def test_demonym_title_person_is_not_a_work_of_art(pipeline: Language) -> None:
-    doc = pipeline("Albanian PM Edi Rama met the Serbian president in Durres on Monday.")
-    assert ents(doc)[:2] == [("Albanian", "NORP", "demonym:ALB"), ("Edi Rama", "PERSON", "")]
+    doc = pipeline("Moldovan PM Ana Lupu met the Romanian president in Iasi on Monday.")
+    assert ents(doc)[:2] == [("Moldovan", "NORP", "demonym:MDA"), ("Ana Lupu", "PERSON", "")]
     assert "WORK_OF_ART" not in labels(doc).values()
     doc = pipeline("Hungarian PM Viktor Orban blocked the decision in Brussels.")
     assert ("Viktor Orban", "PERSON", "") in ents(doc)

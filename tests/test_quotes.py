@@ -304,7 +304,7 @@ def test_said_the_document(pipeline: Language) -> None:
 
 def test_platform_is_not_the_speaker(pipeline: Language) -> None:
     text = (
-        "President Tomas Berg, writing on X, formerly Twitter, said the summit had been "
+        "President Tomas Berg, posting on X, formerly Twitter, said the summit had been "
         '"a turning point for the whole region."'
     )
     q = only(quotes(pipeline, text))

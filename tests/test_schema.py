@@ -46,28 +46,28 @@ FULL_RECORD: dict[str, Any] = {
         "lead": "Leaders agreed to connect their grids.",
         "headings": ["Doubts over financing"],
         "captions": [{"text": "Pylons near Elbasan.", "credit": "AW/Arben Hoxha"}],
-        "body": "Leaders agreed to connect their grids.\n\nRama said it was concrete.",
+        "body": "Leaders agreed to connect their grids.\n\nLupu said it was concrete.",
         "blocks": [{"role": "title", "text": "Balkan leaders pledge grid link"}],
     },
     "entities": [
         {
             "id": "e1",
-            "name": "Edi Rama",
+            "name": "Ana Lupu",
             "type": "person",
             "role": "prime minister",
             "country": "ALB",
             "sector": "GOV",
-            "aliases": ["Rama"],
-            "mentions": [{"text": "Rama", "start": 40, "end": 44, "sentence": 1}],
+            "aliases": ["Lupu"],
+            "mentions": [{"text": "Lupu", "start": 40, "end": 44, "sentence": 1}],
         }
     ],
     "quotes": [
         {
             "text": "it was concrete",
             "kind": "indirect",
-            "speaker": {"name": "Edi Rama", "entity": "e1", "text": "Rama"},
+            "speaker": {"name": "Ana Lupu", "entity": "e1", "text": "Lupu"},
             "cue": "said",
-            "sentence": "Rama said it was concrete.",
+            "sentence": "Lupu said it was concrete.",
             "start": 50,
             "end": 65,
         }
