@@ -70,7 +70,7 @@ from dateline.nlp.gazetteer import Gazetteer
 NO_PARSE = "E401"
 #: A date elsewhere in the sentence this close before publication dates an undated act.
 RECENT_DAYS = 7
-#: "NAIROBI, March 5 (Example Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - "
+#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - "
 _DATELINE_PREFIX = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-)\s+"
 )
