@@ -30,7 +30,7 @@ SETS = (
     "scrapinghub",  # key: the page key
     "naeb",  # key: html_file
     "wcxb",  # key: file_id
-    "examples",  # key: the bundled example's file name; "seed" for the seed document
+    "examples",  # key: the example's "document" in examples/expected.json; "seed" for the seed
 )
 
 T = TypeVar("T")

@@ -12,7 +12,8 @@ sources separated by ``;``, each one of:
 ``plv:ID``             a tune-half sentence of a development set, by the id
 ``plover-gsr:ID``      :func:`dateline.eval.split.half_of` files it under: the ``sentence_id``
 ``articles-gold-dev:ID``  of PLV, the record id of the PLOVER gold sentences, the NAEB id of an
-``examples:NAME``      annotated article, the bundled example's file name
+``examples:NAME``      annotated article, a bundled example's ``document`` in expected.json
+                       ("articles/x.html", "examples.jsonl#id")
 
 A row written from a development item may name only a *tune*-half item: the check half is for
 measuring (the test suite enforces it). The codebook's example sentences are not a source for
