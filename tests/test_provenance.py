@@ -95,3 +95,11 @@ def test_development_items_named_as_provenance_exist() -> None:
     assert named, "no development item is named at all"
     for kind, ids in named.items():
         assert ids <= _dev_ids(kind), (kind, sorted(ids - _dev_ids(kind)))
+
+
+def test_an_event_rule_leads_to_its_entry_and_provenance() -> None:
+    lx = lexicon.Lexicon.default()
+    entry = lx.entry_for_rule("curated.tsv:cur:v:sue/any +intent")
+    assert entry is not None and (entry.cameo, entry.provenance) == ("115", "cameo:115")
+    assert lx.entry_for_rule("frames.tsv:cur:v:sue/any") is None
+    assert lx.entry_for_rule("sample:057") is None

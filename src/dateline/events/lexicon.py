@@ -315,6 +315,14 @@ class Lexicon:
         ]
         return _ranked(hits)
 
+    def entry_for_rule(self, rule: str) -> LexEntry | None:
+        """The entry an event's ``rule`` names ("curated.tsv:cur:v:sue/any +intent"), so an
+        explanation can show what the entry requires and where it comes from (``provenance``)."""
+        name = rule.split(" ", 1)[0]
+        source, _, entry_id = name.partition(":")
+        entry = self.by_id.get(entry_id)
+        return entry if entry is not None and entry.source == source else None
+
     def coverage(self) -> dict[str, int]:
         """Entries per CAMEO code (blocking entries not counted)."""
         counts: dict[str, int] = {}
