@@ -412,3 +412,25 @@ def test_event_noun_with_its_owner_as_subject(nlp: Any) -> None:
     assert (e.cameo, e.plover) == ("042", "CONSULT") and pair(e) == ("PER", "CHL")
     assert e.date == "2024-02-23"
     assert code(nlp, "Peru's visit to Chile will end on Friday.") == []  # future, unreported
+
+
+def test_negated_and_planned_acts_are_kept_only_with_all_modalities(nlp: Any) -> None:
+    text = "Peru did not attack Bolivia. Chile will meet Argentina next week."
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    assert code_events(doc, article, FakeActors(doc)) == []
+    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
+    assert {(e.plover, e.modality) for e in every} == {
+        ("ASSAULT", "negated"),
+        ("CONSULT", "planned"),
+    }
+
+
+def test_export_filters_keep_asserted_events_unless_all_modalities() -> None:
+    from dateline.export.records import parse_filters
+
+    negated = {"modality": "negated", "date": "2024-02-28"}
+    asserted = {"modality": "asserted", "date": "2024-02-28"}
+    assert parse_filters().event_ok(asserted, None)
+    assert not parse_filters().event_ok(negated, None)
+    assert parse_filters(all_modalities=True).event_ok(negated, None)

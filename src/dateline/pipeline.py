@@ -192,7 +192,7 @@ def _annotate(records: list[Analysis], options: Options) -> None:
         for record, body, captions in _parsed(pipeline, group, options.batch_size):
             assert record.article is not None
             with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
-                _stages(record, record.article, body, captions)
+                _stages(record, record.article, body, captions, options.all_modalities)
 
 
 #: A record with the texts it needs parsed: its body, then captions and image alt texts.
@@ -244,10 +244,12 @@ def _parsed(
         yield record, parsed[0], parsed[1:]
 
 
-def _stages(record: Analysis, article: Article, body: Doc, captions: list[Doc]) -> None:
+def _stages(
+    record: Analysis, article: Article, body: Doc, captions: list[Doc], all_modalities: bool
+) -> None:
     actors = stage_actors(body, article, captions)
     quotes = stage_quotes(body, actors)
-    events = stage_events(body, article, actors, quotes)
+    events = stage_events(body, article, actors, quotes, all_modalities)
     record.entities = [e.to_dict() for e in actors.entities]
     real_captions = captions[: len([c for c in article.captions if c.text])]
     record.quotes = [q.to_dict() for q in quotes] + caption_quotes(real_captions)
@@ -285,7 +287,9 @@ def caption_quotes(captions: list[Doc]) -> list[dict[str, Any]]:
     return out
 
 
-def stage_events(body: Doc, article: Article, actors: Actors, quotes: list[Quote]) -> list[Event]:
+def stage_events(
+    body: Doc, article: Article, actors: Actors, quotes: list[Quote], all_modalities: bool = False
+) -> list[Event]:
     from dateline.events import code_events
 
-    return code_events(body, article, actors, quotes=quotes)
+    return code_events(body, article, actors, quotes=quotes, all_modalities=all_modalities)

@@ -152,6 +152,12 @@ no_nlp_option = click.option(
     is_flag=True,
     help="Extract articles only: no entities, quotes or events (much faster).",
 )
+all_modalities_option = click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Keep negated, hypothetical, planned and quoted events in the record too (each "
+    "with its modality); by default only asserted events.",
+)
 model_option = click.option(
     "--model",
     default=None,
@@ -167,7 +173,7 @@ def input_options(func: F) -> F:
         callback=_published,
         help="Publication date (ISO) for documents that do not give one.",
     )(func)
-    func = model_option(no_nlp_option(func))
+    func = model_option(no_nlp_option(all_modalities_option(func)))
     func = click.option("--url", help="URL for documents that do not give one.")(func)
     func = kind_option(func)
     return click.argument("paths", nargs=-1, required=True)(func)

@@ -41,6 +41,7 @@ def analyze(
     published: str | None,
     model: str | None,
     no_nlp: bool,
+    all_modalities: bool,
     fmt: str,
     workers: int,
     quiet: bool,
@@ -54,7 +55,7 @@ def analyze(
     from dateline.output import SUMMARY_COLUMNS, make_writer, summary
     from dateline.sources import iter_documents
 
-    options = _options(kind, url, published, model, no_nlp)
+    options = _options(kind, url, published, model, no_nlp, all_modalities)
     items = iter_documents(paths, options)
     writer = make_writer(fmt, _out(), SUMMARY_COLUMNS, json_array=False)
     failed = seen = 0
@@ -86,6 +87,7 @@ def ingest(
     published: str | None,
     model: str | None,
     no_nlp: bool,
+    all_modalities: bool,
     db: str,
     workers: int,
     quiet: bool,
@@ -100,7 +102,7 @@ def ingest(
     from dateline.sources import iter_documents
     from dateline.store import Store
 
-    options = _options(kind, url, published, model, no_nlp)
+    options = _options(kind, url, published, model, no_nlp, all_modalities)
     items = iter_documents(paths, options)
     with Store.open(db) as store, progress_bar("Ingesting", show_progress(quiet)) as advance:
 
@@ -126,7 +128,12 @@ def ingest(
 
 
 def _options(
-    kind: str, url: str | None, published: str | None, model: str | None, no_nlp: bool
+    kind: str,
+    url: str | None,
+    published: str | None,
+    model: str | None,
+    no_nlp: bool,
+    all_modalities: bool = False,
 ) -> Options:
     """The Options the shared input options of analyze and ingest ask for."""
     from dateline.options import Options
@@ -137,4 +144,5 @@ def _options(
         published=published,
         model=model,
         nlp=not no_nlp,
+        all_modalities=all_modalities,
     )

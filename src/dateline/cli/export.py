@@ -29,6 +29,12 @@ from dateline.cli.base import _out, _published, cli, db_option, handle_errors
 @click.option("--code", help="Only events with this CAMEO event code (prefix): 04, 042.")
 @click.option("--prefix", help="Name of the GDELT files (default: newest DATEADDED).")
 @click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Export negated, hypothetical, planned and quoted events too (stored when analyzed "
+    "with --all-modalities); by default only asserted events.",
+)
+@click.option(
     "--stories/--no-stories",
     default=True,
     show_default=True,
@@ -45,6 +51,7 @@ def export_command(
     country: str | None,
     code: str | None,
     prefix: str | None,
+    all_modalities: bool,
     stories: bool,
 ) -> None:
     """Export the stored records for the tools event-data users already have.
@@ -57,7 +64,13 @@ def export_command(
 
     if out == "-" and fmt not in SINGLE_FILE:
         raise click.UsageError(f"--out - works for plover and jsonl; {fmt} writes a directory")
-    filters = {"since": since, "until": until, "country": country, "code": code}
+    filters = {
+        "since": since,
+        "until": until,
+        "country": country,
+        "code": code,
+        "all_modalities": all_modalities,
+    }
     with Store.open(db, create=False) as store:
         target = _out() if out == "-" else out
         result = export(store, fmt, target, prefix=prefix, stories=stories, **filters)

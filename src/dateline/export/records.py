@@ -30,6 +30,8 @@ class Filters:
     until: str | None = None
     country: str | None = None
     code: str | None = None
+    #: events of every modality (negated, hypothetical, planned, quoted), not only asserted
+    all_modalities: bool = False
 
     @property
     def selects_events(self) -> bool:
@@ -46,6 +48,8 @@ class Filters:
         )
 
     def event_ok(self, event: dict[str, Any], published: str | None) -> bool:
+        if not self.all_modalities and event.get("modality", "asserted") != "asserted":
+            return False
         if not self.date_ok(event.get("date") or published):
             return False
         if self.code and not str(event.get("cameo") or "").startswith(self.code):
@@ -98,10 +102,11 @@ class StoredRecord:
 
 
 def parse_filters(**filters: Any) -> Filters:
-    unknown = set(filters) - {"since", "until", "country", "code"}
+    unknown = set(filters) - {"since", "until", "country", "code", "all_modalities"}
     if unknown:
         raise TypeError(f"unknown export filter(s): {', '.join(sorted(unknown))}")
-    return Filters(**{k: (str(v) if v else None) for k, v in filters.items()})
+    every = bool(filters.pop("all_modalities", False))
+    return Filters(**{k: (str(v) if v else None) for k, v in filters.items()}, all_modalities=every)
 
 
 def iter_records(store: Store, filters: Filters) -> Iterator[StoredRecord]:
