@@ -267,6 +267,13 @@ def test_eval_articles_and_plv_commands_run_end_to_end(tmp_path: Path) -> None:
     assert figures["halves"]["all"]["direct"]["gold"] == 1
     assert figures["halves"]["all"]["events"]["gold"] == 1
     assert [a["id"] for a in figures["per_article"]] == ["1"]
+    # --explain lists one half's notes (the tune half unless asked): the other's stay figures
+    own, other = gold.half, "check" if gold.half == "tune" else "tune"
+    for half, shown in ((own, True), (other, False)):
+        args = ["eval", "articles", "--gold", str(tmp_path), "--explain", "--half", half]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert ("### naeb-1" in result.output) is shown
 
     header = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root"
     marked = "<s>Rebels from the hills</s> shelled <t>the northern town</t> on Monday."
