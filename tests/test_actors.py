@@ -27,9 +27,9 @@ from dateline.actors import (
     find_actors,
     split_code,
 )
-from dateline.actors.build_kb import display, parse_dictionary, rows, tenure
 from dateline.actors.kb import KbActor, Tenure
 from dateline.model import Article, Block, Caption
+from dateline_dev.build_kb import display, parse_dictionary, rows, tenure
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
@@ -533,7 +533,7 @@ def test_people_take_a_known_organisation_code(pipeline: Language) -> None:
 def test_shipped_kb_is_what_the_build_script_writes() -> None:
     reference = require_shared("data", "events", "reference")
     require_shared("data", "events", "reference", "petrarch2-Phoenix.Countries.actors.txt")
-    from dateline.actors.build_kb import DEFAULT_OUT, build
+    from dateline_dev.build_kb import DEFAULT_OUT, build
 
     assert "\n".join(build(reference)) + "\n" == DEFAULT_OUT.read_text(encoding="utf-8")
 

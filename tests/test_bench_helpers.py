@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.eval.bench_pipeline import _hwm_kib, _tree, write_corpus
-from dateline.eval.datasets import Page
 from dateline.model import content_id
+from dateline_dev.eval.bench_pipeline import _hwm_kib, _tree, write_corpus
+from dateline_dev.eval.datasets import Page
 
 
 def test_corpus_copies_are_distinct_documents(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import require_shared
-from dateline.eval.bench import bench_extraction, report_bench
-from dateline.eval.datasets import Page
-from dateline.eval.extraction import Prediction, evaluate, report, score
+from dateline_dev.eval.bench import bench_extraction, report_bench
+from dateline_dev.eval.datasets import Page
+from dateline_dev.eval.extraction import Prediction, evaluate, report, score
 
 ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
 

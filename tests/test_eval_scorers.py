@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import require_model
-from dateline.eval import articles, plv
-from dateline.eval import quotes as quotes_eval
-from dateline.eval.matching import TextMap, bag_share, name_key, pair_greedily
+from dateline_dev.eval import articles, plv
+from dateline_dev.eval import quotes as quotes_eval
+from dateline_dev.eval.matching import TextMap, bag_share, name_key, pair_greedily
 
 TEXT = (
     "Minister Ana Vel said the border would reopen. "

@@ -3,7 +3,7 @@
 The seed document (``../shared/seed``, skipped when absent) must give every required event of
 its gold file and nothing under ``must_not``; the bundled examples must keep the false-event
 rate under the issue's 10%. Matching and the false-event rule are those of
-``dateline.eval.events`` (the same code ``dateline eval events`` reports with).
+``dateline_dev.eval.events`` (the same code ``dateline eval events`` reports with).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require_shared
-from dateline.eval import events as ev
+from dateline_dev.eval import events as ev
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 

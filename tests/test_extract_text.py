@@ -275,9 +275,9 @@ def test_train_is_deterministic_and_writes_a_loadable_model(
 ) -> None:
     require_shared("data", "extraction")
     pytest.importorskip("sklearn")
-    from dateline.extract.lines import train as training
     from dateline.extract.lines.model import read_model
-    from dateline.extract.lines.train import train
+    from dateline_dev import train_lines as training
+    from dateline_dev.train_lines import train
 
     monkeypatch.setitem(training.PARAMS, "max_iter", 5)  # the pipeline, not the fit, is tested
 
@@ -292,7 +292,7 @@ def test_train_is_deterministic_and_writes_a_loadable_model(
 def test_textdump_evaluate_reports_renderers_sets_and_baseline() -> None:
     require_shared("data", "extraction")
     pytest.importorskip("inscriptis")
-    from dateline.eval.textdump import evaluate
+    from dateline_dev.eval.textdump import evaluate
 
     report = evaluate(DEV, limit=2)
     naeb = report["sets"]["naeb"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.nlp import build_gazetteer
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, Region, normalize
+from dateline_dev import build_gazetteer
 
 
 @pytest.fixture(scope="module")

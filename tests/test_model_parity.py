@@ -16,7 +16,7 @@ sklearn_ensemble = pytest.importorskip(
 )
 
 from dateline.extract.lines.model import Trees  # noqa: E402
-from dateline.extract.lines.train import PARAMS, _export  # noqa: E402
+from dateline_dev.train_lines import PARAMS, _export  # noqa: E402
 
 
 def _data(seed: int, rows: int = 600, features: int = 7) -> tuple[np.ndarray, np.ndarray]:

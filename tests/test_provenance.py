@@ -10,24 +10,25 @@ from pathlib import Path
 import pytest
 
 from conftest import require_shared
-from dateline.events import lexicon, provenance, rules
-from dateline.events.provenance import ProvenanceError, Source, audit, parse
+from dateline.events import lexicon, rules
+from dateline.events.provenance import ProvenanceError, Source, parse
+from dateline_dev.provenance_audit import audit, tables
 
 
 def test_the_tables_are_the_ones_the_coder_reads() -> None:
-    names = {f"{p.parent.name}/{p.name}" for p in provenance.tables()}
+    names = {f"{p.parent.name}/{p.name}" for p in tables()}
     assert {f"lexicon/{n}" for n in lexicon.SHIPPED} <= names
     assert {"coder/sectors.tsv", "coder/words.tsv", "coder/intent.tsv"} <= names
     assert {"frames/acts.tsv", "frames/families.tsv", "frames/protests.tsv"} <= names
 
 
-@pytest.mark.parametrize("path", provenance.tables(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", tables(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_row_has_a_provenance_and_no_check_item(path: Path) -> None:
     assert audit(path) == []
 
 
 def test_the_audit_catches_a_row_without_provenance_and_a_check_item(tmp_path: Path) -> None:
-    from dateline.eval.split import half_of
+    from dateline_dev.eval.split import half_of
 
     check = next(f"x{i}" for i in range(100) if half_of("plv", f"x{i}") == "check")
     tune = next(f"x{i}" for i in range(100) if half_of("plv", f"x{i}") == "tune")
@@ -75,7 +76,7 @@ def _dev_ids(kind: str) -> set[str]:
     if kind == "articles-gold-dev":
         folder = require_shared("data", "articles-gold-dev")
         return {p.stem.removeprefix("naeb-") for p in folder.glob("naeb-*.json")}
-    from dateline.eval.events import annotated_documents
+    from dateline_dev.eval.events import annotated_documents
 
     return {name for name, _doc, _gold in annotated_documents()} | {"seed"}
 
@@ -84,7 +85,7 @@ def _dev_ids(kind: str) -> set[str]:
 def test_development_items_named_as_provenance_exist() -> None:
     """A tune-half id that names nothing would pass the half check by luck."""
     named: dict[str, set[str]] = {}
-    for path in provenance.tables():
+    for path in tables():
         for line in path.read_text(encoding="utf-8").splitlines():
             cell = line.split("\t")[-1]
             if line.startswith("#") or cell == "provenance":

@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 
 from conftest import require_model, require_shared
-from dateline.eval import articles, plv
-from dateline.eval import quotes as quotes_eval
-from dateline.eval.events import annotated_documents, false_events, matches
-from dateline.eval.matching import bag_share, name_key, ratio
-from dateline.eval.split import half_of
+from dateline_dev.eval import articles, plv
+from dateline_dev.eval import quotes as quotes_eval
+from dateline_dev.eval.events import annotated_documents, false_events, matches
+from dateline_dev.eval.matching import bag_share, name_key, ratio
+from dateline_dev.eval.split import half_of
 
 SEED = ("seed",)
 ARTICLES = ("data", "articles-gold-dev")

@@ -14,9 +14,9 @@ from spacy.language import Language
 
 from conftest import require_model, require_shared
 from dateline import nlp
-from dateline.eval import quotes as quotes_eval
 from dateline.quotes import Quote, default_lexicon, find_quotes
 from dateline.quotes.marks import find_marked, split_labelled
+from dateline_dev.eval import quotes as quotes_eval
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed"

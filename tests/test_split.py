@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from dateline.eval.split import folds, half_of, select
+from dateline_dev.eval.split import folds, half_of, select
 
 
 def test_split_is_stable_and_roughly_even() -> None:

@@ -20,7 +20,8 @@ from fastapi.testclient import TestClient
 from dateline.cli import cli
 from dateline.model import Analysis
 from dateline.store import Store
-from dateline.web import create_app, sample
+from dateline.web import create_app
+from dateline_dev import sample
 
 warnings.filterwarnings("ignore", message=".*httpx2.*")
 
@@ -753,7 +754,7 @@ def test_serve_command_builds_the_app(
 
 
 def test_load_test_smoke(web_db: tuple[Path, dict[str, str]]) -> None:
-    from dateline.web.loadtest import run_load
+    from dateline_dev.loadtest import run_load
 
     result = run_load(web_db[0], clients=2, seconds=2)
     assert result["requests"] > 0 and result["errors"] == 0

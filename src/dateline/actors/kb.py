@@ -2,7 +2,7 @@
 
 Each actor has a name, aliases, a type and CAMEO-style codes with tenure dates, so a bare
 "Putin" in a 2024 article resolves to Russia's government while the same name in 1990 would
-not. Built by ``python -m dateline.actors.build_kb`` from PETRARCH-2's dictionaries (see NOTICE).
+not. Built by ``python -m dateline_dev.build_kb`` from PETRARCH-2's dictionaries (see NOTICE).
 
 Matching is conservative: a full name matches its entry; a bare surname matches only when
 the KB knows a single person of that name, in office at the article's date, whom the

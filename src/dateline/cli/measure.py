@@ -20,26 +20,37 @@ from dateline.cli.base import (
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: What a command needs that a plain ``pip install .`` leaves out, and how to get it.
+_NO_TOOLS = (
+    "E002 eval, bench and train need dateline's development tools (the dateline_dev package: "
+    "scorers, benchmarks, model fitting), which `pip install .` leaves out. Install from a "
+    "source checkout: pip install -e '.[dev]' (make test does this)"
+)
+_NO_EXTRA = "E002 {module} needs {missing}, which is not installed: pip install -e '.[dev]'"
+
+
 def _load(module: str, *names: str) -> list[Any]:
-    """Import the functions of a heavy or optional module only when its command runs."""
+    """Import the functions of a tooling module only when its command runs, or say what to
+    install: the dateline_dev package (source checkouts only) or an extra it needs."""
     import importlib
 
     try:
         loaded = importlib.import_module(module)
-        return [getattr(loaded, name) for name in names]
-    except (ImportError, AttributeError) as exc:
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and exc.name.split(".")[0] == "dateline_dev":
+            raise click.ClickException(_NO_TOOLS) from None
         raise click.ClickException(
-            f"E900 cannot load {module} ({exc}); the eval extra may be missing: "
-            "pip install 'dateline[eval]'"
+            _NO_EXTRA.format(module=module, missing=exc.name or "a package")
         ) from None
+    return [getattr(loaded, name) for name in names]
 
 
 def _data_root(value: Path | None) -> Path:
     if value is not None:
         return value
-    from dateline.eval.datasets import default_root
-
-    return default_root()
+    [default_root] = _load("dateline_dev.eval.datasets", "default_root")
+    path: Path = default_root()
+    return path
 
 
 def _sets(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
@@ -88,14 +99,13 @@ def eval_group() -> None:
 @handle_errors
 def eval_extraction(data: Path | None, sets: list[str], limit: int | None, quiet: bool) -> None:
     """Score article extraction on the development sets."""
-    evaluate, report = _load("dateline.eval.extraction", "evaluate", "report")
+    evaluate, report = _load("dateline_dev.eval.extraction", "evaluate", "report")
     result = evaluate(_data_root(data), sets, limit, show_progress(quiet))
     click.echo(report(result))
 
 
 def _shared_default(*parts: str) -> Path:
-    from dateline.eval.datasets import default_root
-
+    [default_root] = _load("dateline_dev.eval.datasets", "default_root")
     # default_root() is .../shared/data/extraction; the other gold sets sit beside it
     return default_root().parent.joinpath(*parts)
 
@@ -111,7 +121,7 @@ def _shared_default(*parts: str) -> Path:
 @handle_errors
 def eval_quotes(polnear: Path | None, split: str, limit: int | None) -> None:
     """Score quotes and speakers against PolNeAR's brat attributions."""
-    evaluate, report = _load("dateline.eval.quotes", "evaluate", "report")
+    evaluate, report = _load("dateline_dev.eval.quotes", "evaluate", "report")
     root = polnear or _shared_default("quotes", "polnear")
     if not (root / split).is_dir():
         raise click.ClickException(f"E101 no PolNeAR {split} split under {root}; pass --polnear")
@@ -155,14 +165,14 @@ def eval_events(
     rate over the bundled examples and the seed; the event stage's time against the NLP's.
     With --plv, score PLV sentences. Figures for the tune and check halves and all."""
     if plv or plv_file is not None:
-        evaluate_plv, report_plv = _load("dateline.eval.plv", "evaluate", "report")
+        evaluate_plv, report_plv = _load("dateline_dev.eval.plv", "evaluate", "report")
         path = plv_file or _shared_default("events", "plv", "train.tsv")
         if not path.is_file():
             raise click.ClickException(f"E101 no PLV file at {path}; pass --plv-file")
         click.echo(report_plv(evaluate_plv(path, limit), explain=explain))
         return
     evaluate, examples, speed, report = _load(
-        "dateline.eval.events", "evaluate", "evaluate_examples", "speed", "report"
+        "dateline_dev.eval.events", "evaluate", "evaluate_examples", "speed", "report"
     )
     path = plover or _shared_default("events", "plover-gsr", "dev.json")
     if not path.is_file():
@@ -211,7 +221,7 @@ def eval_articles(
     """Score whole articles: direct and indirect quotes with speakers, events with their sides,
     dates and places, people with country and sector; per article, per half and in total."""
     evaluate, report, counted = _load(
-        "dateline.eval.articles", "evaluate", "report", "COUNTED_MODALITIES"
+        "dateline_dev.eval.articles", "evaluate", "report", "COUNTED_MODALITIES"
     )
     root = gold or _shared_default("articles-gold-dev")
     if not root.is_dir():
@@ -241,7 +251,7 @@ def bench() -> None:
 @handle_errors
 def bench_extraction(data: Path | None, limit: int | None) -> None:
     """Extraction throughput against bare trafilatura on the same pages."""
-    run, report_bench = _load("dateline.eval.bench", "bench_extraction", "report_bench")
+    run, report_bench = _load("dateline_dev.eval.bench", "bench_extraction", "report_bench")
     click.echo(report_bench(run(_data_root(data), limit)))
 
 
@@ -260,7 +270,7 @@ def bench_extraction(data: Path | None, limit: int | None) -> None:
 @handle_errors
 def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
     """What actors, quotes and events add to the NLP stage's time on the same text."""
-    run, report_nlp = _load("dateline.eval.bench_nlp", "bench_nlp", "report_nlp")
+    run, report_nlp = _load("dateline_dev.eval.bench_nlp", "bench_nlp", "report_nlp")
     root = polnear or _shared_default("quotes", "polnear")
     click.echo(report_nlp(run(root if root.is_dir() else None, limit, repeat)))
 
@@ -278,7 +288,7 @@ def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
 @handle_errors
 def bench_pipeline(data: Path | None, limit: int | None, memory_pages: int) -> None:
     """End to end (HTML to SQLite) against trafilatura + spaCy alone; 1 vs 2 workers; memory."""
-    run, report = _load("dateline.eval.bench_pipeline", "bench_pipeline", "report_pipeline")
+    run, report = _load("dateline_dev.eval.bench_pipeline", "bench_pipeline", "report_pipeline")
     click.echo(report(run(_data_root(data), limit, memory_pages)))
 
 
@@ -299,7 +309,7 @@ def bench_web(db: Path | None, events: int, clients: int, seconds: float) -> Non
 
     from dateline.output import dumps
 
-    [run_load] = _load("dateline.web.loadtest", "run_load")
+    [run_load] = _load("dateline_dev.loadtest", "run_load")
     with tempfile.TemporaryDirectory(prefix="dateline-load-") as tmp:
         target = db or Path(tmp) / "load.db"
         build = events if db is None or not db.exists() else None
@@ -326,7 +336,7 @@ def train_lines(data: Path | None, out: Path | None, limit: int | None) -> None:
     from dateline.output import dumps
 
     [model_file] = _load("dateline.extract.lines.model", "MODEL_FILE")
-    [run] = _load("dateline.extract.lines.train", "train")
+    [run] = _load("dateline_dev.train_lines", "train")
     if out is None:
         out = Path(__file__).resolve().parent.parent / "data" / "lines" / model_file
     click.echo(dumps(run(_data_root(data), out, limit), pretty=True))
@@ -361,5 +371,5 @@ def train_events(
     """Fit the event scorer on the tune halves; print its out-of-fold figures."""
     from dateline.output import dumps
 
-    [run] = _load("dateline.events.train", "train")
+    [run] = _load("dateline_dev.train_events", "train")
     click.echo(dumps(run(shared, out, limit, cache), pretty=True))

@@ -5,7 +5,7 @@
 - :mod:`dateline.events.lexicon`: predicates (verbs with their particles, objects,
   prepositions and complements; event nouns with their modifiers) mapped to CAMEO codes, read
   from ``data/events/lexicon/*.tsv``.
-- :mod:`dateline.events.build_lexicon`: rebuilds the generated lexicon files.
+- :mod:`dateline_dev.build_lexicon`: rebuilds the generated lexicon files.
 - :mod:`dateline.events.coder`: ``code_events(doc, article, actors)`` -> list of
   :class:`~dateline.events.model.Event` (with :mod:`~dateline.events.predicates`,
   :mod:`~dateline.events.participants`, :mod:`~dateline.events.dates`,

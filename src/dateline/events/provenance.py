@@ -10,25 +10,24 @@ sources separated by ``;``, each one of:
 ``petrarch2``          PETRARCH-2's CAMEO verb dictionary (``petrarch2:VERB`` names its entry)
 ``general``            general knowledge of news English (what any editor knows the word means)
 ``plv:ID``             a tune-half sentence of a development set, by the id
-``plover-gsr:ID``      :func:`dateline.eval.split.half_of` files it under: the ``sentence_id``
+``plover-gsr:ID``      :func:`dateline_dev.eval.split.half_of` files it under: the ``sentence_id``
 ``articles-gold-dev:ID``  of PLV, the record id of the PLOVER gold sentences, the NAEB id of an
 ``examples:NAME``      annotated article, a bundled example's ``document`` in expected.json
                        ("articles/x.html", "examples.jsonl#id")
 
 A row written from a development item may name only a *tune*-half item: the check half is for
-measuring (the test suite enforces it). The codebook's example sentences are not a source for
-rows: the PLOVER gold sentences are those examples, so copying one is fitting a dev sentence.
+measuring (``dateline_dev.provenance_audit``, run by the test suite, enforces it). The
+codebook's example sentences are not a source for rows: the PLOVER gold sentences are those
+examples, so copying one is fitting a dev sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 #: Kinds that name a document (a manual or dictionary) or general knowledge.
 REFERENCE_KINDS = ("cameo", "plover", "petrarch2", "general")
-#: Kinds that name a development item, by the set name :mod:`dateline.eval.split` uses.
+#: Kinds that name a development item, by the set name :mod:`dateline_dev.eval.split` uses.
 DEV_KINDS = ("plv", "plover-gsr", "articles-gold-dev", "examples")
 KINDS = REFERENCE_KINDS + DEV_KINDS
 #: Kinds that need a value after the colon.
@@ -69,45 +68,3 @@ def parse(cell: str) -> tuple[Source, ...]:
             raise ProvenanceError(f"provenance {item!r} needs a value after {kind}:")
         out.append(Source(kind, value))
     return tuple(out)
-
-
-def tables() -> list[Path]:
-    """The shipped knowledge tables the event coder reads, each with a provenance column."""
-    root = Path(str(resources.files("dateline").joinpath("data/events")))
-    return sorted(p for d in ("lexicon", "frames", "coder") for p in (root / d).glob("*.tsv"))
-
-
-def audit(path: Path) -> list[str]:
-    """What is wrong with the provenance of one table (empty when nothing): no provenance
-    column, a row without provenance, an unknown kind, an unknown CAMEO code, or a
-    development item from the check half."""
-    from dateline.eval.split import half_of  # the split is fixed in code; no data is read
-    from dateline.events import ontology
-
-    onto = ontology.default()
-    problems: list[str] = []
-    column: int | None = None
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = raw.split("\t")
-        where = f"{path.name}:{lineno}"
-        if column is None:
-            if "provenance" not in cells:
-                return [f"{where}: the header has no provenance column"]
-            column = cells.index("provenance")
-            continue
-        cell = cells[column].strip() if column < len(cells) else ""
-        try:
-            sources = parse(cell)
-        except ProvenanceError as exc:
-            problems.append(f"{where}: {exc}")
-            continue
-        if not sources:
-            problems.append(f"{where}: no provenance for {cells[0]!r}")
-        for source in sources:
-            if source.kind == "cameo" and source.value not in onto:
-                problems.append(f"{where}: {source} is not a CAMEO code")
-            if source.is_dev_item and half_of(source.kind, source.value) != "tune":
-                problems.append(f"{where}: {source} is a check-half item (only scorers read it)")
-    return problems

@@ -4,7 +4,7 @@ The lexicons over the parse propose candidates (high recall, each with its rule)
 gives each candidate the probability that it is a real event of its type, from the candidate's
 named features (:mod:`~dateline.events.features`). It is a logistic regression stored as JSON
 in ``dateline/data/events/scorer.json`` and evaluated with numpy alone (scikit-learn fits it:
-``dateline train events``, :mod:`dateline.events.train`).
+``dateline train events``, :mod:`dateline_dev.train_events`).
 
 Selection (:meth:`EventScorer.select`): for each predicate the type whose best candidate
 scores highest; of that type, every source-target pair scoring at least ``threshold``. The

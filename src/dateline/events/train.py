@@ -1,7 +1,7 @@
 """Fit the event scorer (``dateline train events``) on the tune halves of the development sets.
 
 Training data: every candidate the coder proposes (:meth:`Coder.candidates`) on the *tune*
-half (:mod:`dateline.eval.split`) of
+half (:mod:`dateline_dev.eval.split`) of
 
 - PLV (``events/plv/train.tsv``): a candidate is right when its PLOVER type is one of the
   sentence's gold types (YIELD counts as CONCEDE or RETREAT);
@@ -15,7 +15,7 @@ half (:mod:`dateline.eval.split`) of
   (sentence and type) is right; every other asserted candidate is wrong.
 
 Each item weighs the same within its set; the sets weigh ``SET_WEIGHTS``. Out-of-fold figures
-(:func:`dateline.eval.split.folds`, five folds of the tune half) choose the threshold and are
+(:func:`dateline_dev.eval.split.folds`, five folds of the tune half) choose the threshold and are
 reported; the shipped model is then fitted on the whole tune half. Deterministic: fixed
 solver, sorted inputs.
 """
@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from dateline.eval.split import folds, is_tune
+from dateline_dev.eval.split import folds, is_tune
 from dateline.events.features import Candidate
 from dateline.events.ontology import normalize_plover
 from dateline.events.scorer import MODEL_FILE, EventScorer
@@ -167,7 +167,7 @@ def article_rows(parser: _Parser, directory: Path, limit: int | None = None) -> 
 def example_rows(parser: _Parser, seed: Path | None = None) -> list[Row]:
     from dateline import nlp
     from dateline.actors import find_actors
-    from dateline.eval.events import annotated_documents, matches
+    from dateline_dev.eval.events import annotated_documents, matches
     from dateline.extract import extract
     from dateline.quotes import find_quotes
 
@@ -311,7 +311,7 @@ def train(
     cache: Path | None = None,
 ) -> dict[str, Any]:
     """Gather candidates, report out-of-fold figures, fit and write the shipped scorer."""
-    from dateline.eval.datasets import default_root
+    from dateline_dev.eval.datasets import default_root
 
     shared = shared or default_root().parent
     if cache is not None and cache.exists():
@@ -325,7 +325,7 @@ def train(
     oof = figures(rows, probs, threshold)
     model = fit(rows, threshold)
     model.meta = {
-        "fitted_on": "tune halves (dateline.eval.split) of PLV train.tsv, PLOVER gold dev "
+        "fitted_on": "tune halves (dateline_dev.eval.split) of PLV train.tsv, PLOVER gold dev "
         "sentences, articles-gold-dev and the bundled examples",
         "candidates": sum(r.label is not None for r in rows),
         "positives": sum(r.label == 1 for r in rows),

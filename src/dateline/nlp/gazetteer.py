@@ -127,7 +127,7 @@ def _rows(path: Path | Traversable, ncols: int) -> list[list[str]]:
     except OSError as exc:
         raise NlpError(
             f"gazetteer file {path} could not be read ({exc}); reinstall dateline or rebuild "
-            "the files with python -m dateline.nlp.build_gazetteer",
+            "the files with python -m dateline_dev.build_gazetteer",
             code=GAZETTEER_ERROR,
         ) from exc
     rows: list[list[str]] = []

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
-from dateline.eval.datasets import SETS, Page, _split_authors
-from dateline.eval.metrics import body_f1, normalise
+from dateline_dev.eval.datasets import SETS, Page, _split_authors
+from dateline_dev.eval.metrics import body_f1, normalise
 
 HTML_SETS = ("scrapinghub", "naeb", "wcxb")
 SCORED_ROLES = frozenset({"lead", "paragraph", "heading"})
@@ -145,9 +145,9 @@ def evaluate(
         }
     if "text" in sets:
         try:
-            from dateline.eval import textdump
+            from dateline_dev.eval import textdump
         except ImportError as exc:
-            result["text"] = {"skipped": f"dateline.eval.textdump unavailable ({exc})"}
+            result["text"] = {"skipped": f"dateline_dev.eval.textdump unavailable ({exc})"}
         else:
             result["text"] = textdump.evaluate(root, limit=limit)
     return result
@@ -190,7 +190,7 @@ def report(result: dict[str, Any]) -> str:
             lines += ["", f"Plain-text dumps: skipped ({text['skipped']})."]
         else:
             try:
-                from dateline.eval import textdump
+                from dateline_dev.eval import textdump
 
                 lines += ["", str(textdump.report(text))]
             except (ImportError, AttributeError):

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.datasets import Page, naeb, scrapinghub, wcxb
+from dateline_dev.eval.datasets import Page, naeb, scrapinghub, wcxb
 
 
 def dev_pages(root: Path, limit: int | None = None) -> list[Page]:

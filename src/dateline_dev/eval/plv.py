@@ -4,7 +4,7 @@ PLV (``../shared/data/events/plv/train.tsv``, see its README) gives news sentenc
 type and the source and target marked (``<s>…</s>``, ``<t>…</t>`` in ``marked_sentence``); a
 sentence with several source-target pairs has one row each. Every distinct sentence is parsed
 once (``nlp.pipe`` batches) and coded alone, as the PLOVER gold sentences are
-(:mod:`dateline.eval.events`): the real actors stage, no dateline, no publication date. Every
+(:mod:`dateline_dev.eval.events`): the real actors stage, no dateline, no publication date. Every
 event the coder gives counts, whatever its modality (the label types the sentence, asserted or
 not); how many were not asserted is reported.
 
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.matching import bag_share, prf
-from dateline.eval.split import HALVES, half_of
+from dateline_dev.eval.matching import bag_share, prf
+from dateline_dev.eval.split import HALVES, half_of
 
 SET_NAME = "plv"
 #: The 2021 draft's YIELD is today's CONCEDE or RETREAT.
@@ -87,9 +87,9 @@ def read(path: Path, limit: int | None = None) -> list[Row]:
 def code_sentences(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
     """The events (record form) of each sentence, coded alone; sentences parsed in batches."""
     from dateline import nlp
-    from dateline.eval.events import _actors
     from dateline.events.coder import code_events
     from dateline.model import Article
+    from dateline_dev.eval.events import _actors
 
     out: list[list[dict[str, Any]]] = []
     for text, doc in zip(sentences, nlp.parse(sentences), strict=True):

@@ -1,7 +1,7 @@
 """Score the event coder: ``dateline eval events --plover FILE`` (and the false-event rate).
 
-    python -m dateline.eval.events --plover ../shared/data/events/plover-gsr/dev.json
-    python -m dateline.eval.events --examples [--seed ../shared/seed] [--speed]
+    python -m dateline_dev.eval.events --plover ../shared/data/events/plover-gsr/dev.json
+    python -m dateline_dev.eval.events --examples [--seed ../shared/seed] [--speed]
 
 PLOVER gold sentences (a JSON list of records: ``text``, ``event`` in PLOVER v0.5 names,
 ``source``/``target`` lists of ``{actorText, code}``; names mapped to PLOVER 2 by
@@ -33,11 +33,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.split import HALVES, half_of
 from dateline.events.coder import code_events
 from dateline.events.model import ActorLookup, Event
 from dateline.events.ontology import normalize_plover
 from dateline.model import Article, Document, InputKind
+from dateline_dev.eval.split import HALVES, half_of
 
 #: The acceptance floors of issue 4.
 TARGETS: dict[str, float] = {

@@ -25,11 +25,11 @@ from typing import Any
 
 import numpy as np
 
-from dateline.eval.datasets import SETS
-from dateline.eval.metrics import body_f1
-from dateline.eval.textdump import RENDERERS, render
 from dateline.extract.lines.features import Line, features, probability_context, split_lines
 from dateline.extract.lines.model import LineModel, Trees
+from dateline_dev.eval.datasets import SETS
+from dateline_dev.eval.metrics import body_f1
+from dateline_dev.eval.textdump import RENDERERS, render
 
 HOLD_OUT = ("naeb",)
 INNER_FOLDS = 3
@@ -176,7 +176,7 @@ def fit(dumps: Sequence[Dump], inner_folds: int = INNER_FOLDS) -> LineModel:
 
 def score(model: LineModel, dumps: Iterable[Dump]) -> dict[str, Any]:
     """Body F1 of the model's body lines alone (the full extractor is scored by
-    ``dateline.eval.textdump``) and line accuracy, per renderer."""
+    ``dateline_dev.eval.textdump``) and line accuracy, per renderer."""
     out: dict[str, Any] = {}
     by_renderer: dict[str, list[Dump]] = {}
     for d in dumps:
@@ -228,7 +228,7 @@ def train(
         "seed": SEED,
         "params": PARAMS,
         # Body lines straight from the model (before the role rules), each set scored by a
-        # model fitted without it; ``dateline.eval.textdump`` scores the whole extractor.
+        # model fitted without it; ``dateline_dev.eval.textdump`` scores the whole extractor.
         "leave_one_set_out": loso,
     }
     out.parent.mkdir(parents=True, exist_ok=True)

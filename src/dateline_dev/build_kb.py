@@ -1,6 +1,6 @@
 """Build ``dateline/data/actors/kb.tsv``, the knowledge base of well-known actors.
 
-    python -m dateline.actors.build_kb [--reference DIR] [--out FILE]
+    python -m dateline_dev.build_kb [--reference DIR] [--out FILE]
 
 Reads PETRARCH-2's actor dictionaries (``petrarch2-Phoenix.Countries.actors.txt``, and the
 International and MilNonState ones; MIT, see NOTICE) from ``DIR`` (default
@@ -26,7 +26,7 @@ from pathlib import Path
 from dateline.actors.codes import split_code
 
 DEFAULT_REFERENCE = Path("../shared/data/events/reference")
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "actors" / "kb.tsv"
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "dateline" / "data" / "actors" / "kb.tsv"
 FILES = (
     "petrarch2-Phoenix.Countries.actors.txt",
     "petrarch2-Phoenix.International.actors.txt",
@@ -312,7 +312,7 @@ def build(reference: Path) -> list[str]:
     lines = [
         "# Well-known actors with CAMEO-style codes and tenure dates, one actor a line.",
         "# Derived from PETRARCH-2's actor dictionaries (MIT; see NOTICE) by",
-        "# dateline.actors.build_kb; do not edit by hand, rebuild instead. tenures: CODE START/END",
+        "# dateline_dev.build_kb; do not edit by hand, rebuild instead. tenures: CODE START/END",
         "# separated by |, ISO dates, an empty side open; a CODE alone is the actor's default.",
         HEADER,
     ]

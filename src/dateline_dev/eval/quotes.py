@@ -1,6 +1,6 @@
 """Score ``find_quotes`` against PolNeAR (brat standoff): ``dateline eval quotes --polnear DIR``.
 
-    python -m dateline.eval.quotes --polnear ../shared/data/quotes/polnear [--split dev]
+    python -m dateline_dev.eval.quotes --polnear ../shared/data/quotes/polnear [--split dev]
 
 Layout: ``DIR/{train,dev}/text/NAME.txt`` and ``DIR/{train,dev}/attributions/NAME_ANNOTATOR.ann``
 (when a text has several annotators, the first file in name order is the gold). An ``.ann`` file
@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.split import HALVES, half_of
 from dateline.quotes.marks import find_marked
+from dateline_dev.eval.split import HALVES, half_of
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 Spans = list[tuple[int, int]]
@@ -450,7 +450,7 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dateline.eval.quotes")
+    parser = argparse.ArgumentParser(prog="python -m dateline_dev.eval.quotes")
     parser.add_argument("--polnear", type=Path, required=True, help="the PolNeAR folder")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)

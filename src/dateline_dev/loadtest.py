@@ -4,9 +4,9 @@
 do not share its interpreter), has ``clients`` concurrent httpx clients page through
 /api/events with varied filters for ``seconds`` seconds, and reports latency percentiles,
 throughput and errors. With ``build_events`` (or when ``db`` does not exist) it first fills
-the store with that many invented events (``dateline.web.sample``).
+the store with that many invented events (``dateline_dev.sample``).
 
-    python -m dateline.web.loadtest --db /tmp/load.db --build 10000 --clients 20 --seconds 20
+    python -m dateline_dev.loadtest --db /tmp/load.db --build 10000 --clients 20 --seconds 20
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from dateline.web.sample import ACTORS, VERBS, build_store
+from dateline_dev.sample import ACTORS, VERBS, build_store
 
 #: Query strings the clients cycle through: plain pages, deep offsets, and each filter.
 QUERIES: tuple[str, ...] = (

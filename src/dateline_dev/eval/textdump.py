@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
-from dateline.eval.datasets import SETS
-from dateline.eval.metrics import body_f1
+from dateline_dev.eval.datasets import SETS
+from dateline_dev.eval.metrics import body_f1
 
 RENDERERS = ("inscriptis", "html_text")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
-from dateline.eval.datasets import SETS
+from dateline_dev.eval.datasets import SETS
 
 BENCH_SETS = ("scrapinghub", "naeb", "wcxb")
 WARM_UP = 30

@@ -5,7 +5,7 @@ article's body with its people, direct and indirect quotes and events. Each arti
 :func:`dateline.analyze` as a user's JSON Lines record would (``{"id", "url", "title",
 "published", "text"}``: a plain-text document), and the record it gives is scored against the
 gold text. Predictions are placed in the gold text by token position
-(:class:`~dateline.eval.matching.TextMap`), so a match is the same words in the same place.
+(:class:`~dateline_dev.eval.matching.TextMap`), so a match is the same words in the same place.
 
 - Direct quotes: the record's ``direct`` quotes, and the quoted fragments of its ``mixed`` ones
   (a partial quotation inside reported speech is a direct quote of the fragment only, as the
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.matching import (
+from dateline_dev.eval.matching import (
     Positions,
     TextMap,
     best_share,
@@ -44,7 +44,7 @@ from dateline.eval.matching import (
     prf,
     ratio,
 )
-from dateline.eval.split import HALVES, half_of
+from dateline_dev.eval.split import HALVES, half_of
 
 SET_NAME = "articles-gold-dev"
 #: A prediction matches a gold quote when it holds at least this share of its tokens.
