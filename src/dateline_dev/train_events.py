@@ -32,10 +32,10 @@ from typing import Any
 
 import numpy as np
 
-from dateline_dev.eval.split import folds, is_tune
 from dateline.events.features import Candidate
 from dateline.events.ontology import normalize_plover
 from dateline.events.scorer import MODEL_FILE, EventScorer
+from dateline_dev.eval.split import folds, is_tune
 
 #: How much each set's items weigh in the fit (whole articles are the unit users see).
 SET_WEIGHTS = {"plv": 1.0, "plover-gsr": 1.0, "articles-gold-dev": 2.0, "examples": 3.0}
@@ -167,9 +167,9 @@ def article_rows(parser: _Parser, directory: Path, limit: int | None = None) -> 
 def example_rows(parser: _Parser, seed: Path | None = None) -> list[Row]:
     from dateline import nlp
     from dateline.actors import find_actors
-    from dateline_dev.eval.events import annotated_documents, matches
     from dateline.extract import extract
     from dateline.quotes import find_quotes
+    from dateline_dev.eval.events import annotated_documents, matches
 
     out: list[Row] = []
     n_examples = len(annotated_documents())
