@@ -17,10 +17,10 @@ database server for a watcher that runs on several machines in turn (docs/decisi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from dateline.store import schema
 from dateline.store.core import Store, _errors
@@ -80,20 +80,18 @@ class NewArticle:
     ingested_at: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Stamp:
-    """When the store last changed: for clients that poll for new records."""
+    """When the store last changed, for clients that poll for new records: the newest
+    article's number (``last_seq``: it changes exactly when an article is added) and time,
+    and when a watch cycle last finished."""
 
-    articles: int
     last_seq: int
     updated_at: str | None
     checked_at: str | None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.update(data.pop("extra"))
-        return data
+        return asdict(self)
 
 
 class WatchState:
@@ -191,11 +189,11 @@ class WatchState:
             return [NewArticle(*row) for row in connection.execute(query)]
 
     def stamp(self) -> Stamp:
-        """How many articles, the newest one's number and time, and the last cycle's end."""
+        """The store's last-update stamp (two indexed look-ups, cheap to poll)."""
         a, c = schema.articles, schema.watch_cycles
+        newest = select(a.c.seq, a.c.ingested_at).order_by(a.c.seq.desc()).limit(1)
+        last = select(c.c.finished_at).order_by(c.c.id.desc()).limit(1)
         with _errors("reading the store's last update"), self.engine.connect() as connection:
-            count, last_seq, updated = connection.execute(
-                select(func.count(), func.max(a.c.seq), func.max(a.c.ingested_at))
-            ).one()
-            checked = connection.execute(select(func.max(c.c.finished_at))).scalar()
-        return Stamp(int(count or 0), int(last_seq or 0), updated, checked)
+            row = connection.execute(newest).first()
+            checked = connection.execute(last).scalar()
+        return Stamp(int(row.seq) if row else 0, row.ingested_at if row else None, checked)

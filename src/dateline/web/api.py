@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from dateline.compare import Comparison, compare_story, rows
 from dateline.errors import UsageError
+from dateline.store.watch import WatchState
 from dateline.web import views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
 from dateline.web.context import ApiError, Context, csv_response, get_context
@@ -59,6 +60,14 @@ EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 @router.get("/health", summary="Liveness check")
 def health() -> dict[str, str]:
     return {"status": "ok"}
+
+
+@router.get("/updated", summary="When the store last changed (poll it for new records)")
+def updated(ctx: Ctx) -> dict[str, Any]:
+    """``last_seq`` (the newest article's number: it changes exactly when articles are
+    added), ``updated_at`` (when that article was stored) and ``checked_at`` (when
+    ``dateline watch`` last finished a cycle), all null/0 for an empty store."""
+    return WatchState(ctx.store).stamp().to_dict()
 
 
 @router.get("/stats", summary="Counts over the store")

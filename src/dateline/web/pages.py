@@ -14,6 +14,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from dateline.errors import StoreError
+from dateline.store.watch import Stamp, WatchState
 from dateline.web import geo, views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
 from dateline.web.api import EventFilters, story_comparison
@@ -78,9 +80,23 @@ def render(request: Request, name: str, code: int = 200, **context: Any) -> HTML
     return templates.TemplateResponse(
         request,
         name,
-        {"read_only": ctx.read_only, "has_stories": ctx.has_stories, **context},
+        {
+            "read_only": ctx.read_only,
+            "has_stories": ctx.has_stories,
+            "stamp": _stamp(ctx),
+            **context,
+        },
         status_code=code,
     )
+
+
+def _stamp(ctx: Context) -> Stamp | None:
+    """The store's last-update stamp for the footer; None when it cannot be read (an error
+    page must still render)."""
+    try:
+        return WatchState(ctx.store).stamp()
+    except StoreError:
+        return None
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
