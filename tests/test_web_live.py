@@ -4,8 +4,6 @@ when the stamp changes, without a reload (real Chromium, driven by Playwright)."
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,27 +43,14 @@ def test_updated_stamp_changes_exactly_when_articles_are_added(tmp_path: Path) -
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    uvicorn = pytest.importorskip("uvicorn")
-    from test_web_browser import _free_port
+    pytest.importorskip("uvicorn")
+    from test_web_browser import serving
 
     db = tmp_path / "live.db"
     with Store.open(db) as store:
         store.ingest([sample.record(n, 2) for n in range(3)])
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", db
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(db) as base:
+        yield base, db
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium")
