@@ -1,14 +1,14 @@
 """Speakers that point back, and phrases that cannot speak.
 
 - "it" / "they" as a speaker: the organisation, document or group that spoke last, in the same
-  paragraph or the one before ("UKMTO said …. It said …"); for "it", else the organisation last
+  paragraph or the one before ("The agency said …. It said …"); for "it", else the organisation last
   named as a subject there.
 - "the service", "the organization", "the newspaper": an earlier speaker with that head noun and
-  more words ("the Ukrainian border service"), an organisation whose name ends with the noun
-  ("The News" → "The Detroit News"), or, for the general nouns of ``org_references.txt``, the
+  more words ("the Latvian customs service"), an organisation whose name ends with the noun
+  ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.txt``, the
   organisation last named as a subject in the same paragraph or the one before.
-- A speaker must be able to speak: a phrase whose head is an abstract noun ("the conditions",
-  "potential actions") is none, unless ``speaker_nouns.txt`` lists it ("the commission").
+- A speaker must be able to speak: a phrase whose head is an abstract noun ("the rules",
+  "possible steps") is none, unless ``speaker_nouns.txt`` lists it ("the commission").
 """
 
 from __future__ import annotations
