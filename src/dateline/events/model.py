@@ -94,6 +94,11 @@ class Location:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
 
 
+#: The modalities the record, its exports and stories (and the article scorer) count by
+#: default; ``--all-modalities`` (``Options.all_modalities``) adds the others.
+DEFAULT_MODALITIES = frozenset({"asserted"})
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One coded event with its provenance (see the analysis record in docs/architecture.md)."""

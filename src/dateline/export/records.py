@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from dateline.events.model import DEFAULT_MODALITIES
 from dateline.store import Store
 from dateline.tone import tone
 
@@ -48,7 +49,7 @@ class Filters:
         )
 
     def event_ok(self, event: dict[str, Any], published: str | None) -> bool:
-        if not self.all_modalities and event.get("modality", "asserted") != "asserted":
+        if not self.all_modalities and event.get("modality", "asserted") not in DEFAULT_MODALITIES:
             return False
         if not self.date_ok(event.get("date") or published):
             return False

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.events.model import DEFAULT_MODALITIES
 from dateline_dev.eval.matching import (
     Positions,
     TextMap,
@@ -54,7 +55,7 @@ SENTENCE_SHARE = 0.8
 #: The modalities the record's exports and stories count by default (docs/architecture.md:
 #: only asserted events); any other modality, including ones added later, is left out unless
 #: asked for.
-COUNTED_MODALITIES = frozenset({"asserted"})
+COUNTED_MODALITIES = DEFAULT_MODALITIES
 
 COUNT_KEYS = (
     *(f"{kind}_{n}" for kind in ("direct", "indirect") for n in ("gold", "pred", "tp")),
@@ -118,8 +119,10 @@ def load(root: Path, ids: Iterable[str] | None = None) -> list[GoldArticle]:
 
 
 def records(articles: Sequence[GoldArticle]) -> list[dict[str, Any]]:
-    """The analysis record of each article, analysed as a user's plain-text record."""
+    """The analysis record of each article, analysed as a user's plain-text record. The record
+    keeps events of every modality so the scorer can say which ones count (and how many not)."""
     from dateline.model import Document
+    from dateline.options import Options
     from dateline.pipeline import analyze_all
 
     docs = [
@@ -133,7 +136,7 @@ def records(articles: Sequence[GoldArticle]) -> list[dict[str, Any]]:
         )
         for g in articles
     ]
-    return [r.to_dict() for r in analyze_all(docs)]
+    return [r.to_dict() for r in analyze_all(docs, Options(all_modalities=True))]
 
 
 # --- quotes ---------------------------------------------------------------------------------

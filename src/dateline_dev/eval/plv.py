@@ -94,7 +94,8 @@ def code_sentences(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
     out: list[list[dict[str, Any]]] = []
     for text, doc in zip(sentences, nlp.parse(sentences), strict=True):
         article = Article(published=None, body=text)
-        out.append([e.to_dict() for e in code_events(doc, article, _actors(doc, article))])
+        actors = _actors(doc, article)
+        out.append([e.to_dict() for e in code_events(doc, article, actors, all_modalities=True)])
     return out
 
 
