@@ -18,7 +18,7 @@ class SpeakerResolver(Protocol):
 
 @dataclass(slots=True)
 class Speaker:
-    """Who said it. ``text`` is the phrase in the sentence ("he", "the joint declaration");
+    """Who said it. ``text`` is the phrase in the sentence ("he", "the joint communiqué");
     ``name`` the full name it resolves to (the phrase itself for documents and groups);
     ``entity`` the id a ``SpeakerResolver`` gave, if any; ``start``/``end`` the phrase's
     offsets."""
