@@ -563,3 +563,14 @@ def test_a_demonym_does_not_stand_for_the_speaker_it_qualifies(pipeline: Languag
     resolved = actors.resolve(0, len(phrase))
     assert resolved is None or resolved[1] != "West African"
     assert actors.resolve(0, len("West African")) is not None  # the demonym itself still is
+
+
+def test_subject_pronoun_skips_a_name_in_its_own_opening_phrase(pipeline: Language) -> None:
+    text = (
+        "The veteran broadcaster Carl Lindgren explained the plan on Monday. In a long "
+        "interview with Erik Sand, he said the bridge would be rebuilt."
+    )
+    _, actors = run(pipeline, text)
+    at = text.index(", he said") + 2
+    found = actors.resolve(at, at + 2)
+    assert found is not None and found[1] == "Carl Lindgren"

@@ -567,3 +567,29 @@ def test_quoted_as_saying(pipeline: Language) -> None:
     text = "The agency quoted Captain Elin Dahl as saying that the ferry had left on time."
     q = only(quotes(pipeline, text))
     assert speaker(q) == "Elin Dahl"
+
+
+def test_people_speaking_together(pipeline: Language) -> None:
+    text = (
+        "In their letter, Mayor Lena Holm, Councillor Piet Vos and Councillor Ana Ruiz wrote "
+        'that the market "should stay where it has always been."'
+    )
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    doc = pipeline(text)
+    q = only(find_quotes(doc, find_actors(doc, Article(body=text))))
+    assert speaker(q) == "Lena Holm, Piet Vos and Ana Ruiz"
+
+
+def test_who_said_is_the_antecedents_report(pipeline: Language) -> None:
+    text = "Ask Jonas Eklund, who explains that the ferry has not run on time since March."
+    q = only(quotes(pipeline, text))
+    assert q.kind == "indirect" and speaker(q) == "Jonas Eklund"
+    assert q.text.startswith("the ferry has not run")
+
+
+def test_article_without_its_noun_is_no_speaker(pipeline: Language) -> None:
+    text = "Prices rose again.\n\nAccording to the , the port will stay shut."
+    assert all(q.speaker is None or q.speaker.text != "the" for q in quotes(pipeline, text))
+    assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []

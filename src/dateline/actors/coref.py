@@ -76,11 +76,20 @@ class DocRefs:
             return before[-1].person
         sent = self.index.sent_of(token)
         same = [r for r in before if r.span.start >= sent.start]
-        if same:
-            subjects = [r for r in same if r.span.root.dep_ in _SUBJECT]
-            return (subjects or same)[-1].person
-        # earlier sentences, nearest first
-        sent_start = sent.start
+        subjects = [r for r in same if r.span.root.dep_ in _SUBJECT]
+        if subjects:
+            return subjects[-1].person
+        if same and doc[token].dep_ not in _SUBJECT:
+            return same[-1].person
+        # a subject pronoun after a person named only in its own clause's opening phrase ("In
+        # an interview with X, he said") is someone named before: earlier sentences first
+        earlier = self._earlier(before, sent.start)
+        if earlier is not None:
+            return earlier
+        return same[-1].person if same else None
+
+    def _earlier(self, before: list[Ref], sent_start: int) -> Person | None:
+        """The person of the nearest earlier sentence naming one: its subject, else its first."""
         for _ in range(PRONOUN_WINDOW):
             if sent_start == 0:
                 break

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.cues import find_reports
 from dateline.quotes.drafts import Draft, attach, merge_split
@@ -29,7 +29,13 @@ from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
 from dateline.quotes.references import can_speak, refers_back
-from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, is_pronoun, speaker_phrase
+from dateline.quotes.speakers import (
+    NOT_PEOPLE,
+    PERSON_PRONOUNS,
+    Cast,
+    is_pronoun,
+    speaker_phrase,
+)
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -82,6 +88,8 @@ def find_quotes(
 def _kept(text: str, quote: Quote) -> bool:
     """Whether a quote with no speaker is still reported: a cue's direct or reported speech
     (the passive "it was reported that …" has none), or a quote that stands alone."""
+    if quote.kind == "indirect" and len(words(quote.text)) < MIN_UNATTRIBUTED_WORDS:
+        return False  # a reported fragment nobody is said to have said
     return (quote.cue is not None and quote.kind != "mixed") or _stands_alone(text, quote)
 
 
@@ -148,6 +156,9 @@ class _Names:
         back = refers_back(self, target, earlier)
         if back is not None:
             return Speaker(back.name, phrase.text, start, end, back.entity)
+        together = self._together(target)
+        if together is not None:
+            return together
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
@@ -156,6 +167,25 @@ class _Names:
         if entity is None and not can_speak(target, self.lexicon):
             return None
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def _together(self, phrase: Span) -> Speaker | None:
+        """People who speak together ("X, Y and Z wrote"): their names, joined."""
+        root = phrase.root
+        heads = [root, *root.conjuncts]
+        if len(heads) < 2 or any(h.pos_ != "PROPN" or h.ent_type_ in NOT_PEOPLE for h in heads):
+            return None
+        heads.sort(key=lambda t: t.i)
+        spans = [_own_words(h) for h in heads]
+        names = []
+        for head, span in zip(heads, spans, strict=True):
+            found = self.resolver.resolve(span.start_char, span.end_char) if self.resolver else None
+            if found is not None and head.text in found[1].split():
+                names.append(found[1])
+            else:
+                names.append(self.cast.full_name(span))
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        a, b = spans[0].start_char, spans[-1].end_char
+        return Speaker(name=name, text=self.text[a:b], start=a, end=b)
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset) - 1
@@ -232,6 +262,16 @@ class _Names:
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
+
+
+def _own_words(head: Token) -> Span:
+    """A conjunct's own words: the head and what stands before it in its phrase ("Councillor
+    Ana Ruiz"), without the other conjuncts."""
+    lo = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nmod", "flat"}:
+            lo = min(lo, child.left_edge.i)
+    return head.doc[lo : head.i + 1]
 
 
 def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[Quote]:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 #: Endings of abstract nouns ("conditions", "amendment", "readiness", "security").
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
 _DEFINITE = frozenset({"the", "this", "that"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _BACK_PRONOUNS = frozenset({"it", "they"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Paragraphs back a general noun, or "it" without an earlier speaker, looks for an organisation.
@@ -53,6 +54,10 @@ class Back:
 
 def can_speak(phrase: Span, lexicon: Lexicon) -> bool:
     """Whether a phrase no resolver named can be a speaker (see the module docstring)."""
+    if not any(
+        t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and t.lower_ not in _ARTICLES for t in phrase
+    ):
+        return False  # "according to the , …": an article with its noun lost
     root = phrase.root
     if root.pos_ != "NOUN":
         return True
@@ -84,8 +89,10 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
         if span is not None and len(span) > len(phrase) and span.root.lower_ == root.lower_:
             return Back(sp.name, sp.entity)
     orgs = _orgs_before(names, phrase)
+    own = sum(1 for t in phrase if t.pos_ != "DET")
     for ent in reversed(orgs):
-        if _same_noun(ent[-1].text, noun, root.text):
+        longer = sum(1 for t in ent if t.pos_ != "DET") > own  # "the navy" → "Indian Navy"
+        if longer and _same_noun(ent[-1].text, noun, root.text):
             name, entity = names.name_of(ent)
             return Back(name, entity)
     if noun in names.lexicon.org_references:

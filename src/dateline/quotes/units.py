@@ -11,7 +11,8 @@ gold (``articles-gold-dev/CONVENTIONS.md``), counts quotations instead:
   clause around it is not reported again;
 - reported speech is a *speech* cue (``speech_kinds.txt``: say, tell, warn, argue, report,
   "according to" — not believe or think, not "urged X to …") whose content is a clause of
-  its own, with a named speaker, outside a relative clause ("a plan that X said it opposes").
+  its own, with a named speaker, outside a relative clause ("a plan that X said it opposes";
+  but "X, who said that …" is X's report).
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
         return False
     cue = report.cue
     if cue.dep_ in {"relcl", "acl"} and cue.lower_ != "according":
-        return False
+        # "X, who said that …" reports X's words; "a plan that X said it opposes" is no report
+        source = report.source
+        if not (len(source) == 1 and source[0].lower_ in {"who", "which", "that"}):
+            return False
     if report.entry.kind == "according":
         return bool(report.content)
     return clausal(doc, report.content)
