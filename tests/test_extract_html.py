@@ -34,20 +34,20 @@ def roles(article: Article, role: str) -> list[str]:
 
 
 def test_wire_story_fields(wire: Article) -> None:
-    assert wire.title == "Balkan leaders back joint arms plan at Tirana summit"
+    assert wire.title == "Balkan leaders back joint power grid plan at Skopje summit"
     assert wire.outlet == "Balkan Wire"
     assert wire.authors == ["Jane Doe", "Petrit Hoxha"]
     assert wire.editors == ["Mark Small"]
-    assert wire.published is not None and wire.published.startswith("2024-02-28")
+    assert wire.published is not None and wire.published.startswith("2024-05-15")
     assert wire.language == "en"
-    assert wire.dateline == "Tirana"
+    assert wire.dateline == "Skopje"
     assert wire.section == "Europe"
-    assert wire.topics == ["Albania", "Ukraine", "Defence"]
+    assert wire.topics == ["North Macedonia", "Serbia", "Energy"]
     assert wire.url and wire.url.startswith("https://www.balkanwire.example/world/")
 
 
 def test_lead_and_body(wire: Article) -> None:
-    assert wire.lead and wire.lead.startswith("TIRANA, Feb 28 (Balkan Wire) - Leaders")
+    assert wire.lead and wire.lead.startswith("SKOPJE, May 15 (Balkan Wire) - Leaders")
     paragraphs = wire.body.split("\n\n")
     assert paragraphs[0] == wire.lead
     assert len(paragraphs) == 5
@@ -56,13 +56,13 @@ def test_lead_and_body(wire: Article) -> None:
 
 
 def test_headings_are_kept_apart_from_body(wire: Article) -> None:
-    assert wire.headings == ["A forum for the defence industry"]
-    assert "A forum for the defence industry" not in wire.body
+    assert wire.headings == ["A fund for the power lines"]
+    assert "A fund for the power lines" not in wire.body
 
 
 def test_captions_with_credits(wire: Article) -> None:
     assert wire.captions == [
-        Caption("Leaders pose for a family photo at the summit in Tirana.", "Arben Celi/AP")
+        Caption("Leaders pose for a family photo at the summit in Skopje.", "Arben Celi/AP")
     ]
     assert "family photo" not in wire.body
     assert roles(wire, "credit") == ["Arben Celi/AP"]
@@ -70,7 +70,7 @@ def test_captions_with_credits(wire: Article) -> None:
 
 def test_bio_editor_teasers_and_furniture_are_not_body(wire: Article) -> None:
     assert roles(wire, "bio") == [
-        "Jane Doe is a correspondent covering south-eastern Europe from Tirana."
+        "Jane Doe is a correspondent covering south-eastern Europe from Skopje."
     ]
     assert roles(wire, "editor") == ["Edited by: Mark Small"]
     for text in (
