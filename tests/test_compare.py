@@ -130,13 +130,18 @@ def test_claims_only_one_outlet_makes(
     comparison: Comparison, story_db: tuple[Path, dict[str, str]], bodies: dict[str, str]
 ) -> None:
     ids = story_db[1]
-    [claim] = comparison.claims
+    claim, detail = comparison.claims
     assert claim.article_id == ids["savanna-daily"]
     assert claim.fields["kind"] == "sentence"
     assert claim.text.startswith("Opposition lawmakers")
     assert claim.fields["carries"] == ["quote: Opposition lawmakers"]
     assert claim.start is not None and claim.end is not None
     assert bodies[claim.article_id][claim.start : claim.end] == claim.text
+    # a sentence the others have too, with a place and an origin only the wire gives
+    assert detail.article_id == ids["lakeside-wire"] and detail.fields["kind"] == "detail"
+    assert detail.fields["details"] == ["Kenyan", "Nairobi"]
+    assert detail.start is not None and detail.end is not None
+    assert bodies[detail.article_id][detail.start : detail.end] == detail.text
     # the wire's indirect quote of "officials" restates what the others report as fact
     officials = [g for g in comparison.quotes if g.label == "officials"]
     assert officials and len(officials[0].articles) == 1
@@ -146,11 +151,27 @@ def test_rows_and_json_are_complete(comparison: Comparison) -> None:
     table = list(rows(comparison))
     assert all(tuple(row) == COLUMNS for row in table)
     sections = [row["section"] for row in table]
-    assert sections.count("outlet") == 3 and sections.count("claim") == 1
+    assert sections.count("outlet") == 3 and sections.count("claim") == 2
+    assert next(r for r in table if r["label"] == "detail")["details"] == "Kenyan | Nairobi"
     assert sum(1 for row in table if row["section"] == "quote" and row["cut"] == "shorter") == 2
     data = json.loads(json.dumps(comparison.to_dict()))
     assert set(data) == {"story", "outlets", "actors", "quotes", "events", "claims"}
     assert data["outlets"][0]["first"] is True
+
+
+def test_at_most_max_articles_are_compared(
+    story_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.compare import story as module
+
+    monkeypatch.setattr(module, "MAX_ARTICLES", 2)
+    with Store.open(story_db[0], create=False) as store:
+        found = compare_story(store, 1)
+    assert [o.outlet for o in found.outlets] == ["Savanna Daily", "Coastline Times"]
+    assert found.story is not None and (found.story["compared"], found.story["num_articles"]) == (
+        2,
+        3,
+    )
 
 
 def test_fewer_than_two_articles_is_refused(story_db: tuple[Path, dict[str, str]]) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import insert
 
+from dateline.compare import compare_story
 from dateline.errors import StoreError
 from dateline.model import Analysis
 from dateline.store import SCHEMA_VERSION, Store, schema
@@ -122,3 +123,10 @@ def test_duplicates_and_stories(store_target: str, analysis_factory: Factory) ->
         )
         [story] = store.stories()
         assert (story["num_articles"], story["num_sources"]) == (3, 3)
+        # one story's articles and the story of each of their events, then the comparison
+        found = store.story(story["id"])
+        assert found is not None and len(found["articles"]) == 3
+        assert {sid for _, _, sid in found["events"]} == {story["id"]}
+        assert store.story(story["id"] + 1000) is None
+        comparison = compare_story(store, story["id"])
+        assert len(comparison.outlets) == 3 and [len(g.articles) for g in comparison.events] == [3]

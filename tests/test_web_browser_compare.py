@@ -50,6 +50,7 @@ def test_comparison_page(story_site: tuple[str, dict[str, str]], page: Page) -> 
     claims = page.locator("tr.claims td")
     assert "Opposition lawmakers in Dodoma" in claims.nth(0).inner_text()
     assert claims.nth(1).inner_text().strip() == "nothing of its own"
+    assert "only here: Kenyan · Nairobi" in claims.nth(2).inner_text()
     shot(page, "compare")
     # a claim links to its sentence, marked on the article page
     claims.nth(0).locator("a").first.click()

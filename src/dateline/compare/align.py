@@ -88,7 +88,8 @@ class Sentence:
     text: str
 
 
-def sentences(body: str) -> list[Sentence]:
+@functools.lru_cache(maxsize=64)
+def sentences(body: str) -> tuple[Sentence, ...]:
     """The sentences of an article body with their offsets (blank stretches left out)."""
     starts = sentence_starts(body)
     out = []
@@ -98,7 +99,7 @@ def sentences(body: str) -> list[Sentence]:
         text = piece.strip()
         if text:
             out.append(Sentence(start + lead, start + lead + len(text), text))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

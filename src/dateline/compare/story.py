@@ -12,121 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.compare import align
+from dateline.compare.claims import claims as find_claims
+from dateline.compare.model import Comparison, Group, Item, Outlet, fields_of
 from dateline.errors import UsageError
 from dateline.store.stories import actor_key, similar
 from dateline.tone import tone
 
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One outlet's version of something: an actor it names, a quote, an event, a sentence.
-
-    ``start``/``end`` are offsets into that article's body (None when the record had none);
-    ``fields`` carries what the kind adds (speaker and cut for quotes, code and sides for
-    events, type and mentions for actors)."""
-
-    article_id: str
-    text: str
-    start: int | None
-    end: int | None
-    sentence: str | None
-    fields: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "sentence": self.sentence,
-            **self.fields,
-        }
-
-
-@dataclass(slots=True)
-class Group:
-    """The versions of one actor, quote or event across outlets (one or more per outlet)."""
-
-    kind: str  # "actor", "quote" or "event"
-    label: str
-    items: list[Item]
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(item.article_id for item in self.items))
-
-    def by_article(self, article_id: str) -> list[Item]:
-        return [item for item in self.items if item.article_id == article_id]
-
-    def to_dict(self) -> dict[str, Any]:
-        articles = self.articles
-        return {
-            "kind": self.kind,
-            "label": self.label,
-            "articles": articles,
-            "only": articles[0] if len(articles) == 1 else None,
-            "items": [item.to_dict() for item in self.items],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    """One article of the story: who published it, when, and how it reads."""
-
-    article_id: str
-    outlet: str
-    title: str | None
-    url: str | None
-    published: str | None
-    rank: int  # 1 for the first to publish; equal for ties; None-dated articles last
-    minutes_after_first: int | None  # None when either time is unknown
-    tone: float
-    words: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "outlet": self.outlet,
-            "title": self.title,
-            "url": self.url,
-            "published": self.published,
-            "rank": self.rank,
-            "first": self.rank == 1,
-            "minutes_after_first": self.minutes_after_first,
-            "tone": round(self.tone, 2),
-            "words": self.words,
-        }
-
-
-@dataclass(slots=True)
-class Comparison:
-    outlets: list[Outlet]
-    actors: list[Group]
-    quotes: list[Group]
-    events: list[Group]
-    #: sentences, quotes and events only one outlet carries, outlet by outlet in text order
-    claims: list[Item]
-    story: dict[str, Any] | None = None
-
-    def outlet(self, article_id: str) -> Outlet:
-        return next(o for o in self.outlets if o.article_id == article_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "story": self.story,
-            "outlets": [o.to_dict() for o in self.outlets],
-            "actors": [g.to_dict() for g in self.actors],
-            "quotes": [g.to_dict() for g in self.quotes],
-            "events": [g.to_dict() for g in self.events],
-            "claims": [c.to_dict() for c in self.claims],
-        }
-
+#: The most articles one comparison sets side by side (the first to publish): aligning
+#: sentences grows with the square of the articles, and a page wider than this is unread.
+MAX_ARTICLES = 30
 
 # -- outlets and publication order ---------------------------------------------------------
 
@@ -335,7 +234,7 @@ def _quotes(records: list[dict[str, Any]]) -> list[Group]:
                 "left_out": list(how.left_out) if how else [],
                 "own": list(how.own) if how else [],
             }
-            items.append(Item(**{**_fields_of(item), "fields": {**item.fields, **extra}}))
+            items.append(Item(**{**fields_of(item), "fields": {**item.fields, **extra}}))
         speakers = [i.fields["speaker"] for i in items if i.fields["speaker"]]
         label = max(speakers, key=len) if speakers else "unknown speaker"
         groups.append(Group("quote", label, items))
@@ -352,16 +251,6 @@ def _quoted(item: Item) -> str:
         if inside:
             return " ".join(inside)
     return item.text
-
-
-def _fields_of(item: Item) -> dict[str, Any]:
-    return {
-        "article_id": item.article_id,
-        "text": item.text,
-        "start": item.start,
-        "end": item.end,
-        "sentence": item.sentence,
-    }
 
 
 def _side(event: dict[str, Any], side: str) -> dict[str, Any]:
@@ -412,10 +301,9 @@ def _events(
         return 1.0 if similar(a[3], b[3]) else 0.0
 
     groups = []
+    by_id = records_by_id(records)
     for members in _cluster(entries, score):
-        first = (records_by_id(records)[members[0].article_id].get("events") or [])[
-            members[0].fields["n"]
-        ]
+        first = (by_id[members[0].article_id].get("events") or [])[members[0].fields["n"]]
         groups.append(Group("event", _event_label(first), members))
     return groups
 
@@ -440,52 +328,6 @@ def _event_key(
     )
 
 
-# -- claims only one outlet makes ---------------------------------------------------------
-
-
-def _claims(records: list[dict[str, Any]], quotes: list[Group], events: list[Group]) -> list[Item]:
-    """What only one outlet says: its sentences with no counterpart in any other article,
-    and the quotes and events no other outlet carries whose words have no counterpart
-    either (a quote of one outlet that another states as fact is not a claim of its own).
-    A quote or event inside a sentence already listed is named by it (``carries``)."""
-    split = {r["id"]: align.sentences((r.get("article") or {}).get("body") or "") for r in records}
-    bags = {aid: [align.tokens(s.text) for s in found] for aid, found in split.items()}
-    single = [g for g in (*quotes, *events) if len(g.articles) == 1]
-    claims: list[Item] = []
-    for record in records:
-        aid = record["id"]
-        others = [bag for other, found in bags.items() if other != aid for bag in found]
-        mine: list[Item] = []
-        for sentence, bag in zip(split[aid], bags[aid], strict=True):
-            if not bag or any(align.counterparts(bag, other) for other in others):
-                continue
-            carries = [
-                f"{g.kind}: {g.label}"
-                for g in single
-                if g.items[0].article_id == aid
-                and _inside(g.items[0], sentence.start, sentence.end)
-            ]
-            fields = {"kind": "sentence", "carries": carries}
-            mine.append(
-                Item(aid, sentence.text, sentence.start, sentence.end, sentence.text, fields)
-            )
-        for group in single:
-            item = group.items[0]
-            if item.article_id != aid or any(_inside(item, c.start or 0, c.end or 0) for c in mine):
-                continue
-            bag = align.tokens(item.text)
-            if any(align.counterparts(bag, other) for other in others):
-                continue
-            fields = {"kind": group.kind, "label": group.label}
-            mine.append(Item(**{**_fields_of(item), "fields": fields}))
-        claims.extend(sorted(mine, key=lambda c: c.start if c.start is not None else -1))
-    return claims
-
-
-def _inside(item: Item, start: int, end: int) -> bool:
-    return item.start is not None and start <= item.start < end
-
-
 # -- the comparison -----------------------------------------------------------------------
 
 
@@ -499,7 +341,8 @@ def compare(
 
     ``story_of`` maps (article id, event index) to the story the store put the event in;
     events are then the same event exactly when the store says so. Without it, events are
-    matched by the rule stories use.
+    matched by the rule stories use. At most ``MAX_ARTICLES`` are compared: the first to
+    publish.
     """
     usable = [r for r in records if r.get("article") and not r.get("error")]
     usable = list({r["id"]: r for r in usable}.values())
@@ -508,7 +351,7 @@ def compare(
             f"a comparison needs two or more articles, got {len(usable)}; "
             "pick a story reported by several (dateline stories --min-articles 2)"
         )
-    outlets = _outlets(usable)
+    outlets = _outlets(usable)[:MAX_ARTICLES]
     ordered = [records_by_id(usable)[o.article_id] for o in outlets]
     quotes = _quotes(ordered)
     events = _events(ordered, story_of)
@@ -520,7 +363,7 @@ def compare(
         actors=_actors(ordered),
         quotes=quotes,
         events=events,
-        claims=_claims(ordered, quotes, events),
+        claims=find_claims(ordered, quotes, events),
         story=story,
     )
 
@@ -537,4 +380,5 @@ def compare_story(store: Any, story_id: int) -> Comparison:
             records.append(record.to_dict())
     story_of = {(aid, n): sid for aid, n, sid in found["events"]}
     summary = {k: v for k, v in found.items() if k not in ("articles", "events")}
+    summary["compared"] = min(len(records), MAX_ARTICLES)
     return compare(records, story_of=story_of, story=summary)

@@ -22,6 +22,7 @@ COLUMNS = (
     "cut",
     "left_out",
     "own",
+    "details",
     "cameo",
     "quad_class",
     "source",
@@ -63,6 +64,8 @@ def rows(comparison: Comparison) -> Iterator[dict[str, Any]]:
         out["modality"] = fields.get("modality")
         for key in ("left_out", "own"):
             out[key] = " | ".join(fields.get(key) or []) or None
+        # a claim's figures and names no other outlet has, or what its sentence carries
+        out["details"] = " | ".join(fields.get("details") or fields.get("carries") or []) or None
         return out
 
     for n, o in enumerate(comparison.outlets):
