@@ -14,7 +14,8 @@ from fastapi.testclient import TestClient
 
 from dateline.store import Store
 from dateline.store.watch import CycleRow, WatchState
-from dateline.web import create_app, sample
+from dateline.web import create_app
+from dateline_dev import sample
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts" / "web"
