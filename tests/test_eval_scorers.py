@@ -282,3 +282,12 @@ def test_eval_articles_and_plv_commands_run_end_to_end(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "events", "--plv-file", str(tsv)])
     assert result.exit_code == 0, result.output
     assert "| type_among |" in result.output and "| ASSAULT |" in result.output
+
+
+def test_the_speaker_is_judged_by_the_name_the_record_shows() -> None:
+    gold = _gold()
+    quote = _quote(TEXT, "We will not wait any longer for the talks,", "direct", None)
+    quote["speaker"] = {"name": "Orsk", "entity": "e2", "text": "Vel"}  # wrongly resolved
+    assert articles.score_article(gold, _record(quotes=[quote])).counts["direct_speaker_ok"] == 0
+    quote["speaker"] = {"name": None, "entity": None, "text": "Minister Ana Vel"}
+    assert articles.score_article(gold, _record(quotes=[quote])).counts["direct_speaker_ok"] == 1

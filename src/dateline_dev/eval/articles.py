@@ -11,8 +11,8 @@ gold text. Predictions are placed in the gold text by token position
   (a partial quotation inside reported speech is a direct quote of the fragment only, as the
   gold records it). A prediction matches a gold quote when it holds at least half of the gold
   quote's tokens; pairs are one-to-one, best share first. Speaker accuracy over matched quotes:
-  the predicted speaker's name (or its phrase in the text) is the gold speaker or one of that
-  person's aliases (case, punctuation and a leading article aside).
+  the speaker's name as the record shows it (its phrase in the text when it has no name) is the
+  gold speaker or one of that person's aliases (case, punctuation and a leading article aside).
 - Indirect quotes: the record's ``indirect`` quotes, the same way.
 - Events: a predicted event matches a gold event when its sentence holds at least 80% of the gold
   sentence's tokens, its PLOVER type is the gold type and, when the gold source has a country,
@@ -179,8 +179,10 @@ def _predicted_quotes(
 
 
 def _speaker_ok(allowed: set[str], quote: dict[str, Any]) -> bool:
+    """The speaker's name as the record shows it (its phrase in the text when it has no name)
+    is the gold speaker or one of that person's aliases."""
     who = quote.get("speaker") or {}
-    return bool({name_key(who.get("name")), name_key(who.get("text"))} & allowed)
+    return name_key(who.get("name") or who.get("text")) in allowed
 
 
 def _score_quotes(
