@@ -574,3 +574,35 @@ def test_subject_pronoun_skips_a_name_in_its_own_opening_phrase(pipeline: Langua
     at = text.index(", he said") + 2
     found = actors.resolve(at, at + 2)
     assert found is not None and found[1] == "Carl Lindgren"
+
+
+def test_country_from_article_context(pipeline: Language) -> None:
+    """A congressional title or party-state tag means the US; other people named without a
+    country take the article's home country (its most-named, a state counting for its
+    country); a former official keeps the country and loses the sector."""
+    text = (
+        "Sen. Ada Quill (D-N.M.) criticized the new rule on Monday. Rep. Tom Vance agreed. "
+        "Former Defense Secretary Lena Hart met farmers in Ohio. Ohio officials and Texas "
+        "regulators spoke later. Mara Olin, a farmer, said she was pleased."
+    )
+    doc = pipeline(text)
+    actors = find_actors(doc, Article(body=text, published="2024-03-04"))
+    assert actors.home == "USA"
+    got = {e.name: (e.country, e.sector) for e in actors if e.type == "PERSON"}
+    assert got["Ada Quill"] == ("USA", "LEG")
+    assert got["Tom Vance"][0] == "USA"
+    assert got["Lena Hart"] == ("USA", None)
+    assert got["Mara Olin"][0] == "USA"
+
+
+def test_home_country_from_the_dateline_and_the_outlet() -> None:
+    from dateline.actors.home import home_country
+    from dateline.nlp.gazetteer import Gazetteer
+
+    doc = spacy.blank("en")("Officials met.")
+    gaz = Gazetteer.default()
+    assert home_country(doc, gaz, [], dateline="NAIROBI, Kenya") == "KEN"
+    assert home_country(doc, gaz, [], url="https://news.example.co.uk/a") == "GBR"
+    assert home_country(doc, gaz, [], url="https://example.com/a") is None
+    assert home_country(doc, gaz, ["FRA", "FRA", "DEU"]) == "FRA"
+    assert home_country(doc, gaz, ["FRA", "DEU"]) is None  # no clear winner

@@ -17,6 +17,7 @@ from dateline.actors.coref import (
     find_descriptions,
     find_pronouns,
 )
+from dateline.actors.home import former, home_country, us_legislator
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.model import Actors, Entity, Mention, MentionKind
 from dateline.actors.orgs import (
@@ -107,6 +108,16 @@ def find_actors(
         people = group(names, office_holder)
     for person in people:
         _enrich(person, knowledge, day, countries)
+    body = indexes[BODY]
+    home = home_country(
+        doc,
+        body.gazetteer,
+        (c for ent in doc.ents if (c := body.country_of_ent(ent))),
+        article.dateline if article else None,
+        article.url if article else None,
+    )
+    for person in people:
+        _in_context(person, doc, home)
 
     # coreference; the tokens of names, and of the titles and descriptions around them
     refs = {n: DocRefs(index) for n, index in indexes.items()}
@@ -132,7 +143,7 @@ def find_actors(
     _authors(entities, article)
     for i, entity in enumerate(entities, 1):
         entity.id = f"e{i}"
-    actors = Actors(entities)
+    actors = Actors(entities, home=home)
     actors.fallback = _fallback(indexes[BODY], refs[BODY], people, by_person, actors)
     return actors
 
@@ -203,6 +214,29 @@ def _enrich(person: Person, kb: KnowledgeBase | None, day: str | None, countries
     person.known_country = country
     person.sector = sector
     person.code = code or actor_code(country, sector)
+
+
+def _in_context(person: Person, doc: Doc, home: str | None) -> None:
+    """Country from the article's context for a person the text gives none (see
+    :mod:`~dateline.actors.home`); a former official keeps the country, not the sector.
+    Journalists (sector MED: the byline's reporter, a photographer) and people only captions
+    name are left as they are: they report, they do not act for the country."""
+    body = [m for m in person.mentions if m.doc_no == BODY]
+    changed = False
+    if (
+        body
+        and person.country is None
+        and person.sector != "MED"
+        and (person.code or "")[:3] != "IGO"
+    ):
+        if any(us_legislator(doc, m.span.start, m.span.end) for m in body):
+            person.known_country, person.sector, changed = "USA", person.sector or "LEG", True
+        elif home is not None:
+            person.known_country, changed = home, True
+    if body and former(doc, body[0].span.start) and person.sector not in (None, "IGO"):
+        person.sector, changed = None, True
+    if changed:
+        person.code = actor_code(person.country, person.sector)
 
 
 def _things(

@@ -89,6 +89,8 @@ class Actors:
     """The entities of one article, with lookups by body offsets and by name."""
 
     entities: list[Entity] = field(default_factory=list)
+    #: the article's home country (ISO alpha-3; see dateline.actors.home), or None
+    home: str | None = None
     #: resolves a body span no mention covers (a pronoun, a description); set by find_actors
     fallback: Callable[[int, int], Entity | None] | None = field(default=None, repr=False)
 

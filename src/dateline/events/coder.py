@@ -146,6 +146,10 @@ class Coder:
         text = doc.text
         quoted = _quoted_spans(text, quotes)
         self.focus = self._focus(doc, dateline)
+        home = getattr(actors, "home", None)  # the actors stage's home country, when it knows
+        if home:
+            country = self.gaz.country_by_code(home)
+            self.focus = self.strong_focus = country.cameo if country else home
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         resolver = Resolver(doc, actors, self.gaz, self.rules, ents, text)
         out: list[Candidate] = []

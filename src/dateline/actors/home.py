@@ -1,0 +1,115 @@
+"""Country from article context, for people the text names without one.
+
+A person's own words decide first (a demonym, "president of Chile", the knowledge base).
+When they say nothing:
+
+- a US congressional title or a party-state tag marks a US legislator: "Sen. X", "Rep. X",
+  "X (D-N.M.)", "X (R-Texas)" (a state in such a tag means the United States);
+- otherwise the article's *home* country: the dateline's place, else the outlet's country
+  (the country-code domain of its URL), else the country the article names most (a US state
+  counts for the United States), when it is named at least twice and more than any other.
+
+Local news names its people without a country because the reader knows it; wire copy from
+abroad has a dateline. Officials called "former" keep their country and lose their sector
+(they act privately now).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from spacy.tokens import Doc
+
+from dateline.nlp.gazetteer import Gazetteer
+
+#: "(D-N.M.)", "(R-Texas)", "(I-Vt.)", "(D-NY)": a party letter, a dash, a state.
+_PARTY_TAG = re.compile(r"^\s*\(\s*[DRI]\s*[-–]\s*[A-Z][A-Za-z. ]{0,14}\)")
+#: Titles only the US Congress uses before a name.
+_CONGRESS_TITLES = frozenset({"sen.", "rep.", "congressman", "congresswoman", "senator"})
+_FORMER = frozenset({"former", "ex", "ex-", "then"})
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Subdivision name (lower case) -> ISO alpha-3, from ``data/gazetteer/subdivisions.tsv``."""
+    ref = resources.files("dateline").joinpath("data", "gazetteer", "subdivisions.tsv")
+    out: dict[str, str] = {}
+    for line in ref.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#") and line != "name\tiso3":
+            name, iso3 = line.split("\t")
+            out[name.lower()] = iso3
+    return out
+
+
+def us_legislator(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens ``start``..``end`` carries a US congressional title before
+    it or a party-state tag after it."""
+    before = doc[max(0, start - 3) : start]
+    if any(t.lower_ in _CONGRESS_TITLES for t in before) and any(
+        t.lower_ in ("sen.", "rep.") for t in before
+    ):
+        return True
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + 40] if end else ""
+    return bool(_PARTY_TAG.match(after))
+
+
+def former(doc: Doc, start: int) -> bool:
+    """Whether the title before the name at ``start`` is a former one ("former President X")."""
+    return any(t.lower_ in _FORMER for t in doc[max(0, start - 4) : start])
+
+
+def home_country(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    countries_of_ents: Iterable[str],
+    dateline: str | None = None,
+    url: str | None = None,
+) -> str | None:
+    """The article's home country (ISO alpha-3), or None; see the module docstring."""
+    for part in (dateline or "").split(","):
+        name = part.strip()
+        name = name.title() if name.isupper() else name
+        if not name:
+            continue
+        country = gazetteer.country_by_name(name)
+        place = gazetteer.place_by_name(name) if country is None else None
+        if country is not None:
+            return country.iso3
+        if place is not None:
+            return place.iso3
+    outlet = _outlet_country(url, gazetteer)
+    if outlet is not None:
+        return outlet
+    counts: dict[str, int] = {}
+    for iso3 in countries_of_ents:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    subdivisions = _subdivisions()
+    for ent in doc.ents:
+        state = subdivisions.get(ent.text.lower()) if ent.label_ == "GPE" else None
+        if state is not None:
+            counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _outlet_country(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of a country-code top-level domain ("...co.uk" -> GBR); None for generic
+    domains (.com, .org) and for the domains sites use for other reasons (.io, .tv, .me)."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    tld = host.rsplit(".", 1)[-1].upper()
+    if len(tld) != 2 or tld in _VANITY:
+        return None
+    found = gazetteer.country_by_code("GB" if tld == "UK" else tld)
+    return found.iso3 if found is not None else None
+
+
+#: Country-code domains used for their letters, not their country.
+_VANITY = frozenset({"IO", "TV", "ME", "CO", "AI", "FM", "LY", "GG", "AM", "CC", "WS", "NU"})
