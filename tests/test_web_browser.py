@@ -272,6 +272,10 @@ def test_map_outlines_slider_and_place_events(
     assert page.locator("#month-range").inner_text() == "2024-01 – 2024-03"
     shown = page.locator("svg#map a.place-link:not(.hidden)").count()
     assert 0 < shown < 9 and int(summary.inner_text().split()[1]) < all_events
+    rows = page.locator("table.list tbody tr:not([hidden])")  # the table follows the slider
+    assert rows.count() == shown
+    counted = sum(int(n) for n in rows.locator("td.place-count").all_inner_texts())
+    assert counted == int(summary.inner_text().split()[1])
     with page.expect_response(lambda r: "since=2024-01&until=2024-03" in r.url) as answer:
         page.locator("svg#map a.place-link:not(.hidden)").first.click()
     assert answer.value.ok

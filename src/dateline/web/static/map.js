@@ -53,6 +53,11 @@ function setupSlider(svg) {
       const { n, quad } = totals[i];
       const link = circle.closest("a");
       if (link) link.classList.toggle("hidden", n === 0);
+      const row = document.querySelector('tr[data-place="' + i + '"]');
+      if (row) {
+        row.hidden = n === 0;
+        row.querySelector(".place-count").textContent = n;
+      }
       if (n === 0) return;
       events += n;
       places += 1;
