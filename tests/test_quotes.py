@@ -593,3 +593,31 @@ def test_article_without_its_noun_is_no_speaker(pipeline: Language) -> None:
     text = "Prices rose again.\n\nAccording to the , the port will stay shut."
     assert all(q.speaker is None or q.speaker.text != "the" for q in quotes(pipeline, text))
     assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
+
+
+# --- marks and content shapes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2018"])
+def test_single_marks_with_apostrophes_inside(pipeline: Language, mark: str) -> None:
+    close = "'" if mark == "'" else "\u2019"
+    text = (
+        f"{mark}We won{close}t sell the farmers{close} land,{close} said Ola Berg. "
+        f"{mark}It{close}s been ours since 1902.{close}"
+    )
+    first, second = quotes(pipeline, text)
+    assert first.text == f"We won{close}t sell the farmers{close} land,"
+    assert second.text == f"It{close}s been ours since 1902."
+    assert speaker(first) == speaker(second) == "Ola Berg"
+
+
+def test_apostrophes_alone_are_no_quote(pipeline: Language) -> None:
+    text = "The farmers' union met in the '90s style hall, and Berg's office didn't reply."
+    assert find_marked(text) == []
+
+
+def test_date_after_the_cue_is_not_reported_content(pipeline: Language) -> None:
+    q = only(quotes(pipeline, "Ola Berg said on Friday he would keep the farm."))
+    assert q.text == "he would keep the farm"
+    q = only(quotes(pipeline, "Last year the farm lost money, Ola Berg said."))
+    assert q.text.startswith("Last year")

@@ -2,7 +2,8 @@
 
 Works on characters only (no parse), paragraph by paragraph (paragraphs are separated by blank
 lines, as in ``article.body``). Straight double quotes toggle; curly ones say which way they
-face; a curly single opening mark pairs with the next closing mark that is not an apostrophe.
+face, guillemets too; a single opening mark (curly, or a straight ' at a word's start) pairs with
+the next closing mark that is not an apostrophe ("don’t") or a plural possessive ("farmers’").
 The news convention of reopening a quote on each paragraph is followed: a paragraph that ends
 inside a quote and is followed by a paragraph opening with a mark continues the same quote.
 
@@ -105,15 +106,35 @@ def _opens_here(text: str, i: int) -> bool:
 
 
 def _single_close(text: str, i: int, stop: int) -> int | None:
-    """The closing ’ for a ‘ at ``i``: the first ’ not followed by a letter (not an apostrophe)."""
+    """The closing mark for a single opening mark at ``i`` (‘ or a straight '): the first
+    matching mark that is no apostrophe — not followed by a letter ("don’t"), and not a plural
+    possessive ("the farmers’ union": an s before it, a lower-case word after it)."""
+    close = "’" if text[i] == "‘" else "'"
     j = i + 1
     while j < stop:
-        if text[j] == "’" and (j + 1 >= stop or not text[j + 1].isalnum()):
-            return j
+        if text[j] == close and not text[j - 1].isspace():
+            after = text[j + 1 : j + 3].lstrip()
+            apostrophe = j + 1 < stop and text[j + 1].isalnum()
+            possessive = text[j - 1] in "sS" and after[:1].islower()
+            if not apostrophe and not possessive:
+                return j
         if text[j] in '“”"':  # a double mark between: not a single-quoted phrase
             return None
         j += 1
     return None
+
+
+def _opens_single(text: str, i: int, start: int) -> bool:
+    """Whether a single mark at ``i`` opens a quote: ‘ not inside a word, or a straight ' at a
+    word's start before a letter ("'Not now,' she said"; not "rock 'n' roll", "the '90s")."""
+    if i > start and text[i - 1].isalnum():
+        return False
+    if text[i] == "‘":
+        return True
+    nxt = text[i + 1 : i + 2]
+    before = text[i - 1] if i > start else " "
+    elided = text[i + 1 : i + 3] == "n'"  # rock 'n' roll
+    return nxt.isalpha() and (before.isspace() or before in "([{—–-/:") and not elided
 
 
 def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Segment | None]:
@@ -129,7 +150,7 @@ def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Se
         if open_seg is None:
             if ch in OPENERS or ch == STRAIGHT:  # a straight mark while closed always opens
                 open_seg = Segment(i + 1, stop, i, None)
-            elif ch == "‘" and (i == start or not text[i - 1].isalnum()):
+            elif ch in "‘'" and _opens_single(text, i, start):
                 close = _single_close(text, i, stop)
                 if close is not None:
                     closed.append(Segment(i + 1, close, i, close))

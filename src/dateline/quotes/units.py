@@ -32,6 +32,8 @@ UNITS: tuple[Unit, Unit] = ("quotation", "attribution")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Words that may open a reported clause and are not part of what was said.
 _LEADS = frozenset({"that", ",", ":", "—", "–"})
+#: Entity types of a date or time at the head of reported content.
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def as_quotations(doc: Doc, drafts: list[Draft], speech_kinds: frozenset[str]) -> list[Draft]:
@@ -45,7 +47,8 @@ def as_quotations(doc: Doc, drafts: list[Draft], speech_kinds: frozenset[str]) -
         elif draft.kind == "indirect":
             report = draft.report
             if report is not None and is_speech(doc, report, speech_kinds):
-                out.append(Draft("indirect", _lead_trimmed(doc, draft.spans), report))
+                after = draft.start > report.cue_start  # "X said on Friday (that) …"
+                out.append(Draft("indirect", _lead_trimmed(doc, draft.spans, after), report))
         else:
             out.append(draft)
     return out
@@ -78,8 +81,10 @@ def clausal(doc: Doc, content: list[int]) -> bool:
     return False
 
 
-def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The content without the complementizer and punctuation that open it ("that …")."""
+def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]], after_cue: bool) -> list[tuple[int, int]]:
+    """The content without what opens it and is not said: the complementizer, punctuation, and
+    a date or time right after the cue, which in "X said on Friday (that) …" dates the saying
+    (in "Last year the farm lost money, X said" it is part of what was said)."""
     if not spans:
         return spans
     a, b = spans[0]
@@ -87,7 +92,14 @@ def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int
     if span is None:
         return spans
     k = 0
-    while k < len(span) - 1 and (span[k].lower_ in _LEADS and span[k].dep_ in {"mark", "punct"}):
+    while k < len(span) - 1:
+        tok = span[k]
+        lead = tok.lower_ in _LEADS and tok.dep_ in {"mark", "punct"}
+        when = after_cue and (
+            tok.ent_type_ in _WHEN or (tok.pos_ == "ADP" and span[k + 1].ent_type_ in _WHEN)
+        )
+        if not (lead or when):
+            break
         k += 1
     return [(span[k].idx, b), *spans[1:]] if k else spans
 
