@@ -267,6 +267,7 @@ def test_public_api() -> None:
         "count",
         "errors",
         "events",
+        "find",
         "get",
         "has",
         "ingest",

@@ -331,6 +331,25 @@ def test_one_article_with_its_analysis(client: TestClient, ids: dict[str, str]) 
     assert client.get("/api/articles/" + "a" * 65).status_code == 422
 
 
+def test_an_article_is_found_by_any_url_it_arrived_under(tmp_path: Path) -> None:
+    record = harbour_record()
+    record.input_url = "http://www.harbour.example/valport-strike?comments=1"
+    with Store.open(tmp_path / "urls.db") as store:
+        store.ingest([record])
+    with TestClient(create_app(tmp_path / "urls.db")) as reader:
+        for url in (record.input_url, "https://harbour.example/valport-strike"):
+            found = reader.get("/api/articles/by-url", params={"url": url})
+            assert found.status_code == 200, found.text
+            assert found.json()["id"] == record.id
+            assert found.json()["input_url"] == record.input_url
+            assert found.json()["urls"] == sorted(
+                [record.input_url, "https://harbour.example/valport-strike"]
+            )
+        missing = reader.get("/api/articles/by-url", params={"url": "https://x.example/"})
+        assert missing.status_code == 404 and missing.json()["error"]["code"] == "E404"
+        assert reader.get("/api/articles/by-url").status_code == 422
+
+
 def test_event_filters(client: TestClient, ids: dict[str, str]) -> None:
     def events(**params: Any) -> list[dict[str, Any]]:
         answer = client.get("/api/events", params={"limit": 1000, **params})

@@ -107,8 +107,15 @@ class Dataset:
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return [hit.to_dict() for hit in self.store.search(query, limit=limit)]
 
-    def get(self, article_id: str) -> Analysis | None:
-        return self.store.get(article_id)
+    def get(self, article: str) -> Analysis | None:
+        """The record of an article by its id or any URL it was ingested under."""
+        article_id = self.store.find(article)
+        return self.store.get(article_id) if article_id else None
+
+    def urls(self, article: str) -> list[str]:
+        """Every URL an article (by id or URL) has been seen at."""
+        article_id = self.store.find(article)
+        return self.store.urls(article_id) if article_id else []
 
     def ingest(
         self, inputs: Iterable[str | os.PathLike[str] | Document], options: Options | None = None

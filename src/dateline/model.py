@@ -112,6 +112,9 @@ class Analysis:
     id: str
     input_id: str
     article: Article | None = None
+    #: the URL the document arrived under (a JSON Lines record's url, the address fetched,
+    #: a WARC record's target); ``article.url`` is the page's own canonical URL
+    input_url: str | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -125,6 +128,8 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "input_id": self.input_id}
+        if self.input_url:
+            out["input_url"] = self.input_url
         if self.error is not None:
             out["error"] = asdict(self.error)
             return out

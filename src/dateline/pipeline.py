@@ -86,7 +86,7 @@ def _extracted(item: Document | SourceFailure, options: Options) -> Analysis:
         return Analysis(
             id=item.id, input_id=item.input_id, error=ErrorInfo(item.code, item.message)
         )
-    record = Analysis(id=item.id, input_id=item.input_id)
+    record = Analysis(id=item.id, input_id=item.input_id, input_url=item.url)
     with _guard(record), deadline(options.max_seconds, "extraction"):
         article = extract(item, options)
         if not article.language:

@@ -52,19 +52,24 @@ def search(query: str, db: str, fmt: str, limit: int, raw: bool) -> None:
 
 
 @cli.command()
-@click.argument("article_id")
+@click.argument("article")
 @db_option
 @handle_errors
-def get(article_id: str, db: str) -> None:
-    """Print the full analysis record stored for an article id."""
+def get(article: str, db: str) -> None:
+    """Print the full analysis record of ARTICLE: its id, or any URL it was ingested under.
+
+    The record gains "urls": every URL the article has been seen at.
+    """
     from dateline.output import dumps
     from dateline.store import Store
 
     with Store.open(db, create=False) as store:
-        record = store.get(article_id)
+        article_id = store.find(article)
+        record = store.get(article_id) if article_id else None
+        urls = store.urls(article_id) if article_id else []
     if record is None:
-        raise click.ClickException(f"E500 no article with id {article_id} in {db}")
-    click.echo(dumps(record.to_dict(), pretty=True))
+        raise click.ClickException(f"E500 no article with id or URL {article} in {db}")
+    click.echo(dumps({**record.to_dict(), "urls": urls}, pretty=True))
 
 
 @cli.command()

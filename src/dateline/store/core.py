@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from dateline.errors import StoreError
 from dateline.model import Analysis, Article, ErrorInfo
 from dateline.store import pgsearch, queries, schema
-from dateline.store.dedup import fingerprint
+from dateline.store.dedup import fingerprint, normalize_url
 from dateline.store.facts import insert_facts
 from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
@@ -278,13 +278,10 @@ class Store:
                 new = True
             else:
                 new = False
-            if article.url:
-                u = schema.urls
-                known = connection.execute(
-                    select(u.c.url).where(u.c.article_id == stored_as, u.c.url == article.url)
-                ).first()
-                if known is None:
-                    connection.execute(insert(u).values(article_id=stored_as, url=article.url))
+            # the URL it arrived under and the page's canonical one, in the same transaction
+            # as the article: a re-run then finds nothing left to add
+            for url in dict.fromkeys(u for u in (analysis.input_url, article.url) if u):
+                _add_url(connection, stored_as, url)
             if mark is not None:
                 mark(connection, analysis, stored_as)
         return new
@@ -329,14 +326,8 @@ class Store:
 
     def add_url(self, article_id: str, url: str) -> bool:
         """Record that a stored article was also seen at ``url``; True when the URL is new."""
-        u = schema.urls
         with self._write(f"adding a URL to {article_id}") as connection:
-            known = connection.execute(
-                select(u.c.url).where(u.c.article_id == article_id, u.c.url == url)
-            ).first()
-            if known is None:
-                connection.execute(insert(u).values(article_id=article_id, url=url))
-        return known is None
+            return _add_url(connection, article_id, url)
 
     def record_error(self, input_id: str, code: str, message: str) -> bool:
         """Log a failed input (once per distinct input, code and message)."""
@@ -352,14 +343,20 @@ class Store:
     ) -> bool:
         e = schema.errors
         with self._write(f"logging the error of {input_id}") as connection:
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("LOCK TABLE errors IN SHARE ROW EXCLUSIVE MODE")
             seen = connection.execute(
                 select(e.c.id).where(
                     e.c.input_id == input_id, e.c.code == code, e.c.message == message
                 )
             ).first()
             if seen is None:
+                # max + 1, not a sequence (which a killed transaction would leave advanced)
+                key = connection.execute(select(func.coalesce(func.max(e.c.id), 0) + 1)).scalar()
                 connection.execute(
-                    insert(e).values(input_id=input_id, code=code, message=message, at=now())
+                    insert(e).values(
+                        id=key, input_id=input_id, code=code, message=message, at=now()
+                    )
                 )
             if mark is not None and analysis is not None:
                 mark(connection, analysis, None)
@@ -423,11 +420,36 @@ class Store:
         return Analysis(
             id=data["id"],
             input_id=data["input_id"],
+            input_url=data.get("input_url"),
             article=Article.from_dict(data["article"]) if data.get("article") else None,
             entities=list(data.get("entities") or []),
             quotes=list(data.get("quotes") or []),
             events=list(data.get("events") or []),
         )
+
+    def find(self, key: str) -> str | None:
+        """The id of the stored article ``key`` names, or None: an article id, any URL the
+        article was ingested under or its canonical URL (exactly as recorded), else a URL
+        that normalises to an article's canonical URL (http or https, with or without
+        ``www.`` and tracking parameters). The earliest stored article wins a tie."""
+        t, u = schema.articles, schema.urls
+        key = key.strip()
+        with _errors(f"looking up {key[:200]}"), self.engine.connect() as connection:
+            if connection.execute(select(t.c.id).where(t.c.id == key)).first() is not None:
+                return key
+            found = connection.execute(
+                select(t.c.id)
+                .join(u, u.c.article_id == t.c.id)
+                .where(u.c.url == key)
+                .order_by(t.c.seq)
+                .limit(1)
+            ).scalar()
+            normal = normalize_url(key)
+            if found is None and normal is not None:
+                found = connection.execute(
+                    select(t.c.id).where(t.c.canonical_url == normal).order_by(t.c.seq).limit(1)
+                ).scalar()
+        return None if found is None else str(found)
 
     def urls(self, article_id: str) -> list[str]:
         u = schema.urls
@@ -524,6 +546,16 @@ class Store:
                 raise syntax_error(query, detail) from None
             raise StoreError(f"database error while searching: {detail}") from exc
         return [_hit(row) for row in rows]
+
+
+def _add_url(connection: Connection, article_id: str, url: str) -> bool:
+    u = schema.urls
+    known = connection.execute(
+        select(u.c.url).where(u.c.article_id == article_id, u.c.url == url)
+    ).first()
+    if known is None:
+        connection.execute(insert(u).values(article_id=article_id, url=url))
+    return known is None
 
 
 def _hit(row: Any) -> SearchHit:

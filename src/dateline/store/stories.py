@@ -117,17 +117,21 @@ def assign(
                 story_id = candidate.id
                 break
         if story_id is None:
-            key = connection.execute(
+            # max + 1 under the writer's lock, not a sequence: a PostgreSQL sequence is not
+            # rolled back with a killed transaction, so a re-run would number stories apart
+            story_id = connection.execute(
+                select(func.coalesce(func.max(stories.c.id), 0) + 1)
+            ).scalar()
+            connection.execute(
                 insert(stories).values(
+                    id=story_id,
                     cameo_root=row.cameo_root,
                     source_key=source,
                     target_key=target,
                     day=day.isoformat(),
                     sentence=row.sentence,
                 )
-            ).inserted_primary_key
-            assert key is not None
-            story_id = key[0]
+            )
         connection.execute(
             update(events)
             .where(events.c.article_id == article_id, events.c.n == row.n)

@@ -103,6 +103,20 @@ def search(
     return _answer(request, format, views.search(ctx.store, q, limit, offset), "search")
 
 
+@router.get(
+    "/articles/by-url",
+    summary="The article ingested under a URL (or whose canonical URL it is), full record",
+)
+def article_by_url(
+    ctx: Ctx,
+    url: Annotated[str, Query(min_length=1, max_length=4000, description="A URL.")],
+) -> dict[str, Any]:
+    article_id = ctx.store.find(url)
+    if article_id is None or len(article_id) > 64:
+        raise ApiError(404, "E404", f"no article was ingested under {url}")
+    return article(ctx, article_id)
+
+
 @router.get("/articles/{article_id}", summary="One article with its full analysis record")
 def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
     record = ctx.store.get(article_id)
