@@ -257,3 +257,45 @@ def test_page_links_each_item_to_its_sentence(client: Any, comparison: Compariso
     assert 'id="hl"' in article and "mark-target" in article
     assert client.get(f"/articles/{claim.article_id}?hl=oops").status_code == 422
     assert "/stories/1/compare" in client.get("/stories").text
+
+
+def _record(n: int, body: str, published: str | None, **facts: Any) -> dict[str, Any]:
+    article = {"title": f"T{n}", "outlet": f"Outlet {n}", "published": published, "body": body}
+    return {"id": f"a{n}", "input_id": str(n), "article": article, **facts}
+
+
+def test_day_only_dates_tie_and_undated_come_last() -> None:
+    body = "Ministers met in the capital on Monday to discuss the harvest."
+    found = compare(
+        [
+            _record(1, body, None),
+            _record(2, body, "2024-05-02"),
+            _record(3, body, "2024-05-02T10:00:00Z"),
+            _record(4, body, "2024-05-01"),
+        ]
+    )
+    assert [(o.outlet, o.rank) for o in found.outlets] == [
+        ("Outlet 4", 1),
+        ("Outlet 2", 2),
+        ("Outlet 3", 2),  # the same day as a date without a time: neither was first
+        ("Outlet 1", 4),
+    ]
+    assert [o.minutes_after_first for o in found.outlets] == [None, None, None, None]
+
+
+def test_odd_records_do_not_break_a_comparison() -> None:
+    """Missing offsets, speakers, sides and bodies; an error record; a duplicate."""
+    odd_quote = {"text": "We will not leave", "speaker": None, "start": None, "end": "x"}
+    odd_event = {"cameo": None, "source": "not a dict", "target": None, "sentence": None}
+    records = [
+        _record(1, "", "not a date", quotes=[odd_quote], events=[odd_event]),
+        _record(2, "Strikers said: We will not leave.", "2024-01-01", quotes=[odd_quote]),
+        {"id": "bad", "input_id": "x", "error": {"code": "E201", "message": "no text"}},
+        _record(2, "Strikers said: We will not leave.", "2024-01-01"),
+        _record(3, "Police arrived.", None, entities=[{"name": "Police", "mentions": [None]}]),
+    ]
+    found = compare(records)
+    assert len(found.outlets) == 3
+    [quote] = [g for g in found.quotes if len(g.articles) == 2]
+    assert quote.label == "unknown speaker"
+    assert list(rows(found)) and json.dumps(found.to_dict())

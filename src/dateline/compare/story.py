@@ -218,9 +218,14 @@ def _quotes(records: list[dict[str, Any]]) -> list[Group]:
                 quote.get("sentence"),
                 {"n": n, "speaker": speaker, "kind": quote.get("kind")},
             )
-            entries.append((item, (_speaker_key(speaker), align.tokens(text))))
+            words = " ".join(align.words(text)).casefold()
+            entries.append((item, (_speaker_key(speaker), align.tokens(text), words)))
 
-    def score(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> float:
+    Key = tuple[str, frozenset[str], str]
+
+    def score(a: Key, b: Key) -> float:
+        if a[2] and a[2] == b[2]:  # the same words, however few of them are content words
+            return 1.0
         return align.same_quote(a[1], b[1], bool(a[0]) and a[0] == b[0])
 
     groups = []
@@ -345,7 +350,10 @@ def compare(
     publish.
     """
     usable = [r for r in records if r.get("article") and not r.get("error")]
-    usable = list({r["id"]: r for r in usable}.values())
+    first_seen: dict[str, dict[str, Any]] = {}
+    for record in usable:
+        first_seen.setdefault(record["id"], record)
+    usable = list(first_seen.values())
     if len(usable) < 2:
         raise UsageError(
             f"a comparison needs two or more articles, got {len(usable)}; "
