@@ -20,12 +20,12 @@ from dateline.model import Document
 from dateline.options import Options
 from dateline.sources import SourceFailure, iter_documents
 from dateline.sources.decode import decode_bytes
+from dateline.sources.files import read_url
 from dateline.sources.web import (
     Fetcher,
     _retry_after,
     default_user_agent,
     fetch_document,
-    read_url,
 )
 
 PAGE = (
@@ -206,6 +206,35 @@ def test_redirect_into_disallowed_path_is_refused(site: Site) -> None:
     item = fetch(site, "/go")
     assert isinstance(item, SourceFailure) and item.code == "E108"
     assert site.requested("/private/x") == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/shop/cart", False),  # Disallow: /shop
+        ("/shop/catalogue/item", True),  # the longer Allow wins (RFC 9309 longest match)
+        ("/shop/catalogue/item/edit", False),  # ... and a longer Disallow beats it again
+        ("/files/report.pdf", False),  # * and $: any .pdf, at the end of the path
+        ("/files/report.pdf.html", True),  # $ anchors: not a .pdf
+        ("/news/2024/draft-7", False),  # * inside a rule
+        ("/news/2024/story", True),
+        ("/page", True),  # Allow wins a tie of equal length
+    ],
+)
+def test_robots_longest_match_and_wildcards(site: Site, path: str, allowed: bool) -> None:
+    rules = (
+        "User-agent: *\nDisallow: /\n\n"  # other crawlers: nothing
+        "User-agent: dateline\n"
+        "Disallow: /shop\nAllow: /shop/catalogue\nDisallow: /shop/catalogue/*/edit\n"
+        "Disallow: /*.pdf$\nDisallow: /news/*/draft-\nAllow: /page\nDisallow: /page\n"
+    )
+    site.routes["/robots.txt"] = lambda _s: Reply(
+        body=rules.encode(), headers={"Content-Type": "text/plain"}
+    )
+    site.page(path)
+    item = fetch(site, path)
+    assert isinstance(item, Document) is allowed, item
+    assert site.requested(path) == (1 if allowed else 0)
 
 
 def test_robots_missing_allows_everything(site: Site) -> None:

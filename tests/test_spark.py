@@ -370,7 +370,7 @@ def test_entry_points_for_spark_submit_and_python_m() -> None:
 
     for command in (
         [sys.executable, dateline.spark_submit.__file__, "--help"],  # what spark-submit runs
-        [sys.executable, "-m", "dateline.spark", "--help"],
+        [sys.executable, "-m", "dateline.spark_submit", "--help"],
     ):
         done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr

@@ -569,6 +569,94 @@ def test_every_hop_of_a_fetch_is_checked() -> None:
     assert caught.value.code == "E107" and "public" in caught.value.message
 
 
+class _Rebinding:
+    """A resolver stub: the loopback first, then an address the check refuses (a name whose
+    DNS answer changes between the check and the connection)."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.calls.append(host)
+        return ["127.0.0.1"] if len(self.calls) == 1 else ["10.9.9.9"]
+
+
+def test_the_fetcher_connects_to_the_address_it_checked() -> None:
+    """DNS rebinding: the name is resolved once; robots.txt and the page are fetched from
+    the address that was checked, with the name in the Host header."""
+    import http.server
+    import threading
+
+    from dateline.model import Document
+    from dateline.options import Options
+    from dateline.sources.web import Fetcher, fetch_document
+    from dateline.web.security import PublicOnlyTransport
+
+    hosts: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hosts.append(self.headers.get("Host", ""))
+            body = b"<html><body><article><p>The harbour reopened on Monday.</p></article>"
+            self.send_response(404 if self.path == "/robots.txt" else 200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    resolver = _Rebinding()
+    # the loopback stands for "public" here: the test has no other address to reach
+    transport = PublicOnlyTransport(resolver, allowed=lambda address: address == "127.0.0.1")
+    try:
+        url = f"http://rebind.invalid:{port}/story"
+        transport.check(url)
+        with Fetcher(Options(host_interval=0, retries=0), transport=transport) as fetcher:
+            item = fetch_document(url, fetcher)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(item, Document), item
+    assert "harbour reopened" in item.content
+    assert resolver.calls == ["rebind.invalid"]  # one resolution: check and connections
+    assert hosts == [f"rebind.invalid:{port}"] * 2  # robots.txt, then the page
+
+
+def test_a_name_resolving_to_the_loopback_is_refused_before_any_connection() -> None:
+    from dateline.model import Document
+    from dateline.options import Options
+    from dateline.sources.web import Fetcher, fetch_document
+    from dateline.web.security import PublicOnlyTransport
+
+    def loopback(_host: str, _port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    transport = PublicOnlyTransport(loopback)
+    with Fetcher(Options(host_interval=0, retries=0), transport=transport) as fetcher:
+        item = fetch_document("http://inside.invalid:9/x", fetcher)
+    assert not isinstance(item, Document)
+    assert item.code in {"E107", "E108"} and "not a public address" in item.message
+
+
+def test_a_loopback_server_answers_only_to_loopback_host_names(
+    web_db: tuple[Path, dict[str, str]],
+) -> None:
+    from dateline.cli.serve import LOOPBACK
+
+    with TestClient(create_app(web_db[0], allowed_hosts=LOOPBACK)) as local:
+        for host in ("127.0.0.1:8000", "localhost", "LOCALHOST:80", "[::1]:8000"):
+            assert local.get("/api/health", headers={"Host": host}).status_code == 200, host
+        for host in ("rebound.example", "127.0.0.1.example:8000", "[::2]", ""):
+            refused = local.get("/api/health", headers={"Host": host})
+            assert refused.status_code == 400, host
+            assert refused.headers["x-frame-options"] == "DENY"  # still inside the headers
+
+
 def test_token_comparison() -> None:
     from dateline.web.security import bearer, token_matches
 

@@ -11,6 +11,7 @@ from dateline.api import Dataset, Rows, open
 from dateline.model import Analysis, Article, Block, Caption, Document
 from dateline.options import Options
 from dateline.pipeline import analyze
+from dateline.version import __version__
 
 __all__ = [
     "Analysis",
@@ -21,7 +22,7 @@ __all__ = [
     "Document",
     "Options",
     "Rows",
+    "__version__",
     "analyze",
     "open",
 ]
-__version__ = "0.1.0"

@@ -14,8 +14,8 @@ marker ``_done/<key>.json``; re-running skips committed inputs, so a job that di
 is finished by running it again. Object-storage inputs and outputs are read and written by
 the executors through pyarrow's filesystems (S3, GCS, HDFS, Azure); see docs/spark.md.
 
-Also ``python -m dateline.spark --input M --output DIR`` and, for spark-submit, the script
-``dateline/spark_submit.py`` (both take the ``dateline spark`` options).
+The command line is ``dateline spark``; for spark-submit, the script
+``dateline/spark_submit.py`` (also ``python -m dateline.spark_submit``) takes its options.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from dateline.spark_tables import (
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-__all__ = ["Counters", "main", "read_manifest", "run"]
+__all__ = ["Counters", "read_manifest", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -302,14 +302,3 @@ def _renamed(items: Iterable[SourceItem], local: str, entry: str) -> Iterator[So
             yield SourceFailure(
                 entry + item.input_id[len(local) :], item.code, item.message.replace(local, entry)
             )
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m dateline.spark`` and spark-submit: the ``dateline spark`` command."""
-    from dateline.cli import cli
-
-    cli.main(args=["spark", *(argv if argv is not None else sys.argv[1:])], prog_name="dateline")
-
-
-if __name__ == "__main__":
-    main()

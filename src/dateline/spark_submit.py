@@ -1,8 +1,10 @@
 """The driver script for spark-submit: ``spark-submit [...] spark_submit.py --input M --output D``.
 
 spark-submit runs a file, not a module; this file is that file (``python -c "import
-dateline.spark_submit as s; print(s.__file__)"`` prints its path). It takes the options of
-``dateline spark``. See docs/spark.md.
+dateline.spark_submit as s; print(s.__file__)"`` prints its path), and ``python -m
+dateline.spark_submit`` runs it as a module. It takes the options of ``dateline spark``: it is
+a face, like the CLI it calls; the library job (``dateline.spark``) knows neither. See
+docs/spark.md.
 """
 
 import os
@@ -13,7 +15,13 @@ import sys
 _here = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _here]
 
-from dateline.spark import main  # noqa: E402
+from dateline.cli import cli  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``dateline spark`` command, with the arguments spark-submit passed."""
+    cli.main(args=["spark", *(argv if argv is not None else sys.argv[1:])], prog_name="dateline")
+
 
 if __name__ == "__main__":
     main()

@@ -16,9 +16,9 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
-from dateline import __version__
 from dateline.errors import DatelineError, UsageError
 from dateline.model import Analysis
+from dateline.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 

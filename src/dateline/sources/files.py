@@ -30,7 +30,7 @@ from dateline.sources.feeds import looks_like_feed, read_feed
 from dateline.sources.jsonl import JSONL_SUFFIXES, iter_jsonl, sniff
 from dateline.sources.lists import is_list_argument, read_list
 from dateline.sources.warc import WARC_SUFFIXES, looks_like_warc, read_warc
-from dateline.sources.web import Fetcher, is_url, read_url
+from dateline.sources.web import FEED_TYPES, PAGE_TYPES, Fetcher, is_url, page_document
 
 STDIN_ID = "<stdin>"
 
@@ -94,6 +94,22 @@ def _read_input(
         yield from read_file(path, options, fetcher)
     else:
         yield SourceFailure(name, "E101", f"{name} does not exist; check the path")
+
+
+def read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[SourceItem]:
+    """The documents at a URL argument: one page, or every entry of a feed (told by the
+    content type, else by the content)."""
+    try:
+        fetched = fetcher.get(url, PAGE_TYPES | FEED_TYPES)
+    except SourceError as exc:
+        yield SourceFailure.from_error(url, exc)
+        return
+    if fetched.media_type in FEED_TYPES or (
+        fetched.media_type != "text/plain" and looks_like_feed(fetched.body[:4096])
+    ):
+        yield from read_feed(fetched.body, url, options, fetcher, base_url=fetched.url)
+        return
+    yield page_document(fetched, url, options)
 
 
 def walk(root: Path) -> list[Path]:

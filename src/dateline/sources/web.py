@@ -20,26 +20,25 @@ Failures are SourceError codes E106/E107/E108/E112, turned into a SourceFailure 
 from __future__ import annotations
 
 import time
-import urllib.robotparser
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from protego import Protego
 
 from dateline.errors import SourceError
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem, http_document
 from dateline.sources.urls import usable_url
+from dateline.version import __version__
 
 PROJECT_URL = "https://pypi.org/project/dateline/"
 
 
 def default_user_agent() -> str:
     """``dateline/VERSION (+PROJECT_URL)``: who is asking, and where to read about it."""
-    from dateline import __version__  # the package imports sources: read it late
-
     return f"dateline/{__version__} (+{PROJECT_URL})"
 
 
@@ -84,7 +83,7 @@ class Fetched:
 
 @dataclass(slots=True)
 class _Robots:
-    parser: urllib.robotparser.RobotFileParser | None  # None: everything allowed
+    parser: Protego | None  # None: everything allowed
     refusal: str | None = None  # why everything is disallowed, when it is
 
 
@@ -181,7 +180,7 @@ class Fetcher:
         robots = self._robots_for(url)
         if robots.refusal is not None:
             raise SourceError(robots.refusal, code="E108")
-        if robots.parser is not None and not robots.parser.can_fetch(self.user_agent, url):
+        if robots.parser is not None and not robots.parser.can_fetch(url, self.user_agent):
             raise SourceError(
                 f"robots.txt of {_origin(url)} does not allow {self.user_agent.split('/')[0]} "
                 f"to fetch {url}; respect the site's wishes or ask its owner",
@@ -199,9 +198,9 @@ class Fetcher:
             for _ in range(5):  # RFC 9309: follow at least five redirects
                 outcome = self._fetch(target, (), MAX_ROBOTS_BYTES, robots=True)
                 if isinstance(outcome, Fetched):
-                    parser = urllib.robotparser.RobotFileParser(robots_url)
-                    parser.parse(outcome.body.decode("utf-8", "replace").splitlines())
-                    robots.parser = parser
+                    # protego: RFC 9309's longest match (a longer Disallow beats a shorter
+                    # Allow, Allow wins a tie), with the * and $ wildcards
+                    robots.parser = Protego.parse(outcome.body.decode("utf-8", "replace"))
                     break
                 target = outcome
         except _RobotsMissing:
@@ -408,20 +407,3 @@ def fetch_document(
     except SourceError as exc:
         return SourceFailure.from_error(input_id or url, exc)
     return page_document(fetched, input_id or url, options)
-
-
-def read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[SourceItem]:
-    """The documents at a URL argument: one page, or every entry of a feed."""
-    from dateline.sources.feeds import looks_like_feed, read_feed
-
-    try:
-        fetched = fetcher.get(url, PAGE_TYPES | FEED_TYPES)
-    except SourceError as exc:
-        yield SourceFailure.from_error(url, exc)
-        return
-    if fetched.media_type in FEED_TYPES or (
-        fetched.media_type != "text/plain" and looks_like_feed(fetched.body[:4096])
-    ):
-        yield from read_feed(fetched.body, url, options, fetcher, base_url=fetched.url)
-        return
-    yield page_document(fetched, url, options)

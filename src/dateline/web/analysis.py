@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, model_validator
 from dateline.errors import DatelineError, SourceError
 from dateline.model import Analysis, Document, ErrorInfo, content_id
 from dateline.options import Options
-from dateline.web.security import PublicOnlyTransport, check_public_host
+from dateline.web.security import PublicOnlyTransport
 
 _LOCK = threading.Lock()
 #: Fetch answers larger than this are abandoned (the request body limit is separate).
@@ -77,11 +77,13 @@ def _fetch(url: str, input_id: str, options: Options) -> Document | Analysis:
             ),
         )
     web: Any = importlib.import_module("dateline.sources.web")
+    transport = PublicOnlyTransport()
     try:
-        check_public_host(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        transport.check(url)  # refused here rather than as robots.txt being unreadable
     except SourceError as exc:
+        transport.close()
         return _failed(input_id, exc)
-    with web.Fetcher(options, transport=PublicOnlyTransport()) as fetcher:
+    with web.Fetcher(options, transport=transport) as fetcher:
         item = web.fetch_document(url, fetcher, options, input_id)
     if isinstance(item, Document):
         return item

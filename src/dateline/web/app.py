@@ -17,14 +17,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dateline import __version__
 from dateline.errors import DatelineError
 from dateline.store import Store
+from dateline.version import __version__
 from dateline.web import api, pages
 from dateline.web.context import ApiError, Context
 from dateline.web.paths import STATIC
-from dateline.web.security import BodyLimit, HostCheck, SecurityHeaders
+from dateline.web.security import BodyLimit, SecurityHeaders
 
 log = logging.getLogger("dateline.web")
 
@@ -79,7 +80,10 @@ class _App(FastAPI):
         context: Context = self.state.dateline
         app: Any = BodyLimit(super().build_middleware_stack(), context.max_body)
         if context.allowed_hosts:
-            app = HostCheck(app, context.allowed_hosts)
+            # a server on the loopback cannot then be read by a page that rebinds its own
+            # DNS name to it; IPv6 literals are matched in brackets, as Host headers carry them
+            hosts = [f"[{h.strip('[]')}]" if ":" in h else h for h in context.allowed_hosts]
+            app = TrustedHostMiddleware(app, allowed_hosts=hosts, www_redirect=False)
         return SecurityHeaders(app)
 
 
@@ -124,31 +128,3 @@ def _error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
         return _error(request, 500, "E900", "internal server error")
-
-
-def describe(app: FastAPI) -> list[dict[str, Any]]:
-    """The API's operations from its OpenAPI document (for the local /api/docs page)."""
-    out = []
-    for path, operations in app.openapi().get("paths", {}).items():
-        for method, op in operations.items():
-            params = [
-                {
-                    "name": p.get("name"),
-                    "in": p.get("in"),
-                    "required": p.get("required", False),
-                    "description": p.get("description")
-                    or (p.get("schema") or {}).get("description", ""),
-                }
-                for p in op.get("parameters", [])
-            ]
-            body = "requestBody" in op
-            out.append(
-                {
-                    "path": path,
-                    "method": method.upper(),
-                    "summary": op.get("summary", ""),
-                    "params": params,
-                    "body": body,
-                }
-            )
-    return out

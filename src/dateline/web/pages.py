@@ -19,6 +19,7 @@ from dateline.store.watch import Stamp, WatchState
 from dateline.web import geo, views
 from dateline.web.analysis import AnalyzeInput, analyze_input, url_fetching_available
 from dateline.web.api import EventFilters, story_comparison
+from dateline.web.apidocs import describe
 from dateline.web.context import ApiError, Context, get_context
 from dateline.web.highlight import actor_href, article_html, sentence_href
 from dateline.web.paths import TEMPLATES
@@ -367,6 +368,4 @@ def analyze_page(
 
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
-    from dateline.web.app import describe
-
     return render(request, "apidocs.html", title="API", operations=describe(request.app))

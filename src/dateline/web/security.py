@@ -6,8 +6,9 @@
   sent a Content-Length (the stream is counted as it arrives).
 - Write tokens are compared in constant time (``hmac.compare_digest``).
 - URLs given to /api/analyze are fetched only from public addresses: every connection the
-  fetcher opens (redirects and robots.txt included) is checked, so the server cannot be
-  turned on the loopback or the private network it sits in.
+  fetcher opens (redirects and robots.txt included) goes to an address that was resolved
+  once and checked, never to a name resolved again, so the server cannot be turned on the
+  loopback or the private network it sits in (not even by a name that rebinds its DNS).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import hmac
 import ipaddress
 import json
 import socket
-from collections.abc import Awaitable, Callable, Collection, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
-from urllib.parse import urlsplit
 
+import httpcore
 import httpx
+from httpcore import SOCKET_OPTION as SocketOption
 
 from dateline.errors import SourceError
 
@@ -151,40 +153,6 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-class HostCheck:
-    """Answers 400 unless the Host header names one of ``allowed`` (port ignored): a server
-    on the loopback then cannot be read by a page that rebinds its own DNS name to it."""
-
-    def __init__(self, app: ASGIApp, allowed: Collection[str]) -> None:
-        self.app = app
-        self.allowed = {host.lower().strip("[]") for host in allowed}
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        raw = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
-        try:
-            host = (urlsplit("//" + raw).hostname or "").lower()
-        except ValueError:
-            host = ""
-        if host in self.allowed:
-            await self.app(scope, receive, send)
-            return
-        body = b'{"error": {"code": "E400", "message": "unexpected Host header"}}'
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 400,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
 def token_matches(expected: str | None, given: str | None) -> bool:
     """Constant-time comparison; no token configured never matches."""
     if not expected or given is None:
@@ -208,24 +176,97 @@ def is_public_address(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def check_public_host(host: str, port: int) -> None:
-    """Raise SourceError (E107) unless every address ``host`` resolves to is public."""
+#: ``resolve(host, port)``: the addresses a host name stands for (a stub in tests).
+Resolver = Callable[[str, int], list[str]]
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses ``host`` resolves to, in the resolver's order (SourceError E107)."""
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError) as exc:
         raise SourceError(f"cannot resolve {host}: {exc}", code="E107") from None
-    for info in infos:
-        if not is_public_address(str(info[4][0])):
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def checked_addresses(
+    host: str,
+    port: int,
+    resolver: Resolver = resolve,
+    allowed: Callable[[str], bool] = is_public_address,
+) -> list[str]:
+    """``host``'s addresses, resolved once; SourceError (E107) unless every one is allowed."""
+    addresses = resolver(host, port)
+    if not addresses:
+        raise SourceError(f"cannot resolve {host}: no address", code="E107")
+    for address in addresses:
+        if not allowed(address):
             raise SourceError(
                 f"{host} is not a public address; this server fetches public URLs only",
                 code="E107",
             )
+    return addresses
+
+
+class PinnedBackend(httpcore.SyncBackend):
+    """Opens every connection to an address it checked, never to a name.
+
+    Checking a name's addresses and then letting the HTTP client resolve the name again is a
+    DNS-rebinding hole: a name with a short TTL can answer a public address to the check and
+    the loopback to the connection. Here each host is resolved once, every address checked,
+    and the sockets opened to those addresses only (the answer is kept for the backend's
+    life: one fetch); TLS still verifies the certificate against the name, which httpcore
+    passes as the server name.
+    """
+
+    def __init__(
+        self, resolver: Resolver = resolve, allowed: Callable[[str], bool] = is_public_address
+    ) -> None:
+        self.resolver = resolver
+        self.allowed = allowed
+        self._checked: dict[tuple[str, int], list[str]] = {}
+
+    def addresses(self, host: str, port: int) -> list[str]:
+        """``host``'s checked addresses (SourceError E107 when one is not allowed)."""
+        key = (host.lower(), port)
+        if key not in self._checked:
+            self._checked[key] = checked_addresses(host, port, self.resolver, self.allowed)
+        return self._checked[key]
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[SocketOption] | None = None,
+    ) -> httpcore.NetworkStream:
+        failure: Exception | None = None
+        for address in self.addresses(host, port):
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:  # the next checked address, if any
+                failure = exc
+        assert failure is not None
+        raise failure
 
 
 class PublicOnlyTransport(httpx.HTTPTransport):
-    """An httpx transport that refuses to connect to loopback, private or reserved hosts."""
+    """An httpx transport that connects only to public addresses, and only to the addresses
+    it checked (``PinnedBackend``); redirects and robots.txt are connections, checked too."""
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        check_public_host(url.host, url.port or (443 if url.scheme == "https" else 80))
-        return super().handle_request(request)
+    def __init__(
+        self, resolver: Resolver = resolve, allowed: Callable[[str], bool] = is_public_address
+    ) -> None:
+        super().__init__()
+        self.backend = PinnedBackend(resolver, allowed)
+        # httpx takes no network backend argument: the pool it builds, with the pinning one
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=self.backend
+        )
+
+    def check(self, url: str) -> None:
+        """Resolve and check ``url``'s host now (SourceError E107), for an early, clear
+        refusal; the connection then uses these very addresses."""
+        parts = httpx.URL(url)
+        self.backend.addresses(parts.host, parts.port or (443 if parts.scheme == "https" else 80))

@@ -20,8 +20,10 @@ from dateline.extract.lines.lexicon import is_navigation, lexicon
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _BULLET = re.compile(r"^(?:[*•·▪►>–—-]|\d{1,3}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")
+#: A line that ends like a sentence (full stop, question or exclamation mark, ellipsis).
+TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+#: One sentence ending and the next beginning inside a line.
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")
 _QUOTES = re.compile(r"[\"“”«»„]")
 _SEPARATORS = re.compile(r"[|»›•·]")
 _HEADLINE_COLON = re.compile(r"^[\w'’.-]+(?:\s[\w'’.-]+){0,2}:\s")
@@ -96,7 +98,7 @@ def _own(line: Line, seen: dict[str, int]) -> list[float]:
     n_words = max(len(words), 1)
     lower_words = [w.casefold() for w in words]
     stop = sum(1 for w in lower_words if w in lex.stopwords) / n_words
-    terminal = bool(_TERMINAL.search(text))
+    terminal = bool(TERMINAL.search(text))
     dated = find_date(text)
     url_match = URL_RE.search(text)
     is_url = url_match is not None and len(text) - (url_match.end() - url_match.start()) < 3
@@ -110,7 +112,7 @@ def _own(line: Line, seen: dict[str, int]) -> list[float]:
         float(np.log1p(len(tokens))),
         float(terminal),
         float(text.endswith(":")),
-        float(np.log1p(len(_SENTENCE_BREAK.findall(text)))),
+        float(np.log1p(len(SENTENCE_BREAK.findall(text)))),
         len(letters) / max(chars, 1),
         sum(1 for c in letters if c.isupper()) / n_letters,
         sum(1 for w in words if w[0].isupper()) / n_words,

@@ -29,15 +29,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.extract.lines.features import Line
+from dateline.extract.lines.features import SENTENCE_BREAK, TERMINAL, Line
 from dateline.extract.lines.fields import URL_RE, find_date, parse_byline
 from dateline.extract.lines.lexicon import is_navigation, lexicon
 
 THRESHOLD = 0.5
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _CONTENT = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _HEADLINE_COLON = re.compile(r"^[\w'’.-]+(?:\s[\w'’.-]+){0,2}:\s")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")
 _PAREN_CREDIT = re.compile(r"\s*\(([^()]*(?:Photo|Foto|Image|Getty|Reuters|AFP|AP)[^()]*)\)\s*$")
 
 
@@ -65,14 +63,14 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _is_prose(text: str) -> bool:
-    return len(_words(text)) >= 12 or (bool(_TERMINAL.search(text)) and len(_words(text)) >= 6)
+    return len(_words(text)) >= 12 or (bool(TERMINAL.search(text)) and len(_words(text)) >= 6)
 
 
 def _headline_shaped(text: str) -> bool:
     n = len(_words(text))
     return (
         1 <= n <= 18
-        and not _TERMINAL.search(text)
+        and not TERMINAL.search(text)
         and not re.search(r"[,;:]$", text)
         and not URL_RE.search(text)
     )
@@ -84,7 +82,7 @@ def _teaser_shaped(text: str) -> bool:
         bool(_HEADLINE_COLON.match(text))
         and len(_words(text)) <= 15
         and not re.search(r"\.[\"'”’»)\]]*$", text)
-        and not _SENTENCE_BREAK.search(text)
+        and not SENTENCE_BREAK.search(text)
     )
 
 
@@ -224,7 +222,7 @@ def _header(lines: Sequence[Line], out: list[Labelled | None], lead: int, slug: 
     if title is not None:
         for i in range(title - 1, max(-1, title - 3), -1):
             text = lines[i].bare
-            if out[i] is None and len(_words(text)) <= 4 and not _TERMINAL.search(text):
+            if out[i] is None and len(_words(text)) <= 4 and not TERMINAL.search(text):
                 out[i] = Labelled("section", text)
                 break
     for i in window:
@@ -309,7 +307,7 @@ def _images(
         elif lab.role in ("caption", "bio") and (
             prev is None or prev.role in ("paragraph", "boilerplate")
         ):
-            unpunctuated = not _TERMINAL.search(prev_text)
+            unpunctuated = not TERMINAL.search(prev_text)
             shared = _overlap(prev_text, lab.text) > 0.15
             descriptive = unpunctuated and len(_words(prev_text)) >= 6
             if i - 1 != lead and (
