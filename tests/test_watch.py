@@ -1,7 +1,7 @@
 """``dateline watch``: three cycles against changing loopback servers give exactly the
 expected articles and events, once each, on SQLite and PostgreSQL.
 
-The servers (``dateline.watch.loopback``) run on 127.0.0.1 in threads: a fast host with an
+The servers (``dateline_dev.loopback``) run on 127.0.0.1 in threads: a fast host with an
 RSS feed that answers 304 when nothing changed, a sitemap host that fails (500) in the second
 cycle, and a slow host whose feed sends no validators (so it answers 200 every time, and
 the watcher must not fetch its seen articles again). The clock is injected, so the
@@ -26,7 +26,7 @@ from dateline.pipeline import analyze
 from dateline.store import Store
 from dateline.store.watch import WatchState
 from dateline.watch import Watcher, backoff
-from dateline.watch.loopback import Host, article_page, rss, sitemap
+from dateline_dev.loopback import Host, article_page, rss, sitemap
 
 EVERY = timedelta(minutes=15)
 OPTIONS = Options(host_interval=0.05, retries=0, timeout=5.0)
@@ -147,7 +147,7 @@ def test_three_cycles_give_each_article_and_event_once(
         cycles = WatchState(store).cycles()
         assert [(c.new_articles, c.failures, c.not_modified) for c in cycles] == [
             (7, 0, 0),
-            (2, 1, 0),
+            (2, 1, 1),  # the slow feed sent what it sent before: not parsed again
             (2, 0, 1),
         ]
         assert "2 new articles" in third.line(clock.now + EVERY)
@@ -235,3 +235,31 @@ def dump(store: Store) -> dict[str, list[Any]]:
             names = [name for name in columns if name not in skip]
             out[table] = [tuple(row._mapping[n] for n in names) for row in result]
     return out
+
+
+def test_a_cycle_that_finds_nothing_writes_nothing(tmp_path: Path) -> None:
+    clock = Clock()
+    with Host(validators=False) as host, Store.open(tmp_path / "w.db") as store:
+        feed = publish(host, [1], "/feed.xml", "rss")
+        watcher = Watcher(store, [feed], OPTIONS, every=EVERY, now=clock)
+        watcher.cycle()
+        clock.advance()
+        quiet = watcher.cycle()  # the same feed again, without validators: hashed, not parsed
+        assert quiet.not_modified == 1 and quiet.new_articles == 0
+        assert len(WatchState(store).cycles()) == 1
+        clock.advance(timedelta(hours=1))
+        watcher.cycle()  # a quiet cycle still leaves a row once an hour
+        watcher.close()
+        assert len(WatchState(store).cycles()) == 2
+    assert host.hits["/news/1.html"] == 1
+
+
+def test_bench_watch_reports_both_setups() -> None:
+    from dateline_dev.eval.bench_watch import bench_watch
+
+    result = bench_watch(sources=2, items=2, hosts=1, cycles=1)
+    setups = {setup["name"]: setup for setup in result["setups"]}
+    assert setups["not_modified"]["answers"] == {"304": 2}
+    assert setups["unchanged"]["answers"] == {"200": 2}
+    for setup in setups.values():
+        assert 0.0 <= setup["other_share"] <= 1.0 and setup["total"] >= setup["fetch"] > 0

@@ -24,7 +24,7 @@ from dateline.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from dateline.options import Options
 from dateline.store import Store
 from dateline.watch import Watcher
-from dateline.watch.loopback import Host, article_page, rss
+from dateline_dev.loopback import Host, article_page, rss
 from test_watch import dump
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

@@ -316,6 +316,20 @@ def bench_web(db: Path | None, events: int, clients: int, seconds: float) -> Non
         click.echo(dumps(run_load(target, clients, seconds, build_events=build), pretty=True))
 
 
+@bench.command("watch")
+@click.option("--sources", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--items", type=click.IntRange(1), default=30, show_default=True, help="Per feed.")
+@click.option("--hosts", type=click.IntRange(1), default=4, show_default=True)
+@click.option("--cycles", type=click.IntRange(1), default=10, show_default=True)
+@handle_errors
+def bench_watch(sources: int, items: int, hosts: int, cycles: int) -> None:
+    """Share of a watch cycle spent outside fetching and analysis when nothing is new."""
+    from dateline.output import dumps
+
+    [run] = _load("dateline_dev.eval.bench_watch", "bench_watch")
+    click.echo(dumps(run(sources, items, hosts, cycles), pretty=True))
+
+
 @cli.group()
 def train() -> None:
     """Fit the models dateline ships."""

@@ -176,6 +176,11 @@ def _v6_watch(connection: Connection) -> None:
         table.create(connection)
 
 
+def _v7_watch_digest(connection: Connection) -> None:
+    # An answer the same as last time is not parsed again, whatever the server's headers.
+    connection.exec_driver_sql("ALTER TABLE watch_sources ADD COLUMN digest VARCHAR(64)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
@@ -183,6 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "full-text index over article titles and bodies on PostgreSQL", _v4_pg_fts),
     Migration(5, "near-duplicate articles and stories across articles", _v5_dedup_and_stories),
     Migration(6, "what dateline watch has seen: sources, items and cycles", _v6_watch),
+    Migration(7, "the hash of each watched source's last answer", _v7_watch_digest),
 )
 
 #: The schema version this code writes: the id of its newest migration.

@@ -99,3 +99,5 @@ events.append_column(Column("story_id", Integer))
 stories = stories_table(metadata)
 # version 6: what `dateline watch` remembers (watch.py)
 watch_sources, watch_items, watch_cycles = watch_tables(metadata)
+# version 7: the hash of a source's last answer, for servers that send no validators
+watch_sources.append_column(Column("digest", String(64)))

@@ -45,6 +45,7 @@ class SourceState:
     failures: int = 0
     retry_at: str | None = None
     last_error: str | None = None
+    digest: str | None = None  # SHA-256 of the last answer read whole
 
 
 @dataclass(slots=True, frozen=True)
@@ -107,24 +108,26 @@ class WatchState:
             rows = connection.execute(select(t)).all()
         return {row.url: SourceState(**row._mapping) for row in rows}
 
-    def save_sources(self, states: Iterable[SourceState]) -> None:
-        """Write the states of the sources checked in a cycle, in one transaction."""
+    def finish_cycle(self, states: Iterable[SourceState], row: CycleRow) -> None:
+        """Write the states of the sources checked in a cycle and the cycle's row, in one
+        transaction (one commit: a cycle with nothing new costs one disk sync)."""
+        with self.store._write("saving the watched sources") as connection:
+            self._save_sources(connection, [asdict(state) for state in states])
+            connection.execute(insert(schema.watch_cycles).values(**asdict(row)))
+
+    @staticmethod
+    def _save_sources(connection: Connection, rows: list[dict[str, Any]]) -> None:
         t = schema.watch_sources
-        rows = [asdict(state) for state in states]
         if not rows:
             return
-        with self.store._write("saving the watched sources") as connection:
-            known = set(
-                connection.execute(
-                    select(t.c.url).where(t.c.url.in_([r["url"] for r in rows]))
-                ).scalars()
-            )
-            for row in rows:
-                if row["url"] in known:
-                    connection.execute(update(t).where(t.c.url == row["url"]).values(**row))
-            fresh = [row for row in rows if row["url"] not in known]
-            if fresh:
-                connection.execute(insert(t), fresh)
+        urls = [row["url"] for row in rows]
+        known = set(connection.execute(select(t.c.url).where(t.c.url.in_(urls))).scalars())
+        for row in rows:
+            if row["url"] in known:
+                connection.execute(update(t).where(t.c.url == row["url"]).values(**row))
+        fresh = [row for row in rows if row["url"] not in known]
+        if fresh:
+            connection.execute(insert(t), fresh)
 
     def items(self, keys: Iterable[str]) -> dict[str, ItemState]:
         """The state of those of ``keys`` the watcher has dealt with before."""
@@ -172,8 +175,7 @@ class WatchState:
             self.mark(connection, key, source, article_id, code)
 
     def record_cycle(self, row: CycleRow) -> None:
-        with self.store._write("logging a watch cycle") as connection:
-            connection.execute(insert(schema.watch_cycles).values(**asdict(row)))
+        self.finish_cycle([], row)
 
     def cycles(self) -> list[CycleRow]:
         t = schema.watch_cycles

@@ -23,6 +23,7 @@ is fetched, the cycle is logged as stopped.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import defaultdict, deque
@@ -50,6 +51,10 @@ T = TypeVar("T")
 MAX_BACKOFF = timedelta(hours=6)
 #: robots.txt is read again (a new Fetcher) after this long, as RFC 9309 allows caching.
 ROBOTS_MAX_AGE = 24 * 3600.0
+#: A cycle that finds nothing and changes nothing writes nothing (its sources' 304s and
+#: unchanged answers included), except a row in watch_cycles this often, so that the
+#: store's "sources checked" stamp stays within this of the truth.
+QUIET_LOG_EVERY = timedelta(hours=1)
 #: Sitemap indexes may list sitemap indexes; this deep and no deeper.
 MAX_SITEMAP_DEPTH = 3
 
@@ -144,7 +149,14 @@ class Watcher:
         self._make_fetcher = fetcher
         self._fetcher: Fetcher | None = None
         self._fetcher_born = 0.0
-        self.cycles = len(self.state.cycles())
+        logged = self.state.cycles()
+        self.cycles = len(logged)
+        self._last_logged = datetime.fromisoformat(logged[-1].finished_at) if logged else None
+
+    def _logged_within(self, moment: datetime) -> bool:
+        """Whether a cycle row was written less than QUIET_LOG_EVERY before ``moment``."""
+        last = self._last_logged
+        return last is not None and moment - last < QUIET_LOG_EVERY
 
     def close(self) -> None:
         if self._fetcher is not None:
@@ -184,7 +196,7 @@ class Watcher:
         touched: dict[str, SourceState] = {}
         # a source's new validators are kept only once every candidate of the answer they
         # came with has been dealt with: else the next 304 would hide the rest for ever
-        validators: dict[str, tuple[str | None, str | None]] = {}
+        validators: dict[str, tuple[str | None, str | None, str | None]] = {}
         complete: set[str] = set()
         unfinished: set[str] = set()
         pending: dict[str, deque[tuple[str, str]]] = defaultdict(deque)
@@ -200,8 +212,9 @@ class Watcher:
                     continue
                 seen_sources.add(url)
                 state = states.get(url) or SourceState(url)
+                before = _essence(state)
                 found = self._ask(url, state, started, report)
-                if state.checked_at == _iso(started) or state.failures:
+                if _essence(state) != before:  # a 304 changes nothing worth a write
                     touched[url] = state
                 if found is None:
                     continue
@@ -209,7 +222,7 @@ class Watcher:
                     if depth < MAX_SITEMAP_DEPTH:
                         queue.extend((child, depth + 1) for child in found.sources)
                 else:
-                    validators[url] = (found.etag, found.last_modified)
+                    validators[url] = (found.etag, found.last_modified, found.digest)
                 known = self.state.items(c.key for c in found.candidates)
                 for candidate in found.candidates:
                     if candidate.key in claimed:
@@ -272,9 +285,15 @@ class Watcher:
         report.finished = self.now()
         for url in complete - unfinished:
             if url in validators:
-                touched[url].etag, touched[url].last_modified = validators[url]
-        self.state.save_sources(touched.values())
-        self.state.record_cycle(
+                source = touched[url]
+                source.etag, source.last_modified, source.digest = validators[url]
+        quiet = not (touched or report.new_articles or report.duplicates or report.failures)
+        if quiet and not report.stopped and self._logged_within(report.finished):
+            timings.total = time.perf_counter() - clock
+            return report  # nothing to write: no disk sync for a cycle that found nothing
+        self._last_logged = report.finished
+        self.state.finish_cycle(
+            touched.values(),
             CycleRow(
                 started_at=_iso(started),
                 finished_at=_iso(report.finished),
@@ -284,7 +303,7 @@ class Watcher:
                 events=report.events,
                 failures=len(report.failures),
                 stopped=int(report.stopped),
-            )
+            ),
         )
         timings.total = time.perf_counter() - clock
         return report
@@ -311,7 +330,9 @@ class Watcher:
             self._failed(state, started, report, f"{exc.code} {exc.message}")
             return None
         state.checked_at = _iso(started)
-        if fetched.not_modified:
+        digest = hashlib.sha256(fetched.body).hexdigest()
+        if fetched.not_modified or (state.kind and digest == state.digest):
+            # 304, or a server without validators sending what it sent last time
             state.failures, state.retry_at, state.last_error = 0, None, None
             report.not_modified += 1
             return None
@@ -320,7 +341,7 @@ class Watcher:
             self._failed(state, started, report, f"{found.failure.code} {found.failure.message}")
             return None
         state.kind = found.kind
-        found.etag, found.last_modified = fetched.etag, fetched.last_modified
+        found.etag, found.last_modified, found.digest = fetched.etag, fetched.last_modified, digest
         state.changed_at = state.checked_at
         state.failures, state.retry_at, state.last_error = 0, None, None
         return found
@@ -361,6 +382,11 @@ class Watcher:
             wait = (next_run - self.now()).total_seconds()
             if self.stop.wait(max(0.0, wait)):
                 return reports
+
+
+def _essence(state: SourceState) -> tuple[object, ...]:
+    """What of a source's state is worth writing when it changes (not ``checked_at``)."""
+    return (state.kind, state.failures, state.retry_at, state.last_error, state.changed_at)
 
 
 class _Timed:

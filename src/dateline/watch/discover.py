@@ -75,6 +75,7 @@ class Listing:
     #: the validators of the answer (for the next conditional GET)
     etag: str | None = None
     last_modified: str | None = None
+    digest: str | None = None
 
 
 def listing(
