@@ -112,6 +112,7 @@ bench: $(DEV_STAMP)  ## measured speed: extraction against trafilatura, NLP stag
 	$(BIN)/dateline bench nlp
 	$(BIN)/dateline bench pipeline
 	$(BIN)/dateline bench web
+	$(BIN)/dateline bench watch
 
 FUZZ_MINUTES ?= 2
 fuzz: $(DEV_STAMP)  ## fuzz the HTML and text extractors with hypothesis (FUZZ_MINUTES=2)
