@@ -15,8 +15,10 @@ Layout under the output directory (a local path or an object-storage URI)::
 readers skip) and moved into place; the marker comes last, so an input without a marker is
 never skipped, and re-running it replaces whatever a killed task left behind.
 
-The facts tables' columns are the store's (``dateline.store.facts``), typed from its DDL, so
-the Parquet tables and the SQL tables never drift apart.
+Every table's columns come from the store's one definition (``dateline.store.facts.COLUMNS``),
+which the SQL tables and ``dateline export --format parquet/csv`` share, and its rows from the
+same builders; ``articles`` adds the job's own columns (the input, the record's place in it,
+its error) and the article fields the export leaves out (headings, captions, blocks).
 """
 
 from __future__ import annotations
@@ -34,10 +36,17 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
-from sqlalchemy import Float, Integer, MetaData
 
+from dateline.export.tables import arrow_schema
 from dateline.model import Article
-from dateline.store.facts import entity_rows, event_rows, fact_tables, quote_rows
+from dateline.store.facts import (
+    COLUMNS,
+    FACT_TABLES,
+    article_row,
+    entity_rows,
+    event_rows,
+    quote_rows,
+)
 
 TABLES = ("articles", "entities", "quotes", "events")
 PART = "part.parquet"
@@ -48,21 +57,17 @@ _SCHEME_ALIASES = {"s3a": "s3", "s3n": "s3"}
 _WEB_SCHEMES = ("http://", "https://")
 
 _STRINGS = pa.list_(pa.string())
-_ARTICLE_TYPES: dict[str, pa.DataType] = {
-    "authors": _STRINGS,
-    "editors": _STRINGS,
-    "topics": _STRINGS,
+#: Article fields the shared articles table leaves out, typed for the job's table.
+_EXTRA_ARTICLE_TYPES: dict[str, pa.DataType] = {
     "headings": _STRINGS,
     "captions": pa.list_(pa.struct([("text", pa.string()), ("credit", pa.string())])),
     "blocks": pa.list_(pa.struct([("role", pa.string()), ("text", pa.string())])),
-    "tone": pa.float64(),
 }
-_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_SHARED_ARTICLE = tuple(name for name, _ in COLUMNS["articles"])
+_EXTRA_ARTICLE = tuple(f.name for f in dataclasses.fields(Article) if f.name not in _SHARED_ARTICLE)
 _RECORD_COLUMNS = [
     ("input_path", pa.string()),
     ("position", pa.int64()),  # the record's place among its input's records
-    ("id", pa.string()),
-    ("input_id", pa.string()),
     ("error_code", pa.string()),
     ("error_message", pa.string()),
     ("warnings", _STRINGS),
@@ -70,26 +75,16 @@ _RECORD_COLUMNS = [
 
 
 def _articles_schema() -> pa.Schema:
-    # Any Article field not typed above (one added later) is stored as a string (JSON when
-    # it is not one), so a new field never breaks the job.
-    article = [(name, _ARTICLE_TYPES.get(name, pa.string())) for name in _ARTICLE_FIELDS]
-    return pa.schema(_RECORD_COLUMNS + article)
+    # Any Article field not typed here (one added later) is stored as a string (JSON when it
+    # is not one), so a new field never breaks the job.
+    extra = [(name, _EXTRA_ARTICLE_TYPES.get(name, pa.string())) for name in _EXTRA_ARTICLE]
+    return pa.schema(_RECORD_COLUMNS + list(arrow_schema("articles")) + extra)
 
 
 def _facts_schemas() -> dict[str, pa.Schema]:
-    schemas: dict[str, pa.Schema] = {}
-    for table in fact_tables(MetaData()):
-        columns = [("input_path", pa.string())]
-        for column in table.columns:
-            if isinstance(column.type, Integer):
-                kind: pa.DataType = pa.int64()
-            elif isinstance(column.type, Float):
-                kind = pa.float64()
-            else:
-                kind = pa.string()
-            columns.append((column.name, kind))
-        schemas[table.name] = pa.schema(columns)
-    return schemas
+    return {
+        name: pa.schema([("input_path", pa.string()), *arrow_schema(name)]) for name in FACT_TABLES
+    }
 
 
 SCHEMAS: dict[str, pa.Schema] = {"articles": _articles_schema(), **_facts_schemas()}
@@ -137,16 +132,19 @@ def _article_row(entry: str, position: int, record: dict[str, Any]) -> dict[str,
     row: dict[str, Any] = {
         "input_path": entry,
         "position": position,
-        "id": record["id"],
-        "input_id": record["input_id"],
         "error_code": error.get("code"),
         "error_message": error.get("message"),
         "warnings": record.get("warnings") or [],
     }
+    if record.get("article") is None:
+        row.update(dict.fromkeys(_SHARED_ARTICLE))  # a failed record: no article
+        row.update(id=record["id"], input_id=record["input_id"])
+    else:
+        row.update(article_row(record, None))
     article = record.get("article") or {}
-    for name in _ARTICLE_FIELDS:
+    for name in _EXTRA_ARTICLE:
         value = article.get(name)
-        if name not in _ARTICLE_TYPES and value is not None and not isinstance(value, str):
+        if name not in _EXTRA_ARTICLE_TYPES and value is not None and not isinstance(value, str):
             value = json.dumps(value, ensure_ascii=False)
         row[name] = value
     return row

@@ -12,9 +12,6 @@ first, so an export is the same file for the same database. Filters:
 
 from __future__ import annotations
 
-import bisect
-import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +19,19 @@ from typing import Any
 
 from dateline.events.model import DEFAULT_MODALITIES
 from dateline.store import Store
-from dateline.tone import tone
+from dateline.store.facts import (
+    Sentences,
+    article_tone,
+    event_date,
+    event_id,
+    event_key,
+    event_tone,
+    sentence_number,
+    sentence_starts,
+)
+
+# ids, dates, tone and sentences come from the store's one definition of the facts
+# (dateline.store.facts) and are re-exported here for the export formats (see __all__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,7 @@ class StoredRecord:
     ingested_at: str | None
     #: (index in the record's events, event) for the events the filters select
     events: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    _sentences: list[int] | None = field(default=None, repr=False)
+    _sentences: Sentences | None = field(default=None, repr=False)
     _tone: float | None = field(default=None, repr=False)
 
     @property
@@ -90,16 +99,17 @@ class StoredRecord:
     def tone(self) -> float:
         """The article's tone: ``article.tone`` when stored, else computed from the body."""
         if self._tone is None:
-            stored = self.article.get("tone")
-            self._tone = float(stored) if stored is not None else tone(self.body)
+            self._tone = article_tone(self.record)
         return self._tone
 
-    def sentence_number(self, offset: int | None) -> int | None:
-        if offset is None:
-            return None
+    @property
+    def sentences(self) -> Sentences:
         if self._sentences is None:
-            self._sentences = sentence_starts(self.body)
-        return sentence_number(self._sentences, offset)
+            self._sentences = Sentences(self.body)
+        return self._sentences
+
+    def sentence_number(self, offset: int | None) -> int | None:
+        return self.sentences.number(offset)
 
 
 def parse_filters(**filters: Any) -> Filters:
@@ -135,68 +145,6 @@ def article_selected(item: StoredRecord, filters: Filters) -> bool:
     return bool(item.events) if filters.selects_events else True
 
 
-def event_id(article_id: str, n: int) -> int:
-    """A stable 60-bit integer id for event ``n`` of an article (GDELT's GLOBALEVENTID)."""
-    digest = hashlib.sha256(f"{article_id}/{n}".encode()).hexdigest()
-    return int(digest[:15], 16) or 1
-
-
-def event_key(article_id: str, n: int) -> str:
-    """The readable id of an event in the PLOVER and table exports: article id and index."""
-    return f"{article_id}-{n}"
-
-
-def event_tone(event: dict[str, Any]) -> float:
-    """An event's tone: ``event.tone`` when stored, else the tone of its sentence."""
-    stored = event.get("tone")
-    return float(stored) if stored is not None else tone(event.get("sentence"))
-
-
-def event_date(event: dict[str, Any], published: str | None) -> str | None:
-    """The event's ISO date (YYYY-MM-DD): its own, else the article's publication date."""
-    for value in (event.get("date"), published):
-        if value and re.match(r"\d{4}-\d{2}-\d{2}", str(value)):
-            return str(value)[:10]
-    return None
-
-
-# A sentence ends at . ! ? (and closing quotes or brackets after it) followed by white space
-# and a capital, digit or opening quote, unless the word before is a known abbreviation or an
-# initial ("Mr.", "U.S.", "J."); a paragraph break always ends one. The same simple rule for
-# every record, so SentenceID is reproducible from the stored body alone.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n\s*")
-_ABBREVIATIONS = frozenset(
-    {
-        *("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm"),
-        *("rep", "sen", "gov", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs"),
-        *("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s"),
-        *("u.k", "u.n", "e.u", "a.m", "p.m", "e.g", "i.e", "etc", "approx"),
-    }
-)
-
-
-def _after_abbreviation(body: str, end: int) -> bool:
-    words = body[max(0, end - 12) : end].split()
-    word = words[-1].rstrip(".").lower() if words else ""
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def sentence_starts(body: str) -> list[int]:
-    """Offsets at which the sentences of ``body`` start (the first is always 0)."""
-    starts = [0]
-    for match in _SENTENCE_END.finditer(body):
-        if "\n" not in match.group() and _after_abbreviation(body, match.start()):
-            continue
-        if match.end() < len(body):
-            starts.append(match.end())
-    return starts
-
-
-def sentence_number(starts: list[int], offset: int) -> int:
-    """1-based number of the sentence holding ``offset``."""
-    return max(bisect.bisect_right(starts, offset), 1)
-
-
 def timestamp(value: str | None) -> str:
     """An ISO date or date-time as YYYYMMDDHHMMSS in UTC ("" when missing or unreadable)."""
     if not value:
@@ -212,6 +160,7 @@ def timestamp(value: str | None) -> str:
 
 __all__ = [
     "Filters",
+    "Sentences",
     "StoredRecord",
     "article_selected",
     "event_date",

@@ -14,7 +14,6 @@ arrays, nulls are empty fields and booleans are ``true``/``false``.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -22,51 +21,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import UsageError
-from dateline.export.records import (
-    StoredRecord,
-    event_date,
-    event_id,
-    event_key,
-    event_tone,
-)
+from dateline.export.records import StoredRecord
+from dateline.store.facts import COLUMNS, article_row, entity_rows, event_rows, quote_rows
 
-#: Column name -> type: string, int32, int64, float64, bool, date, list (of strings).
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "articles": (
-        *(("id", "string"), ("input_id", "string"), ("url", "string"), ("outlet", "string")),
-        *(("title", "string"), ("authors", "list"), ("editors", "list")),
-        *(("published", "string"), ("published_date", "date"), ("language", "string")),
-        *(("dateline", "string"), ("section", "string"), ("topics", "list")),
-        *(("lead", "string"), ("body", "string"), ("tone", "float64")),
-        *(("entities", "int32"), ("quotes", "int32"), ("events", "int32")),
-        ("ingested_at", "string"),
-    ),
-    "entities": (
-        *(("article_id", "string"), ("entity_id", "string"), ("name", "string")),
-        *(("type", "string"), ("role", "string"), ("country", "string"), ("sector", "string")),
-        *(("code", "string"), ("aliases", "list"), ("mentions", "int32")),
-        *(("first_start", "int32"), ("author", "bool"), ("caption_only", "bool")),
-        ("kb", "string"),
-    ),
-    "quotes": (
-        *(("article_id", "string"), ("n", "int32"), ("text", "string"), ("kind", "string")),
-        *(("speaker", "string"), ("speaker_entity", "string"), ("speaker_text", "string")),
-        *(("cue", "string"), ("sentence", "string"), ("sentence_id", "int32")),
-        *(("start", "int32"), ("end", "int32")),
-    ),
-    "events": (
-        *(("event_id", "string"), ("gdelt_id", "int64"), ("article_id", "string")),
-        *(("n", "int32"), ("date", "string"), ("event_date", "date"), ("cameo", "string")),
-        *(("cameo_root", "string"), ("plover", "string"), ("plover_mode", "string")),
-        *(("quad_class", "int32"), ("goldstein", "float64"), ("tone", "float64")),
-        *((f"source_{k}", "string") for k in ("name", "text", "country", "sector", "code")),
-        *((f"target_{k}", "string") for k in ("name", "text", "country", "sector", "code")),
-        *(("location_name", "string"), ("location_country", "string")),
-        *(("lat", "float64"), ("lon", "float64"), ("sentence", "string")),
-        *(("sentence_id", "int32"), ("start", "int32"), ("end", "int32")),
-        *(("confidence", "float64"), ("rule", "string"), ("url", "string")),
-    ),
-}
+#: The tables and their columns: the store's one definition (``dateline.store.facts``), which
+#: the SQL tables and the Spark job's tables share.
+TABLES = COLUMNS
 
 
 def require_pyarrow() -> Any:
@@ -87,125 +47,15 @@ def arrow_schema(table: str) -> Any:
     pa = require_pyarrow()
 
     types = {
-        "string": pa.string(),
-        "int32": pa.int32(),
-        "int64": pa.int64(),
-        "float64": pa.float64(),
+        "text": pa.string(),
+        "int": pa.int32(),
+        "bigint": pa.int64(),
+        "float": pa.float64(),
         "bool": pa.bool_(),
         "date": pa.date32(),
         "list": pa.list_(pa.string()),
     }
     return pa.schema([pa.field(name, types[kind]) for name, kind in TABLES[table]])
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def article_row(item: StoredRecord) -> dict[str, Any]:
-    a = item.article
-    return {
-        "id": item.id,
-        "input_id": item.record.get("input_id"),
-        **{k: a.get(k) for k in ("url", "outlet", "title", "published", "language")},
-        **{k: a.get(k) for k in ("dateline", "section", "lead")},
-        **{k: [str(v) for v in a.get(k) or []] for k in ("authors", "editors", "topics")},
-        "published_date": _date(a.get("published")),
-        "body": item.body,
-        "tone": item.tone,
-        **{k: len(item.record.get(k) or []) for k in ("entities", "quotes", "events")},
-        "ingested_at": item.ingested_at,
-    }
-
-
-def entity_rows(item: StoredRecord) -> list[dict[str, Any]]:
-    rows = []
-    for n, e in enumerate(item.record.get("entities") or []):
-        mentions = e.get("mentions") or []
-        starts = [m["start"] for m in mentions if _int(m.get("start")) is not None]
-        rows.append(
-            {
-                "article_id": item.id,
-                "entity_id": str(e.get("id") or f"e{n + 1}"),
-                "name": e.get("name") or "",
-                **{k: e.get(k) for k in ("type", "role", "country", "sector", "code")},
-                "aliases": [str(v) for v in e.get("aliases") or []],
-                "mentions": len(mentions),
-                "first_start": min(starts) if starts else None,
-                "author": bool(e.get("author")),
-                "caption_only": bool(e.get("caption_only")),
-                "kb": str(e["kb"]) if e.get("kb") else None,
-            }
-        )
-    return rows
-
-
-def quote_rows(item: StoredRecord) -> list[dict[str, Any]]:
-    rows = []
-    for n, q in enumerate(item.record.get("quotes") or []):
-        speaker = q.get("speaker") or {}
-        start = _int(q.get("start"))
-        rows.append(
-            {
-                "article_id": item.id,
-                "n": n,
-                **{k: q.get(k) for k in ("text", "kind", "cue", "sentence")},
-                "speaker": speaker.get("name"),
-                "speaker_entity": speaker.get("entity"),
-                "speaker_text": speaker.get("text"),
-                "sentence_id": item.sentence_number(start),
-                "start": start,
-                "end": _int(q.get("end")),
-            }
-        )
-    return rows
-
-
-def event_rows(item: StoredRecord) -> list[dict[str, Any]]:
-    rows = []
-    published = item.article.get("published")
-    for n, e in item.events:
-        place = e.get("location") or {}
-        start = _int(e.get("start"))
-        sides = {
-            f"{side}_{k}": (e.get(side) or {}).get(k)
-            for side in ("source", "target")
-            for k in ("name", "text", "country", "sector", "code")
-        }
-        rows.append(
-            {
-                "event_id": event_key(item.id, n),
-                "gdelt_id": event_id(item.id, n),
-                "article_id": item.id,
-                "n": n,
-                "date": e.get("date"),
-                "event_date": _date(event_date(e, published)),
-                **{k: e.get(k) for k in ("cameo", "cameo_root", "plover", "plover_mode")},
-                "quad_class": _int(e.get("quad_class")),
-                "goldstein": e.get("goldstein"),
-                "tone": event_tone(e),
-                **sides,
-                "location_name": place.get("name"),
-                "location_country": place.get("country"),
-                "lat": place.get("lat"),
-                "lon": place.get("lon"),
-                "sentence": e.get("sentence"),
-                "sentence_id": item.sentence_number(start),
-                "start": start,
-                "end": _int(e.get("end")),
-                "confidence": e.get("confidence"),
-                "rule": e.get("rule"),
-                "url": item.article.get("url"),
-            }
-        )
-    return rows
 
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -220,11 +70,12 @@ def table_rows(
     quotes for the records ``keep`` accepts (all without ``keep``)."""
     tables: Rows = {name: [] for name in TABLES}
     for item in items:
-        tables["events"].extend(event_rows(item))
+        sentences = item.sentences
+        tables["events"].extend(event_rows(item.id, item.record, sentences, item.events))
         if keep is None or keep(item):
-            tables["articles"].append(article_row(item))
-            tables["entities"].extend(entity_rows(item))
-            tables["quotes"].extend(quote_rows(item))
+            tables["articles"].append(article_row(item.record, item.ingested_at))
+            tables["entities"].extend(entity_rows(item.id, item.record))
+            tables["quotes"].extend(quote_rows(item.id, item.record, sentences))
     return tables
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -27,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     insert,
     select,
     update,
@@ -35,7 +38,15 @@ from sqlalchemy import (
 from dateline.errors import StoreError
 from dateline.store import schema
 from dateline.store.dedup import fingerprint
-from dateline.store.facts import fact_tables, insert_facts
+from dateline.store.facts import (
+    FACT_TABLES,
+    entity_rows,
+    event_rows,
+    fact_tables,
+    insert_facts,
+    quote_rows,
+    sql_row,
+)
 from dateline.store.fts import FTS_DDL
 from dateline.store.pgsearch import INDEX_DDL as PG_INDEX_DDL
 from dateline.store.stories import assign as assign_stories
@@ -107,11 +118,96 @@ def _v2_fts(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _v3_article_key() -> Column[str]:
+    return Column(
+        "article_id",
+        String(64),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+
+
+def _v3_actor_columns(side: str) -> list[Column[Any]]:
+    return [
+        Column(f"{side}_name", Text),
+        Column(f"{side}_country", String(3)),
+        Column(f"{side}_sector", String(8)),
+        Column(f"{side}_code", String(32)),
+    ]
+
+
+def _v3_fact_tables(md: MetaData) -> tuple[Table, Table, Table]:
+    # The facts tables as they were at version 3; version 8 added columns (below).
+    entities = Table(
+        "entities",
+        md,
+        _v3_article_key(),
+        Column("entity_id", String(32), primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("type", String(32)),
+        Column("role", Text),
+        Column("country", String(3)),
+        Column("sector", String(8)),
+        Column("code", String(32)),
+        Column("mentions", Integer, nullable=False),
+        Column("author", Integer, nullable=False),
+        Column("caption_only", Integer, nullable=False),
+        Index("entities_name", "name"),
+        Index("entities_country", "country"),
+    )
+    quotes = Table(
+        "quotes",
+        md,
+        _v3_article_key(),
+        Column("n", Integer, primary_key=True, autoincrement=False),
+        Column("text", Text, nullable=False),
+        Column("kind", String(16), nullable=False),
+        Column("speaker", Text),
+        Column("speaker_entity", String(32)),
+        Column("speaker_text", Text),
+        Column("cue", Text),
+        Column("sentence", Text),
+        Column("start", Integer),
+        Column("end", Integer),
+        Column("in_caption", Integer, nullable=False),
+        Index("quotes_speaker", "speaker"),
+    )
+    events = Table(
+        "events",
+        md,
+        _v3_article_key(),
+        Column("n", Integer, primary_key=True, autoincrement=False),
+        Column("cameo", String(8), nullable=False),
+        Column("cameo_root", String(2), nullable=False),
+        Column("plover", String(32)),
+        Column("plover_mode", Text),
+        Column("quad_class", Integer),
+        Column("goldstein", Float),
+        *_v3_actor_columns("source"),
+        *_v3_actor_columns("target"),
+        Column("date", String(40)),
+        Column("location_name", Text),
+        Column("location_country", String(3)),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("sentence", Text, nullable=False),
+        Column("start", Integer),
+        Column("end", Integer),
+        Column("confidence", Float),
+        Column("rule", Text),
+        Index("events_date", "date"),
+        Index("events_cameo", "cameo"),
+        Index("events_source_code", "source_code"),
+        Index("events_target_code", "target_code"),
+    )
+    return entities, quotes, events
+
+
 def _v3_facts(connection: Connection) -> None:
     # Entities, quotes and events get tables of their own, filled from the stored records.
     md = MetaData()
     articles = Table("articles", md, Column("id", String(64)), Column("record", JSON))
-    tables = fact_tables(md)
+    tables = _v3_fact_tables(md)
     for table in tables:
         table.create(connection)
     for article_id, record in connection.execute(select(articles.c.id, articles.c.record)):
@@ -156,7 +252,7 @@ def _v5_dedup_and_stories(connection: Connection) -> None:
         Column("simhash", BigInteger),
         *(Column(f"band{n}", Integer) for n in range(4)),
     )
-    events = fact_tables(md)[2]
+    events = _v3_fact_tables(md)[2]
     events.append_column(Column("story_id", Integer))
     rows = connection.execute(
         select(articles.c.id, articles.c.url, articles.c.published, articles.c.body).order_by(
@@ -181,6 +277,55 @@ def _v7_watch_digest(connection: Connection) -> None:
     connection.exec_driver_sql("ALTER TABLE watch_sources ADD COLUMN digest VARCHAR(64)")
 
 
+#: The columns version 8 added so that the store's facts tables, the exports and the Spark
+#: tables have one definition (``facts.COLUMNS``), with their SQL types as they were added.
+_V8_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
+    "entities": (("aliases", JSON()), ("first_start", Integer()), ("kb", Text())),
+    "quotes": (("sentence_id", Integer()),),
+    "events": (
+        *(("event_id", Text()), ("gdelt_id", BigInteger()), ("event_date", Text())),
+        *(("modality", Text()), ("tone", Float()), ("source_text", Text())),
+        *(("target_text", Text()), ("sentence_id", Integer()), ("url", Text())),
+    ),
+}
+#: Each facts table's key, to fill the new columns of existing rows.
+_V8_KEYS = {"entities": ("article_id", "entity_id"), "quotes": ("article_id", "n")}
+_V8_KEYS["events"] = ("article_id", "n")
+
+
+def _v8_one_facts(connection: Connection) -> None:
+    # The facts tables gain the columns the exports and the Spark tables had on their own;
+    # existing rows get them from their stored records.
+    for table_name, added in _V8_COLUMNS.items():
+        for name, kind in added:
+            ddl = kind.compile(dialect=connection.dialect)
+            connection.exec_driver_sql(f'ALTER TABLE {table_name} ADD COLUMN "{name}" {ddl}')
+    md = MetaData()
+    articles = Table("articles", md, Column("id", String(64)), Column("record", JSON))
+    current = dict(zip(FACT_TABLES, fact_tables(md), strict=True))
+    builders = {"entities": entity_rows, "quotes": quote_rows, "events": event_rows}
+    for article_id, record in connection.execute(select(articles.c.id, articles.c.record)):
+        data = record if isinstance(record, dict) else json.loads(record)
+        for name, columns in _V8_COLUMNS.items():
+            keys = _V8_KEYS[name]
+            table = current[name]
+            rows = [sql_row(table, row) for row in builders[name](article_id, data)]
+            if not rows:
+                continue
+            statement = (
+                update(table)
+                .where(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
+                .values({n: bindparam(n) for n, _ in columns})
+            )
+            connection.execute(
+                statement,
+                [
+                    {**{f"key_{k}": r[k] for k in keys}, **{n: r[n] for n, _ in columns}}
+                    for r in rows
+                ],
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, urls and errors", _v1_tables),
     Migration(2, "full-text index over article titles and bodies", _v2_fts),
@@ -189,6 +334,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "near-duplicate articles and stories across articles", _v5_dedup_and_stories),
     Migration(6, "what dateline watch has seen: sources, items and cycles", _v6_watch),
     Migration(7, "the hash of each watched source's last answer", _v7_watch_digest),
+    Migration(8, "one definition of the facts tables and their exports", _v8_one_facts),
 )
 
 #: The schema version this code writes: the id of its newest migration.

@@ -91,8 +91,9 @@ errors = Table(
     UniqueConstraint("input_id", "code", "message", name="errors_once"),
 )
 
-# One row per entity, quote and event of each stored record (their DDL is version 3's, kept in
-# facts.py; a later change to them is a new migration and a new definition here).
+# One row per entity, quote and event of each stored record: facts.COLUMNS, the one definition
+# the exports and the Spark tables share (version 3's tables with version 8's columns; a later
+# change to them is a new migration and a new definition in facts.py).
 entities, quotes, events = fact_tables(metadata)
 # version 5: each event's story (stories.py)
 events.append_column(Column("story_id", Integer))
