@@ -109,7 +109,7 @@ def test_migration_8_fills_the_new_columns_of_an_older_store(
     with Store.open(db) as store:
         save_two(store, analysis_factory)
     before = {name: _sql_rows(db, name) for name in FACT_TABLES}
-    # make it a version 6 store: drop the columns version 7 added and forget the migration
+    # make it a version 7 store: drop the columns version 8 added and forget the migration
     with sqlite3.connect(db) as connection:
         for table, added in migrations._V8_COLUMNS.items():
             for column, _ in added:
