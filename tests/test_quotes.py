@@ -621,3 +621,23 @@ def test_date_after_the_cue_is_not_reported_content(pipeline: Language) -> None:
     assert q.text == "he would keep the farm"
     q = only(quotes(pipeline, "Last year the farm lost money, Ola Berg said."))
     assert q.text.startswith("Last year")
+
+
+def test_exchange_alternates_between_the_two_sides(pipeline: Language) -> None:
+    text = (
+        '"Did you sign the lease?" the prosecutor, Mara Lind, asked.\n\n'
+        '"I never saw it," Jonas Vik said.\n\n'
+        '"Then whose signature is on the last page?"\n\n'
+        '"I have no idea who signed it."'
+    )
+    found = quotes(pipeline, text)
+    assert [speaker(q) for q in found] == ["Mara Lind", "Jonas Vik", "Mara Lind", "Jonas Vik"]
+
+
+def test_a_paragraph_with_its_own_attribution_is_not_carried(pipeline: Language) -> None:
+    text = (
+        'Mayor Eva Brandt said: "We will win the vote on the harbour.\n\n'
+        '"I disagree with every word of that," councillor Jonas Vik said.'
+    )
+    first, second = quotes(pipeline, text)
+    assert (speaker(first), speaker(second)) == ("Eva Brandt", "Jonas Vik")

@@ -91,13 +91,15 @@ def attach(
         label = _label_speaker(doc, text, m)
         if label is not None:
             spans[0] = (label.cue_end + 1, spans[0][1])
-        cue = label or shared or _nearest_cue(doc, text, m, reports)
+        cue = label or shared or _nearest_cue(doc, text, m, reports, owner)
         last = Draft("direct", spans, cue, [m])
         drafts.append(last)
     return drafts
 
 
-def _nearest_cue(doc: Doc, text: str, m: Marked, reports: list[Report]) -> Report | None:
+def _nearest_cue(
+    doc: Doc, text: str, m: Marked, reports: list[Report], quoted: dict[int, int]
+) -> Report | None:
     """The cue of a direct quote no cue's content claimed: one in the quote's sentences (outside
     marks), one right next to the quote in its paragraph ("…?" Clinton said.), or the verb whose
     phrase holds the quote ("Vitter demanded: …", "condemned the test as "…"")."""
@@ -147,7 +149,7 @@ def _nearest_cue(doc: Doc, text: str, m: Marked, reports: list[Report]) -> Repor
             best = (rank, report)
     if best is not None:
         return best[1]
-    return _governing_verb(doc, m, inside)
+    return _governing_verb(doc, m, inside, quoted)
 
 
 def _label_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
@@ -187,7 +189,7 @@ def _dash_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
     return Report(name[0], entry, dash, found.start(), found.end(), name, [])
 
 
-def _governing_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
+def _governing_verb(doc: Doc, m: Marked, inside: set[int], quoted: dict[int, int]) -> Report | None:
     """A report made from the nearest verb outside the marks whose phrase holds the quote."""
     if not inside:
         return None
@@ -200,6 +202,8 @@ def _governing_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
             continue
         if m.outer_start <= tok.idx < m.outer_end:
             continue
+        if tok.i in quoted or "\n" in doc.text[min(tok.idx, m.outer_end) : max(tok.idx, m.start)]:
+            return None  # a verb of another quote, or past a paragraph break: not this one's
         subject = subject_of(tok)
         if subject is None or subject.i in inside:
             return None

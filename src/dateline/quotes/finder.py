@@ -20,13 +20,14 @@ Every step is linear in the document (one pass over tokens, lookups per quote).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.cues import find_reports
+from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import Draft, attach, merge_split
 from dateline.quotes.lexicon import Lexicon, default_lexicon
-from dateline.quotes.marks import find_marked, paragraphs, split_labelled, words
+from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
 from dateline.quotes.references import can_speak, refers_back
 from dateline.quotes.speakers import (
@@ -60,15 +61,17 @@ def find_quotes(
     text = doc.text
     marked = split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"])
     quoted = [False] * len(doc)
+    for m in marked:
+        span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is not None:
+            quoted[span.start : span.end] = [True] * len(span)
+    reports = find_reports(doc, text, quoted, lexicon)
+    marked = split_attributed(text, marked, reports)
     owner: dict[int, int] = {}  # token index -> index into marked
     for n, m in enumerate(marked):
         span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
-        if span is None:
-            continue
-        for i in range(span.start, span.end):
-            quoted[i] = True
-            owner[i] = n
-    reports = find_reports(doc, text, quoted, lexicon)
+        if span is not None:
+            owner.update((i, n) for i in range(span.start, span.end))
     drafts = merge_split(text, attach(doc, text, marked, owner, reports))
     if unit == "quotation":
         drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
@@ -83,6 +86,40 @@ def find_quotes(
     out = _continue_paragraphs(text, out, names)
     out = [q for q in out if q.speaker is not None or _kept(text, q)]
     return split_quotations(text, out) if unit == "quotation" else out
+
+
+def split_attributed(text: str, marked: list[Marked], reports: list[Report]) -> list[Marked]:
+    """A quote carried into the next paragraph (its mark left open) stops where a paragraph has
+    an attribution of its own after one that had one: that paragraph is another speaker's turn
+    ("…the vote. ¶ "I disagree," Jones said." after Smith said: "…")."""
+    starts = [a for a, _ in paragraphs(text)]
+    cued = {bisect.bisect_right(starts, r.cue_start) - 1 for r in reports if r.source is not None}
+    out: list[Marked] = []
+    for m in marked:
+        if len(m.segments) == 1:
+            out.append(m)
+            continue
+        current = Marked([m.segments[0]], m.kind)
+        attributed = any(_introduces(text, r, m.outer_start) for r in reports)
+        for seg in m.segments[1:]:
+            here = bisect.bisect_right(starts, seg.start) - 1 in cued
+            if here and attributed:
+                out.append(current)
+                current = Marked([seg], m.kind)
+            else:
+                current.segments.append(seg)
+            attributed = attributed or here
+        out.append(current)
+    return out
+
+
+def _introduces(text: str, report: Report, mark: int) -> bool:
+    """Whether a cue introduces the quote opening at ``mark`` ("Brandt said: "…"): it stands
+    before the mark in the same sentence and paragraph."""
+    if report.source is None or report.cue_end > mark:
+        return False
+    between = text[report.cue_end : mark]
+    return not any(c in between for c in ".!?\n")
 
 
 def _kept(text: str, quote: Quote) -> bool:
@@ -264,6 +301,26 @@ class _Names:
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
 
 
+def _asks(quote: Quote) -> bool:
+    return quote.text.rstrip(" \"”’'.").endswith("?")
+
+
+def _exchange(out: list[Quote], p: int, para_of: Callable[[int], int]) -> Speaker | None:
+    """In an exchange (an interview, a hearing: two speakers in consecutive paragraphs, one of
+    them asking), a quote alone in the next paragraph is the other side's turn: the speaker
+    of the quote before the last."""
+    if len(out) < 2:
+        return None
+    before, last = out[-2], out[-1]
+    if before.speaker is None or last.speaker is None or before.speaker.name == last.speaker.name:
+        return None
+    if para_of(last.end) != p - 1 or para_of(before.end) != para_of(last.start) - 1:
+        return None
+    if not (_asks(before) or _asks(last)):
+        return None
+    return before.speaker
+
+
 def _own_words(head: Token) -> Span:
     """A conjunct's own words: the head and what stands before it in its phrase ("Councillor
     Ana Ruiz"), without the other conjuncts."""
@@ -297,7 +354,10 @@ def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[
         if words(text[a : quote.start] + text[quote.end : b]):
             out.append(quote)  # not alone in its paragraph
             continue
-        if prev is not None and prev.speaker is not None and para_of(prev.end) == p - 1:
+        answered = _exchange(out, p, para_of)
+        if answered is not None:
+            quote.speaker = answered  # a question and its answer: the other side speaks
+        elif prev is not None and prev.speaker is not None and para_of(prev.end) == p - 1:
             if prev.kind == "direct":
                 prev.spans.extend(quote.spans)
                 prev.text = f"{prev.text} {quote.text}"

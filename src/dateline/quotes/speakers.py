@@ -114,6 +114,8 @@ def _named_apposition(head: Token) -> Token | None:
     return None
 
 
+#: Words a describing phrase after a speaker noun may have ("with knowledge of the talks").
+_MAX_DESCRIPTION = 8
 #: Prepositions that describe an unnamed source ("a diplomat with knowledge of the plan").
 _DESCRIBING_PREPS = frozenset({"with", "from"})
 
@@ -124,6 +126,8 @@ def _describes(child: Token) -> bool:
     or where it spoke."""
     if child.i <= child.head.i or child.i - child.head.i > 1:
         return False
+    if sum(1 for _ in child.subtree) > _MAX_DESCRIPTION:
+        return False  # a clause of its own, not a description
     if (child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}) or child.dep_ == "amod":
         return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
     if child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPS:
