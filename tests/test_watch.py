@@ -263,3 +263,55 @@ def test_bench_watch_reports_both_setups() -> None:
     assert setups["unchanged"]["answers"] == {"200": 2}
     for setup in setups.values():
         assert 0.0 <= setup["other_share"] <= 1.0 and setup["total"] >= setup["fetch"] > 0
+
+
+def test_robots_txt_and_sitemap_indexes(tmp_path: Path) -> None:
+    """A page robots.txt disallows is a final failure (never fetched, never retried); a
+    sitemap index's sitemaps are watched too, and an article two sources list is fetched
+    once."""
+    clock = Clock()
+    robots = "User-agent: *\nDisallow: /private/\n"
+    with Host(robots=robots) as host, Store.open(tmp_path / "w.db") as store:
+        host.set("/private/9.html", article_page(9))
+        first = publish(host, [1, 2], "/sitemap-1.xml", "sitemap")
+        second = publish(host, [2, 3], "/sitemap-2.xml", "sitemap")
+        index = host.set(
+            "/sitemap-index.xml",
+            '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/'
+            f'0.9"><sitemap><loc>{first}</loc></sitemap><sitemap><loc>{second}</loc></sitemap>'
+            "</sitemapindex>",
+            "application/xml",
+        )
+        feed = host.set(
+            "/feed.xml", rss([(host.url("/private/9.html"), "Hidden")]), "application/rss+xml"
+        )
+        watcher = Watcher(store, [index, feed], OPTIONS, every=EVERY, now=clock)
+        report = watcher.cycle()
+        assert report.new_articles == 3
+        assert [f.split(": ")[1].split()[0] for f in report.failures] == ["E108"]
+        clock.advance()
+        again = watcher.cycle()
+        watcher.close()
+        assert again.new_articles == 0 and again.failures == []
+        assert host.hits["/private/9.html"] == 0
+        assert [host.hits[f"/news/{n}.html"] for n in (1, 2, 3)] == [1, 1, 1]
+        assert WatchState(store).items([host.url("/private/9.html")]) != {}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("15m", 900), ("90s", 90), ("1h", 3600), ("2.5", 2.5), ("1d", 86400)]
+)
+def test_every_takes_a_period_with_a_unit(text: str, seconds: float) -> None:
+    from dateline.cli.watch import parse_every
+
+    assert parse_every(None, None, text) == timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("text", ["", "0", "-5m", "15 minutes", "m"])
+def test_every_refuses_what_is_not_a_period(text: str) -> None:
+    import click
+
+    from dateline.cli.watch import parse_every
+
+    with pytest.raises(click.BadParameter):
+        parse_every(None, None, text)

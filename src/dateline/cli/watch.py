@@ -127,7 +127,8 @@ def watch(
     politely (robots.txt, one request per host per --host-interval), and stores them as
     `ingest` does. A failing source is asked again after one cycle, then two, four...
     One line per cycle on standard error. SIGTERM or Ctrl-C stops after the documents
-    already fetched are saved.
+    already fetched are saved. With --once the exit status is 1 when a source or an
+    article failed.
     """
     from dateline.options import Options
     from dateline.store import Store
