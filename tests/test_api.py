@@ -33,6 +33,7 @@ def test_public_api_is_frozen() -> None:
         "Document",
         "Options",
         "Rows",
+        "__version__",
         "analyze",
         "open",
     ]
