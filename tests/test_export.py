@@ -326,6 +326,19 @@ def test_sentence_numbers() -> None:
     assert sentence_number(starts, len(body)) == 5
 
 
+def test_sentence_ids_come_from_the_parsers_split_not_a_second_one() -> None:
+    body = "He left at 3 p.m. Talks began at noon. The talks ended."
+    talks = body.index("Talks")
+    # the parser put "Talks began" in a sentence of its own (index 1); splitting the body
+    # again by rule would keep it with "He left at 3 p.m." (sentence 1)
+    assert sentence_number(sentence_starts(body), talks) == 1
+    event = {"start": talks, "sentence_index": 1}
+    item = StoredRecord({"id": "x", "article": {"body": body}, "events": [event]}, None)
+    assert item.sentence_number(event) == 2
+    # a record stored before sentence_index was kept: the body is split as before
+    assert item.sentence_number({"start": body.index("The talks")}) == 2
+
+
 def test_parquet_tables_read_back_with_pyarrow_and_duckdb(db: Path, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     duckdb = pytest.importorskip("duckdb")

@@ -57,6 +57,25 @@ def test_english_article_gets_quotes_with_speaker_and_offsets(schema: dict[str, 
     jsonschema.validate(record.to_dict(), schema)
 
 
+def test_quotes_and_events_carry_the_parsers_sentence_index() -> None:
+    text = (
+        "Ministers meet after talks\n\n"
+        "The delegation left the capital at 9 a.m. Talks with the rebels began at noon. "
+        'Germany accused Russia of breaking the truce. "We will not give up," '
+        "said Anna Berg, a spokeswoman for the delegation.\n"
+    )
+    record = analyze(doc("indexed", text))
+    assert record.ok and record.article is not None
+    facts = [f for f in record.quotes + record.events if not f.get("in_caption")]
+    assert record.events and record.quotes
+    sentences = nlp.load()(record.article.body).sents
+    starts = [s.start_char for s in sentences]
+    for fact in facts:
+        index = fact["sentence_index"]
+        assert starts[index] <= fact["start"]
+        assert index + 1 == len(starts) or fact["start"] < starts[index + 1]
+
+
 def test_non_english_article_is_kept_with_a_warning_and_no_nlp() -> None:
     record = analyze(doc("de", GERMAN))
     assert record.ok and record.article is not None

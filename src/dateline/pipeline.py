@@ -8,6 +8,7 @@ lazily and in input order, one per input item.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import signal
 import threading
@@ -252,8 +253,10 @@ def _stages(
     events = stage_events(body, article, actors, quotes, all_modalities)
     record.entities = [e.to_dict() for e in actors.entities]
     real_captions = captions[: len([c for c in article.captions if c.text])]
-    record.quotes = [q.to_dict() for q in quotes] + caption_quotes(real_captions)
-    record.events = [e.to_dict() for e in events]
+    starts = _sentence_starts(body)
+    record.quotes = [_indexed(q.to_dict(), starts) for q in quotes]
+    record.quotes += caption_quotes(real_captions)
+    record.events = [_indexed(e.to_dict(), starts) for e in events]
     article.tone = tone(article.body)
     for event in record.events:
         event["tone"] = tone(event["sentence"])
@@ -280,11 +283,26 @@ def caption_quotes(captions: list[Doc]) -> list[dict[str, Any]]:
 
     out = []
     for n, caption in enumerate(captions):
+        starts = _sentence_starts(caption)
         for quote in find_quotes(caption, in_caption=True):
-            data = quote.to_dict()
+            data = _indexed(quote.to_dict(), starts)
             data["in_caption"], data["caption"] = True, n
             out.append(data)
     return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [sentence.start_char for sentence in doc.sents]
+
+
+def _indexed(fact: dict[str, Any], starts: list[int]) -> dict[str, Any]:
+    """``fact`` with ``sentence_index``: the 0-based number of the parser's sentence its
+    ``start`` offset falls in (``starts``: the sentences' first offsets), so that exports
+    never split the text again."""
+    start = fact.get("start")
+    if isinstance(start, int):
+        fact["sentence_index"] = max(bisect.bisect_right(starts, start) - 1, 0)
+    return fact
 
 
 def stage_events(

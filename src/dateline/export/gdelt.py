@@ -34,7 +34,8 @@ DATEADDED of the export, YYYYMMDDHHMMSS). How dateline's record fills GDELT's co
 Mentions: one row per report (every coded event of every article), with EventTimeDate the
 DATEADDED of the event's row and MentionTimeDate that of the reporting article, MentionType 1
 (web), MentionSourceName the URL's host (else the outlet), MentionIdentifier the URL,
-SentenceID the 1-based sentence number in the body (``records.sentence_starts``),
+SentenceID the 1-based number of the parser's sentence in the body (the record's
+sentence_index + 1; for records stored without it, ``records.sentence_starts``),
 Actor1/Actor2/ActionCharOffset body offsets of the actors' text and of the trigger word inside
 the sentence (-1 when not found), InRawText 1 when both actors' text is in the sentence (0
 when an actor came from coreference), Confidence 0-100, MentionDocLen the body length in
@@ -286,7 +287,7 @@ def _mention_row(item: StoredRecord, e: dict[str, Any], gid: str, first_added: s
         "1",
         _host(article.get("url")) or _clean(article.get("outlet")),
         _clean(article.get("url") or item.record.get("input_id")),
-        str(item.sentence_number(start) or ""),
+        str(item.sentence_number(e, start) or ""),
         str(offsets[0]),
         str(offsets[1]),
         str(action),

@@ -98,7 +98,7 @@ def plover_events(item: StoredRecord) -> list[dict[str, Any]]:
                     "sentence": e.get("sentence"),
                     "start": e.get("start"),
                     "end": e.get("end"),
-                    "sentence_id": item.sentence_number(e.get("start")),
+                    "sentence_id": item.sentence_number(e),
                     "rule": e.get("rule"),
                     "confidence": e.get("confidence"),
                 },

@@ -108,8 +108,12 @@ class StoredRecord:
             self._sentences = Sentences(self.body)
         return self._sentences
 
-    def sentence_number(self, offset: int | None) -> int | None:
-        return self.sentences.number(offset)
+    def sentence_number(self, fact: dict[str, Any], offset: int | None = None) -> int | None:
+        """The 1-based sentence number of a quote or event (see ``Sentences``); ``offset``
+        defaults to the fact's start."""
+        if offset is None and isinstance(fact.get("start"), int):
+            offset = fact["start"]
+        return self.sentences.number(offset, fact)
 
 
 def parse_filters(**filters: Any) -> Filters:

@@ -201,13 +201,18 @@ def sentence_number(starts: list[int], offset: int) -> int:
 
 
 class Sentences:
-    """1-based sentence numbers of offsets into one record's body, split once when asked."""
+    """1-based sentence numbers of one record's quotes and events: the parser's sentence
+    (the fact's ``sentence_index`` + 1); for a record stored before facts carried it, the
+    sentence holding ``offset`` in the body, split by the rule above once when asked."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         self._starts: list[int] | None = None
 
-    def number(self, offset: int | None) -> int | None:
+    def number(self, offset: int | None, fact: dict[str, Any] | None = None) -> int | None:
+        index = (fact or {}).get("sentence_index")
+        if isinstance(index, int) and not isinstance(index, bool) and index >= 0:
+            return index + 1
         if offset is None:
             return None
         if self._starts is None:
@@ -294,7 +299,7 @@ def quote_rows(
                 "speaker_text": speaker.get("text"),
                 "cue": q.get("cue"),
                 "sentence": q.get("sentence"),
-                "sentence_id": sentences.number(start),
+                "sentence_id": sentences.number(start, q),
                 "start": start,
                 "end": _int(q.get("end")),
                 "in_caption": bool(q.get("in_caption")),
@@ -344,7 +349,7 @@ def event_rows(
                 "lat": place.get("lat"),
                 "lon": place.get("lon"),
                 "sentence": e.get("sentence") or "",
-                "sentence_id": sentences.number(start),
+                "sentence_id": sentences.number(start, e),
                 "start": start,
                 "end": _int(e.get("end")),
                 "confidence": e.get("confidence"),
