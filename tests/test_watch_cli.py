@@ -13,8 +13,9 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -29,6 +30,7 @@ from test_watch import dump
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 ARTICLES = 60
+COLUMNS = (EVENT_COLUMNS, MENTION_COLUMNS)
 
 
 @pytest.fixture
@@ -143,3 +145,35 @@ def test_gdelt_updates_read_back_with_pandas_and_are_listed(host: Host, tmp_path
     third = CliRunner().invoke(cli, args)
     assert third.exit_code == 0 and "GDELT update" not in third.output
     assert (out / "lastupdate.txt").read_text(encoding="utf-8").splitlines() == listed
+
+
+def test_a_later_report_of_an_earlier_story_is_a_mention_only(host: Host, tmp_path: Path) -> None:
+    """As in GDELT's updates: an event row once per real-world event, then mention rows that
+    point at it. Articles 1 and 85 of the loopback newsroom report the same four events."""
+    pd = pytest.importorskip("pandas")
+    from dateline.watch.updates import write_updates
+
+    out = tmp_path / "updates"
+    feed = serve_feed(host, range(1, 2))
+    with Store.open(tmp_path / "w.db") as store:
+        watcher = Watcher(store, [feed], Options(host_interval=0), every=timedelta(minutes=15))
+        watcher.cycle()
+        first = write_updates(store, out, datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
+        host.set("/news/85.html", article_page(85))
+        host.set("/feed.xml", rss([(host.url(f"/news/{n}.html"), "") for n in (1, 85)]))
+        assert watcher.cycle().new_articles == 1
+        second = write_updates(store, out, datetime(2026, 3, 1, 12, 15, tzinfo=UTC))
+        watcher.close()
+
+    def read(path: Path, columns: tuple[str, ...]) -> Any:
+        if zipfile.ZipFile(path).read(path.name.removesuffix(".zip")) == b"":
+            return pd.DataFrame(columns=list(columns))
+        return pd.read_csv(path, sep="\t", header=None, names=list(columns), dtype=str)
+
+    events_1, mentions_1 = (read(p, c) for p, c in zip(first.paths, COLUMNS, strict=True))
+    events_2, mentions_2 = (read(p, c) for p, c in zip(second.paths, COLUMNS, strict=True))
+    assert len(events_1) == 4 and len(mentions_1) == 4
+    assert len(events_2) == 0 and len(mentions_2) == 4
+    assert set(mentions_2["GLOBALEVENTID"]) == set(events_1["GLOBALEVENTID"])
+    assert set(mentions_2["MentionIdentifier"]) == {host.url("/news/85.html")}
+    assert set(mentions_2["EventTimeDate"]) == set(events_1["DATEADDED"])

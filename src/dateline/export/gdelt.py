@@ -197,6 +197,11 @@ class GdeltRows:
     stories: Stories | None = None
     seen: dict[tuple[Any, ...], _Seen] = field(default_factory=dict)
 
+    def known_story(self, story: int, gid: str, added: str) -> None:
+        """Say that the event row of ``story`` was written before (with GLOBALEVENTID
+        ``gid``, DATEADDED ``added``): its new reports get mention rows only."""
+        self.seen[("story", story)] = _Seen(gid, added)
+
     def _key(self, item: StoredRecord, n: int, event: dict[str, Any], day: str | None) -> Any:
         story = self.stories.of.get((item.id, n)) if self.stories else None
         if story is not None:
@@ -343,13 +348,15 @@ def write_gdelt(
     out: Path,
     prefix: str | None = None,
     stories: Stories | None = None,
+    builder: GdeltRows | None = None,
 ) -> tuple[list[Path], dict[str, int]]:
     """Write ``PREFIX.export.CSV`` and ``PREFIX.mentions.CSV`` into the directory ``out``,
-    one record at a time (the files are renamed once the newest DATEADDED is known)."""
+    one record at a time (the files are renamed once the newest DATEADDED is known).
+    ``builder`` (default: a fresh one over ``stories``) may know events written before."""
     partial = [out / ".dateline-export.partial", out / ".dateline-mentions.partial"]
     counts = {"events": 0, "mentions": 0}
     try:
-        newest = _write_partial(items, partial, counts, GdeltRows(stories))
+        newest = _write_partial(items, partial, counts, builder or GdeltRows(stories))
     except BaseException:
         for path in partial:
             path.unlink(missing_ok=True)

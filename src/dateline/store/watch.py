@@ -190,6 +190,19 @@ class WatchState:
         with _errors("listing new articles"), self.engine.connect() as connection:
             return [NewArticle(*row) for row in connection.execute(query)]
 
+    def stored_at(self, ids: Iterable[str]) -> dict[str, str]:
+        """When each of the articles ``ids`` was stored."""
+        t = schema.articles
+        wanted = list(ids)
+        found: dict[str, str] = {}
+        with _errors("reading when articles were stored"), self.engine.connect() as connection:
+            for start in range(0, len(wanted), 500):
+                query = select(t.c.id, t.c.ingested_at).where(
+                    t.c.id.in_(wanted[start : start + 500])
+                )
+                found.update({row.id: row.ingested_at for row in connection.execute(query)})
+        return found
+
     def stamp(self) -> Stamp:
         """The store's last-update stamp (two indexed look-ups, cheap to poll)."""
         a, c = schema.articles, schema.watch_cycles

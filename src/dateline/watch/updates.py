@@ -6,9 +6,11 @@ GDELT 2.0 publishes, every 15 minutes, ``YYYYMMDDHHMMSS.export.CSV.zip`` and
 ``masterfilelist.txt`` grows by the same lines. ``write_updates`` does the same for the
 articles stored since the last update it wrote:
 
-- the rows are those of ``dateline export --format gdelt`` (``export.gdelt``), one event row
-  per distinct event of each new article (no story grouping across updates: an update holds
-  the events first seen in it) and one mention row per report;
+- the rows are those of ``dateline export --format gdelt`` (``export.gdelt``): one event row
+  per real-world event first reported in the update (a story of the store, else a distinct
+  event of one article) and one mention row per report; a new report of a story an earlier
+  update carried gets a mention row only, pointing at that story's GLOBALEVENTID (its first
+  report's, by when it was stored), as GDELT's updates do;
 - the timestamp is the update's time (UTC); the names in the lists are the file names, or
   ``base_url`` + name when the directory is served somewhere;
 - the high-water mark (the last article number written) is kept in the directory, in
@@ -29,8 +31,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dateline.errors import StoreError
-from dateline.export.gdelt import write_gdelt
-from dateline.export.records import StoredRecord
+from dateline.export import load_stories
+from dateline.export.gdelt import GdeltRows, write_gdelt
+from dateline.export.records import StoredRecord, event_id, timestamp
 from dateline.store import Store
 from dateline.store.watch import WatchState
 
@@ -97,6 +100,30 @@ def list_line(path: Path, base_url: str = "") -> str:
     return f"{len(data)} {hashlib.md5(data).hexdigest()} {base_url}{path.name}"
 
 
+def _builder(store: Store, new: set[str]) -> GdeltRows:
+    """Rows grouped by the store's stories, the stories already reported before the new
+    articles known by their first report's event id."""
+    stories = load_stories(store)
+    builder = GdeltRows(stories)
+    if stories is None:
+        return builder
+    touched = {story for (article, _n), story in stories.of.items() if article in new}
+    older = [
+        (article, n, story)
+        for (article, n), story in stories.of.items()
+        if story in touched and article not in new
+    ]
+    stored_at = WatchState(store).stored_at({article for article, _n, _s in older})
+    first: dict[int, tuple[str, str, int]] = {}
+    for article, n, story in older:
+        candidate = (stored_at.get(article, ""), article, n)
+        if story not in first or candidate < first[story]:
+            first[story] = candidate
+    for story, (added, article, n) in first.items():
+        builder.known_story(story, str(event_id(article, n)), timestamp(added))
+    return builder
+
+
 def write_updates(
     store: Store, directory: str | os.PathLike[str], moment: datetime, base_url: str = ""
 ) -> Update:
@@ -125,7 +152,8 @@ def _write(store: Store, out: Path, moment: datetime, base_url: str) -> Update:
             events = list(enumerate(record.get("events") or []))
             records.append(StoredRecord(record, row.ingested_at, events))
     prefix = _prefix(out, moment)
-    paths, rows = write_gdelt(records, out, prefix)
+    builder = _builder(store, {row.id for row in new})
+    paths, rows = write_gdelt(records, out, prefix, builder=builder)
     update.rows = rows
     if rows.get("events", 0) or rows.get("mentions", 0):
         update.paths = [_zip(path) for path in paths]
