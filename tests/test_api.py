@@ -46,6 +46,7 @@ def test_public_api_is_frozen() -> None:
         "ingest",
         "quotes",
         "search",
+        "urls",
     ]
 
 
