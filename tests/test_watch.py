@@ -315,3 +315,20 @@ def test_every_refuses_what_is_not_a_period(text: str) -> None:
 
     with pytest.raises(click.BadParameter):
         parse_every(None, None, text)
+
+
+def test_a_gzip_compressed_sitemap_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    clock = Clock()
+    with Host() as host, Store.open(tmp_path / "w.db") as store:
+        links = [host.set(f"/news/{n}.html", article_page(n)) for n in (1, 2)]
+        packed = host.set(
+            "/sitemap.xml.gz", gzip.compress(sitemap(links).encode()), "application/gzip"
+        )
+        broken = host.set("/broken.xml.gz", gzip.compress(b"<urlset>")[:12], "application/gzip")
+        watcher = Watcher(store, [packed, broken], OPTIONS, every=EVERY, now=clock)
+        report = watcher.cycle()
+        watcher.close()
+        assert report.new_articles == 2
+        assert len(report.failures) == 1 and "E114" in report.failures[0]

@@ -118,9 +118,9 @@ class Host:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def set(self, path: str, body: str, content_type: str = "text/html") -> str:
+    def set(self, path: str, body: str | bytes, content_type: str = "text/html") -> str:
         """Serve ``body`` at ``path`` (its Last-Modified now when it changed); its URL."""
-        data = body.encode("utf-8")
+        data = body.encode("utf-8") if isinstance(body, str) else body
         with self._lock:
             old = self.routes.get(path)
             if old is None or old.body != data or old.content_type != content_type:
@@ -170,7 +170,8 @@ def _handler(host: Host) -> type[BaseHTTPRequestHandler]:
         def _answer(self, route: Route) -> None:
             etag = '"' + hashlib.md5(route.body).hexdigest() + '"'
             modified = formatdate(route.modified, usegmt=True)
-            headers = {"Content-Type": f"{route.content_type}; charset=utf-8"}
+            charset = "" if "gzip" in route.content_type else "; charset=utf-8"
+            headers = {"Content-Type": route.content_type + charset}
             if host.validators:
                 headers |= {"ETag": etag, "Last-Modified": modified}
                 if self.headers.get("If-None-Match") == etag or self._not_since(route):

@@ -18,15 +18,18 @@ document, so nothing is fetched until the watcher knows it has not seen the key.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
 
+from dateline.errors import SourceError
 from dateline.model import Document
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
+from dateline.sources.compressed import Inflated
 from dateline.sources.dates import iso_date
 from dateline.sources.feeds import entry_document, entry_link, looks_like_feed, parse_entries
 from dateline.sources.urls import usable_url
@@ -43,8 +46,12 @@ SOURCE_TYPES = frozenset(
         "application/rdf+xml",
         "application/xml",
         "text/xml",
+        # a gzip-compressed sitemap (sitemap.xml.gz), as the sitemaps protocol allows
+        "application/gzip",
+        "application/x-gzip",
     }
 )
+_GZIP_MAGIC = b"\x1f\x8b"
 
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -82,6 +89,11 @@ def listing(
     fetched: Fetched, source: str, options: Options, fetcher: Fetcher, kind: str | None = None
 ) -> Listing:
     """The candidates of a source's answer (``kind``: what it was last time, if known)."""
+    if fetched.body.startswith(_GZIP_MAGIC):
+        inflated = _inflate(fetched, source, options)
+        if isinstance(inflated, SourceFailure):
+            return Listing(kind or "sitemap", failure=inflated)
+        fetched = replace(fetched, body=inflated, media_type="application/xml")
     head = fetched.body[:4096]
     if kind == "feed" or (fetched.media_type != "text/plain" and looks_like_feed(head)):
         return _feed(fetched, source, options, fetcher)
@@ -92,6 +104,23 @@ def listing(
         return Listing("list", [_page(url, options, fetcher) for url in urls])
     page = page_document(fetched, source, options)
     return Listing("page", [Candidate(source, lambda: page)])
+
+
+def _inflate(fetched: Fetched, source: str, options: Options) -> bytes | SourceFailure:
+    """A gzip-compressed answer's bytes, held to ``max_fetch_bytes`` and the bomb ratio."""
+    limit = options.max_fetch_bytes
+    try:
+        data = Inflated(io.BytesIO(fetched.body), source, options.max_inflate_ratio).read(limit + 1)
+    except SourceError as exc:
+        return SourceFailure.from_error(source, exc)
+    if len(data) > limit:
+        return SourceFailure(
+            source,
+            "E106",
+            f"the gzip-compressed answer inflates past max_fetch_bytes ({limit}); raise "
+            "max_fetch_bytes to read it",
+        )
+    return data
 
 
 def _page(
