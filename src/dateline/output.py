@@ -13,6 +13,11 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any, Protocol, TextIO
 
+from rich.box import Box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
 from dateline.model import Analysis
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -91,11 +96,15 @@ class CsvWriter:
             csv.writer(self.out, lineterminator="\n").writerow(self.columns)
 
 
+#: A plain table: a rule of dashes under the header, columns two spaces apart, no frame.
+_PLAIN = Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
+
+
 class TableWriter:
-    """A plain-text table with aligned columns.
+    """A plain-text table with aligned columns, laid out by rich.
 
     Long cells are cut to ``width`` characters, except identifiers (``KEEP_WHOLE``), which a
-    reader needs whole to look a row up.
+    reader needs whole to look a row up. Cells are text, never rich markup.
     """
 
     KEEP_WHOLE = frozenset({"id", "input_id", "url"})
@@ -118,19 +127,17 @@ class TableWriter:
     def close(self) -> None:
         if not self.columns:
             return
-        widths = [
-            max([len(name), *(len(r[i]) for r in self.rows)]) for i, name in enumerate(self.columns)
-        ]
-        lines = [
-            _line(self.columns, widths),
-            _line(["-" * w for w in widths], widths),
-            *(_line(r, widths) for r in self.rows),
-        ]
+        table = Table(box=_PLAIN, show_edge=False, pad_edge=False, header_style="", expand=False)
+        for name in self.columns:
+            table.add_column(Text(name), no_wrap=True, overflow="ignore")
+        for row in self.rows:
+            table.add_row(*(Text(value) for value in row))
+        # as wide as the table needs: rows are cut by cell, never wrapped by the terminal
+        console = Console(width=1_000_000, color_system=None, highlight=False, emoji=False)
+        with console.capture() as captured:
+            console.print(table)
+        lines = [line.rstrip() for line in captured.get().splitlines()]
         self.out.write("\n".join(lines) + "\n")
-
-
-def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def _indent(text: str) -> str:
