@@ -206,3 +206,26 @@ def test_get_finds_an_article_by_any_url_it_arrived_under(tmp_path: Path) -> Non
     assert json.loads(loose.stdout)["id"] == by_id[2]
     missing = run("get", "https://elsewhere.example/x", "--db", db)
     assert missing.exit_code == 1 and "no article with id or URL" in missing.output
+
+
+def test_the_url_asked_for_is_kept_when_a_redirect_led_elsewhere(tmp_path: Path) -> None:
+    """A URL argument that redirected: the URL given (the input id), the final URL and the
+    canonical one all find the article from the first ingest; a second changes nothing."""
+    from dateline.batch import ingest
+    from dateline.model import Document
+    from dateline.options import Options
+
+    asked, final = "https://short.example/s/7", "https://www.news.example/2024/03/story-7?src=a"
+    document = Document(asked, page(7), kind="html", url=final)
+    db = str(tmp_path / "store.db")
+    options = Options(nlp=False)
+    with Store.open(db) as store:
+        ingest([document], store, options)
+        found = store.find(asked)
+        assert found is not None and store.find(final) == found
+        assert store.urls(found) == sorted([asked, final, CANONICAL.format(n=7)])
+        feed_entry = Document("https://feed.example/rss#item-7", page(7), kind="html", url=final)
+        ingest([feed_entry], store, options)  # a feed entry's id is not a URL it arrived under
+        before = dump(db)
+        ingest([document], store, options)
+    assert differences(before, dump(db)) == []

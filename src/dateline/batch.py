@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from dateline.model import Analysis, Document
+from dateline.model import Analysis, Document, arrival_urls
 from dateline.options import Options
 from dateline.pipeline import analyze_all
 from dateline.sources.base import SourceFailure
@@ -100,8 +100,8 @@ def ingest(
         nonlocal skipped
         for item in items:
             if isinstance(item, Document) and store.has(item.id):
-                if item.url:
-                    store.add_url(item.id, item.url)
+                for url in arrival_urls(item.input_id, item.url):
+                    store.add_url(item.id, url)
                 skipped += 1
                 if on_skip is not None:
                     on_skip(item)

@@ -51,6 +51,15 @@ class Document:
         return content_id(self.content)
 
 
+def arrival_urls(input_id: str, url: str | None) -> list[str]:
+    """The URLs a document arrived under: the URL it was asked for when its input id is one
+    (a URL argument; a redirect then leads to ``url``), and ``url``."""
+    asked = (
+        input_id if input_id.startswith(("http://", "https://")) and "#" not in input_id else None
+    )
+    return list(dict.fromkeys(u for u in (asked, url) if u))
+
+
 def content_id(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dateline.errors import StoreError
-from dateline.model import Analysis, Article, ErrorInfo
+from dateline.model import Analysis, Article, ErrorInfo, arrival_urls
 from dateline.store import pgsearch, queries, schema
 from dateline.store.dedup import fingerprint, normalize_url
 from dateline.store.facts import insert_facts
@@ -280,7 +280,8 @@ class Store:
                 new = False
             # the URL it arrived under and the page's canonical one, in the same transaction
             # as the article: a re-run then finds nothing left to add
-            for url in dict.fromkeys(u for u in (analysis.input_url, article.url) if u):
+            arrived = arrival_urls(analysis.input_id, analysis.input_url)
+            for url in dict.fromkeys(u for u in (*arrived, article.url) if u):
                 _add_url(connection, stored_as, url)
             if mark is not None:
                 mark(connection, analysis, stored_as)
