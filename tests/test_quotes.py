@@ -33,6 +33,15 @@ def quotes(pipeline: Language, text: str) -> list[Quote]:
     return find_quotes(pipeline(text))
 
 
+def with_actors(pipeline: Language, text: str) -> list[Quote]:
+    """Quotes with the actors stage naming the speakers, as ``analyze`` runs them."""
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    doc = pipeline(text)
+    return find_quotes(doc, find_actors(doc, Article(body=text)))
+
+
 def attributions(pipeline: Language, text: str) -> list[Quote]:
     """The corpus unit (PolNeAR's): one quote per cue with everything it reports."""
     return find_quotes(pipeline(text), unit="attribution")
@@ -574,12 +583,7 @@ def test_people_speaking_together(pipeline: Language) -> None:
         "In their letter, Mayor Lena Holm, Councillor Piet Vos and Councillor Ana Ruiz wrote "
         'that the market "should stay where it has always been."'
     )
-    from dateline.actors import find_actors
-    from dateline.model import Article
-
-    doc = pipeline(text)
-    q = only(find_quotes(doc, find_actors(doc, Article(body=text))))
-    assert speaker(q) == "Lena Holm, Piet Vos and Ana Ruiz"
+    assert speaker(only(with_actors(pipeline, text))) == "Lena Holm, Piet Vos and Ana Ruiz"
 
 
 def test_who_said_is_the_antecedents_report(pipeline: Language) -> None:
@@ -641,3 +645,28 @@ def test_a_paragraph_with_its_own_attribution_is_not_carried(pipeline: Language)
     )
     first, second = quotes(pipeline, text)
     assert (speaker(first), speaker(second)) == ("Eva Brandt", "Jonas Vik")
+
+
+def test_headline_line_quote_takes_the_name_before_the_colon(pipeline: Language) -> None:
+    text = "Berg: \u2018I\u2019m not leaving the farm\u2019\n\nOla Berg said he would stay."
+    first = quotes(pipeline, text)[0]
+    assert (first.kind, first.text) == ("direct", "I\u2019m not leaving the farm")
+    assert speaker(first) == "Ola Berg"
+
+
+def test_nickname_and_scare_quotes_are_no_quotes(pipeline: Language) -> None:
+    text = "Ola Berg, known as \u201cthe Iron Farmer\u201d, called the plan \u201cfair\u201d."
+    assert [q for q in quotes(pipeline, text) if q.kind == "direct"] == []
+
+
+def test_a_body_a_country_owns_is_named_as_news_names_it(pipeline: Language) -> None:
+    q = only(quotes(pipeline, "Norway’s army said the exercise would end on Friday."))
+    assert speaker(q) == "Norwegian army"
+
+
+def test_people_of_an_organisation_are_not_the_organisation(pipeline: Language) -> None:
+    text = (
+        "The Baltic Shipping Office opened an inquiry.\n\n"
+        "Baltic Shipping Office inspectors said the tanker had no working radar."
+    )
+    assert speaker(only(with_actors(pipeline, text))) == "Baltic Shipping Office inspectors"

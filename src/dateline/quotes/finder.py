@@ -29,7 +29,7 @@ from dateline.quotes.drafts import Draft, attach, merge_split
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
-from dateline.quotes.references import can_speak, refers_back
+from dateline.quotes.references import can_speak, place_owned, refers_back
 from dateline.quotes.speakers import (
     NOT_PEOPLE,
     PERSON_PRONOUNS,
@@ -201,6 +201,12 @@ class _Names:
             found = self.resolver.resolve(target.start_char, target.end_char)
             if found is not None:
                 entity, name = found
+        root = target.root
+        if entity is not None and root.tag_ == "NNS" and root.lower_ not in name.lower():
+            # "Associated Press journalists": people of the organisation, not the organisation
+            name, entity = target.text, None
+        elif entity is None or name.split()[-1:] == [root.text]:
+            name = place_owned(target) or name  # "Gaza's Health Ministry"
         if entity is None and not can_speak(target, self.lexicon):
             return None
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)

@@ -13,11 +13,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Span
 
+from dateline.nlp.gazetteer import Gazetteer
 from dateline.quotes.lexicon import Lexicon
 from dateline.quotes.speakers import PERSON_PRONOUNS, Cast
 
@@ -152,3 +154,40 @@ def _orgs_before(names: Names, phrase: Span) -> list[Span]:
         and e.end_char <= phrase.start_char
         and not any(a <= e.start_char < b for a, b in names.cast.quoted)
     ]
+
+
+def place_owned(phrase: Span) -> str | None:
+    """The name of a body a place owns, as news names it: "Israel's military" → "Israeli
+    military" (the country's adjective, ``demonyms.tsv``), "Gaza's Health Ministry" → "Gaza
+    Health Ministry"; None for any other phrase."""
+    toks = [t for t in phrase if t.lower_ not in _ARTICLES]
+    k = next((i for i, t in enumerate(toks) if t.tag_ == "POS"), None)
+    if k is None or k == 0 or k == len(toks) - 1:
+        return None
+    place, rest = toks[:k], toks[k + 1 :]
+    if any(t.ent_type_ not in {"GPE", "LOC"} for t in place) or phrase.root not in rest:
+        return None
+    where = " ".join(t.text for t in place)
+    return f"{_adjective(where) or where} {' '.join(t.text for t in rest)}"
+
+
+@functools.cache
+def _adjectives() -> dict[str, str]:
+    """Country ISO code -> its adjective (the first of ``demonyms.tsv``)."""
+    out: dict[str, str] = {}
+    try:
+        for demonym in Gazetteer.default().demonyms:
+            out.setdefault(demonym.iso3, demonym.adjective)
+    except Exception:  # a broken gazetteer install must not stop quotes
+        return {}
+    return out
+
+
+def _adjective(place: str) -> str | None:
+    try:
+        country = Gazetteer.default().country_by_name(place)
+    except Exception:
+        return None
+    if country is None or place.lower() not in {country.name.lower(), country.iso3.lower()}:
+        return None  # a region or city of the country keeps its own name ("Gaza")
+    return _adjectives().get(country.iso3)
