@@ -10,7 +10,14 @@ import pytest
 from conftest import require_shared
 from dateline_dev.eval.bench import bench_extraction, report_bench
 from dateline_dev.eval.datasets import Page
-from dateline_dev.eval.extraction import Prediction, evaluate, report, score
+from dateline_dev.eval.extraction import (
+    Prediction,
+    date_on_page,
+    evaluate,
+    page_recall,
+    report,
+    score,
+)
 
 ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction"
 
@@ -57,10 +64,34 @@ def test_evaluate_structure() -> None:
             assert s["pages"] == 5
             assert 0.0 <= s["body"]["f1"] <= 1.0
             assert set(s) >= {"title_exact", "authors_exact", "date_exact", "failures"}
+        halves = figures["halves"]
+        assert halves["tune"]["dateline"]["pages"] + halves["check"]["dateline"]["pages"] == 5
+        assert all(0 < row["ratio"] < 1 for row in figures["below_trafilatura"])
     assert result["sets"]["scrapinghub"]["dateline"]["title_exact"] is None  # no gold titles
-    table = report(result)
-    assert table.startswith("| set | system |")
-    assert "| naeb | dateline | 5 |" in table
+    table = report(result, pages=3)
+    assert table.startswith("| set | half | system |")
+    assert "| naeb | all | dateline | 5 |" in table
+    assert "| naeb | check | trafilatura |" in table
+    assert "pages with less recall than trafilatura" in table
+
+
+def test_page_recall_lists_pages_where_we_keep_less() -> None:
+    gold = "alpha beta gamma delta epsilon zeta eta theta iota kappa"
+    pages = [Page("less", "", body=gold), Page("same", "", body=gold)]
+    mine = [Prediction("alpha beta gamma delta epsilon"), Prediction(gold)]
+    base = [Prediction(gold), Prediction(gold)]
+    rows = page_recall(pages, mine, base, "wcxb")
+    assert [r["key"] for r in rows] == ["less"]
+    assert rows[0]["ratio"] < 0.5 and rows[0]["trafilatura_recall"] == 1.0
+    assert rows[0]["half"] in {"tune", "check"}
+
+
+def test_date_on_page_reads_the_usual_forms() -> None:
+    assert date_on_page("<time>March 4, 2024</time>", "2024-03-04T10:00:00")
+    assert date_on_page("<p>4 Mar 2024</p>", "2024-03-04")
+    assert date_on_page('<meta content="2024-03-04T09:00">', "2024-03-04")
+    assert not date_on_page("<p>March 5, 2024</p>", "2024-03-04")
+    assert not date_on_page("<p>no date</p>", None)
 
 
 def test_evaluate_missing_root_is_skipped_not_raised(tmp_path: Path) -> None:

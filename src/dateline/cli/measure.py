@@ -95,13 +95,24 @@ def eval_group() -> None:
     help="Comma-separated sets to score.",
 )
 @limit_option
+@click.option(
+    "--pages",
+    type=int,
+    default=0,
+    callback=_not_negative,
+    help="Also list the N pages where we keep least of the gold body against trafilatura "
+    "(our recall over its recall); pages under half of its recall are always listed.",
+)
 @quiet_option
 @handle_errors
-def eval_extraction(data: Path | None, sets: list[str], limit: int | None, quiet: bool) -> None:
-    """Score article extraction on the development sets."""
+def eval_extraction(
+    data: Path | None, sets: list[str], limit: int | None, pages: int, quiet: bool
+) -> None:
+    """Score article extraction on the development sets, whole and in their tune and check
+    halves, beside bare trafilatura with our settings (include_comments=False)."""
     evaluate, report = _load("dateline_dev.eval.extraction", "evaluate", "report")
     result = evaluate(_data_root(data), sets, limit, show_progress(quiet))
-    click.echo(report(result))
+    click.echo(report(result, pages))
 
 
 def _shared_default(*parts: str) -> Path:

@@ -113,7 +113,7 @@ def floor(pages: list[Page]) -> dict[str, Any]:
 
     model = nlp.load(gazetteer=False)
     t0 = time.perf_counter()
-    texts = [trafilatura.extract(p.html) or "" for p in pages]
+    texts = [trafilatura.extract(p.html, include_comments=False) or "" for p in pages]
     t_extract = time.perf_counter() - t0
     t0 = time.perf_counter()
     for _doc in model.pipe(texts, batch_size=32):

@@ -6,13 +6,18 @@ What is scored, exactly:
   include the article's sub-headings, while ``Article.body`` (the analysis record) leaves them
   out by contract. So the *scored* text is the article's lead, paragraph and heading blocks in
   document order; captions, credits, teasers, bios and boilerplate are never scored as body.
-  Bare trafilatura is scored on ``trafilatura.extract(html)`` (its defaults, text output).
+  Bare trafilatura is scored on ``trafilatura.extract(html, include_comments=False)``: our
+  own setting (we never keep reader comments), its defaults otherwise, text output.
 * title — exact match after ``metrics.normalise``; trafilatura's is ``extract_metadata``'s.
 * authors — the normalised set equals the gold set (a page whose gold lists nobody must have
   nobody). Gold strings are split on "," and " and " the same way for both systems.
 * date — the first ten characters (YYYY-MM-DD) equal the gold date.
 
 Pages that raise count as failures and score an empty prediction.
+
+Every set is scored whole and in its *tune* and *check* halves (``dateline_dev.eval.split``); the
+check figure is the one reported against a goal. Page by page, the pages where we keep less of
+the gold body than trafilatura does (our recall over its recall) are listed, worst first.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Any
 from dateline.errors import DatelineError
 from dateline_dev.eval.datasets import SETS, Page, _split_authors
 from dateline_dev.eval.metrics import body_f1, normalise
+from dateline_dev.eval.split import HALVES, half_of
 
 HTML_SETS = ("scrapinghub", "naeb", "wcxb")
 SCORED_ROLES = frozenset({"lead", "paragraph", "heading"})
@@ -55,7 +61,7 @@ def ours(page: Page) -> Prediction:
 def bare_trafilatura(page: Page) -> Prediction:
     import trafilatura
 
-    body = trafilatura.extract(page.html) or ""
+    body = trafilatura.extract(page.html, include_comments=False) or ""
     try:
         meta = trafilatura.extract_metadata(page.html, default_url=page.url)
     except Exception as exc:  # trafilatura's metadata code raises on odd pages
@@ -68,24 +74,113 @@ def _exact(pairs: list[tuple[bool, bool]]) -> float | None:
     return round(sum(scored) / len(scored), 4) if scored else None
 
 
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def date_forms(iso: str) -> list[str]:
+    """Ways a page writes the day ``iso`` (YYYY-MM-DD...), lower case: ISO and slashed
+    numbers, day-month and month-day with the month's name or its three-letter short form."""
+    try:
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    except ValueError:
+        return []
+    if not 1 <= month <= 12:
+        return []
+    name = _MONTHS[month - 1]
+    forms = [
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}/{month:02d}/{day:02d}",
+        f"{month:02d}/{day:02d}/{year}",
+        f"{month}/{day}/{year}",
+        f"{day:02d}/{month:02d}/{year}",
+        f"{day:02d}.{month:02d}.{year}",
+        f"{day}.{month}.{year}",
+    ]
+    for month_name in {name, name[:3]}:
+        forms += [
+            f"{month_name} {day}, {year}",
+            f"{month_name}. {day}, {year}",
+            f"{month_name} {day:02d}, {year}",
+            f"{day} {month_name} {year}",
+            f"{day:02d} {month_name} {year}",
+            f"{day} {month_name}, {year}",
+        ]
+    return forms
+
+
+def date_on_page(html: str, iso: str | None) -> bool:
+    """Whether the page shows or declares the day ``iso`` anywhere (text, markup, URLs): when
+    it does not, no extractor reading the page can find it."""
+    if not iso:
+        return False
+    import html as html_lib
+
+    text = " ".join(html_lib.unescape(html).lower().split())
+    return any(form in text for form in date_forms(iso))
+
+
 def score(pages: list[Page], predictions: list[Prediction]) -> dict[str, Any]:
     body = body_f1([(p.body or "", pr.body) for p, pr in zip(pages, predictions, strict=True)])
-    titles, authors, dates = [], [], []
+    titles, authors, dates, shown = [], [], [], []
     for page, pred in zip(pages, predictions, strict=True):
         titles.append((bool(page.title), normalise(page.title) == normalise(pred.title)))
         gold_authors = sorted({normalise(a) for a in page.authors or []})
         authors.append(
             (page.authors is not None, gold_authors == sorted({normalise(a) for a in pred.authors}))
         )
-        dates.append((bool(page.date), (pred.date or "")[:10] == (page.date or "")[:10]))
+        hit = (pred.date or "")[:10] == (page.date or "")[:10]
+        dates.append((bool(page.date), hit))
+        shown.append((bool(page.date) and bool(page.extra.get("date_on_page")), hit))
     return {
         "body": body.as_dict(),
         "title_exact": _exact(titles),
         "authors_exact": _exact(authors),
         "date_exact": _exact(dates),
+        "date_exact_on_page": _exact(shown),
+        "date_pages": sum(1 for has, _ in dates if has),
+        "date_pages_on_page": sum(1 for has, _ in shown if has),
         "pages": len(pages),
         "failures": sum(1 for p in predictions if p.failed),
     }
+
+
+def page_recall(
+    pages: list[Page], mine: list[Prediction], base: list[Prediction], set_name: str
+) -> list[dict[str, Any]]:
+    """Every page where we keep less of the gold body than trafilatura, worst ratio first:
+    key, half, both recalls, both F1s and our recall over its recall."""
+    rows = []
+    for page, ours_pred, base_pred in zip(pages, mine, base, strict=True):
+        gold = page.body or ""
+        ours_prf = body_f1([(gold, ours_pred.body)])
+        base_prf = body_f1([(gold, base_pred.body)])
+        if ours_prf.recall >= base_prf.recall or base_prf.recall == 0:
+            continue
+        rows.append(
+            {
+                "key": page.key,
+                "half": half_of(set_name, page.key),
+                "recall": round(ours_prf.recall, 3),
+                "trafilatura_recall": round(base_prf.recall, 3),
+                "ratio": round(ours_prf.recall / base_prf.recall, 3),
+                "f1": round(ours_prf.f1, 3),
+                "trafilatura_f1": round(base_prf.f1, 3),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["ratio"], r["key"]))
 
 
 def _pages(root: Path, name: str, limit: int | None) -> Iterator[Page]:
@@ -135,11 +230,24 @@ def evaluate(
             continue
         if progress:
             print(f"{name}: {len(pages)} pages", file=sys.stderr)
+        if name == "naeb":
+            for page in pages:
+                page.extra["date_on_page"] = date_on_page(page.html, page.date)
         mine, t_ours = _run(pages, ours, "dateline", progress)
         base, t_base = _run(pages, bare_trafilatura, "trafilatura", progress)
+        halves: dict[str, Any] = {}
+        for half in HALVES:
+            chosen = [i for i, p in enumerate(pages) if half_of(name, p.key) == half]
+            subset = [pages[i] for i in chosen]
+            halves[half] = {
+                "dateline": score(subset, [mine[i] for i in chosen]),
+                "trafilatura": score(subset, [base[i] for i in chosen]),
+            }
         result["sets"][name] = {
             "dateline": score(pages, mine),
             "trafilatura": score(pages, base),
+            "halves": halves,
+            "below_trafilatura": page_recall(pages, mine, base, name),
             "seconds": {"dateline": round(t_ours, 2), "trafilatura": round(t_base, 2)},
             "failed_pages": [p.key for p, pr in zip(pages, mine, strict=True) if pr.failed],
         }
@@ -157,32 +265,86 @@ def _fmt(value: Any) -> str:
     return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def report(result: dict[str, Any]) -> str:
-    """Markdown tables of an ``evaluate`` result, for BENCHMARKS.md."""
-    lines = [
-        "| set | system | pages | body P | body R | body F1 | title | authors | date | failed |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+def _row(name: str, half: str, system: str, s: dict[str, Any]) -> str:
+    b = s["body"]
+    cells = [
+        name,
+        half,
+        system,
+        str(s["pages"]),
+        _fmt(b["precision"]),
+        _fmt(b["recall"]),
+        _fmt(b["f1"]),
+        _fmt(s["title_exact"]),
+        _fmt(s["authors_exact"]),
+        _fmt(s["date_exact"]),
+        str(s["failures"]),
     ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _page_lines(result: dict[str, Any], pages: int) -> list[str]:
+    """Per set: how many pages we keep less of than trafilatura, those under half of its
+    recall always, and the ``pages`` worst of the rest."""
+    out: list[str] = []
+    for name, figures in result.get("sets", {}).items():
+        rows = figures.get("below_trafilatura")
+        if rows is None:
+            continue
+        under_half = [r for r in rows if r["ratio"] < 0.5]
+        out += [
+            "",
+            f"{name}: {len(rows)} pages with less recall than trafilatura, "
+            f"{len(under_half)} under half of it.",
+        ]
+        shown = rows[: max(pages, len(under_half))]
+        if shown:
+            out += [
+                "",
+                "| page | half | recall | trafilatura recall | ratio | F1 | trafilatura F1 |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            out += [
+                f"| {r['key']} | {r['half']} | {r['recall']:.3f} | "
+                f"{r['trafilatura_recall']:.3f} | {r['ratio']:.3f} | {r['f1']:.3f} | "
+                f"{r['trafilatura_f1']:.3f} |"
+                for r in shown
+            ]
+    return out
+
+
+def report(result: dict[str, Any], pages: int = 0) -> str:
+    """Markdown tables of an ``evaluate`` result, for BENCHMARKS.md: each set whole and in its
+    tune and check halves; with ``pages``, the worst pages against trafilatura too."""
+    lines = [
+        "| set | half | system | pages | body P | body R | body F1 | title | authors | date "
+        "| failed |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    dates: list[str] = []
     for name, figures in result.get("sets", {}).items():
         if "skipped" in figures:
-            lines.append(f"| {name} | skipped: {figures['skipped']} | | | | | | | | |")
+            lines.append(f"| {name} | skipped: {figures['skipped']} | | | | | | | | | |")
             continue
-        for system in ("dateline", "trafilatura"):
-            s = figures[system]
-            b = s["body"]
-            cells = [
-                name,
-                system,
-                str(s["pages"]),
-                _fmt(b["precision"]),
-                _fmt(b["recall"]),
-                _fmt(b["f1"]),
-                _fmt(s["title_exact"]),
-                _fmt(s["authors_exact"]),
-                _fmt(s["date_exact"]),
-                str(s["failures"]),
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
+        parts = [("all", figures), *figures.get("halves", {}).items()]
+        for half, part in parts:
+            for system in ("dateline", "trafilatura"):
+                lines.append(_row(name, half, system, part[system]))
+                s = part[system]
+                if s.get("date_pages_on_page"):
+                    dates.append(
+                        f"| {name} | {half} | {system} | {_fmt(s['date_exact'])} "
+                        f"({s['date_pages']}) | {_fmt(s['date_exact_on_page'])} "
+                        f"({s['date_pages_on_page']}) |"
+                    )
+    if dates:
+        lines += [
+            "",
+            "| set | half | system | date, all pages (n) | date, gold day shown on the page (n) |",
+            "|---|---|---|---:|---:|",
+            *dates,
+        ]
+    lines += _page_lines(result, pages)
     lines += ["", f"Scored: {result.get('scored', '')}."]
     text = result.get("text")
     if isinstance(text, dict):
