@@ -172,3 +172,40 @@ def test_size_bounded_parse_batches_give_the_same_records() -> None:
     together = [r.to_dict() for r in analyze_all(items, Options())]
     alone = [r.to_dict() for r in analyze_all(items, Options(batch_chars=10))]
     assert together == alone and all(r["quotes"] for r in alone)
+
+
+def _example_documents() -> list[Document]:
+    from dateline import examples
+
+    return [
+        Document(input_id=path.name, content=path.read_text(encoding="utf-8"))
+        for path in examples.files()
+    ]
+
+
+def test_a_batch_leaves_no_strings_behind_and_the_records_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The vocabulary does not grow with the documents a long run meets (issue 14): each parse
+    batch runs in a spaCy memory zone, and what the zone frees changes no record."""
+    pipeline = nlp.load()
+    documents = _example_documents()[:3]
+    # first use: lexicons and rulers build what they keep for good
+    list(analyze_all(documents, Options(batch_size=4)))
+    # words no model has seen, so the batch has to intern new strings and lexemes
+    made_up = WIRE.replace("Valport", "Qwzxorvy").replace("Ilves", "Blorptan")
+    documents.append(doc("made-up", made_up))
+    # (lexemes are counted by iterating: spaCy 3.8's len(vocab) is not lowered when a zone
+    # frees them)
+    strings, lexemes = len(pipeline.vocab.strings), sum(1 for _ in pipeline.vocab)
+    zoned = [r.to_dict() for r in analyze_all(documents, Options(batch_size=4))]
+    assert len(pipeline.vocab.strings) == strings
+    assert sum(1 for _ in pipeline.vocab) == lexemes
+
+    from contextlib import nullcontext
+
+    monkeypatch.setattr(type(pipeline), "memory_zone", lambda self, mem=None: nullcontext())
+    unzoned = [r.to_dict() for r in analyze_all(documents, Options(batch_size=4))]
+    assert len(pipeline.vocab.strings) > strings  # without the zone the store grows
+    assert zoned == unzoned
+    assert any(r["quotes"] for r in zoned) and any(r["events"] for r in zoned)

@@ -190,10 +190,15 @@ def _annotate(records: list[Analysis], options: Options) -> None:
     # parse batch stops at ``options.batch_chars`` and its Docs are dropped once analyzed.
     work = [(record, _texts(record)) for record in todo]
     for group in _by_size(work, options.batch_chars, options.batch_size):
-        for record, body, captions in _parsed(pipeline, group, options.batch_size):
-            assert record.article is not None
-            with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
-                _stages(record, record.article, body, captions, options.all_modalities)
+        # Every word the parser meets is interned in the shared vocabulary (its string store
+        # and lexemes), which only grows: over a long run that is what makes a worker's peak
+        # creep up. Inside a memory zone what a batch adds is freed when the batch is done;
+        # nothing of a Doc outlives it (records hold plain values), so results are the same.
+        with pipeline.memory_zone():
+            for record, body, captions in _parsed(pipeline, group, options.batch_size):
+                assert record.article is not None
+                with _guard(record), deadline(options.max_seconds, "entities, quotes and events"):
+                    _stages(record, record.article, body, captions, options.all_modalities)
 
 
 #: A record with the texts it needs parsed: its body, then captions and image alt texts.
