@@ -4,9 +4,11 @@ Every figure below is computed by the same scorers ``dateline eval`` reports wit
 small enough to run in well under a minute: the seed and the bundled examples (through
 ``analyze``), the first three tune-half and first three check-half articles of
 articles-gold-dev (by id), the first 250 PLV rows and the first 8 PolNeAR dev documents. A
-floor sits a little under the figure measured on the date given; when a change lowers a
-figure below its floor, this test fails and names it. Raise a floor when a figure rises for
-good; never lower one to make a change pass (BRIEF: never loosen a bar).
+floor sits a little under the figure measured on the date given (two points under, rounded
+down; one item's worth under for the article-sample quote figures, which rest on a few dozen
+quotes); when a change lowers a figure below its floor, this test fails and names it. Raise
+a floor when a figure rises for good; never lower one to make a change pass (BRIEF: never
+loosen a bar).
 
 The gold sets live in ../shared (beside the repository). On a user's machine without it, or
 without a spaCy model, the gold-based tests skip with the reason; with ``CI=true`` they fail,
@@ -41,26 +43,26 @@ ARTICLES_PER_HALF = 3
 FLOORS: dict[str, tuple[float, float, str]] = {
     # the seed and the 12 bundled examples, through analyze
     "annotated.required_quotes_found": (0.94, 0.968, "2026-12-04"),
-    "annotated.required_quote_speakers": (0.86, 0.887, "2026-12-04"),
+    "annotated.required_quote_speakers": (0.88, 0.903, "2026-12-04"),
     "annotated.not_quotes_avoided": (0.98, 1.000, "2026-12-04"),
     "annotated.required_events_found": (0.64, 0.667, "2026-12-04"),
     "annotated.events_clear_of_must_not": (0.97, 0.991, "2026-12-04"),
-    "annotated.people_right_country_sector": (0.61, 0.631, "2026-12-04"),
+    "annotated.people_right_country_sector": (0.62, 0.646, "2026-12-04"),
     # six articles-gold-dev articles (three per half), scored as `dateline eval articles`
     "articles.direct_f1": (0.93, 0.954, "2026-12-04"),
-    "articles.direct_speaker_accuracy": (0.73, 0.756, "2026-12-04"),
-    "articles.indirect_f1": (0.72, 0.741, "2026-12-04"),
-    "articles.event_f1": (0.06, 0.083, "2026-12-04"),
+    "articles.direct_speaker_accuracy": (0.82, 0.854, "2026-12-04"),
+    "articles.indirect_f1": (0.76, 0.800, "2026-12-04"),
+    "articles.event_f1": (0.06, 0.087, "2026-12-04"),
     "articles.people_found": (0.94, 0.967, "2026-12-04"),
     # the first 250 PLV rows, scored as `dateline eval events --plv`
-    "plv.type_among": (0.62, 0.648, "2026-12-04"),
-    "plv.type_top": (0.60, 0.620, "2026-12-04"),
-    "plv.source": (0.51, 0.532, "2026-12-04"),
-    "plv.both": (0.25, 0.276, "2026-12-04"),
-    "plv.macro_f1": (0.66, 0.688, "2026-12-04"),
+    "plv.type_among": (0.63, 0.656, "2026-12-04"),
+    "plv.type_top": (0.63, 0.652, "2026-12-04"),
+    "plv.source": (0.51, 0.536, "2026-12-04"),
+    "plv.both": (0.26, 0.280, "2026-12-04"),
+    "plv.macro_f1": (0.70, 0.720, "2026-12-04"),
     # the first 8 PolNeAR dev documents, scored as `dateline eval quotes`
-    "polnear.content_f1": (0.70, 0.721, "2026-12-04"),
-    "polnear.attribution_f1": (0.68, 0.705, "2026-12-04"),
+    "polnear.content_f1": (0.71, 0.733, "2026-12-04"),
+    "polnear.attribution_f1": (0.69, 0.717, "2026-12-04"),
     "polnear.quoted_content_f1": (0.71, 0.737, "2026-12-04"),
 }
 
