@@ -606,3 +606,5 @@ def test_home_country_from_the_dateline_and_the_outlet() -> None:
     assert home_country(doc, gaz, [], url="https://example.com/a") is None
     assert home_country(doc, gaz, ["FRA", "FRA", "DEU"]) == "FRA"
     assert home_country(doc, gaz, ["FRA", "DEU"]) is None  # no clear winner
+    # the country the article is about before where it was filed
+    assert home_country(doc, gaz, ["BOL", "BOL"], dateline="LIMA") == "BOL"

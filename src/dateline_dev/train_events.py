@@ -27,6 +27,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,9 @@ C = 0.3
 #: A feature must occur in at least this many training candidates to get a weight.
 MIN_COUNT = 3
 K = 5
+#: The threshold keeps at least this share of the annotated examples' reachable events
+#: (out of fold): they hold the events every build must find (the seed's required ones).
+MIN_EXAMPLES_RECALL = 0.94
 _WORD = re.compile(r"\w+")
 
 
@@ -293,10 +297,13 @@ def _kept(rows: list[Row], probs: np.ndarray, threshold: float) -> list[bool]:
 
 def choose_threshold(rows: list[Row], probs: np.ndarray) -> float:
     """The threshold with the best mean of the sets' out-of-fold figures (articles F1, the
-    sentence sets' type among events, examples F1; ties go to the higher threshold)."""
+    sentence sets' type among events, examples F1; ties go to the higher threshold) among
+    those that keep ``MIN_EXAMPLES_RECALL`` of the examples' events."""
     best = (-1.0, 0.5)
     for t in np.arange(0.2, 0.81, 0.025):
         f = figures(rows, probs, float(t))
+        if f.get("examples:recall_of_reachable", 1.0) < MIN_EXAMPLES_RECALL:
+            continue  # the annotated examples hold the events that must be found
         keys = [k for k in f if k.endswith((":f1", ":type_among_reached"))]
         score = sum(f[k] for k in keys)
         if score >= best[0] - 1e-9:
@@ -332,7 +339,7 @@ def train(
         "out_of_fold": {k: round(v, 4) for k, v in oof.items()},
         "C": C,
     }
-    path = out or Path(__file__).resolve().parents[1] / "data" / "events" / MODEL_FILE
+    path = out or Path(str(resources.files("dateline").joinpath("data", "events", MODEL_FILE)))
     path.write_text(json.dumps(model.to_json(), indent=1, sort_keys=False) + "\n", encoding="utf-8")
     return {"threshold": threshold, "out_of_fold": oof, "path": str(path), **model.meta}
 

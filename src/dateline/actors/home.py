@@ -5,13 +5,14 @@ When they say nothing:
 
 - a US congressional title or a party-state tag marks a US legislator: "Sen. X", "Rep. X",
   "X (D-N.M.)", "X (R-Texas)" (a state in such a tag means the United States);
-- otherwise the article's *home* country: the dateline's place, else the outlet's country
-  (the country-code domain of its URL), else the country the article names most (a US state
-  counts for the United States), when it is named at least twice and more than any other.
+- otherwise the article's *home* country: the country the article names most (a US state
+  counts for the United States) when it is named at least twice and more than any other,
+  else the dateline's place, else the outlet's country (the country-code domain of its URL).
 
-Local news names its people without a country because the reader knows it; wire copy from
-abroad has a dateline. Officials called "former" keep their country and lose their sector
-(they act privately now).
+Local news names its people without a country because the reader knows it. The country an
+article is about comes before its dateline: a wire story filed from a neighbour's capital
+("LIMA -- Bolivia's ...") is about the country it names, not where it was filed. Officials
+called "former" keep their country and lose their sector (they act privately now).
 """
 
 from __future__ import annotations
@@ -70,20 +71,6 @@ def home_country(
     url: str | None = None,
 ) -> str | None:
     """The article's home country (ISO alpha-3), or None; see the module docstring."""
-    for part in (dateline or "").split(","):
-        name = part.strip()
-        name = name.title() if name.isupper() else name
-        if not name:
-            continue
-        country = gazetteer.country_by_name(name)
-        place = gazetteer.place_by_name(name) if country is None else None
-        if country is not None:
-            return country.iso3
-        if place is not None:
-            return place.iso3
-    outlet = _outlet_country(url, gazetteer)
-    if outlet is not None:
-        return outlet
     counts: dict[str, int] = {}
     for iso3 in countries_of_ents:
         counts[iso3] = counts.get(iso3, 0) + 1
@@ -95,7 +82,18 @@ def home_country(
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    return None
+    for part in (dateline or "").split(","):
+        name = part.strip()
+        name = name.title() if name.isupper() else name
+        if not name:
+            continue
+        country = gazetteer.country_by_name(name)
+        place = gazetteer.place_by_name(name) if country is None else None
+        if country is not None:
+            return country.iso3
+        if place is not None:
+            return place.iso3
+    return _outlet_country(url, gazetteer)
 
 
 def _outlet_country(url: str | None, gazetteer: Gazetteer) -> str | None:

@@ -147,7 +147,7 @@ class Coder:
         quoted = _quoted_spans(text, quotes)
         self.focus = self._focus(doc, dateline)
         home = getattr(actors, "home", None)  # the actors stage's home country, when it knows
-        if home:
+        if home and self.focus is None:
             country = self.gaz.country_by_code(home)
             self.focus = self.strong_focus = country.cameo if country else home
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
@@ -298,8 +298,8 @@ class Coder:
             targets = self.roles.default_target(act, sources, targets, here, loc)
         if sources and rank == 0:
             resolver.remember(sources)
-        if not any(p.known for p in (*sources, *targets)):
-            return []
+        if not any(p.known for p in (*sources, *targets)) and not (sources and targets):
+            return []  # nobody known and no one named on one side: no event to score
         when = next((r for r in refs if r.relation == "at"), None)
         if when is None:
             # a recent date elsewhere in the sentence ("fired tear gas at supporters who

@@ -150,6 +150,13 @@ def candidate_features(
             and source.country == target.country
         ),
     }
+    # the predicate's argument frame with the type: "warned X *to* do Y" (object and
+    # complement) reads as a request, "warned *that* ..." (a clause) as a statement
+    frame = "+".join(
+        sorted({c.dep_ for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "dative")})
+    )
+    f[f"frame_type={frame or '-'}|{plover}"] = 1.0
+    f[f"preps_type={'+'.join(sorted(pred.preps)) or '-'}|{plover}"] = 1.0
     f.update(_side("src", source, doc, tok))
     f.update(_side("tgt", target, doc, tok))
     return f
