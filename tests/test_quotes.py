@@ -670,3 +670,14 @@ def test_people_of_an_organisation_are_not_the_organisation(pipeline: Language) 
         "Baltic Shipping Office inspectors said the tanker had no working radar."
     )
     assert speaker(only(with_actors(pipeline, text))) == "Baltic Shipping Office inspectors"
+
+
+def test_cue_clause_is_not_content(pipeline: Language) -> None:
+    text = 'Ola Berg told fellow farmers, "We stay on the land."'
+    q = only(quotes(pipeline, text))
+    assert (q.kind, q.text) == ("direct", "We stay on the land.")
+    assert speaker(q) == "Ola Berg"
+
+
+def test_reported_fragment_without_speaker_is_dropped(pipeline: Language) -> None:
+    assert quotes(pipeline, "It was reported that prices fell.") == []

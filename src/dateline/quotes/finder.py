@@ -76,7 +76,7 @@ def find_quotes(
     if unit == "quotation":
         drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
-    names = _Names(doc, Cast(doc, text, quoted_chars), resolver, lexicon)
+    names = _Names(doc, Cast(doc, text, quoted_chars), resolver, lexicon, unit)
     out: list[Quote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         quote = _finish(doc, text, draft, names, out)
@@ -172,8 +172,14 @@ class _Names:
     """Speaker phrases to speakers: the resolver's answer when it has one, else our own."""
 
     def __init__(
-        self, doc: Doc, cast: Cast, resolver: SpeakerResolver | None, lexicon: Lexicon
+        self,
+        doc: Doc,
+        cast: Cast,
+        resolver: SpeakerResolver | None,
+        lexicon: Lexicon,
+        unit: Unit = "quotation",
     ) -> None:
+        self.unit = unit
         self.doc = doc
         self.text = cast.text
         self.cast = cast
@@ -196,6 +202,10 @@ class _Names:
         together = self._together(target)
         if together is not None:
             return together
+        if self.unit == "quotation" and len(target) == 1 and target[0].lower_ == "it":
+            # "it was reported that …", or an "it" nothing named before stands for: no name
+            # (PolNeAR's attributions mark the "it" itself as the source)
+            return None
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
