@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from trafilatura.utils import load_html
 
-from dateline.extract.dates import Shown, prefer_shown, text_date
+from dateline.dates import stamp_date, written_date
+from dateline.extract.dates import Shown, prefer_shown
 from dateline.extract.html_rules import (
     byline_place,
     clean_authors,
@@ -24,7 +25,6 @@ from dateline.extract.html_rules import (
 from dateline.extract.metadata import (
     complete_metadata,
     host_names,
-    iso_date,
     json_ld,
     read_metadata,
 )
@@ -86,11 +86,11 @@ def test_htmldate_finds_date_in_url() -> None:
     assert page.outlet == "lokal.example"  # derived from the host
 
 
-def test_iso_date() -> None:
-    assert iso_date("2024-02-28T14:05:00+01:00") == "2024-02-28T14:05:00"
-    assert iso_date("2024-2-3") == "2024-02-03"
-    assert iso_date("yesterday") is None
-    assert iso_date("1066-10-14") is None  # implausible for a web page
+def test_stamp_date() -> None:
+    assert stamp_date("2024-02-28T14:05:00+01:00") == "2024-02-28T14:05:00"
+    assert stamp_date("2024-2-3") == "2024-02-03"
+    assert stamp_date("yesterday") is None
+    assert stamp_date("1066-10-14") is None  # implausible for a web page
 
 
 def test_host_names() -> None:
@@ -225,9 +225,9 @@ def test_publication_label_wins_over_revision_label_and_captions_are_ignored() -
         ("February 30, 2024", None),
     ],
 )
-def test_text_date(text: str, expected: str | None) -> None:
-    found = text_date(text)
-    assert (found[0].isoformat() if found else None) == expected
+def test_written_date(text: str, expected: str | None) -> None:
+    found = written_date(text)
+    assert (found.day.isoformat() if found else None) == expected
 
 
 def test_shown_date_month_day_swap_matches_declared() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline import sources
+from dateline.dates import stated_date
 from dateline.errors import SourceError
 from dateline.model import Document
 from dateline.options import Options
@@ -21,7 +22,6 @@ from dateline.sources import (
     iter_documents,
     walk,
 )
-from dateline.sources.dates import iso_date
 
 FRENCH = (
     "Le président a déclaré mercredi à Paris que les négociations sur la sécurité "
@@ -300,8 +300,8 @@ def test_jsonl_published_is_normalised_or_refused(tmp_path: Path) -> None:
         ("", None),
     ],
 )
-def test_iso_date(stated: str, iso: str | None) -> None:
-    assert iso_date(stated) == iso
+def test_stated_date(stated: str, iso: str | None) -> None:
+    assert stated_date(stated) == iso
 
 
 def test_public_api() -> None:
@@ -312,7 +312,7 @@ def test_public_api() -> None:
         "SourceItem",
         "decode_bytes",
         "document_from_bytes",
-        "iso_date",
+        "stated_date",
         "iter_documents",
         "iter_jsonl",
         "parse_record",

@@ -101,9 +101,9 @@ def warn_nothing_found(paths: Iterable[str]) -> None:
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from dateline.sources.dates import iso_date
+    from dateline.dates import stated_date
 
-    normalised = iso_date(value)
+    normalised = stated_date(value)
     if normalised is None:
         raise click.BadParameter(
             f"{value!r} is not a whole date; give an ISO date or date-time (like 2024-03-01 "

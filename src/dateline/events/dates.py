@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from dateline.dates import months
+
 #: A dated act that ended this many days or more before publication is background.
 BACKGROUND_DAYS = 365
 
@@ -46,27 +48,8 @@ WEEKDAYS = {
     )
     for name in names
 }
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for name in names
-}
+#: English month names (dateline.dates reads them, with every other language's, from one file)
+MONTHS = months("English")
 _NUMBERS = {
     "a": 1,
     "an": 1,

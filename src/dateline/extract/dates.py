@@ -7,20 +7,21 @@ were revised or republished show that date while a stamp keeps an older one. The
 in the short lines around the page's ``<h1>`` ("By Jane Doe · March 4, 2024") is what a
 reader, a citation and the development sets' gold give, so it is preferred — except when it
 is labelled as a revision ("Updated on ...", data file ``date_labels.txt``) and the page
-declares when it was first published: ``published`` is the first publication. Month names
-come from ``months.txt``.
+declares when it was first published: ``published`` is the first publication. Dates written
+in a line and stamps are read by :mod:`dateline.dates`, as everywhere.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from dateline.dates import Written, stamp_date, written_date
 from dateline.extract.html_rules import data_lines, norm, squash
 
 #: text lines after the headline that are read before giving up
@@ -33,69 +34,6 @@ _OTHER_TEXT = 60
 #: the story's paragraphs after the headline: past this many, a date is no longer the page's
 _PROSE_LINES = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
-#: 12/22/2023 (US order) or 22/12/2023: read month first unless the first number is no month
-_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
-
-
-@cache
-def _months() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for line in data_lines("months.txt"):
-        name, _, number = line.rpartition(" ")
-        out[name.strip()] = int(number)
-    return out
-
-
-@cache
-def _written() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(sorted((re.escape(n) for n in _months()), key=len, reverse=True))
-    month_day_year = re.compile(
-        rf"\b(?P<month>{names})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-        r"(?P<year>(?:19|20)\d{2})\b",
-        re.IGNORECASE,
-    )
-    day_month_year = re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<month>{names})\.?,?\s+"
-        r"(?:de\s+)?(?P<year>(?:19|20)\d{2})\b",
-        re.IGNORECASE,
-    )
-    return month_day_year, day_month_year
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    return found if 1990 <= found.year <= datetime.now().year + 1 else None
-
-
-def text_date(text: str) -> tuple[date, int] | None:
-    """The first date written in ``text`` and the length of its match."""
-    best: tuple[int, date, int] | None = None
-    for pattern in _written():
-        for match in pattern.finditer(text):
-            month = _months().get(match["month"].lower())
-            found = _valid(int(match["year"]), month, int(match["day"])) if month else None
-            if found and (best is None or match.start() < best[0]):
-                best = (match.start(), found, len(match[0]))
-            if found:
-                break
-    for pattern, order in ((_ISO, (0, 1, 2)), (_DOTTED, (2, 1, 0)), (_SLASHED, (2, 0, 1))):
-        numeric = pattern.search(text)
-        if numeric and (best is None or numeric.start() < best[0]):
-            parts = [int(g) for g in numeric.groups()]
-            if pattern is _SLASHED and parts[0] > 12:
-                order = (2, 1, 0)
-            found = _valid(parts[order[0]], parts[order[1]], parts[order[2]])
-            if found:
-                best = (numeric.start(), found, len(numeric[0]))
-    return (best[1], best[2]) if best else None
-
-
 _ALL_TEXT = etree.XPath("//body//text()", smart_strings=True)
 
 
@@ -167,15 +105,19 @@ def _line_date(node: etree._ElementUnicodeResult) -> Shown | None:
     text = squash(str(node))
     if not text or len(text) > _SHORT_LINE or not _YEAR.search(text):
         return None  # (every written date this module reads has a four-digit year)
-    found = text_date(text)
-    if found is None or len(text) - found[1] > _OTHER_TEXT or _in_prose_or_caption(parent):
+    found = written_date(text)
+    if found is None or _too_much_else(text, found) or _in_prose_or_caption(parent):
         return None
-    return Shown(found[0], _time_stamp(node), text)
+    return Shown(found.day, _time_stamp(node), text)
+
+
+def _too_much_else(text: str, found: Written) -> bool:
+    return len(text) - (found.end - found.start) > _OTHER_TEXT
 
 
 def _stamp_day(stamp: str) -> date | None:
-    match = _ISO.search(stamp)
-    return _valid(*(int(g) for g in match.groups())) if match else None
+    found = stamp_date(stamp)
+    return date.fromisoformat(found[:10]) if found else None
 
 
 @cache
@@ -248,29 +190,6 @@ def shown_date(tree: HtmlElement, title: str | None) -> Shown | None:
 # -- choosing -----------------------------------------------------------------------------------
 
 
-def iso_date(value: str | None) -> str | None:
-    """ISO form of a date string: a datetime when a time is given, else a date."""
-    if not value:
-        return None
-    match = _ISO_DATE.search(value)
-    if not match:
-        return None
-    y, m, d, hh, mm, ss = match.groups()
-    try:
-        day = date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-    if not 1990 <= day.year <= datetime.now().year + 1:
-        return None
-    if hh is None:
-        return day.isoformat()
-    try:
-        stamp = datetime(day.year, day.month, day.day, int(hh), int(mm), int(ss or 0))
-    except ValueError:
-        return day.isoformat()
-    return stamp.isoformat()
-
-
 def prefer_shown(shown: Shown | None, declared: str | None, *, declared_strong: bool) -> str | None:
     """The date the page shows by its headline over the declared stamp, the
     stamp's time kept when it falls on the shown day — except a shown revision date
@@ -282,7 +201,7 @@ def prefer_shown(shown: Shown | None, declared: str | None, *, declared_strong: 
         return declared  # the same day (a 03/05/2024 read month-first, swapped, included)
     if shown.revised and declared and declared_strong and not _next_day(declared, day):
         return declared  # (a day apart is the same moment in another time zone)
-    from_stamp = iso_date(shown.stamp)
+    from_stamp = stamp_date(shown.stamp)
     if from_stamp and from_stamp[:10] == day.isoformat():
         return from_stamp
     return day.isoformat()

@@ -18,7 +18,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from dateline.extract.dates import iso_date, prefer_shown, shown_date
+from dateline.dates import stamp_date
+from dateline.extract.dates import prefer_shown, shown_date
 from dateline.extract.html_rules import clean_authors, split_title
 from dateline.sources.urls import usable_url
 
@@ -177,23 +178,23 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
 def _time_element_date(tree: HtmlElement) -> str | None:
     for node in tree.iterfind(".//time[@datetime]"):
         if node.get("pubdate") is not None or node.get("itemprop") == "datePublished":
-            return iso_date(node.get("datetime"))
+            return stamp_date(node.get("datetime"))
     for node in tree.iterfind(".//*[@itemprop='datePublished']"):
-        found = iso_date(node.get("content") or node.get("datetime") or node.text_content())
+        found = stamp_date(node.get("content") or node.get("datetime") or node.text_content())
         if found:
             return found
     first = tree.find(".//time[@datetime]")
-    return iso_date(first.get("datetime")) if first is not None else None
+    return stamp_date(first.get("datetime")) if first is not None else None
 
 
 def declared_published(meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
     """The publication date the page declares for machines (JSON-LD, meta tags)."""
     for raw in (article.get("datePublished"), article.get("dateCreated")):
-        if isinstance(raw, str) and (found := iso_date(raw)):
+        if isinstance(raw, str) and (found := stamp_date(raw)):
             return found
     for key in _DATE_KEYS:
         for value in meta.get(key, ()):
-            if found := iso_date(value):
+            if found := stamp_date(value):
                 return found
     return None
 

@@ -12,8 +12,8 @@ The readers of each kind live in their modules: ``sources.feeds`` (RSS/Atom),
 
 from __future__ import annotations
 
+from dateline.dates import stated_date
 from dateline.sources.base import SourceFailure, SourceItem
-from dateline.sources.dates import iso_date
 from dateline.sources.decode import Decoded, decode_bytes
 from dateline.sources.files import (
     STDIN_ID,
@@ -32,11 +32,11 @@ __all__ = [
     "SourceItem",
     "decode_bytes",
     "document_from_bytes",
-    "iso_date",
     "iter_documents",
     "iter_jsonl",
     "parse_record",
     "read_file",
     "read_stream",
+    "stated_date",
     "walk",
 ]

@@ -31,10 +31,10 @@ from xml.sax import SAXException
 
 import feedparser
 
+from dateline.dates import stated_date
 from dateline.model import Document, InputKind
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
-from dateline.sources.dates import iso_date
 from dateline.sources.urls import usable_url
 from dateline.sources.web import Fetcher, fetch_document, is_url
 
@@ -189,7 +189,7 @@ def _published(entry: Any) -> str | None:
     for key in ("published", "updated"):
         stated = _text(entry.get(key))
         if stated:
-            normalised = iso_date(stated)
+            normalised = stated_date(stated)
             if normalised:
                 return normalised
         parsed = entry.get(f"{key}_parsed")

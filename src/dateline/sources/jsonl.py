@@ -12,11 +12,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
+from dateline.dates import stated_date
 from dateline.errors import SourceError
 from dateline.model import Document, InputKind
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
-from dateline.sources.dates import iso_date
 from dateline.sources.decode import decode_bytes
 from dateline.sources.urls import usable_url
 
@@ -125,7 +125,7 @@ def parse_record(line: str, default_id: str, options: Options) -> SourceItem:
         published = _optional_str(record, "published")
         if published is not None:
             stated = published
-            published = iso_date(stated)
+            published = stated_date(stated)
             if published is None:
                 raise SourceError(
                     f'"published" is {stated!r}, not a whole date; give an ISO date such as '

@@ -25,12 +25,12 @@ from typing import Any
 
 from lxml import etree
 
+from dateline.dates import stated_date
 from dateline.errors import SourceError
 from dateline.model import Document
 from dateline.options import Options
 from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.compressed import Inflated
-from dateline.sources.dates import iso_date
 from dateline.sources.feeds import entry_document, entry_link, looks_like_feed, parse_entries
 from dateline.sources.urls import usable_url
 from dateline.sources.web import Fetched, Fetcher, fetch_document, is_url, page_document
@@ -186,7 +186,7 @@ def _sitemap(fetched: Fetched, source: str, options: Options, fetcher: Fetcher) 
         title = published = None
         if news is not None:
             title = _text(news.find(f"{{{_NEWS_NS}}}title"))
-            published = iso_date(_text(news.find(f"{{{_NEWS_NS}}}publication_date")) or "")
+            published = stated_date(_text(news.find(f"{{{_NEWS_NS}}}publication_date")) or "")
         candidates.append(_page(loc, options, fetcher, title, published))
     return Listing("sitemap", candidates)
 

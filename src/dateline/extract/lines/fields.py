@@ -4,10 +4,9 @@ glued section/topic lines, bylines and datelines. Vocabulary comes from the lexi
 from __future__ import annotations
 
 import re
-from datetime import date
-from functools import cache
 from urllib.parse import unquote, urlsplit
 
+from dateline.dates import written_date
 from dateline.extract.lines.lexicon import lexicon
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.I)
@@ -16,45 +15,10 @@ _HOSTLIKE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$", re.I)
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
 
 
-@cache
-def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    months = "|".join(sorted((re.escape(m) for m in lexicon().months), key=len, reverse=True))
-    mdy = re.compile(
-        rf"\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-    )
-    dmy = re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{months})\.?,?\s+(?:de\s+)?"
-        rf"(?P<y>(?:19|20)\d\d)\b",
-        re.I,
-    )
-    iso = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
-    num = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")
-    return mdy, dmy, iso, num
-
-
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first calendar date written in ``text`` as (ISO date, (start, end)), or None."""
-    if not any(c.isdigit() for c in text):
-        return None
-    mdy, dmy, iso, num = _date_patterns()
-    months = lexicon().months
-    found: list[tuple[int, int, int, int, int]] = []  # start, end, y, m, d
-    for pat in (mdy, dmy):
-        for m in pat.finditer(text):
-            found.append((m.start(), m.end(), int(m["y"]), months[m["m"].casefold()], int(m["d"])))
-    for m in iso.finditer(text):
-        found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in num.finditer(text):
-        a, b = int(m["a"]), int(m["b"])
-        # Dots are day-first everywhere; slashes are month-first unless that cannot be.
-        day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
-        found.append((m.start(), m.end(), int(m["y"]), month, day))
-    for start, end, y, mo, d in sorted(found):
-        try:
-            return date(y, mo, d).isoformat(), (start, end)
-        except ValueError:
-            continue
-    return None
+    found = written_date(text)
+    return (found.day.isoformat(), (found.start, found.end)) if found else None
 
 
 def unwrap_url(url: str) -> str:

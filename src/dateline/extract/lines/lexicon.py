@@ -37,7 +37,6 @@ class Lexicon:
     bio_cues: tuple[str, ...]
     date_prefix: re.Pattern[str]
     sections: dict[str, str]  # casefolded -> canonical spelling
-    months: dict[str, int]
     stopwords: frozenset[str]
     outlets: dict[str, str]
 
@@ -79,7 +78,6 @@ def lexicon() -> Lexicon:
         bio_cues=tuple(c.casefold() for c in raw["bio_cues"]),
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\s*:?\s*", re.I),
         sections={s.casefold(): s for s in raw["sections"]},
-        months={k.casefold(): int(v) for k, v in raw["months"].items()},
         stopwords=stop,
         outlets=outlets,
     )
