@@ -10,6 +10,7 @@ back-off schedule is exact.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -332,3 +333,18 @@ def test_a_gzip_compressed_sitemap_is_read(tmp_path: Path) -> None:
         watcher.close()
         assert report.new_articles == 2
         assert len(report.failures) == 1 and "E114" in report.failures[0]
+
+
+def test_two_cycles_started_in_the_same_second(tmp_path: Path) -> None:
+    """A source whose answer changed is written even when nothing else of its state looks
+    different (cycles run back to back, as with --once from a busy cron)."""
+    clock = Clock()
+    with Host() as host, Store.open(tmp_path / "w.db") as store:
+        feed = publish(host, [1], "/feed.xml", "rss")
+        watcher = Watcher(store, [feed], OPTIONS, every=EVERY, now=clock)
+        watcher.cycle()
+        publish(host, [1, 2], "/feed.xml", "rss")
+        assert watcher.cycle().new_articles == 1  # the clock has not moved
+        watcher.close()
+        state = WatchState(store).sources()[feed]
+        assert state.etag == '"' + hashlib.md5(host.routes["/feed.xml"].body).hexdigest() + '"'

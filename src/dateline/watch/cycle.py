@@ -214,8 +214,8 @@ class Watcher:
                 state = states.get(url) or SourceState(url)
                 before = _essence(state)
                 found = self._ask(url, state, started, report)
-                if _essence(state) != before:  # a 304 changes nothing worth a write
-                    touched[url] = state
+                if found is not None or _essence(state) != before:
+                    touched[url] = state  # a 304 or an unchanged answer changes nothing
                 if found is None:
                     continue
                 if found.sources:  # a sitemap index: read whole each time, for its sitemaps
