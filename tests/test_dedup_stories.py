@@ -262,3 +262,18 @@ def test_cli_stories(tmp_path: Path, analysis_factory: Factory) -> None:
     assert story["num_articles"] == 3
     result = CliRunner().invoke(cli, ["stories", "--db", str(db), "--min-articles", "4"])
     assert result.exit_code == 0 and "AAAGOV" not in result.output
+
+
+def test_only_asserted_events_join_stories(tmp_path: Path, analysis_factory: Factory) -> None:
+    """Records analysed with all modalities hold negated or planned acts too; a story counts
+    reported events only."""
+    with Store.open(tmp_path / "s.db") as store:
+        for n, (outlet, sentence, day) in enumerate(REWRITES):
+            body = f"{sentence}\n\n{WIRE.split('.')[n]}."
+            r = record(
+                analysis_factory, f"Repair deal {outlet}", body, input_id=outlet, published=day
+            )
+            r.events = [{**event(sentence, day), "modality": "planned" if n else "asserted"}]
+            assert store.save(r)
+        [story] = store.stories()
+        assert (story["num_articles"], story["num_mentions"]) == (1, 1)

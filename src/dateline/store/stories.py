@@ -4,7 +4,9 @@ GDELT counts reports, not events; its users' most common complaint. Here an even
 existing story when an event of *another* article has the same CAMEO root, the same source
 and target (by actor code, else country, else name), a day within one day of its own (the
 event's date, else the article's publication date), and a sentence that shares enough of its
-content words (``SIMILARITY``). Otherwise it starts a story. A story's counts follow GDELT's
+content words (``SIMILARITY``). Otherwise it starts a story. Only asserted events join stories
+(records analysed with ``all_modalities`` also hold negated, hypothetical, planned and quoted
+ones). A story's counts follow GDELT's
 names: NumMentions (events), NumArticles (distinct articles), NumSources (distinct outlets).
 """
 
@@ -87,6 +89,8 @@ def assign(
         select(events).where(events.c.article_id == article_id).order_by(events.c.n)
     ).all()
     for row in rows:
+        if (getattr(row, "modality", None) or "asserted") != "asserted":
+            continue  # a negated, hypothetical, planned or quoted act is no reported event
         day = _day(row.date) or _day(published)
         if day is None:
             continue
