@@ -9,7 +9,7 @@ from lxml import etree
 
 from dateline.errors import ExtractionError
 from dateline.extract.html import PageSignals, _caption_like, _raw_blocks, extract_html
-from dateline.extract.main_text import _about
+from dateline.extract.main_text import _about, drop_empty_elements
 from dateline.model import Article, Caption
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -251,3 +251,30 @@ def test_fast_pass_result_must_share_a_word_with_the_headline() -> None:
     title = "Amnesty: more than 100 protesters killed in unrest"
     assert _about(story, title)
     assert not _about(teasers, title)
+
+
+def test_text_after_an_empty_element_is_kept() -> None:
+    """trafilatura's precision mode drops an empty element with the text that follows it; we
+    remove empty elements first, keeping that text, so no sentence loses its opening words."""
+    paragraph = (
+        "<p><span class='anchor'></span>Harbour workers in the northern port returned to work "
+        "on Friday after their union accepted an offer from the <a href='/a'>port authority</a>"
+        ", ending a strike that had stranded ships for three weeks.</p>"
+    )
+    filler = "<p>" + "The dispute began over pay and the length of shifts at the docks. " * 4
+    html = (
+        "<html><head><title>Harbour workers end strike</title></head><body><article>"
+        "<h1>Harbour workers end strike</h1>"
+        + paragraph
+        + filler
+        + "</p>"
+        + paragraph.replace("Harbour workers", "Crane operators")
+        + "</article></body></html>"
+    )
+    article = extract_html(html)
+    assert "Harbour workers in the northern port returned to work" in article.body
+    assert "Crane operators in the northern port returned to work" in article.body
+
+    tree = etree.fromstring("<div><p><em></em>kept <span></span>too</p><img/></div>")
+    drop_empty_elements(tree)
+    assert etree.tostring(tree, encoding="unicode") == "<div><p>kept too</p><img/></div>"
