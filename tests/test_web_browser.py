@@ -194,7 +194,7 @@ def test_events_filter_and_csv_download(served: tuple[str, dict[str, str]], page
     assert download.suggested_filename == "events.csv"
     text = Path(download.path()).read_text(encoding="utf-8")
     lines = text.strip().splitlines()
-    assert lines[0].startswith("article_id,n,cameo")
+    assert lines[0].startswith("event_id,gdelt_id,article_id,n,")
     assert len(lines) - 1 == rows.count() and all("ESTGOV" in line for line in lines[1:])
 
 

@@ -112,7 +112,7 @@ def events(
     (04, 042); ``since``/``until`` are inclusive ISO dates on the event's date."""
     ev, a = schema.events, schema.articles
     query = (
-        select(ev, a.c.title, a.c.url)
+        select(ev, a.c.title)  # the events table carries the article's url itself
         .join(a, a.c.id == ev.c.article_id)
         .order_by(*_newest_first(connection, ev.c.date), ev.c.article_id, ev.c.n)
         .offset(offset)
