@@ -242,15 +242,11 @@ class DocIndex:
         j = name_end + 1
         while j < len(doc) and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in _SKIP):
             j += 1
-        country, igo = None, None
-        ent = self.ent_at[j] if j < len(doc) else None
-        if ent is not None and ent.start == j:
-            country = self.country_of_ent(ent)
-            igo = None if country else self.igo_of_ent(ent)
-            if country or igo:
-                j = ent.end
-                if j < len(doc) and doc[j].text in _POSSESSIVE:
-                    j += 1
+        ent, country, igo = self.place_at(j)
+        if ent is not None and (country or igo):
+            j = ent.end
+            if j < len(doc) and doc[j].text in _POSSESSIVE:
+                j += 1
         found = self.roles.title_starting(doc, j)
         if found is None:
             return None
@@ -303,6 +299,15 @@ class DocIndex:
                     return country, igo, ent.end
         return None, None, i
 
+    def place_at(self, j: int) -> tuple[Span | None, str | None, Igo | None]:
+        """The entity starting at token ``j`` (None when none starts there) and the country or
+        the IGO it names."""
+        ent = self.ent_at[j] if j < len(self.doc) else None
+        if ent is None or ent.start != j:
+            return None, None, None
+        country = self.country_of_ent(ent)
+        return ent, country, None if country else self.igo_of_ent(ent)
+
     def description_at(self, i: int) -> Reading | None:
         """A description starting at token ``i``: "the Kenyan president", "the president of
         Kenya", "Chile's president", "the prime minister". Not followed by a name."""
@@ -313,11 +318,8 @@ class DocIndex:
         j = i + 1 if doc[i].lower_ in _DEFINITE else i
         while j < len(doc) and doc[j].lower_ in _SKIP:
             j += 1
-        country, igo = None, None
-        ent = self.ent_at[j] if j < len(doc) else None
-        if ent is not None and ent.start == j:
-            country = self.country_of_ent(ent)
-            igo = None if country else self.igo_of_ent(ent)
+        ent, country, igo = self.place_at(j)
+        if ent is not None:
             if not (country or igo):
                 return None
             j = ent.end
