@@ -191,9 +191,9 @@ def _annotate(records: list[Analysis], options: Options) -> None:
     work = [(record, _texts(record)) for record in todo]
     for group in _by_size(work, options.batch_chars, options.batch_size):
         # Every word the parser meets is interned in the shared vocabulary (its string store
-        # and lexemes), which only grows: over a long run that is what makes a worker's peak
-        # creep up. Inside a memory zone what a batch adds is freed when the batch is done;
-        # nothing of a Doc outlives it (records hold plain values), so results are the same.
+        # and lexemes), which only grows: over a crawl of distinct pages it grows without end.
+        # Inside a memory zone what a batch adds is freed when the batch is done; nothing of a
+        # Doc outlives it (records hold plain values), so results are the same.
         with pipeline.memory_zone():
             for record, body, captions in _parsed(pipeline, group, options.batch_size):
                 assert record.article is not None
