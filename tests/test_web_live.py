@@ -4,6 +4,7 @@ when the stamp changes, without a reload (real Chromium, driven by Playwright)."
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,6 +79,9 @@ def test_list_pages_refresh_without_a_reload(live_server: tuple[str, Path]) -> N
                 stamp = tab.locator("#store-updated").inner_text()
                 tab.evaluate("window.notReloaded = true")
                 tab.fill("input[name=q]" if path == "/" else "input[name=actor]", "typed")
+                # the footer shows when the newest article was stored, to the second: store
+                # the new ones in a later second than the last, so the footer must change
+                time.sleep(1.1)
                 with Store.open(db) as store:
                     first = store.count()
                     store.ingest([sample.record(first + n, 2) for n in range(2)])
