@@ -92,14 +92,10 @@ def test_the_store_writes_the_rows_the_export_writes(
         save_two(store, analysis_factory)
     exported = _exported(db)
     for name in FACT_TABLES:
-        stored = sorted(
-            _sql_rows(db, name), key=lambda r: (r["article_id"], str(r[_names(name)[1]]))
-        )
+        stored = _ordered(name, _sql_rows(db, name))
         assert stored and len(stored) == len(exported[name])
         for row, export in zip(stored, exported[name], strict=True):
-            assert {k: (json.loads(v) if k == "aliases" and v else v) for k, v in row.items()} == {
-                k: (json.loads(v) if k == "aliases" and v else v) for k, v in export.items()
-            }
+            assert _lists_read(row) == _lists_read(export)
 
 
 def test_migration_8_fills_the_new_columns_of_an_older_store(

@@ -80,8 +80,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 FACT_TABLES = ("entities", "quotes", "events")
 #: Each facts table's primary key in SQL (the article table's is the store's own).
-_KEYS = {"entities": ("article_id", "entity_id"), "quotes": ("article_id", "n")}
-_KEYS["events"] = ("article_id", "n")
+_KEYS = {
+    "entities": ("article_id", "entity_id"),
+    "quotes": ("article_id", "n"),
+    "events": ("article_id", "n"),
+}
 _INDEXES = {
     "entities": (("entities_name", "name"), ("entities_country", "country")),
     "quotes": (("quotes_speaker", "speaker"),),

@@ -289,8 +289,11 @@ _V8_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
     ),
 }
 #: Each facts table's key, to fill the new columns of existing rows.
-_V8_KEYS = {"entities": ("article_id", "entity_id"), "quotes": ("article_id", "n")}
-_V8_KEYS["events"] = ("article_id", "n")
+_V8_KEYS = {
+    "entities": ("article_id", "entity_id"),
+    "quotes": ("article_id", "n"),
+    "events": ("article_id", "n"),
+}
 
 
 def _v8_one_facts(connection: Connection) -> None:
