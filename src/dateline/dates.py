@@ -35,10 +35,9 @@ def months(language: str | None = None) -> dict[str, int]:
     current = ""
     for line in text.splitlines():
         line = line.strip()
+        if line.startswith("# language:"):
+            current = line.partition(":")[2].strip()
         if line.startswith("#"):
-            label = line.lstrip("# ").strip()
-            if label and " " not in label.split(",")[0]:
-                current = label
             continue
         if line and (language is None or current == language):
             name, _, number = line.rpartition(" ")
