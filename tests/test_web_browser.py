@@ -28,7 +28,7 @@ playwright_api = pytest.importorskip(
 import uvicorn  # noqa: E402
 
 from dateline.web import create_app  # noqa: E402
-from test_web_api import STRIKE_TEXT, XSS_IMG, XSS_SCRIPT, build_test_store  # noqa: E402
+from web_store import STRIKE_TEXT, XSS_IMG, XSS_SCRIPT, build_test_store  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "artifacts" / "web"
 Page = Any  # playwright.sync_api.Page (imported lazily above)
