@@ -26,7 +26,7 @@ from dateline.sources.base import SourceFailure
 
 if TYPE_CHECKING:
     from dateline.store import IngestCounts, Store
-    from dateline.store.core import Mark
+    from dateline.store.rows import Mark
 
 Item = Document | SourceFailure
 

@@ -11,16 +11,15 @@ The schema is versioned: migrations run when a store opens and are recorded in t
 
 from __future__ import annotations
 
-from dateline.store.core import (
+from dateline.store.core import Store, database_url
+from dateline.store.fts import fts_query
+from dateline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from dateline.store.rows import (
     ArticleRow,
     ErrorRow,
     IngestCounts,
     SearchHit,
-    Store,
-    database_url,
 )
-from dateline.store.fts import fts_query
-from dateline.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
     "MIGRATIONS",

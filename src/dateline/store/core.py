@@ -11,12 +11,11 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -25,80 +24,15 @@ from dateline.model import Analysis, Article, ErrorInfo, arrival_urls
 from dateline.store import pgsearch, queries, schema
 from dateline.store.dedup import fingerprint, normalize_url
 from dateline.store.facts import insert_facts
-from dateline.store.fts import SEARCH_SQL, fts_query, syntax_error
+from dateline.store.fts import sqlite_search
 from dateline.store.migrations import SCHEMA_VERSION, migrate, now
+from dateline.store.rows import ArticleRow, ErrorRow, IngestCounts, Mark, SearchHit
 from dateline.store.stories import assign as assign_stories
 from dateline.store.stories import members as story_members
 from dateline.store.stories import query as query_stories
 from dateline.store.twins import twin_of
 
 FACT_TABLES = (schema.entities, schema.quotes, schema.events)
-
-#: ``mark(connection, record, stored_id)``: a caller's own write, done in the transaction that
-#: saves ``record`` (``stored_id`` the id it is stored under, None when it failed), so that
-#: a note about a record (a watched feed's "seen") is written exactly when the record is.
-Mark = Callable[[Connection, Analysis, str | None], None]
-
-
-@dataclass(slots=True, frozen=True)
-class ArticleRow:
-    """An article as listed from the store (the full record is ``Store.get(id)``)."""
-
-    id: str
-    input_id: str
-    url: str | None
-    outlet: str | None
-    title: str | None
-    authors: list[str]
-    published: str | None
-    language: str | None
-    dateline: str | None
-    section: str | None
-    topics: list[str]
-    lead: str | None
-    ingested_at: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-
-@dataclass(slots=True, frozen=True)
-class SearchHit:
-    """One search result; ``score`` is the negated bm25 rank, so higher is better."""
-
-    id: str
-    title: str | None
-    url: str | None
-    published: str | None
-    outlet: str | None
-    snippet: str
-    score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-
-@dataclass(slots=True, frozen=True)
-class ErrorRow:
-    input_id: str
-    code: str
-    message: str
-    at: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-
-@dataclass(slots=True)
-class IngestCounts:
-    inserted: int = 0
-    skipped: int = 0
-    failed: int = 0
-    failures: list[ErrorInfo] = field(default_factory=list, repr=False)
-
-    @property
-    def total(self) -> int:
-        return self.inserted + self.skipped + self.failed
 
 
 def database_url(target: str | os.PathLike[str]) -> str:
@@ -523,30 +457,22 @@ class Store:
                     highlight=highlight,
                     snippet_tokens=snippet_tokens,
                 )
-            return [_hit(row) for row in rows]
+            return [SearchHit.of(row) for row in rows]
         if self.engine.dialect.name != "sqlite":
             raise StoreError(
                 f"full-text search needs SQLite or PostgreSQL, not {self.engine.dialect.name}",
                 code="E502",
             )
-        match = query if raw else fts_query(query)
-        params = {
-            "query": match,
-            "start": highlight[0],
-            "end": highlight[1],
-            "ellipsis": "…",
-            "tokens": snippet_tokens,
-            "limit": limit,
-        }
-        try:
-            with self.engine.connect() as connection:
-                rows = list(connection.execute(text(SEARCH_SQL), params).all())
-        except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            if raw:
-                raise syntax_error(query, detail) from None
-            raise StoreError(f"database error while searching: {detail}") from exc
-        return [_hit(row) for row in rows]
+        with self.engine.connect() as connection:
+            rows = sqlite_search(
+                connection,
+                query,
+                limit=limit,
+                raw=raw,
+                highlight=highlight,
+                snippet_tokens=snippet_tokens,
+            )
+        return [SearchHit.of(row) for row in rows]
 
 
 def _add_url(connection: Connection, article_id: str, url: str) -> bool:
@@ -557,18 +483,6 @@ def _add_url(connection: Connection, article_id: str, url: str) -> bool:
     if known is None:
         connection.execute(insert(u).values(article_id=article_id, url=url))
     return known is None
-
-
-def _hit(row: Any) -> SearchHit:
-    return SearchHit(
-        id=row.id,
-        title=row.title,
-        url=row.url,
-        published=row.published,
-        outlet=row.outlet,
-        snippet=" ".join((row.snippet or "").split()),
-        score=-float(row.rank),
-    )
 
 
 __all__ = [

@@ -9,6 +9,10 @@ column filters and stray quotes in what a person types are searched for, never p
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import StoreError
 
@@ -84,3 +88,30 @@ def syntax_error(query: str, detail: str) -> StoreError:
         "--raw to look for the words as typed",
         code="E502",
     )
+
+
+def sqlite_search(
+    connection: Connection,
+    query: str,
+    *,
+    limit: int,
+    raw: bool,
+    highlight: tuple[str, str],
+    snippet_tokens: int,
+) -> list[Any]:
+    """The rows of an FTS5 search, best first (see ``Store.search`` for the contract)."""
+    params = {
+        "query": query if raw else fts_query(query),
+        "start": highlight[0],
+        "end": highlight[1],
+        "ellipsis": "…",
+        "tokens": snippet_tokens,
+        "limit": limit,
+    }
+    try:
+        return list(connection.execute(text(SEARCH_SQL), params).all())
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if raw:
+            raise syntax_error(query, detail) from None
+        raise StoreError(f"database error while searching: {detail}") from exc
