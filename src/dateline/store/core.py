@@ -447,24 +447,15 @@ class Store:
         Every word must match; ``"a phrase"`` and ``word*`` (prefix) work. With ``raw=True``
         the query is FTS5 syntax as is, and a syntax error is a StoreError (E502).
         """
-        if self.engine.dialect.name == "postgresql":
-            with self.engine.connect() as connection:
-                rows = pgsearch.search(
-                    connection,
-                    query,
-                    limit=limit,
-                    raw=raw,
-                    highlight=highlight,
-                    snippet_tokens=snippet_tokens,
-                )
-            return [SearchHit.of(row) for row in rows]
-        if self.engine.dialect.name != "sqlite":
+        backends = {"postgresql": pgsearch.search, "sqlite": sqlite_search}
+        search = backends.get(self.engine.dialect.name)
+        if search is None:
             raise StoreError(
                 f"full-text search needs SQLite or PostgreSQL, not {self.engine.dialect.name}",
                 code="E502",
             )
         with self.engine.connect() as connection:
-            rows = sqlite_search(
+            rows = search(
                 connection,
                 query,
                 limit=limit,
