@@ -301,3 +301,21 @@ def test_textdump_evaluate_reports_renderers_sets_and_baseline() -> None:
         assert 0.0 <= naeb[renderer]["body"]["f1"] <= 1.0
         assert "keep_every_line" in naeb[renderer]
     assert set(report["held_out"]) == {"inscriptis", "html_text"}
+
+
+def test_a_wire_dateline_on_its_own_line_is_not_an_author() -> None:
+    assert parse_byline("PORT VILLE, May 3 (Wirepress) —") is None
+    assert parse_byline("NORTH HAVEN (Wirepress) -") is None
+    assert parse_byline("By Ana Silva, Wirepress") == (["Ana Silva"], None)
+    dump = (
+        "Harbour pilots end strike after pay deal\n\n"
+        "PORT VILLE, May 3 (Wirepress) —\n\n"
+        "Harbour pilots in Portville returned to work on Saturday after their union accepted a "
+        "pay offer from the port authority, ending a walkout that had left ships at anchor.\n\n"
+        "The union said its members had voted by a wide margin to accept the deal, which raises "
+        "night-shift pay and adds a second pilot on the largest vessels entering the channel.\n\n"
+        "Shipping agents said the backlog of vessels waiting outside the harbour would take "
+        "several days to clear once the pilots were back on their regular rotations.\n"
+    )
+    article = extract_text(dump)
+    assert "VILLE" not in " ".join(article.authors).upper()

@@ -152,6 +152,8 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """Authors and place of a byline ("By A and B", "Jane Doe in Tirana"), or None."""
     lex = lexicon()
     prefixed = bool(lex.byline_prefix.match(line.strip()))
+    if not prefixed and dateline_place(line.strip() + " ") is not None:
+        return None  # a wire dateline ("CITY, May 3 (Agency) -") names a place, not authors
     text = lex.byline_prefix.sub("", line.strip(), count=1).strip()
     text = re.split(r"\s+[|–—-]\s+|\s*[•·]\s*", text)[0].strip()
     place = None
