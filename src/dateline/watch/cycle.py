@@ -118,6 +118,19 @@ class CycleReport:
         tail = "stopped" if self.stopped else f"next run {_iso(next_run)}" if next_run else "done"
         return f"{when} cycle {self.number}: " + ", ".join(parts) + f"; {tail}"
 
+    def row(self) -> CycleRow:
+        """The cycle as the store's watch log keeps it (counts only)."""
+        return CycleRow(
+            started_at=_iso(self.started),
+            finished_at=_iso(self.finished or self.started),
+            sources=self.sources,
+            not_modified=self.not_modified,
+            new_articles=self.new_articles,
+            events=self.events,
+            failures=len(self.failures),
+            stopped=int(self.stopped),
+        )
+
 
 class Watcher:
     """Keeps a store current from feeds, sitemaps and URL lists.
@@ -294,16 +307,7 @@ class Watcher:
         self._last_logged = report.finished
         self.state.finish_cycle(
             touched.values(),
-            CycleRow(
-                started_at=_iso(started),
-                finished_at=_iso(report.finished),
-                sources=report.sources,
-                not_modified=report.not_modified,
-                new_articles=report.new_articles,
-                events=report.events,
-                failures=len(report.failures),
-                stopped=int(report.stopped),
-            ),
+            report.row(),
         )
         timings.total = time.perf_counter() - clock
         return report
