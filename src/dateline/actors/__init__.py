@@ -9,6 +9,7 @@
     actors.resolve(start, end)      # (entity id, display name) for a speaker phrase, or None
     actors.named("Ana Lupu")        # by name or alias
     record_entities = actors.to_list()
+    Sides(doc, actors, gazetteer, sectors, pronouns).phrase(head)   # an event's source/target
 
 People get the role and country their article gives them ("Moldovan Prime Minister Ana Lupu",
 "Tomas Reyes, president of Chile", "Chile's president, X", "NATO chief X"); surnames,
@@ -16,7 +17,9 @@ descriptions ("the Kenyan leader") and pronouns resolve to them (``coref``). Cou
 places, international and other organisations are entities too, with CAMEO-style actor codes
 (``codes`` documents the mapping). A knowledge base of well-known actors with tenure dates
 (``kb``; built by ``build_kb`` from PETRARCH-2's dictionaries) fills in what the article leaves
-out ("Putin" -> Russia, government, at the article's date).
+out ("Putin" -> Russia, government, at the article's date). ``sides`` is the one place a
+grammatical role's phrase becomes an actor for the event stage (a name the parser's entities
+missed, a country or demonym no entity covers, a sector from the phrase's head noun).
 
 Knowledge lives in ``dateline/data/actors``: ``roles.tsv`` (titles -> role, sector, group),
 ``org_words.tsv`` (organisation words -> sector), ``org_descriptions.tsv`` ("the bloc" -> EU),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from dateline.nlp.gazetteer import normalize
 
@@ -153,3 +153,66 @@ class Actors:
 
     def to_list(self) -> list[dict[str, Any]]:
         return [e.to_dict() for e in self.entities]
+
+
+# -- what the event stage reads: an actor, a lookup by offsets, an event's side ----------------
+
+
+@runtime_checkable
+class ActorLike(Protocol):
+    """One actor as the actors stage resolved it."""
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def sector(self) -> str | None: ...
+
+    @property
+    def code(self) -> str | None: ...
+
+    @property
+    def type(self) -> str | None: ...
+
+
+class ActorLookup(Protocol):
+    """The actors of one document, looked up by character offsets into the Doc's text."""
+
+    def at(self, start: int, end: int) -> ActorLike | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A source or target of an event: the phrase in the text and what it resolved to."""
+
+    name: str | None
+    text: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    start: int = 0
+    end: int = 0
+    via: str = "gazetteer"  # "actors", "gazetteer", "pronoun", "coreference", "inferred"
+    plural: bool = False  # the phrase's head is plural ("protesters", "delegations")
+    kind: str | None = None  # the actor's entity type when the actors stage found it
+    named: bool = False  # the phrase holds a proper name ("Oman's foreign minister", "Okafor")
+
+    @property
+    def known(self) -> bool:
+        """Whether we know who this is at all (a country, an organisation, a named actor)."""
+        if self.country or (self.code or "").startswith("IGO"):
+            return True
+        # a person the actors stage knows, not a document or a thing it tagged
+        return self.via == "actors" and self.kind == "PERSON"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "text": self.text,
+            "country": self.country,
+            "sector": self.sector,
+            "code": self.code,
+        }

@@ -8,8 +8,9 @@
 - :mod:`dateline_dev.build_lexicon`: rebuilds the generated lexicon files.
 - :mod:`dateline.events.coder`: ``code_events(doc, article, actors)`` -> list of
   :class:`~dateline.events.model.Event` (with :mod:`~dateline.events.predicates`,
-  :mod:`~dateline.events.participants`, :mod:`~dateline.events.dates`,
-  :mod:`~dateline.events.places`; word classes in ``data/events/coder``).
+  :mod:`~dateline.events.roles` over :mod:`dateline.actors.sides`,
+  :mod:`~dateline.events.dates`, :mod:`~dateline.events.places`; word classes in
+  ``data/events/coder``).
 """
 
 from dateline.events.coder import Coder, code_events

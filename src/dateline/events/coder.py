@@ -7,8 +7,8 @@ is no part of it), every verb the lexicon knows is matched with its dependents, 
 verb hands over to its event noun ("held talks") (:mod:`~dateline.events.predicates`); the
 first entry decides the CAMEO code, and the ontology gives root, QuadClass, Goldstein and PLOVER
 type and mode. Codes PLOVER does not type (plain statements 010-015, 017) make no event, nor
-do reporting verbs ("said", "told"). Sources and targets: :mod:`~dateline.events.roles` and
-:mod:`~dateline.events.participants`; conjoined actors give one event per pair; a conjoined
+do reporting verbs ("said", "told"). Sources and targets: :mod:`~dateline.events.roles` over the
+actors stage's :mod:`~dateline.actors.sides`; conjoined actors give one event per pair; a conjoined
 subject of a joint act without another target ("Peru and Bolivia signed") gives the pairs
 among its members, as GDELT does. An event needs a known actor (a country, an organisation,
 a person the actors stage knows) on at least one side.
@@ -50,13 +50,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors import find_actors
+from dateline.actors.sides import Sides
 from dateline.errors import DatelineError
 from dateline.events import dates as dates_mod
 from dateline.events import ontology, places
 from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
-from dateline.events.participants import Resolver
 from dateline.events.precision import MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
 from dateline.events.roles import Roles, localize, pairs, subject_of
@@ -140,6 +141,9 @@ class Coder:
                 "dateline.nlp.load() (a spaCy pipeline with a parser)",
                 code=NO_PARSE,
             )
+        if actors is None:
+            # the sides come from the actors stage, whoever calls: run it when not given
+            actors = find_actors(doc, article)
         published = dates_mod.parse_published(article.published)
         dateline = places.dateline_location(article.dateline, self.gaz)
         ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
@@ -151,7 +155,9 @@ class Coder:
             country = self.gaz.country_by_code(home)
             self.focus = self.strong_focus = country.cameo if country else home
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        resolver = Resolver(doc, actors, self.gaz, self.rules, ents, text)
+        resolver = Sides(
+            doc, actors, self.gaz, self.rules.sectors, self.rules.words["pronoun"], text
+        )
         out: list[Candidate] = []
         for sent in _paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
@@ -189,7 +195,7 @@ class Coder:
         dateline: Location | None,
         ents: dict[int, Span],
         quoted: list[tuple[int, int, str | None]],
-        resolver: Resolver,
+        resolver: Sides,
         cut: int,
         text: str,
     ) -> list[Candidate]:
@@ -242,7 +248,7 @@ class Coder:
         published: date | None,
         dateline: Location | None,
         ents: dict[int, Span],
-        resolver: Resolver,
+        resolver: Sides,
         anchored: dict[int, list[tuple[dates_mod.DateRef, bool]]],
         cut: int,
         text: str,

@@ -1,39 +1,27 @@
-"""Typed values of the event stage: what it needs from the actors stage, what it gives back.
+"""Typed values of the event stage: what it gives back (events, their places).
 
-The coder depends on the actors stage only through two small protocols, so anything with an
-``at(start, end)`` method works as the lookup (the real ``dateline.actors`` result, a test fake).
+An event's sides are the actors stage's values (:class:`~dateline.actors.model.Participant`,
+resolved by :mod:`dateline.actors.sides`); they are re-exported here, with the two small
+protocols the stage reads (anything with an ``at(start, end)`` method works as the lookup: the
+real ``dateline.actors`` result, a test fake).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
+from dateline.actors.model import ActorLike, ActorLookup, Participant
 
-@runtime_checkable
-class ActorLike(Protocol):
-    """One actor as the actors stage resolved it."""
-
-    @property
-    def name(self) -> str | None: ...
-
-    @property
-    def country(self) -> str | None: ...
-
-    @property
-    def sector(self) -> str | None: ...
-
-    @property
-    def code(self) -> str | None: ...
-
-    @property
-    def type(self) -> str | None: ...
-
-
-class ActorLookup(Protocol):
-    """The actors of one document, looked up by character offsets into the Doc's text."""
-
-    def at(self, start: int, end: int) -> ActorLike | None: ...
+__all__ = [
+    "DEFAULT_MODALITIES",
+    "ActorLike",
+    "ActorLookup",
+    "Event",
+    "Location",
+    "Participant",
+    "QuoteLike",
+]
 
 
 class QuoteLike(Protocol):
@@ -47,40 +35,6 @@ class QuoteLike(Protocol):
 
     @property
     def end(self) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """A source or target of an event: the phrase in the text and what it resolved to."""
-
-    name: str | None
-    text: str
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    start: int = 0
-    end: int = 0
-    via: str = "gazetteer"  # "actors", "gazetteer", "pronoun", "coreference", "inferred"
-    plural: bool = False  # the phrase's head is plural ("protesters", "delegations")
-    kind: str | None = None  # the actor's entity type when the actors stage found it
-    named: bool = False  # the phrase holds a proper name ("Oman's foreign minister", "Okafor")
-
-    @property
-    def known(self) -> bool:
-        """Whether we know who this is at all (a country, an organisation, a named actor)."""
-        if self.country or (self.code or "").startswith("IGO"):
-            return True
-        # a person the actors stage knows, not a document or a thing it tagged
-        return self.via == "actors" and self.kind == "PERSON"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "text": self.text,
-            "country": self.country,
-            "sector": self.sector,
-            "code": self.code,
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from dateline.events.model import Location
-from dateline.nlp.gazetteer import Country, Gazetteer, Place
+from dateline.nlp.gazetteer import Country, Gazetteer, Place, strip_direction
 
 #: Entity labels that can name where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -28,23 +28,6 @@ def from_place(place: Place) -> Location:
 
 def from_country(country: Country) -> Location:
     return Location(country.name, country.iso3, None, None)
-
-
-#: Words of direction before a place name ("South Lebanon", "Western Cambodia"): the region
-#: lies in the country the rest names.
-DIRECTIONS = frozenset(
-    {
-        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
-        *("central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"),
-        *("northeastern", "northwestern", "southeastern", "southwestern"),
-    }
-)
-
-
-def strip_direction(name: str) -> str | None:
-    """ "South Lebanon" -> "Lebanon"; None when the name starts with no direction word."""
-    first, _, rest = name.strip().partition(" ")
-    return rest if rest and first.lower() in DIRECTIONS else None
 
 
 def resolve_name(name: str, gazetteer: Gazetteer) -> Location | None:

@@ -17,9 +17,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dateline.actors.sides import Sides
 from dateline.events import ontology
 from dateline.events.model import Location, Participant
-from dateline.events.participants import Resolver
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.nlp.gazetteer import Gazetteer
 
@@ -48,7 +48,7 @@ class Roles:
         self.gaz = gazetteer
 
     def roles(
-        self, pred: Predicate, resolver: Resolver
+        self, pred: Predicate, resolver: Sides
     ) -> tuple[list[Participant], list[Participant]]:
         tok = pred.token
         subject = pred.subject
@@ -113,7 +113,7 @@ class Roles:
         return inherit(sources, targets)
 
     def _complement_targets(
-        self, verb: Token, resolver: Resolver, addressed: bool, depth: int = 0
+        self, verb: Token, resolver: Sides, addressed: bool, depth: int = 0
     ) -> list[Participant]:
         """The target inside a complement clause: its subject ("insisted that *Norway*
         withdraw"); unless the act is addressed (appeals, demands), also its object or a
@@ -145,7 +145,7 @@ class Roles:
         return fallback
 
     def _against(
-        self, verb: Token, resolver: Resolver, sources: list[Participant]
+        self, verb: Token, resolver: Sides, sources: list[Participant]
     ) -> list[Participant]:
         """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
         ("called up troops for a campaign *against Mali*", "a freeze of trade *with

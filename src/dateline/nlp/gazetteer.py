@@ -116,6 +116,23 @@ def normalize(name: str) -> str:
     return folded.removeprefix("the ")
 
 
+#: Words of direction before a place name ("South Lebanon", "Western Cambodia"): the region
+#: lies in the country the rest names.
+DIRECTIONS = frozenset(
+    {
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"),
+        *("northeastern", "northwestern", "southeastern", "southwestern"),
+    }
+)
+
+
+def strip_direction(name: str) -> str | None:
+    """ "South Lebanon" -> "Lebanon"; None when the name starts with no direction word."""
+    first, _, rest = name.strip().partition(" ")
+    return rest if rest and first.lower() in DIRECTIONS else None
+
+
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(part for part in cell.split("|") if part)
 

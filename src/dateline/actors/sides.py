@@ -1,21 +1,31 @@
-"""Sources and targets: a grammatical role's phrase resolved to who it is.
+"""An event's sides: the phrase at a grammatical role's head, resolved to who it is.
 
-The actors stage decides first (``actors.at(start, end)`` over the phrase); when it has nothing,
-the gazetteer does: countries, capitals and cities ("Nairobi" -> KEN), demonyms ("Peruvian
-President ..." -> PER), international organisations (their CAMEO code), with the sector from the
-phrase's head noun or title (``sectors.tsv``). Pronouns take the last actor named as a subject.
+    sides = Sides(doc, actors, gazetteer, sectors, pronouns)
+    sides.phrase(head)          # list[Participant]: the head and its conjuncts
+
+The one place a phrase becomes an actor: the event stage reads its sources and targets from
+here. The article's entities decide first (``actors.at(start, end)`` over the phrase: names,
+descriptions and pronouns the actors stage resolved, the knowledge base, article-context
+countries). What the phrase adds around them: the sector from its head noun or title
+(``sectors``: "police" -> COP), several countries for conjoined modifiers ("Hungarian and
+Romanian officials"), an organisation's agent ("the bloc's envoy"), a person named again by
+surname after a phrase gave the country ("Peruvian President X" ... "X"). A phrase the
+entities do not cover resolves through the gazetteer: countries, capitals and cities
+("Nairobi" -> KEN), demonyms ("Peruvian troops" -> PER), international organisations (their
+CAMEO code). Pronouns the entities leave open ("it", "they") take the subject of the clause
+above, else the last actor named alone as a subject.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.model import ActorLike, ActorLookup, Participant
-from dateline.events.places import strip_direction
-from dateline.events.rules import CoderRules
-from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place
+from dateline.actors.model import ActorLike, ActorLookup, Participant
+from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, strip_direction
 
 #: Right-hand dependents that still describe the actor ("Ana Sosa, president *of Uruguay*").
 _RIGHT_DEPS = frozenset({"appos", "compound", "prep", "nmod", "flat"})
@@ -27,16 +37,19 @@ _LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
 
 
-class Resolver:
-    """Resolves phrase heads of one Doc to participants; remembers the last subject."""
+class Sides:
+    """Resolves phrase heads of one Doc to participants; remembers the last subject.
+
+    ``sectors`` maps head nouns and titles to CAMEO sectors; ``pronouns`` are the pronouns
+    that stand for an actor named before ("it", "they")."""
 
     def __init__(
         self,
         doc: Doc,
         actors: ActorLookup | None,
         gazetteer: Gazetteer,
-        rules: CoderRules,
-        ents_by_token: dict[int, Span],
+        sectors: Mapping[str, str],
+        pronouns: AbstractSet[str],
         text: str | None = None,
     ) -> None:
         self.doc = doc
@@ -44,27 +57,21 @@ class Resolver:
         self.offset = 0
         self.actors = actors
         self.gaz = gazetteer
-        self.rules = rules
-        self.ents = ents_by_token
+        self.sectors = sectors
+        self.pronouns = pronouns
+        self.ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self.text = doc.text if text is None else text
         #: where the current sentence starts after a wire dateline (words before are no actors)
         self.cut = 0
         #: token bounds of the current sentence
         self.span = (0, len(doc))
         self.last: Participant | None = None
-        #: people named so far, by full name and by surname, with what they resolved to
-        self.people: dict[str, Participant] = {}
         self._seen: dict[tuple[int, int], ActorLike | None] = {}
 
     def remember(self, participants: list[Participant]) -> None:
         known = [p for p in participants if p.known and p.via != "pronoun"]
         if len(known) == 1:
             self.last = known[0]
-
-    def _learn(self, person: str | None, participant: Participant) -> None:
-        if person and participant.country:
-            self.people.setdefault(person, participant)
-            self.people.setdefault(person.split()[-1], participant)
 
     def phrase(self, head: Token) -> list[Participant]:
         """The participants of a phrase head and its conjuncts ("Sosa and Lugo")."""
@@ -96,7 +103,7 @@ class Resolver:
         if not self.span[0] <= head.i < self.span[1]:
             return []  # a word of another sentence the parser attached here
 
-        if self.rules.is_("pronoun", head.lower_) and head.pos_ == "PRON":
+        if head.lower_ in self.pronouns and head.pos_ == "PRON":
             p = self._antecedent(head) or self.last
             if p is None:
                 return []
@@ -150,7 +157,7 @@ class Resolver:
             # "Mongolian and Chinese officials": one participant per country
             several = self._gazetteer(left, [], head)
             if len(several) > 1:
-                return [self._make(h, text, sector, start, end, None) for h in several]
+                return [self._make(h, text, sector, start, end) for h in several]
         if head.pos_ == "NOUN":
             # "the African Union's special envoy": the organisation's agent, whoever he is
             for t in left:
@@ -164,11 +171,6 @@ class Resolver:
             actor = None  # "ethnic Hungarians in Romania": a people, not a state
             sector = sector or "CVL"
         if actor is not None and not actor.country and not (actor.code or "").startswith("IGO"):
-            known = self.people.get(actor.name or "") or self.people.get(
-                (actor.name or "?").split()[-1]
-            )
-            if known is not None:
-                return [replace(known, text=text, start=start, end=end, via="coreference")]
             found = self._gazetteer(left, right, head)
             if found and found[0][1]:
                 name, country, code = found[0]
@@ -185,41 +187,19 @@ class Resolver:
                     )
                 ]
         if actor is not None:
-            p = Participant(
-                actor.name,
-                text,
-                actor.country,
-                actor.sector or sector,
-                actor.code,
-                start,
-                end,
-                "actors",
-                kind=actor.type,
-            )
-            if actor.type == "PERSON":
-                self._learn(actor.name, p)
-            return [p]
+            return [_of_actor(actor, text, sector, start, end)]
         found = self._gazetteer(left, right, head)
         person = self._name(left + right) or (head.text if head.pos_ == "PROPN" else None)
+        if not found and person:
+            # a name the parser's entities missed ("Sosa and Lugo signed"): the person the
+            # actors stage knows by that name or surname
+            named = getattr(self.actors, "named", None)
+            actor = named(person) if named is not None else None
+            if actor is not None and actor.type == "PERSON":
+                return [_of_actor(actor, text, sector, start, end)]
         if not found:
-            known = None
-            if person:
-                known = self.people.get(person) or self.people.get(person.split()[-1])
-            if known is not None:
-                return [
-                    Participant(
-                        known.name,
-                        text,
-                        known.country,
-                        known.sector or sector,
-                        known.code,
-                        start,
-                        end,
-                        "coreference",
-                    )
-                ]
             return [Participant(person, text, None, sector, None, start, end, "text")]
-        return [self._make(h, text, sector, start, end, person) for h in found]
+        return [self._make(h, text, sector, start, end) for h in found]
 
     def _make(
         self,
@@ -228,14 +208,11 @@ class Resolver:
         sector: str | None,
         start: int,
         end: int,
-        person: str | None,
     ) -> Participant:
         name, country, code = hit
         if code is None and country is not None:
             code = country + (sector or "")
-        p = Participant(name, text, country, sector if country else "IGO", code, start, end)
-        self._learn(person, p)
-        return p
+        return Participant(name, text, country, sector if country else "IGO", code, start, end)
 
     def _antecedent(self, pronoun: Token) -> Participant | None:
         """The subject of a verb above the pronoun's clause ("Syria says *it* will ...")."""
@@ -274,7 +251,7 @@ class Resolver:
 
     def _sector(self, tokens: list[Token], head: Token) -> str | None:
         for t in (head, *reversed(tokens)):
-            sector = self.rules.sectors.get(t.lemma_.lower()) or self.rules.sectors.get(t.lower_)
+            sector = self.sectors.get(t.lemma_.lower()) or self.sectors.get(t.lower_)
             if sector is not None:
                 return sector
         return None
@@ -337,6 +314,21 @@ class Resolver:
         if isinstance(entry, Igo):
             return entry.name, None, entry.code
         return None
+
+
+def _of_actor(actor: ActorLike, text: str, sector: str | None, start: int, end: int) -> Participant:
+    """The actor the actors stage found for a phrase; the phrase's sector when it has none."""
+    return Participant(
+        actor.name,
+        text,
+        actor.country,
+        actor.sector or sector,
+        actor.code,
+        start,
+        end,
+        "actors",
+        kind=actor.type,
+    )
 
 
 def _titles(left: list[Token], head: Token) -> list[Token]:
