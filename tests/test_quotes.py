@@ -681,3 +681,68 @@ def test_cue_clause_is_not_content(pipeline: Language) -> None:
 
 def test_reported_fragment_without_speaker_is_dropped(pipeline: Language) -> None:
     assert quotes(pipeline, "It was reported that prices fell.") == []
+
+
+# --- speakers named by a role, a fragment or a parse that went astray (issue 13) ------------
+
+
+def test_role_description_is_the_person_with_that_title(pipeline: Language) -> None:
+    text = (
+        "Harriet Lomax, a federal judge in Ohio, ruled on Monday that the law was void.\n\n"
+        "The judge wrote that the statute could not stand."
+    )
+    wrote = [q for q in with_actors(pipeline, text) if q.cue == "wrote"]
+    assert [speaker(q) for q in wrote] == ["Harriet Lomax"]
+
+
+def test_role_description_takes_the_title_before_a_name(pipeline: Language) -> None:
+    text = (
+        "US Ambassador to the UN Carla Thorn-Westby spoke before the vote.\n\n"
+        '"We cannot accept this text," the US ambassador said.'
+    )
+    assert speaker(only(with_actors(pipeline, text))) == "Carla Thorn-Westby"
+
+
+def test_role_description_nobody_holds_stays_a_description(pipeline: Language) -> None:
+    text = (
+        "Mayor Dana Pell opened the bridge on Friday.\n\n"
+        '"The bridge is safe for traffic," the engineer said.'
+    )
+    q = only(with_actors(pipeline, text))
+    assert q.speaker is not None and q.speaker.name == "the engineer"
+
+
+def test_organisation_fragment_speaks_as_its_full_name(pipeline: Language) -> None:
+    text = (
+        "The Marijuana Reform Project backed the bill. "
+        '"This is long overdue," said Marijuana Reform, adding that it would campaign.'
+    )
+    assert {speaker(q) for q in with_actors(pipeline, text)} == {"Marijuana Reform Project"}
+
+
+def test_participle_cue_hung_on_the_quote_keeps_the_sentence_speaker(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Mayor Dana Pell met the workers on Friday. "
+        'Later, Pell told them: "You will be paid," adding "We will find the money."'
+    )
+    found = with_actors(pipeline, text)
+    assert [speaker(q) for q in found] == ["Dana Pell", "Dana Pell"]
+
+
+def test_title_and_place_before_a_name_speak_as_the_name(pipeline: Language) -> None:
+    text = "Ukraine's deputy prime minister Pavlo Hrytsenko said the border would reopen."
+    assert speaker(only(with_actors(pipeline, text))) == "Pavlo Hrytsenko"
+
+
+def test_speaker_after_a_question_paragraph_is_the_cue_paragraphs_subject(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Senator Hal Brinner spoke on Sunday. Any action, Senator?\n\n"
+        "Brinner appeared to soften that remark and went on to say that those steps would "
+        "also include voters who could reject him at the polls."
+    )
+    said = [q for q in with_actors(pipeline, text) if q.cue == "say"]
+    assert [speaker(q) for q in said] == ["Hal Brinner"]

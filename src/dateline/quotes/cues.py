@@ -103,6 +103,17 @@ def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
     return source, scope - _subtree(tok) - {to.i}
 
 
+def _cut_at_break(source: Span, lo: int) -> Span | None:
+    """The part of a speaker phrase after the line break at ``lo`` (the cue's paragraph), when
+    its head lies there; else None."""
+    if lo < 0 or source.root.idx < lo:
+        return None
+    keep = [t for t in source if t.idx > lo and not t.is_space]
+    if not keep or "\n" in source.doc[keep[0].i : keep[-1].i + 1].text:
+        return None
+    return source.doc[keep[0].i : keep[-1].i + 1]
+
+
 def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     """ "In a CNN poll, Clinton held a lead": a document or survey as the source of the clause
     (only when the clause's verb is no cue of its own, which would name the speaker)."""
@@ -273,7 +284,9 @@ def find_reports(doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon) 
         if source is not None and any(quoted[i] for i in range(source.start, source.end)):
             source = None  # a name inside the marks is the quote's words ("…, Mr. President")
         if source is not None and "\n" in source.text:
-            source = None  # a parse running over a line break (headlines)
+            # a parse running over a line break: the speaker is the part in the cue's
+            # paragraph ("Any action, Senator? ¶ Coons went on to say …"), none in a headline
+            source = _cut_at_break(source, lo)
         if source is not None:
             kept = [i for i in kept if not (source.start <= i < source.end)]
         reports.append(Report(tok, entry, cue_text, cue_start, cue_end, source, kept))

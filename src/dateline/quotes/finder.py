@@ -37,6 +37,7 @@ from dateline.quotes.speakers import (
     is_pronoun,
     speaker_phrase,
 )
+from dateline.quotes.titles import titled_person, widen_org
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -80,12 +81,26 @@ def find_quotes(
     out: list[Quote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         quote = _finish(doc, text, draft, names, out)
+        if quote is not None and quote.speaker is None and out:
+            quote.speaker = _same_subject(doc, quote, out[-1])
         if quote is not None:
             quote.in_caption = in_caption
             out.append(quote)
     out = _continue_paragraphs(text, out, names)
     out = [q for q in out if q.speaker is not None or _kept(text, q)]
     return split_quotations(text, out) if unit == "quotation" else out
+
+
+def _same_subject(doc: Doc, quote: Quote, before: Quote) -> Speaker | None:
+    """The speaker of the quote before, for a participle cue of the same sentence that has no
+    subject of its own (""…," she told them, adding "…"" when the parse hangs "adding" on
+    the quote's words)."""
+    if before.speaker is None or quote.cue_start is None:
+        return None
+    cue = doc.char_span(quote.cue_start, quote.cue_end or quote.cue_start + 1, "expand")
+    if cue is None or cue[0].tag_ != "VBG" or before.start >= quote.cue_start:
+        return None
+    return before.speaker if before.start >= cue.sent.start_char else None
 
 
 def split_attributed(text: str, marked: list[Marked], reports: list[Report]) -> list[Marked]:
@@ -211,15 +226,45 @@ class _Names:
             found = self.resolver.resolve(target.start_char, target.end_char)
             if found is not None:
                 entity, name = found
+                name, entity = self._person_named(target, name, entity)
+        # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
+        fuller = widen_org(self.cast, target)
+        if fuller is None and entity is None:
+            fuller = titled_person(self.cast, target)
+        if fuller is not None:
+            name, entity = self.name_of(fuller)
+            if fuller.label_ == "PERSON" and entity is None:
+                name = self.cast.full_name(fuller)
+            return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
         root = target.root
         if entity is not None and root.tag_ == "NNS" and root.lower_ not in name.lower():
             # "Associated Press journalists": people of the organisation, not the organisation
             name, entity = target.text, None
-        elif entity is None or name.split()[-1:] == [root.text]:
+        elif (entity is None or name.split()[-1:] == [root.text]) and not any(
+            t.ent_type_ == "PERSON" for t in target
+        ):
             name = place_owned(target) or name  # "Gaza's Health Ministry"
         if entity is None and not can_speak(target, self.lexicon):
             return None
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
+        """A surname the model took for an organisation ("McDaniel" as ORG) is the person the
+        article names in full with it; any other resolved name stays."""
+        if len(phrase) != 1 or phrase[0].ent_type_ not in {"ORG", ""} or phrase[0].is_lower:
+            return name, entity
+        wider = self.cast.full_name(phrase)
+        if len(wider.split()) > 1 and wider.split()[-1] == phrase.text == name:
+            return wider, self._resolve_person(wider)
+        return name, entity
+
+    def _resolve_person(self, name: str) -> str | None:
+        """The entity id the resolver gives the first mention of a person's full name."""
+        k = self.text.find(name)
+        if self.resolver is None or k < 0:
+            return None
+        found = self.resolver.resolve(k, k + len(name))
+        return found[0] if found is not None and found[1] == name else None
 
     def _together(self, phrase: Span) -> Speaker | None:
         """People who speak together ("X, Y and Z wrote"): their names, joined."""

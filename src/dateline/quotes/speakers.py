@@ -48,7 +48,10 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
             if child.dep_ in _SUBJECTS and not (quoted and quoted[child.i]):
                 return child
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
-        if node.dep_ in climb and node.head.i != node.i:
+        # a verb inside quotation marks is no speaker's own clause: ""…," adding "…"" hangs
+        # "adding" on the quote's verb, whose governor outside the marks has the subject
+        inside = bool(quoted) and quoted[node.i] and node is not verb
+        if (node.dep_ in climb or inside) and node.head.i != node.i:
             if node.lower_ == "as" and node.head.lemma_.lower() in _QUOTING:
                 # "the agency quoted the minister as saying …": the minister says it
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]

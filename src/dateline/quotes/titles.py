@@ -1,0 +1,109 @@
+"""Speakers the article names by a role or a fragment: who they are.
+
+- A role description ("the judge", "the US ambassador", "the county's sheriff") that the
+  actors stage could not resolve is the person last named before it with that title: in the
+  title before the name ("District Judge Ana Ruiz", "US Ambassador to the UN Ana Ruiz") or in
+  an apposition after it ("Ana Ruiz, a federal judge in Ohio,"). The nearest such person wins;
+  with none, the description stays (an unnamed source is its description).
+- A proper-noun speaker that is a fragment of an organisation the article names in full
+  ("Harbour Policy" for "the Harbour Policy Institute", a name the model cut short or took for
+  a person's) speaks as the full name, unless those words name a person elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dateline.actors.roles import RoleTable
+from dateline.nlp.gazetteer import normalize
+from dateline.quotes.speakers import Cast
+
+#: Tokens looked at on either side of a name for its title.
+_WINDOW = 10
+#: Tokens that end a title phrase before a name or an apposition after it.
+_STOP = frozenset({",", ";", ":", "(", ")", "—", "–", ".", '"', "“", "”"})
+_DEFINITE = frozenset({"the"})
+_PLACE = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+
+def description_title(phrase: Span, roles: RoleTable | None = None) -> str | None:
+    """The role title a definite description ends with ("the US ambassador" -> "ambassador",
+    "the prime minister" -> "prime minister"), or None when the phrase is no such description
+    (a name, an indefinite "a judge", a plural)."""
+    roles = roles or RoleTable.default()
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.tag_ == "NNS" or root.i != phrase.end - 1:
+        return None
+    first = phrase[0]
+    if first.lower_ not in _DEFINITE and first.ent_type_ not in _PLACE:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    found = roles.title_ending(phrase.doc, root.i + 1, phrase.start)
+    if found is None:
+        return None
+    return normalize(phrase.doc[found[1] : root.i + 1].text)
+
+
+def titled_person(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
+    """The person mention a role description refers to (see the module docstring), or None."""
+    title = description_title(phrase, roles)
+    if title is None:
+        return None
+    for ent in reversed(cast.people):
+        if ent.start >= phrase.start:
+            continue
+        if f" {title} " in _context(ent):
+            return ent
+    return None
+
+
+def _context(ent: Span) -> str:
+    """The normalised words of a name's title: those before it in its phrase and those of an
+    apposition after it, each up to a comma, a verb or ``_WINDOW`` tokens."""
+    doc = ent.doc
+    sent = ent.sent
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= max(sent.start, ent.start - _WINDOW):
+        tok = doc[i]
+        if tok.text in _STOP or tok.pos_ in {"VERB", "AUX"}:
+            break
+        words.insert(0, tok)
+        i -= 1
+    after: list[Token] = []
+    if ent.end < sent.end and doc[ent.end].text == ",":
+        j = ent.end + 1
+        while j < min(sent.end, ent.end + 1 + _WINDOW):
+            tok = doc[j]
+            if tok.text in _STOP or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in {"who", "which"}:
+                break
+            after.append(tok)
+            j += 1
+    text = " ".join(t.text for t in words) + " | " + " ".join(t.text for t in after)
+    return f" {normalize(text)} "  # padded: a title is looked up as whole words
+
+
+def widen_org(cast: Cast, phrase: Span) -> Span | None:
+    """The organisation the article names in full that a proper-noun fragment of two words or
+    more stands for ("Harbour Policy" -> "Harbour Policy Institute"), the earliest such name
+    first; None when the phrase is whole or no longer name holds it."""
+    own = [t.text for t in phrase if t.pos_ != "DET"]
+    if len(own) < 2 or not all(t.pos_ in {"PROPN", "DET"} for t in phrase):
+        return None
+    n = len(own)
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        # a person the model found may still be the organisation cut short, unless these
+        # words name a person elsewhere in the article
+        for ent in cast.persons:
+            if ent.start != phrase.start and [t.text for t in ent][-n:] == own:
+                return None
+    for ent in cast.doc.ents:
+        if ent.label_ != "ORG" or (ent.start <= phrase.start and ent.end >= phrase.end):
+            continue
+        if any(a <= ent.start_char < b for a, b in cast.quoted):
+            continue
+        words = [t.text for t in ent if t.pos_ != "DET"]
+        if len(words) > n and any(words[i : i + n] == own for i in range(len(words) - n + 1)):
+            return ent
+    return None
