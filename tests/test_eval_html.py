@@ -92,6 +92,13 @@ def test_date_on_page_reads_the_usual_forms() -> None:
     assert date_on_page('<meta content="2024-03-04T09:00">', "2024-03-04")
     assert not date_on_page("<p>March 5, 2024</p>", "2024-03-04")
     assert not date_on_page("<p>no date</p>", None)
+    assert date_on_page("<span>Jan 23rd 2024 at 11:15am</span>", "2024-01-23")
+    assert date_on_page('<a href="/news/2024/jan/23/x">', "2024-01-23")
+    assert date_on_page('<img src="/img/20240123_x.jpg">', "2024-01-23")
+    # a unix time, read in UTC as ISO stamps are: 1706011200 is 2024-01-23T12:00:00Z
+    assert date_on_page('{"published": 1706011200}', "2024-01-23")
+    assert date_on_page('{"published": 1706011200000}', "2024-01-23")
+    assert not date_on_page('{"published": 1706011200}', "2024-01-24")
 
 
 def test_evaluate_missing_root_is_skipped_not_raised(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from trafilatura.utils import load_html
 
-from dateline.dates import stamp_date, written_date
+from dateline.dates import stamp_date, url_date, written_date
 from dateline.extract.dates import Shown, prefer_shown
 from dateline.extract.html_rules import (
     byline_place,
@@ -91,6 +91,29 @@ def test_stamp_date() -> None:
     assert stamp_date("2024-2-3") == "2024-02-03"
     assert stamp_date("yesterday") is None
     assert stamp_date("1066-10-14") is None  # implausible for a web page
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/world/2024/03/05/harbour-reopens/", "2024-03-05"),
+        ("https://news.example/world/2024/mar/05/harbour-reopens", "2024-03-05"),
+        ("https://news.example/articles/2024-03-05/harbour-reopens", "2024-03-05"),
+        ("https://news.example/news/2024-03-05-harbour-reopens.html", "2024-03-05"),
+        ("https://news.example/archive/20240305/harbour", "2024-03-05"),
+        ("https://news.example/longform/2024/3/5/harbour", "2024-03-05"),
+        ("https://news.example/story?id=7&date=2024-03-05", "2024-03-05"),
+        ("https://news.example/2024/03/harbour-reopens/", None),  # a month, not a day
+        ("https://news.example/harbour-reopens-2024-03-05", None),  # inside a slug
+        ("https://news.example/2024/13/45/harbour", None),
+        ("https://news.example/item/12345678/harbour", None),
+        ("not a url [", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, expected: str | None) -> None:
+    found = url_date(url)
+    assert (found.isoformat() if found else None) == expected
 
 
 def test_host_names() -> None:
@@ -237,6 +260,39 @@ def test_shown_date_month_day_swap_matches_declared() -> None:
     # the shown day, with the time of its <time datetime> when that falls on the same day
     stamped = Shown(date(2024, 3, 4), "2024-03-04T21:30:00-05:00", "March 4, 2024")
     assert prefer_shown(stamped, "2024-03-01", declared_strong=False) == "2024-03-04T21:30:00"
+
+
+def test_address_day_overrules_a_date_far_from_it() -> None:
+    claim = Shown(date(2024, 1, 9), None, "said on January 9, 2024 in a speech")
+    # a day from the address a day off the shown one: the shown one stands (time zones)
+    assert prefer_shown(claim, None, declared_strong=False, url_day=date(2024, 1, 10)) == (
+        "2024-01-09"
+    )
+    # far from it: the declared stamp when it agrees with the address, else the address
+    assert (
+        prefer_shown(claim, "2024-02-20T08:00:00", declared_strong=True, url_day=date(2024, 2, 20))
+        == "2024-02-20T08:00:00"
+    )
+    assert prefer_shown(claim, None, declared_strong=False, url_day=date(2024, 2, 20)) == (
+        "2024-02-20"
+    )
+    # nothing found on the page: left to the fallback search (which reads the address too)
+    assert prefer_shown(None, None, declared_strong=False, url_day=date(2024, 2, 20)) is None
+
+
+def test_page_whose_first_date_by_the_headline_is_a_claims() -> None:
+    html = """<html><head><title>Fact check: the bridge was not sold</title></head><body>
+    <div class="byline">By Ana Ruiz <span>February 20, 2024</span></div>
+    <h1>Fact check: the bridge was not sold</h1>
+    <div class="claim">said on January 9, 2024 in a video</div>
+    <p>A video shared widely claims that the city sold its old bridge to a private buyer
+    last winter. Records from the council show no such sale and the bridge still belongs to
+    the city, which maintains it every spring.</p></body></html>"""
+    url = "https://checks.example/factchecks/2024/feb/20/bridge-not-sold/"
+    tree = load_html(html)
+    page = read_metadata(tree, url)
+    assert page.published == "2024-02-20"
+    assert read_metadata(load_html(html), None).published == "2024-01-09"  # without it
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ names come from one data file, ``data/dates/months.txt``, by language.
   ("2024-03-05T09:30:00+01:00"), within the years news can have.
 - :func:`written_date`: the first calendar date written in running text, in words or numbers,
   with where it stands.
+- :func:`url_date`: the day a page's address gives it ("/2024/03/05/", "/2024/mar/05/",
+  "/2024-03-05-slug", "?date=2024-03-05").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from urllib.parse import parse_qsl, urlsplit
 
 from dateutil import parser
 
@@ -164,6 +167,39 @@ def written_date(text: str) -> Written | None:
     return best
 
 
+# -- dates in a page's address ------------------------------------------------------------------
+
+#: a date as whole path segments (/2024/03/05/, /2024/mar/05/) or at the start of one
+#: (/2024-03-05/, /2024-03-05-slug, /20240305/); a date inside a slug ("...-2024-03-05") is
+#: often the date of what the story is about, not of the story
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)(?:/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?=/|$|\.)"
+    r"|-(\d\d)-(\d\d)(?=/|$|[-_.])"
+    r"|(\d\d)(\d\d)(?=/|$|[-_.]))",
+    re.IGNORECASE,
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a page's address dates it by (publishers' CMSs put the day of first
+    publication in the path), or None when the address gives no whole date."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in {"date", "pubdate", "published"} and (found := stamp_date(value)):
+            return date.fromisoformat(found[:10])
+    match = _URL_DAY.search(parts.path)
+    if not match:
+        return None
+    year, month, day = match[1], match[2] or match[4] or match[6], match[3] or match[5] or match[7]
+    number = int(month) if month.isdigit() else months().get(month.lower())
+    return plausible(int(year), number, int(day)) if number else None
+
+
 __all__ = [
     "FIRST_YEAR",
     "Written",
@@ -171,5 +207,6 @@ __all__ = [
     "plausible",
     "stamp_date",
     "stated_date",
+    "url_date",
     "written_date",
 ]

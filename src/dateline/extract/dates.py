@@ -190,10 +190,30 @@ def shown_date(tree: HtmlElement, title: str | None) -> Shown | None:
 # -- choosing -----------------------------------------------------------------------------------
 
 
-def prefer_shown(shown: Shown | None, declared: str | None, *, declared_strong: bool) -> str | None:
+def prefer_shown(
+    shown: Shown | None,
+    declared: str | None,
+    *,
+    declared_strong: bool,
+    url_day: date | None = None,
+) -> str | None:
     """The date the page shows by its headline over the declared stamp, the
     stamp's time kept when it falls on the shown day — except a shown revision date
-    ("Updated on ...") when the page declares when it was first published."""
+    ("Updated on ...") when the page declares when it was first published. A day the page's
+    address gives (``url_day``) overrules both when they are more than a day from it: the
+    CMS wrote it when the story was first published, and a date far from it belongs to
+    something else (a fact-check's claim, a related story, a revision)."""
+    chosen = _prefer_shown(shown, declared, declared_strong=declared_strong)
+    if url_day is None or chosen is None or _near(chosen, url_day):
+        return chosen
+    if declared and _near(declared, url_day):
+        return declared
+    return url_day.isoformat()
+
+
+def _prefer_shown(
+    shown: Shown | None, declared: str | None, *, declared_strong: bool
+) -> str | None:
     if shown is None:
         return declared
     day = shown.day
@@ -205,6 +225,11 @@ def prefer_shown(shown: Shown | None, declared: str | None, *, declared_strong: 
     if from_stamp and from_stamp[:10] == day.isoformat():
         return from_stamp
     return day.isoformat()
+
+
+def _near(stamp: str, day: date) -> bool:
+    """``stamp`` falls on ``day`` or a day either side (another time zone)."""
+    return stamp[:10] == day.isoformat() or _next_day(stamp, day)
 
 
 def _next_day(stamp: str, day: date) -> bool:

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from dateline.dates import stamp_date
+from dateline.dates import stamp_date, url_date
 from dateline.extract.dates import prefer_shown, shown_date
 from dateline.extract.html_rules import clean_authors, split_title
 from dateline.sources.urls import usable_url
@@ -362,6 +362,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
         shown_date(tree, page.title),
         declared or _time_element_date(tree),
         declared_strong=declared is not None,
+        url_day=url_date(url) or url_date(page.url),
     )
     page.language = _language(tree, meta)
 

@@ -22,10 +22,12 @@ the gold body than trafilatura does (our recall over its recall) are listed, wor
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +93,9 @@ _MONTHS = [
 
 
 def date_forms(iso: str) -> list[str]:
-    """Ways a page writes the day ``iso`` (YYYY-MM-DD...), lower case: ISO and slashed
-    numbers, day-month and month-day with the month's name or its three-letter short form."""
+    """Ways a page writes the day ``iso`` (YYYY-MM-DD...), lower case: ISO, compact and slashed
+    numbers, day-month and month-day with the month's name or its short forms, with or
+    without an ordinal ("Jan 23rd"), and the /2024/mar/04/ of addresses."""
     try:
         year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
     except ValueError:
@@ -103,33 +106,49 @@ def date_forms(iso: str) -> list[str]:
     forms = [
         f"{year}-{month:02d}-{day:02d}",
         f"{year}/{month:02d}/{day:02d}",
+        f"{year}/{month}/{day}/",
+        f"{year}{month:02d}{day:02d}",
         f"{month:02d}/{day:02d}/{year}",
         f"{month}/{day}/{year}",
         f"{day:02d}/{month:02d}/{year}",
         f"{day:02d}.{month:02d}.{year}",
         f"{day}.{month}.{year}",
     ]
-    for month_name in {name, name[:3]}:
-        forms += [
-            f"{month_name} {day}, {year}",
-            f"{month_name}. {day}, {year}",
-            f"{month_name} {day:02d}, {year}",
-            f"{day} {month_name} {year}",
-            f"{day:02d} {month_name} {year}",
-            f"{day} {month_name}, {year}",
-        ]
+    ordinal = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day, "th")
+    for month_name in {name, name[:3], name[:4]}:
+        forms.append(f"{year}/{month_name}/{day:02d}")
+        for number in {str(day), f"{day:02d}", f"{day}{ordinal}"}:
+            forms += [
+                f"{month_name} {number}, {year}",
+                f"{month_name}. {number}, {year}",
+                f"{month_name} {number} {year}",
+                f"{number} {month_name} {year}",
+                f"{number} {month_name}, {year}",
+                f"{number} of {month_name} {year}",
+            ]
     return forms
 
 
+#: a unix time in seconds or milliseconds (2001-09-09 to 2033-05-18)
+_EPOCH = re.compile(r"(?<![\d.])(1\d{9})(\d{3})?(?![\d])")
+
+
 def date_on_page(html: str, iso: str | None) -> bool:
-    """Whether the page shows or declares the day ``iso`` anywhere (text, markup, URLs): when
-    it does not, no extractor reading the page can find it."""
+    """Whether the page shows or declares the day ``iso`` anywhere (text, markup, URLs, unix
+    times read in UTC as ISO stamps are read): when it does not, no extractor reading the
+    page can find it."""
     if not iso:
         return False
     import html as html_lib
 
     text = " ".join(html_lib.unescape(html).lower().split())
-    return any(form in text for form in date_forms(iso))
+    if any(form in text for form in date_forms(iso)):
+        return True
+    day = iso[:10]
+    return any(
+        datetime.fromtimestamp(int(m[1]), UTC).date().isoformat() == day
+        for m in _EPOCH.finditer(text)
+    )
 
 
 def score(pages: list[Page], predictions: list[Prediction]) -> dict[str, Any]:
