@@ -20,6 +20,21 @@ def test_the_tables_are_the_ones_the_coder_reads() -> None:
     assert {f"lexicon/{n}" for n in lexicon.SHIPPED} <= names
     assert {"coder/sectors.tsv", "coder/words.tsv", "coder/intent.tsv"} <= names
     assert {"frames/acts.tsv", "frames/families.tsv", "frames/protests.tsv"} <= names
+    quote_tables = {"cues", "noun_cues", "adjective_cues", "speaker_nouns", "evidence_nouns"}
+    quote_tables |= {"speech_kinds", "org_references"}
+    assert {f"quotes/{n}.tsv" for n in quote_tables} <= names
+
+
+def test_the_quote_lexicon_keeps_the_provenance() -> None:
+    from dateline.quotes.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    assert lexicon.provenance["cues:say"] == "general;polnear-train"
+    assert lexicon.provenance["noun_cues:criticism"] == "polnear-train"
+    assert lexicon.org_references["newspaper"] == "MED"
+    tables = {"cues", "noun_cues", "adjective_cues", "speaker_nouns", "evidence_nouns"}
+    tables |= {"speech_kinds", "org_references"}
+    assert {key.partition(":")[0] for key in lexicon.provenance} == tables
 
 
 @pytest.mark.parametrize("path", tables(), ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -107,6 +107,23 @@ def test_lexicon_has_the_cue_kinds() -> None:
     assert "ccomp" in lexicon.adjective_cues["confident"]
 
 
+def test_lexicon_tables_need_a_provenance(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from dateline.errors import NlpError
+    from dateline.quotes.lexicon import load_lexicon
+
+    shipped = resources.files("dateline") / "data" / "quotes"
+    for table in shipped.iterdir():
+        if table.name.endswith(".tsv"):
+            (tmp_path / table.name).write_text(table.read_text(encoding="utf-8"), "utf-8")
+    assert load_lexicon(tmp_path).provenance["speaker_nouns:statement"] == "general"
+    with (tmp_path / "speaker_nouns.tsv").open("a", encoding="utf-8") as f:
+        f.write("tribunal\t\n")
+    with pytest.raises(NlpError, match=r"speaker_nouns\.tsv.*tribunal"):
+        load_lexicon(tmp_path)
+
+
 def test_record_shape() -> None:
     q = Quote("We stay.", "direct", 1, 9, '"We stay," she said.')
     keys = {"text", "kind", "speaker", "cue", "sentence", "start", "end", "in_caption"}
@@ -746,3 +763,14 @@ def test_speaker_after_a_question_paragraph_is_the_cue_paragraphs_subject(
     )
     said = [q for q in with_actors(pipeline, text) if q.cue == "say"]
     assert [speaker(q) for q in said] == ["Hal Brinner"]
+
+
+def test_the_newspaper_is_the_last_news_outlet_named(pipeline: Language) -> None:
+    text = (
+        "The Lakeside Daily News obtained the recordings on Monday.\n\n"
+        "The council met twice that week. Officials declined to comment.\n\n"
+        "The mayor spoke to the board members by phone.\n\n"
+        "The newspaper reported that the board had not voted on the plan."
+    )
+    reported = [q for q in with_actors(pipeline, text) if q.cue == "reported"]
+    assert [speaker(q) for q in reported] == ["Lakeside Daily News"]

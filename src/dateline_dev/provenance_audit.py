@@ -1,4 +1,5 @@
-"""Audit the provenance column of the event coder's shipped tables (run by the test suite).
+"""Audit the provenance column of the event coder's and the quote finder's shipped tables (run
+by the test suite).
 
 Development tooling: it reads the tune/check split (:mod:`dateline_dev.eval.split`), which an
 analysis never needs. The column's format is :mod:`dateline.events.provenance`.
@@ -15,9 +16,12 @@ from dateline_dev.eval.split import half_of
 
 
 def tables() -> list[Path]:
-    """The shipped knowledge tables the event coder reads, each with a provenance column."""
+    """The shipped knowledge tables the event coder and the quote finder read, each with a
+    provenance column."""
     root = Path(str(resources.files("dateline").joinpath("data/events")))
-    return sorted(p for d in ("lexicon", "frames", "coder") for p in (root / d).glob("*.tsv"))
+    events = sorted(p for d in ("lexicon", "frames", "coder") for p in (root / d).glob("*.tsv"))
+    quotes = Path(str(resources.files("dateline").joinpath("data/quotes")))
+    return events + sorted(quotes.glob("*.tsv"))
 
 
 def audit(path: Path) -> list[str]:

@@ -1,5 +1,7 @@
 """Where a hand-written knowledge row comes from: the ``provenance`` column of our data tables.
 
+The quote finder's tables (``data/quotes``) use the same column.
+
 Every curated row of the event lexicon, the coder's tables and the frame tables says why it is
 there, so a reader can check it and an explanation can cite it. A provenance is one or more
 sources separated by ``;``, each one of:
@@ -9,6 +11,8 @@ sources separated by ``;``, each one of:
 ``plover:SECTION``     a section of the PLOVER manual, by event type or topic ("plover:ASSAULT")
 ``petrarch2``          PETRARCH-2's CAMEO verb dictionary (``petrarch2:VERB`` names its entry)
 ``general``            general knowledge of news English (what any editor knows the word means)
+``polnear-train``      PolNeAR's training split (../shared/data/quotes/polnear/train): a
+                       training corpus, not a development set, so any of its documents may teach
 ``plv:ID``             a tune-half sentence of a development set, by the id
 ``plover-gsr:ID``      :func:`dateline_dev.eval.split.half_of` files it under: the ``sentence_id``
 ``articles-gold-dev:ID``  of PLV, the record id of the PLOVER gold sentences, the NAEB id of an
@@ -26,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Kinds that name a document (a manual or dictionary) or general knowledge.
-REFERENCE_KINDS = ("cameo", "plover", "petrarch2", "general")
+REFERENCE_KINDS = ("cameo", "plover", "petrarch2", "general", "polnear-train")
 #: Kinds that name a development item, by the set name :mod:`dateline_dev.eval.split` uses.
 DEV_KINDS = ("plv", "plover-gsr", "articles-gold-dev", "examples")
 KINDS = REFERENCE_KINDS + DEV_KINDS

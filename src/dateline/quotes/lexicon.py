@@ -1,13 +1,16 @@
 """The speech-cue lexicon and the non-person speaker nouns, read from ``dateline/data/quotes``.
 
-``cues.tsv``: ``lemma<TAB>kind<TAB>relations`` (see the file's header); ``speaker_nouns.txt``: one
-noun a line; ``evidence_nouns.txt``: polls and documents that are the source of a clause they
-introduce ("in a CNN poll, …"); ``noun_cues.tsv`` and ``adjective_cues.tsv``:
-``word<TAB>relations`` for reports made by a noun or an adjective ("criticism of …",
-"confident that …"); ``speech_kinds.txt``: the cue kinds that report speech (an indirect
-quote of the record, not only an attribution); ``org_references.txt``: nouns that refer back
-to an organisation named before ("the organization said"). All are loaded once per process; pass a
-directory to read another copy.
+Every table is tab-separated with a header line and a ``provenance`` column (where the row
+comes from, in the format of :mod:`dateline.events.provenance`; kept in ``Lexicon.provenance``
+as ``"table:key" -> cell``). ``cues.tsv``: ``lemma, kind, relations`` (see the file's header);
+``speaker_nouns.tsv``: nouns that can speak though they are no person; ``evidence_nouns.tsv``:
+polls and documents that are the source of a clause they introduce ("in a CNN poll, …");
+``noun_cues.tsv`` and ``adjective_cues.tsv``: ``word, relations`` for reports made by a noun
+or an adjective ("criticism of …", "confident that …"); ``speech_kinds.tsv``: the cue kinds
+that report speech (an indirect quote of the record, not only an attribution);
+``org_references.tsv``: ``noun, sector`` for nouns that refer back to an organisation named
+before ("the organization said", "the newspaper reported"). All are loaded once per process;
+pass a directory to read another copy.
 """
 
 from __future__ import annotations
@@ -44,53 +47,85 @@ class Lexicon:
     noun_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     adjective_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_kinds: frozenset[str] = frozenset()
-    org_references: frozenset[str] = frozenset()
+    #: noun -> the sector of the organisations it can mean ("" for any)
+    org_references: dict[str, str] = field(default_factory=dict)
+    #: "table:key" -> the row's provenance cell ("cues:say" -> "general;polnear-train")
+    provenance: dict[str, str] = field(default_factory=dict)
 
     def cue(self, lemma: str) -> Cue | None:
         return self.cues.get(lemma.lower())
 
 
-def _lines(path: Path | Traversable) -> list[str]:
+def _rows(root: Path | Traversable, name: str, columns: int) -> list[list[str]]:
+    """The data rows of ``name.tsv`` (after its header), each with ``columns`` cells, the last
+    one the provenance; raises a clear error for a missing file or a malformed row."""
+    path = root / f"{name}.tsv"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise NlpError(
             f"quotes data file {path} is missing ({exc}); reinstall dateline", code="E302"
         ) from exc
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines or lines[0].split("\t")[-1].strip() != "provenance":
+        raise NlpError(f"{path}: the header line must end with a provenance column", code="E302")
+    rows = []
+    for line in lines[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns or not cells[0] or not cells[-1]:
+            raise NlpError(
+                f"malformed line in {path}: {line!r} (expected {columns} tab-separated cells, "
+                "the first and the provenance filled)",
+                code="E302",
+            )
+        rows.append(cells)
+    return rows
 
 
 def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
     root = directory or resources.files("dateline") / "data" / "quotes"
+    provenance: dict[str, str] = {}
+
+    def rows(name: str, columns: int) -> list[list[str]]:
+        found = _rows(root, name, columns)
+        provenance.update((f"{name}:{r[0].lower()}", r[-1]) for r in found)
+        return found
+
     cues: dict[str, Cue] = {}
-    for line in _lines(root / "cues.tsv"):
-        parts = line.split("\t")
-        deps = frozenset(parts[2].split(",")) if len(parts) == 3 else frozenset()
-        if not deps or any(d not in RELATIONS and not d.startswith("prep:") for d in deps):
-            raise NlpError(f"malformed line in {root}/cues.tsv: {line!r}", code="E302")
-        cues[parts[0].lower()] = Cue(parts[0].lower(), parts[1], deps)
-    nouns = frozenset(ln.lower() for ln in _lines(root / "speaker_nouns.txt"))
-    evidence = frozenset(ln.lower() for ln in _lines(root / "evidence_nouns.txt"))
-    words = {name: _word_cues(root, name) for name in ("noun_cues", "adjective_cues")}
-    speech = frozenset(ln.lower() for ln in _lines(root / "speech_kinds.txt"))
+    for lemma, kind, relations, _ in rows("cues", 4):
+        deps = frozenset(relations.split(","))
+        if any(d not in RELATIONS and not d.startswith("prep:") for d in deps):
+            raise NlpError(
+                f"{root}/cues.tsv: unknown relation in {sorted(deps)} for {lemma!r}", code="E302"
+            )
+        cues[lemma.lower()] = Cue(lemma.lower(), kind, deps)
+    nouns = frozenset(r[0].lower() for r in rows("speaker_nouns", 2))
+    evidence = frozenset(r[0].lower() for r in rows("evidence_nouns", 2))
+    words = {
+        name: {r[0].lower(): _relations(r[1]) for r in rows(name, 3)}
+        for name in ("noun_cues", "adjective_cues")
+    }
+    speech = frozenset(r[0].lower() for r in rows("speech_kinds", 2))
     kinds = {c.kind for c in cues.values()}
     if not speech <= kinds:
         raise NlpError(
-            f"{root}/speech_kinds.txt names kinds no cue has: {sorted(speech - kinds)}", code="E302"
+            f"{root}/speech_kinds.tsv names kinds no cue has: {sorted(speech - kinds)}", code="E302"
         )
-    refs = frozenset(ln.lower() for ln in _lines(root / "org_references.txt"))
-    return Lexicon(cues, nouns, evidence, words["noun_cues"], words["adjective_cues"], speech, refs)
+    refs = {r[0].lower(): r[1] for r in rows("org_references", 3)}
+    return Lexicon(
+        cues,
+        nouns,
+        evidence,
+        words["noun_cues"],
+        words["adjective_cues"],
+        speech,
+        refs,
+        provenance,
+    )
 
 
-def _word_cues(root: Path | Traversable, name: str) -> dict[str, frozenset[str]]:
-    """``word<TAB>relations`` lines: prepositions, or ccomp/xcomp."""
-    table: dict[str, frozenset[str]] = {}
-    for line in _lines(root / f"{name}.tsv"):
-        word, _, rels = line.partition("\t")
-        if not rels:
-            raise NlpError(f"malformed line in {root}/{name}.tsv: {line!r}", code="E302")
-        table[word.lower()] = frozenset(r.strip().lower() for r in rels.split(","))
-    return table
+def _relations(cell: str) -> frozenset[str]:
+    return frozenset(r.strip().lower() for r in cell.split(",") if r.strip())
 
 
 @functools.cache

@@ -5,10 +5,11 @@
   named as a subject there.
 - "the service", "the organization", "the newspaper": an earlier speaker with that head noun and
   more words ("the Latvian customs service"), an organisation whose name ends with the noun
-  ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.txt``, the
-  organisation last named as a subject in the same paragraph or the one before.
+  ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.tsv``, the
+  organisation last named as a subject in the same paragraph or the one before; with none there,
+  the last organisation of the noun's sector named before ("the newspaper" → a news outlet).
 - A speaker must be able to speak: a phrase whose head is an abstract noun ("the rules",
-  "possible steps") is none, unless ``speaker_nouns.txt`` lists it ("the commission").
+  "possible steps") is none, unless ``speaker_nouns.tsv`` lists it ("the commission").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
 from dateline.quotes.lexicon import Lexicon
 from dateline.quotes.speakers import PERSON_PRONOUNS, Cast
@@ -98,7 +100,22 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
             name, entity = names.name_of(ent)
             return Back(name, entity)
     if noun in names.lexicon.org_references:
-        return _subject_org(names, orgs, here)
+        found = _subject_org(names, orgs, here)
+        sector = names.lexicon.org_references[noun]
+        if found is None and sector:
+            found = _org_of_sector(names, orgs, sector)
+        return found
+    return None
+
+
+def _org_of_sector(names: Names, orgs: list[Span], sector: str) -> Back | None:
+    """The organisation of ``sector`` last named before ("the newspaper" → the last news
+    outlet), by the words of its name (the actors stage's ``org_words.tsv``)."""
+    roles = RoleTable.default()
+    for ent in reversed(orgs):
+        if roles.org_sector(ent.text) == sector:
+            name, entity = names.name_of(ent)
+            return Back(name, entity)
     return None
 
 

@@ -9,7 +9,7 @@ gold (``articles-gold-dev/CONVENTIONS.md``), counts quotations instead:
   quote is one quote running to the paragraph's end; each keeps the attribution's speaker;
 - a fragment quoted inside reported speech is the direct quote, the fragment only; the
   clause around it is not reported again;
-- reported speech is a *speech* cue (``speech_kinds.txt``: say, tell, warn, argue, report,
+- reported speech is a *speech* cue (``speech_kinds.tsv``: say, tell, warn, argue, report,
   "according to" — not believe or think, not "urged X to …") whose content is a clause of
   its own, with a named speaker, outside a relative clause ("a plan that X said it opposes";
   but "X, who said that …" is X's report).
