@@ -9,7 +9,7 @@ demonym + title word = that country's government), from the coder's own gazettee
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -434,3 +434,56 @@ def test_export_filters_keep_asserted_events_unless_all_modalities() -> None:
     assert parse_filters().event_ok(asserted, None)
     assert not parse_filters().event_ok(negated, None)
     assert parse_filters(all_modalities=True).event_ok(negated, None)
+
+
+# -- candidate generation and duplicates (issue 12) ---------------------------------------------
+
+
+def test_will_not_alone_is_a_stated_refusal(nlp: Any) -> None:
+    e = one(code(nlp, "Norway will not lift the ban on Danish fish imports."))
+    assert e.plover == "REJECT" and e.cameo_root == "12" and e.modality == "asserted"
+    assert e.source is not None and e.source.country == "NOR"
+
+
+def test_would_not_alone_stays_a_conditional(nlp: Any) -> None:
+    assert not [e for e in code(nlp, "Sanctions would not help Ecuador.") if e.plover == "REJECT"]
+
+
+def test_capitals_colon_dateline_is_no_part_of_the_sentence(nlp: Any) -> None:
+    events = code(nlp, "GENEVA: Norway and Iceland on Tuesday vetoed a Danish proposal.")
+    assert {(e.plover, e.source.country if e.source else None) for e in events} == {
+        ("REJECT", "NOR"),
+        ("REJECT", "ISL"),
+    }
+
+
+def test_returned_property_to_a_museum(nlp: Any) -> None:
+    e = one(code(nlp, "Peru returned four stolen statues to a museum in Chile."))
+    assert e.cameo == "0842" and e.source is not None and e.source.country == "PER"
+
+
+def test_a_source_no_actor_stands_for_is_still_a_candidate(nlp: Any) -> None:
+    from dateline.events.coder import Coder
+    from dateline.events.scorer import EventScorer
+
+    text = "Nurses from several city hospitals went on strike for better pay."
+    doc = nlp(text)
+    cands = Coder(scorer=EventScorer.keep_all()).candidates(doc, Article(body=text), None)
+    assert any(c.event.plover == "PROTEST" for c in cands)
+    protest = next(c for c in cands if c.event.plover == "PROTEST")
+    assert protest.features["src_known"] == 0.0 and protest.features["src_head=noun"] == 1.0
+
+
+def test_things_no_actor_stands_for_make_one_event_not_two(nlp: Any) -> None:
+    from dateline.events.coder import _dedupe
+    from dateline.events.model import Participant
+
+    base = code(nlp, "Norway discussed fishing quotas with Iceland.")
+    assert base
+    e = base[0]
+    things = [Participant(None, t, None, None, None, 0, 1, "text") for t in ("quotas", "ports")]
+    twins = [
+        replace(e, target=things[0], confidence=0.7),
+        replace(e, target=things[1], confidence=0.6),
+    ]
+    assert [x.confidence for x in _dedupe(twins)] == [0.7]

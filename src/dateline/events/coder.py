@@ -71,9 +71,9 @@ from dateline.nlp.gazetteer import Gazetteer
 NO_PARSE = "E401"
 #: A date elsewhere in the sentence this close before publication dates an undated act.
 RECENT_DAYS = 7
-#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - "
+#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - ", "GENEVA: "
 _DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-)\s+"
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-|:)\s+"
 )
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
@@ -304,8 +304,10 @@ class Coder:
             targets = self.roles.default_target(act, sources, targets, here, loc)
         if sources and rank == 0:
             resolver.remember(sources)
-        if not any(p.known for p in (*sources, *targets)) and not (sources and targets):
-            return []  # nobody known and no one named on one side: no event to score
+        if not sources and not any(p.known for p in targets):
+            # no one acting and no known receiver: no event to score; a named source alone
+            # ("teachers went on strike") is scored, its features say it resolved to no actor
+            return []
         when = next((r for r in refs if r.relation == "at"), None)
         if when is None:
             # a recent date elsewhere in the sentence ("fired tear gas at supporters who
@@ -471,11 +473,19 @@ def _key(p: Participant | None) -> str | None:
     return None if p is None else (p.code or p.country or p.text)
 
 
+def _actor_key(p: Participant | None) -> str | None:
+    """Who a side is for telling events apart: the actor's code or country; a phrase that
+    resolved to no actor ("the proposal", "residents") is nobody in particular."""
+    return (p.code or p.country) if p is not None and p.known else None
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, PLOVER type, source, target): the most confident."""
+    """One event per (sentence, PLOVER type, source, target): the most confident. Sides
+    count by the actor they resolved to, so two phrases of no known actor ("talks" and
+    "ways" after one "discussed") make one event, not two."""
     best: dict[tuple[int, str, str | None, str | None], Event] = {}
     for e in events:
-        key = (e.start, e.plover, _key(e.source), _key(e.target))
+        key = (e.start, e.plover, _actor_key(e.source), _actor_key(e.target))
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e.start, -e.confidence))

@@ -124,10 +124,14 @@ class Precision:
         )
 
     def _refusal(self, tok: Token, pred: Predicate) -> str | None:
-        """The 12x code of "X said it would not <cooperative act>", or None."""
+        """The 12x code of "X said it would not <cooperative act>" or "X will not <act>"
+        (a refusal stated now, CAMEO 12), or None. "would not" needs a reporting verb: alone
+        it is a conditional ("it would not help")."""
         negated = any(c.dep_ == "neg" for c in tok.children)
-        future = any(c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in tok.children)
-        if not (negated and future and pred.entry.cameo) or self.reporter(tok) is None:
+        aux = [c for c in tok.children if c.dep_ == "aux" and self.rules.is_("future", c.lower_)]
+        if not (negated and aux and pred.entry.cameo):
+            return None
+        if self.reporter(tok) is None and not any(a.lower_ in ("will", "wo") for a in aux):
             return None
         return self.rules.refuse.get(ontology.root_of(pred.entry.cameo))
 
