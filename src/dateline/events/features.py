@@ -13,7 +13,12 @@ fitted weight carries over to news nobody has read:
 - modality: negated, hypothetical, planned, inside a direct quote; a future or modal
   auxiliary; tense and aspect (the verb's tag, perfect, progressive), passive without agent;
 - background: a year before publication in the sentence, a cumulative toll ("have been
-  killed since", "more than 300 ... killed").
+  killed since", "more than 300 ... killed"), the subordinator of the clause the predicate
+  stands in ("after X stormed ...": history told to explain the news), its adverbs
+  ("currently", "generally": standing states, not acts);
+- what each side is: a named entity of which kind, a pronoun, an actor noun (a title or
+  agent the sector table knows), a number, or another common noun ("the proposal", "the
+  war") -- things, ideas and events are no actors.
 """
 
 from __future__ import annotations
@@ -60,7 +65,41 @@ def _side(prefix: str, p: Participant | None, doc: Doc, pred: Token) -> dict[str
         out[f"{prefix}_plural"] = 1.0
     span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.end > p.start else None
     out[f"{prefix}_path={_path(span.root, pred) if span is not None else 'none'}"] = 1.0
+    head = _head(span)
+    if head == "noun" and p.sector:
+        head = "actor"
+    out[f"{prefix}_head={head}"] = 1.0
+    out[f"{prefix}_head_known={head}|{int(p.known)}"] = 1.0
     return out
+
+
+def _head(span: Span | None) -> str:
+    """What a side's phrase is: "ent:<label>", "pron", "actor" (an agent noun the sector
+    table knows, read from the participant), "num", "propn", "noun" or "none"."""
+    if span is None or not len(span):
+        return "none"
+    root = span.root
+    if root.ent_type_:
+        return f"ent:{root.ent_type_}"
+    if root.pos_ == "PRON":
+        return "pron"
+    if root.like_num or root.pos_ == "NUM":
+        return "num"
+    return "propn" if root.pos_ == "PROPN" else "noun"
+
+
+def _clause_mark(pred: Token) -> str:
+    """The subordinator of the adverbial clause the predicate heads or stands in ("after",
+    "since", "when", "as"), or "-"."""
+    node = pred
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "mark":
+                return c.lower_
+        if node.dep_ not in ("advcl", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return "-"
 
 
 def _path(tok: Token, pred: Token) -> str:
@@ -157,6 +196,16 @@ def candidate_features(
     )
     f[f"frame_type={frame or '-'}|{plover}"] = 1.0
     f[f"preps_type={'+'.join(sorted(pred.preps)) or '-'}|{plover}"] = 1.0
+    f[f"clause_mark={_clause_mark(tok)}"] = 1.0
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.pos_ == "ADV":
+            f[f"advmod={c.lemma_.lower()}"] = 1.0
+        if c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children
+        ):
+            f["question"] = 1.0  # "asked X whether ...": a question, not a request
+    if source is not None and target is not None and source.text.lower() == target.text.lower():
+        f["same_side"] = 1.0
     f.update(_side("src", source, doc, tok))
     f.update(_side("tgt", target, doc, tok))
     return f
