@@ -608,3 +608,15 @@ def test_home_country_from_the_dateline_and_the_outlet() -> None:
     assert home_country(doc, gaz, ["FRA", "DEU"]) is None  # no clear winner
     # the country the article is about before where it was filed
     assert home_country(doc, gaz, ["BOL", "BOL"], dateline="LIMA") == "BOL"
+
+
+def test_cities_count_for_their_country_at_home(pipeline: Language) -> None:
+    """A city named again and again makes its country the article's home, before a foreign
+    country named once."""
+    text = (
+        "The council of Denver voted on the budget on Tuesday. Denver residents had "
+        "protested for weeks. A supplier from Japan had bid for the contract."
+    )
+    doc = pipeline(text)
+    actors = find_actors(doc, Article(body=text, published="2024-03-04"))
+    assert actors.home == "USA"

