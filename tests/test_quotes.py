@@ -774,3 +774,35 @@ def test_the_newspaper_is_the_last_news_outlet_named(pipeline: Language) -> None
     )
     reported = [q for q in with_actors(pipeline, text) if q.cue == "reported"]
     assert [speaker(q) for q in reported] == ["Lakeside Daily News"]
+
+
+# --- attribution span edges (PolNeAR's unit, issue 13) --------------------------------------
+
+
+def _content(doc_text: str, q: Quote) -> str:
+    return " | ".join(doc_text[a:b] for a, b in q.spans)
+
+
+def test_attribution_ends_before_a_trailing_aside(pipeline: Language) -> None:
+    text = (
+        "The mayor said the plan would help the harbour farmers, which makes her an outlier "
+        "among the council's members."
+    )
+    q = only(attributions(pipeline, text))
+    assert _content(text, q) == "the plan would help the harbour farmers"
+    # a reader's quotation keeps the aside: the article gold counts it as reported
+    assert only(quotes(pipeline, text)).text.endswith("among the council's members")
+
+
+def test_attribution_keeps_the_that_and_the_subject_before_the_marks(pipeline: Language) -> None:
+    text = 'The clerk said that "the ballots were counted twice in the northern ward."'
+    q = only(attributions(pipeline, text))
+    assert _content(text, q).startswith('that "the ballots')
+    direct = only(quotes(pipeline, text))
+    assert direct.kind == "direct" and direct.text.startswith("the ballots")
+
+
+def test_attribution_keeps_the_as_between_object_and_description(pipeline: Language) -> None:
+    text = 'The senator described the mayor as "uniquely unfit for the office he holds."'
+    q = only(attributions(pipeline, text))
+    assert _content(text, q).startswith("the mayor as ")

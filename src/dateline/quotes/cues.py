@@ -60,6 +60,52 @@ def _trim(doc: Doc, indices: set[int]) -> list[int]:
     return ordered
 
 
+#: Words that open a relative clause set off by a comma: the writer's aside about the last
+#: noun ("…, which the court has put on hold"), not the speaker's words.
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
+#: What sets an aside off from the clause before it.
+_ASIDE_MARKS = frozenset({",", "—", "―", "–", "-", "--", "("})
+#: Content words a clause keeps before an aside can be cut.
+_MIN_BEFORE_ASIDE = 3
+
+
+def drop_tail(doc: Doc, content: set[int], quoted: Sequence[bool]) -> set[int]:
+    """The content without a trailing aside outside quotation marks, set off by a comma, a
+    dash or a parenthesis, that describes what the content names rather than saying what
+    the speaker said: a relative clause ("…, which the court has put on hold"), an apposition
+    ("…, the alliance that includes most of Europe") or a participle ("…, forcing them to
+    unload at the border", "…, known as the Pacific pact"). An attribution ends where such an
+    aside begins, as PolNeAR marks it; a reader's quotation keeps it (the article gold does)."""
+    if not content:
+        return content
+    ordered = sorted(content)
+    first, last = ordered[0], ordered[-1]
+    for i in ordered:
+        if i - first < _MIN_BEFORE_ASIDE or i == 0 or quoted[i] or quoted[i - 1]:
+            continue
+        if doc[i - 1].text not in _ASIDE_MARKS:
+            continue
+        head = _aside_head(doc[i])
+        if head is None or max(t.i for t in head.subtree) < last:
+            continue
+        return {j for j in content if j < i - 1}
+    return content
+
+
+def _aside_head(tok: Token) -> Token | None:
+    """The head of the aside that ``tok`` opens, or None when it opens no aside."""
+    for node in (tok, tok.head):
+        if node.left_edge.i != tok.i:
+            continue
+        if node.dep_ == "relcl" and tok.lower_ in _RELATIVE_WORDS:
+            return node
+        if node.dep_ == "appos":
+            return node
+        if node.dep_ in {"acl", "advcl"} and node.i == tok.i and node.tag_ in {"VBG", "VBN"}:
+            return node
+    return None
+
+
 def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -69,13 +115,16 @@ def _content(tok: Token, entry: Cue) -> set[int]:
     if entry.quote_only:
         return set()
     found: set[int] = set()
+    preps: list[int] = []
     for child in tok.children:
         if child.dep_ in entry.deps or (child.dep_ == "oprd" and "dobj" in entry.deps):
             found |= _subtree(child)  # with "called the plan a "disaster"", both objects
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps:
             found |= _subtree(child) - {child.i}
+            preps.append(child.i)
     if found:
-        return found
+        # "described the plan as a failure": the "as" between two parts stays in the content
+        return found | {i for i in preps if min(found) < i < max(found)}
     # inverted: "Clinton will win, he said." parsed with the cue hanging off the clause
     head = tok.head
     if (
@@ -233,8 +282,11 @@ def _first_chunk(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:stop] if stop > start else None
 
 
-def find_reports(doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon) -> list[Report]:
-    """Every cue outside quotation marks (``quoted[i]`` is True for quoted tokens)."""
+def find_reports(
+    doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon, *, asides: bool = True
+) -> list[Report]:
+    """Every cue outside quotation marks (``quoted[i]`` is True for quoted tokens). With
+    ``asides`` False, a content ends where a trailing aside begins (``drop_tail``)."""
     reports: list[Report] = []
     words = {"NOUN": lexicon.noun_cues, "ADJ": lexicon.adjective_cues}
     for tok in doc:
@@ -280,6 +332,8 @@ def find_reports(doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon) 
         hi = text.find("\n", tok.idx)
         hi = len(text) if hi < 0 else hi
         content = {i for i in content if lo < doc[i].idx < hi}
+        if not asides:
+            content = drop_tail(doc, content, quoted)
         kept = [i for i in _trim(doc, content) if i != tok.i]
         if source is not None and any(quoted[i] for i in range(source.start, source.end)):
             source = None  # a name inside the marks is the quote's words ("…, Mr. President")

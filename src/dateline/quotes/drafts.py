@@ -26,8 +26,11 @@ _MAX_CLAUSE_WORDS = 40
 _MAX_ADJACENT_WORDS = 3
 #: A reported content needs this many words of its own to stand as a quote.
 MIN_CONTENT_WORDS = 2
-#: Words of its own (outside marks) a cue's content needs around a quote to make it mixed.
+#: Words of its own (outside marks) a cue's content needs around a quote to make it mixed: a
+#: reader's quotation keeps "said that "…"" direct; an attribution (PolNeAR's unit) counts the
+#: "that" or the subject before the marks as part of what is reported ("said he "…"").
 MIN_MIXED_WORDS = 2
+MIN_MIXED_WORDS_ATTRIBUTION = 1
 
 
 @dataclass(slots=True)
@@ -47,7 +50,12 @@ class Draft:
 
 
 def attach(
-    doc: Doc, text: str, marked: list[Marked], owner: dict[int, int], reports: list[Report]
+    doc: Doc,
+    text: str,
+    marked: list[Marked],
+    owner: dict[int, int],
+    reports: list[Report],
+    min_mixed: int = MIN_MIXED_WORDS,
 ) -> list[Draft]:
     drafts: list[Draft] = []
     taken: set[int] = set()  # indices of marked quotes already part of a draft
@@ -63,7 +71,7 @@ def attach(
             if len(own) >= MIN_CONTENT_WORDS:
                 drafts.append(Draft("indirect", char_spans(doc, content), report))
             continue
-        if len(own) >= MIN_MIXED_WORDS:
+        if len(own) >= min_mixed:
             spans = char_spans(doc, content)
             for n in inside:
                 spans = _union(spans, [(s.start, s.end) for s in marked[n].segments])

@@ -25,7 +25,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.cues import Report, find_reports
-from dateline.quotes.drafts import Draft, attach, merge_split
+from dateline.quotes.drafts import (
+    MIN_MIXED_WORDS,
+    MIN_MIXED_WORDS_ATTRIBUTION,
+    Draft,
+    attach,
+    merge_split,
+)
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
@@ -66,14 +72,15 @@ def find_quotes(
         span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
         if span is not None:
             quoted[span.start : span.end] = [True] * len(span)
-    reports = find_reports(doc, text, quoted, lexicon)
+    reports = find_reports(doc, text, quoted, lexicon, asides=unit == "quotation")
     marked = split_attributed(text, marked, reports)
     owner: dict[int, int] = {}  # token index -> index into marked
     for n, m in enumerate(marked):
         span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
         if span is not None:
             owner.update((i, n) for i in range(span.start, span.end))
-    drafts = merge_split(text, attach(doc, text, marked, owner, reports))
+    min_mixed = MIN_MIXED_WORDS if unit == "quotation" else MIN_MIXED_WORDS_ATTRIBUTION
+    drafts = merge_split(text, attach(doc, text, marked, owner, reports, min_mixed))
     if unit == "quotation":
         drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
