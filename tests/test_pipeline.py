@@ -209,3 +209,47 @@ def test_a_batch_leaves_no_strings_behind_and_the_records_are_the_same(
     assert len(pipeline.vocab.strings) > strings  # without the zone the store grows
     assert zoned == unzoned
     assert any(r["quotes"] for r in zoned) and any(r["events"] for r in zoned)
+
+
+class _Page(Document):
+    """A Document a test can hold a weak reference to (Document itself has slots)."""
+
+
+@pytest.mark.parametrize("with_nlp", [False, True])
+def test_a_batch_holds_no_page_after_extracting_it_and_no_record_after_yielding_it(
+    with_nlp: bool,
+) -> None:
+    """A long run's memory must not depend on how its pages fall into batches: a page's
+    content is let go once extracted, a record once the caller has taken it."""
+    import gc
+    import weakref
+
+    from dateline.model import Analysis
+
+    pages: list[weakref.ref[Document]] = []
+
+    def made(n: int) -> Document:
+        page = _Page(f"page-{n}", WIRE.replace("Valport", f"Valport {n}"), kind="text")
+        pages.append(weakref.ref(page))
+        return page
+
+    def stream() -> Iterator[Document]:  # holds no page itself while suspended
+        for n in range(7):
+            yield made(n)
+
+    def records_alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, Analysis) for o in gc.get_objects())
+
+    before = records_alive()
+    records = analyze_all(stream(), Options(batch_size=4, nlp=with_nlp))
+    for n in range(7):
+        record = next(records)
+        assert record.input_id == f"page-{n}" and record.error is None
+        assert bool(record.entities) is with_nlp  # the parse batch ran (or was off)
+        del record
+        # every page of the batch read so far is extracted already: none is held
+        assert [p() for p in pages] == [None] * len(pages)
+        # the caller dropped this record and those before it: only the batch's records not
+        # yet taken are alive (batches of 4, then 3)
+        assert records_alive() - before == (3 if n < 4 else 6) - n

@@ -46,7 +46,16 @@ def _init_worker(options: Options) -> None:
 
 
 def _work(batch: list[Item]) -> list[Analysis]:
-    return list(analyze_all(batch, _options))
+    return list(analyze_all(_drained(batch), _options))
+
+
+def _drained(batch: list[Item]) -> Iterator[Item]:
+    """The items of ``batch`` in order, each removed from it as it is taken: the pool's call
+    holds the list until the batch is done, and a page's HTML is not needed after its
+    extraction."""
+    batch.reverse()
+    while batch:
+        yield batch.pop()
 
 
 def analyze_stream(

@@ -12,6 +12,7 @@ import bisect
 import logging
 import signal
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -75,11 +76,20 @@ def analyze_all(
     """
     options = options or Options()
     iterator = iter(items)
-    while batch := list(islice(iterator, max(1, options.batch_size))):
-        records = [_extracted(item, options) for item in batch]
+    size = max(1, options.batch_size)
+    while True:
+        # Nothing a batch holds outlives it: each input (its HTML, up to megabytes) is let
+        # go once extracted, only the Articles wait for the parse, and each record is let
+        # go once yielded. Holding a batch's inputs until the next batch was read kept two
+        # batches of pages alive at once, so a worker's peak grew with every new grouping
+        # of large pages a long run met (docs/decisions.md, "Memory of a long run").
+        records = deque(_extracted(item, options) for item in islice(iterator, size))
+        if not records:
+            return
         if options.nlp:
-            _annotate(records, options)
-        yield from records
+            _annotate(list(records), options)
+        while records:
+            yield records.popleft()
 
 
 def _extracted(item: Document | SourceFailure, options: Options) -> Analysis:
