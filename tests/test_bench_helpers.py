@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.model import content_id
-from dateline_dev.eval.bench_pipeline import _hwm_kib, _tree, write_corpus
+from dateline_dev.eval.bench_pipeline import _hwm_kib, _tree, report_memory, write_corpus
 from dateline_dev.eval.datasets import Page
 
 
@@ -33,3 +33,14 @@ def test_process_tree_and_peak_memory_are_read_from_proc() -> None:
         child.kill()
         child.wait()
     assert _hwm_kib(child.pid) == 0  # gone
+
+
+def test_the_memory_report_compares_each_size_with_the_smallest() -> None:
+    def run(peaks: list[float]) -> dict[str, object]:
+        return {"seconds": 10.0, "peak_mib_per_process": peaks, "summary": "ok"}
+
+    runs = {"200": run([500.0]), "1000": run([520.0, 40.0]), "2000": run([550.0])}
+    table = report_memory({"memory_runs": runs}).splitlines()
+    assert table[2].split("|")[1:5] == [" 200 ", " 10 ", " 500.0 ", " +0.0% "]
+    assert table[3].split("|")[3:5] == [" 520.0 ", " +4.0% "]
+    assert table[4].split("|")[1:5] == [" 2,000 ", " 10 ", " 550.0 ", " +10.0% "]

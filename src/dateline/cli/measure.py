@@ -296,9 +296,22 @@ def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
     show_default=True,
     help="Pages of the large run compared with a 200-page run for flat memory.",
 )
+@click.option(
+    "--memory-only",
+    is_flag=True,
+    help="Only the flat-memory runs: one worker over 200, 1,000 and --memory-pages pages.",
+)
 @handle_errors
-def bench_pipeline(data: Path | None, limit: int | None, memory_pages: int) -> None:
+def bench_pipeline(
+    data: Path | None, limit: int | None, memory_pages: int, memory_only: bool
+) -> None:
     """End to end (HTML to SQLite) against trafilatura + spaCy alone; 1 vs 2 workers; memory."""
+    if memory_only:
+        run_memory, report_memory = _load(
+            "dateline_dev.eval.bench_pipeline", "bench_memory", "report_memory"
+        )
+        click.echo(report_memory(run_memory(_data_root(data), (200, 1000, memory_pages))))
+        return
     run, report = _load("dateline_dev.eval.bench_pipeline", "bench_pipeline", "report_pipeline")
     click.echo(report(run(_data_root(data), limit, memory_pages)))
 

@@ -8,7 +8,8 @@ Issue 5's figures, all measured in one run on the same pages (the development HT
 - ours: ``dateline ingest`` (HTML to analysis stored in SQLite) with one worker, then two;
 - peak resident memory of every process of each run (polled from /proc: Linux only), and a
   200-page against a 2,000-page run of one worker over the same mix of pages (the 200 spread
-  over the whole set, repeated as distinct copies) for flat memory.
+  over the whole set, repeated as distinct copies) for flat memory. ``--memory-only`` runs
+  just that part, at 200, 1,000 and ``--memory-pages`` pages, the runs side by side.
 
 Each ingest runs as its own ``python -m dateline ingest`` process on a fresh database, so
 model loading and start-up are inside the figure, as a user would see them.
@@ -130,11 +131,56 @@ def memory_runs(
     200, spread evenly over the whole set, repeated as distinct copies): the peak a process
     reaches depends on the largest texts it meets, so only the same mix tells whether memory
     grows with the number of documents."""
+    runs = memory_sizes(pages, folder, (200, memory_pages))
+    return runs[200], runs[memory_pages]
+
+
+def memory_sizes(pages: list[Page], folder: Path, sizes: tuple[int, ...]) -> dict[int, Any]:
+    """One worker over each number of pages of the same 200-page mix, every run its own
+    ``dateline ingest`` process; the runs go side by side (each process's peak is its own;
+    the time figures of these runs are not speed figures)."""
     step = max(1, len(pages) // 200)
     sample = pages[::step][:200]
-    small = run_ingest(write_corpus(sample, folder / "small", len(sample)), 1)
-    large = run_ingest(write_corpus(sample, folder / "large", memory_pages), 1)
-    return small, large
+    sizes = tuple(dict.fromkeys(sizes))
+    corpora = {size: write_corpus(sample, folder / f"mix-{size}", size) for size in sizes}
+    runs: dict[int, Any] = {}
+    threads = [
+        threading.Thread(target=lambda s=size: runs.__setitem__(s, run_ingest(corpora[s], 1)))
+        for size in sizes
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return runs
+
+
+def bench_memory(root: Path, sizes: tuple[int, ...] = (200, 1000, 2000)) -> dict[str, Any]:
+    """Only the flat-memory part of ``bench_pipeline``: one worker's peak at each size."""
+    pages = dev_pages(root)
+    if not pages:
+        raise FileNotFoundError(f"no development pages under {root}")
+    with tempfile.TemporaryDirectory(prefix="dateline-corpus-") as tmp:
+        runs = memory_sizes(pages, Path(tmp), sizes)
+    return {"memory_runs": {str(size): run for size, run in sorted(runs.items())}}
+
+
+def report_memory(result: dict[str, Any]) -> str:
+    runs = result["memory_runs"]
+    first = min(runs, key=int)
+    base = max(runs[first]["peak_mib_per_process"] or [0.0])
+    lines = [
+        "| one worker, pages of the same mix | seconds | peak MiB | against the smallest |",
+        "|---:|---:|---:|---:|",
+    ]
+    for size, run in runs.items():
+        peak = max(run["peak_mib_per_process"] or [0.0])
+        growth = f"{peak / base - 1:+.1%}" if base else "–"
+        lines.append(f"| {int(size):,} | {run['seconds']:.0f} | {peak:.1f} | {growth} |")
+    lines.append(
+        "Ingest summaries: " + "; ".join(f"{k}: '{r['summary']}'" for k, r in runs.items())
+    )
+    return "\n".join(lines)
 
 
 def bench_pipeline(
