@@ -806,3 +806,20 @@ def test_attribution_keeps_the_as_between_object_and_description(pipeline: Langu
     text = 'The senator described the mayor as "uniquely unfit for the office he holds."'
     q = only(attributions(pipeline, text))
     assert _content(text, q).startswith("the mayor as ")
+
+
+def test_quote_opening_a_sentence_after_its_speakers_sentence(pipeline: Language) -> None:
+    text = (
+        "Council member Ana Ruiz was blunt. "
+        '"This plan will ruin the harbour and everyone who works there knows it."'
+    )
+    assert speaker(only(quotes(pipeline, text))) == "Ana Ruiz"
+
+
+def test_surname_widens_to_a_name_the_model_did_not_tag(pipeline: Language) -> None:
+    text = (
+        "Ana Ruiz leads the union.\n\n"
+        '"We will fight this plan in every court we can find and we will win," Ruiz told '
+        "the crowd."
+    )
+    assert speaker(only(quotes(pipeline, text))) == "Ana Ruiz"

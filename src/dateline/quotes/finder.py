@@ -364,6 +364,22 @@ class _Names:
                 entity, name = found
         return Speaker(name=name, text=self.text[a:b], start=a, end=b, entity=entity)
 
+    def after_sentence(self, start: int) -> Speaker | None:
+        """The person who is the subject of the sentence right before a quote opening at
+        ``start`` in the same paragraph, when the quote opens a sentence of its own."""
+        before = self.text[:start].rstrip(" \t\"“‘'«„")
+        if (
+            not before
+            or before[-1] not in ".!?:"
+            or self.paragraph_of(len(before)) != (self.paragraph_of(start))
+        ):
+            return None
+        last = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if last is None:
+            return None
+        lo = max(last[0].sent.start_char, self.paragraphs[self.paragraph_of(start)][0])
+        return self.last_subject(lo, len(before))
+
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
@@ -420,7 +436,10 @@ def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[
             continue
         a, b = paras[p]
         if words(text[a : quote.start] + text[quote.end : b]):
-            out.append(quote)  # not alone in its paragraph
+            # not alone in its paragraph: a quote opening a sentence after one whose subject
+            # is a person is that person's ("Ruiz was blunt. "…"")
+            quote.speaker = names.after_sentence(quote.start)
+            out.append(quote)
             continue
         answered = _exchange(out, p, para_of)
         if answered is not None:

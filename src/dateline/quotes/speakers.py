@@ -165,6 +165,24 @@ _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "hers"})
 NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
+def _untagged_names(doc: Doc) -> list[Span]:
+    """Runs of two or more capitalised proper nouns with no entity label, ending at a head
+    that is no compound ("Ana Ruiz" in "Ana Ruiz leads the union"), in text order."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound" or not tok.is_title:
+            continue
+        lo = tok.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
+            if doc[lo - 1].ent_type_ or not doc[lo - 1].is_title:
+                break
+            lo -= 1
+        run = doc[lo : tok.i + 1]
+        if len(run) >= 2 and run[0].text not in _title_words():
+            out.append(run)
+    return out
+
+
 class Cast:
     """The people of one parsed body, looked up once: every PERSON mention, those outside
     quotation marks with their words minus titles, their gender where an honorific gives it,
@@ -179,6 +197,10 @@ class Cast:
         self._person_starts = [e.start for e in self.persons]
         self.people = [e for e in self.persons if not _inside(e.start_char, quoted)]
         self._words = [tuple(t.text for t in strip_titles(e)) for e in self.people]
+        #: names the model did not tag: proper-noun runs outside quotes ("Ana Ruiz leads …")
+        self._untagged = [
+            run for run in _untagged_names(doc) if not _inside(run.start_char, quoted)
+        ]
         self.gender: dict[str, str] = {}
         for ent in self.people:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -229,6 +251,14 @@ class Cast:
                     before = ent_words
                 if len(ent_words) > len(anywhere):
                     anywhere = ent_words
+        if len(before) == n and len(anywhere) == n:
+            # no tagged mention widens it: an earlier untagged run of names ending with it
+            for run in self._untagged:
+                if run.start >= name.start:
+                    break
+                run_words = tuple(t.text for t in run)
+                if len(run_words) > len(before) and run_words[-n:] == words:
+                    before = run_words
         return " ".join(before if len(before) > n else anywhere)
 
     def subjects(self) -> list[tuple[int, str, int]]:
