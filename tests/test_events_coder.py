@@ -239,6 +239,26 @@ def test_a_domestic_act_takes_the_home_place(nlp: Any) -> None:
     assert e.location is not None and (e.location.name, e.location.country) == ("Denver", "USA")
 
 
+def test_a_target_described_takes_the_actors_named_just_before(nlp: Any) -> None:
+    text = (
+        "Envoys of the Chadian government arrived in Lome on Monday.\n\n"
+        "The Togolese foreign minister urged the two delegations to sign a truce."
+    )
+    events = [e for e in code(nlp, text, actors="none") if e.plover == "REQUEST"]
+    e = one(events)
+    assert pair(e) == ("TGO", "TCD")
+    assert e.target is not None and e.target.text == "the two delegations"
+
+
+def test_an_appeal_to_no_one_takes_no_target_from_before(nlp: Any) -> None:
+    text = (
+        "Chad's president received Togo's foreign minister on Monday. "
+        "Togo called for more food aid on Tuesday."
+    )
+    events = [e for e in code(nlp, text, actors="none") if e.plover == "REQUEST"]
+    assert events and all(e.target is None or e.target.country != "TCD" for e in events)
+
+
 # -- precision rules ---------------------------------------------------------------------------
 
 

@@ -27,6 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.model import ActorLike, ActorLookup, Participant
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, strip_direction
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "pobj", "dative"})
+#: ... but "met *in Nairobi*" names a place, not an actor
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
 #: Right-hand dependents that still describe the actor ("Ana Sosa, president *of Uruguay*").
 _RIGHT_DEPS = frozenset({"appos", "compound", "prep", "nmod", "flat"})
 _RIGHT_PREPS = frozenset({"of", "from", "in"})
@@ -66,7 +70,72 @@ class Sides:
         #: token bounds of the current sentence
         self.span = (0, len(doc))
         self.last: Participant | None = None
+        #: actors with a country the previous sentence names as a subject or object, and the
+        #: subject of the current paragraph's first sentence
+        self.previous: list[Participant] = []
+        self.topic: list[Participant] = []
+        self._opening = False
         self._seen: dict[tuple[int, int], ActorLike | None] = {}
+
+    def sentence(self, span: tuple[int, int], cut: int, new_paragraph: bool) -> None:
+        """Start the sentence of tokens ``span`` (its words before ``cut`` are a dateline):
+        the actors of the one before become ``previous``."""
+        before = self.span
+        if before != (0, len(self.doc)):
+            self.previous = self._named(before)
+            if self._opening:
+                # the sentence before opened its paragraph: its subject is the paragraph's
+                self.topic = self._named(before, subjects_only=True)
+        self._opening = new_paragraph
+        if new_paragraph:
+            # the previous sentence still counts: in news a paragraph is often one sentence
+            self.topic = []
+        self.span, self.cut = span, cut
+
+    def _named(self, span: tuple[int, int], subjects_only: bool = False) -> list[Participant]:
+        """Actors with a country a sentence names as a subject or an object."""
+        deps = _SUBJECTS if subjects_only else _SUBJECTS | _OBJECTS
+        saved = self.span
+        self.span = span
+        try:
+            found = [
+                p
+                for tok in self.doc[span[0] : span[1]]
+                if tok.dep_ in deps
+                and tok.pos_ in ("NOUN", "PROPN")
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS)
+                for p in self.phrase(tok)
+                if p.country and p.via != "pronoun"
+            ]
+        finally:
+            self.span = saved
+        return found
+
+    def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
+        """Who a target ``phrase`` with no country of its own stands for ("the two
+        delegations"): the one country the previous sentence names as an actor, else the
+        paragraph's subject's, when it is not the source's own (the source must have a
+        country). The phrase keeps its words and sector, and takes the country."""
+        own = {p.country for p in sources}
+        if not own or None in own:
+            return []
+        for context in (self.previous, self.topic):
+            others = [p for p in context if p.country not in own]
+            if others and len({p.country for p in others}) == 1:
+                found = others[-1]
+                sector = phrase.sector or found.sector
+                code = f"{found.country}{sector or ''}" if found.country else found.code
+                return [
+                    replace(
+                        phrase,
+                        name=found.name,
+                        country=found.country,
+                        sector=sector,
+                        code=code,
+                        via="context",
+                    )
+                ]
+        return []
 
     def remember(self, participants: list[Participant]) -> None:
         known = [p for p in participants if p.known and p.via != "pronoun"]

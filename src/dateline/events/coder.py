@@ -171,8 +171,7 @@ class Coder:
             prefix = _DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
             cut = prefix.end() if prefix and first else sent.start_char
-            resolver.cut = cut
-            resolver.span = (sent.start, sent.end)
+            resolver.sentence((sent.start, sent.end), cut, first)
             out.extend(self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text))
         return out
 
@@ -289,6 +288,11 @@ class Coder:
                 targets = localize(targets, self.leading, named=False, persons=True)
         if not sources and pred.passive and here is not None and here.country:
             sources = self.roles.default_source(code, here.country)
+        if self.roles.open_target(pred, targets):
+            # "Chad's and Sudan's envoys met. Kenya urged the two delegations to ...": the
+            # actors named just before
+            phrase = next(t for t in targets if t.sector and t.sector != "IGO")
+            targets = resolver.earlier(sources, phrase) or targets
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code

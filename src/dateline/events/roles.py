@@ -39,6 +39,9 @@ _VISITS = frozenset({"042", "043"})
 #: Roots of acts only a state does (investigate, sanction, coerce): a passive with no agent
 #: was done by the government of the place.
 _STATE_POWER = frozenset({"09", "16", "17"})
+#: Roots of acts addressed to someone (appeal, demand, disapprove, reject, threaten, reduce
+#: relations): with no target in the sentence, the one named just before is it.
+_NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
 #: At most this many events from one predicate (conjoined actors multiply).
 _MAX_PAIRS = 9
 
@@ -111,6 +114,19 @@ class Roles:
         sources = [p for p in sources if p.known] or sources
         targets = [p for p in targets if p.known] or targets
         return inherit(sources, targets)
+
+    def open_target(self, pred: Predicate, targets: list[Participant]) -> bool:
+        """Whether the act is done *to* actors the sentence names only by a description that
+        stands for ones named before ("urged *the two delegations*", "warned *both sides*"):
+        an act addressed to someone (appeal, demand, criticism, rejection, threat, cutting
+        ties) whose target phrase is an agent with no country. An appeal to no one ("called
+        for aid") has no such phrase and stays without a target."""
+        return (
+            (pred.entry.cameo or "")[:2] in _NEEDS_TARGET
+            and bool(targets)
+            and not any(t.known for t in targets)
+            and any(_agentive(t) for t in targets)
+        )
 
     def _complement_targets(
         self, verb: Token, resolver: Sides, addressed: bool, depth: int = 0
