@@ -530,3 +530,18 @@ def test_things_no_actor_stands_for_make_one_event_not_two(nlp: Any) -> None:
         replace(e, target=things[1], confidence=0.6),
     ]
     assert [x.confidence for x in _dedupe(twins)] == [0.7]
+
+
+def test_acts_in_an_after_clause_are_background(nlp: Any) -> None:
+    events = code(
+        nlp, "Norway expelled the Swedish ambassador after Swedish troops killed a farmer."
+    )
+    assert {e.plover for e in events} == {"SANCTION"}
+
+
+def test_asked_whether_is_a_question_not_a_request(nlp: Any) -> None:
+    text = "The Danish minister asked his Norwegian counterpart whether Oslo would sign the treaty."
+    assert not [e for e in code(nlp, text) if e.plover == "REQUEST"]
+    assert (
+        one(code(nlp, "The Danish minister asked Norway to sign the treaty.")).plover == "REQUEST"
+    )

@@ -213,9 +213,20 @@ class Sides:
         ):
             first -= 1
         left = [t for t in left if t.i >= first]
-        text = self.text[self.doc[first].idx : head.idx + len(head)]
+        # the words after the head that belong to the phrase ("the leader *of the network*",
+        # "Idil Eser*, a rights activist*"), as far as they run on from it
+        last = head.i
+        after = {t.i for t in right}
+        while last + 1 < self.span[1] and (
+            last + 1 in after
+            or (self.doc[last + 1].pos_ == "PUNCT" and last + 2 in after and last + 1 != head.i)
+        ):
+            last += 1
+        tail = self.doc[last]
+        text = self.text[self.doc[first].idx : tail.idx + len(tail)]
         start = self.offset + self.doc[first].idx
-        end = self.offset + head.idx + len(head)
+        end = self.offset + tail.idx + len(tail)
+        head_end = self.offset + head.idx + len(head)
         sector = self._sector(_titles(left, head), head)
         if any(
             (e := self.ents.get(t.i)) is not None and e.id_.startswith("region:")
@@ -235,7 +246,7 @@ class Sides:
                     hit = self._resolve_ent(ent)
                     if hit is not None and hit[1] is None and hit[2]:
                         return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
-        actor = self._lookup(start, end, head)
+        actor = self._lookup(start, head_end, head)  # the phrase up to its head
         if any(t.lower_ == "ethnic" for t in left):
             actor = None  # "ethnic Hungarians in Romania": a people, not a state
             sector = sector or "CVL"

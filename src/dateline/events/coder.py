@@ -488,18 +488,25 @@ def _key(p: Participant | None) -> str | None:
 
 
 def _actor_key(p: Participant | None) -> str | None:
-    """Who a side is for telling events apart: the actor's code or country; a phrase that
-    resolved to no actor ("the proposal", "residents") is nobody in particular."""
-    return (p.code or p.country) if p is not None and p.known else None
+    """Who a side is for telling events apart: the country (or the organisation's code) it
+    resolved to; a phrase that resolved to no actor ("the proposal", "residents") is nobody
+    in particular."""
+    if p is None or not p.known:
+        return None
+    return p.country or p.code
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (sentence, PLOVER type, source, target): the most confident. Sides
-    count by the actor they resolved to, so two phrases of no known actor ("talks" and
-    "ways" after one "discussed") make one event, not two."""
+    count by the country or organisation they resolved to, so two phrases of no known actor
+    after one "discussed" make one event, not two, and "police and protesters" of one
+    country one source. Within a sentence and type, a source no actor stands for ("teachers"
+    in "students and teachers staged a walkout") adds nothing when a known one acts."""
     best: dict[tuple[int, str, str | None, str | None], Event] = {}
     for e in events:
         key = (e.start, e.plover, _actor_key(e.source), _actor_key(e.target))
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
-    return sorted(best.values(), key=lambda e: (e.start, -e.confidence))
+    acted = {(k[0], k[1]) for k in best if k[2] is not None}
+    kept = [e for k, e in best.items() if k[2] is not None or (k[0], k[1]) not in acted]
+    return sorted(kept, key=lambda e: (e.start, -e.confidence))

@@ -38,7 +38,8 @@ class Precision:
     def block(self, tok: Token, preds: dict[int, Predicate], cut: int = 0) -> str | None:
         """Which precision rule on the predicate's place in the parse holds it back, or None:
         "plan" (a plan verb, or under one), "clause" (a relative or participial clause),
-        "negated", "condition", "hedge", "nested" (under another coded predicate). The
+        "negated", "condition", "hedge", "nested" (under another coded predicate), "earlier"
+        (in an after/since/because clause of another act), "question" ("asked whether"). The
         scorer reads the reason; negated, conditional, hedged and planned acts are kept with
         their modality (:func:`modality_of`). Words before ``cut`` (a wire dateline) are no
         part of the clause: a verb the parser hung on them ("NARVA -- Police *fired*" as a
@@ -46,6 +47,12 @@ class Precision:
         rules = self.rules
         if rules.is_("plan", tok.lemma_):
             return "plan"
+        if rules.is_("question", tok.lemma_) and any(
+            c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and rules.is_("condition", m.lower_) for m in c.children)
+            for c in tok.children
+        ):
+            return "question"  # "asked X whether ...": a question, not a request
         main = tok.head.idx < cut
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names
@@ -72,6 +79,12 @@ class Precision:
                     return "plan"
                 if node.dep_ in _SKIP_CLAUSES and node.tag_ != "VBG" and node.head.idx >= cut:
                     return "clause"
+            if (
+                node.dep_ == "advcl"
+                and node.head.idx >= cut
+                and any(c.dep_ == "mark" and rules.is_("earlier", c.lower_) for c in node.children)
+            ):
+                return "earlier"  # "declared war after militants stormed ...": background
             if node.dep_ in ("advcl", "parataxis"):
                 detached = True  # "met ..., calling on X": both are acts
             if node.dep_ != "conj":

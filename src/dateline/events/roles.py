@@ -214,7 +214,13 @@ class Roles:
         if root in _DOMESTIC and not any(_agentive(t) for t in targets):
             found = {p.country for p in sources if p.country}
             if len(found) == 1:
-                return [self.country_participant(found.pop())]
+                # the phrase acted on keeps its words ("arrested *the captain of a ship*")
+                # and takes the country
+                country = found.pop()
+                return [
+                    replace(t, country=country, code=country + (t.sector or ""), via="inferred")
+                    for t in targets
+                ] or [self.country_participant(country)]
         return targets
 
     def default_source(self, code: str, country: str) -> list[Participant]:

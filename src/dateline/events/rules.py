@@ -23,7 +23,7 @@ from dateline.events import ontology, provenance
 DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
-    *("light", "pronoun", "transparent", "happen", "symmetric"),
+    *("light", "pronoun", "transparent", "happen", "symmetric", "earlier", "question"),
 )
 
 
