@@ -823,3 +823,17 @@ def test_surname_widens_to_a_name_the_model_did_not_tag(pipeline: Language) -> N
         "the crowd."
     )
     assert speaker(only(quotes(pipeline, text))) == "Ana Ruiz"
+
+
+def test_a_dated_document_speaks_without_its_date_and_is_referred_back_to(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Wells are drying up across the valley, according to a report Thursday from the "
+        "regional water board.\n\n"
+        "Two towns will ration water, Thursday's report said."
+    )
+    found = with_actors(pipeline, text)
+    assert {speaker(q) for q in found} == {"a report from the regional water board"}, [
+        q.to_dict() for q in found
+    ]

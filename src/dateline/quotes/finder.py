@@ -314,7 +314,7 @@ class _Names:
         if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):
             person = phrase  # a bare name the model did not tag PERSON here
         if person is None:
-            return phrase.text, None
+            return _undated(phrase), None
         return self.cast.full_name(person), None
 
     def _pronoun(
@@ -383,6 +383,15 @@ class _Names:
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
+
+
+def _undated(phrase: Span) -> str:
+    """A description without the date it carries ("a report Thursday from the agencies" ->
+    "a report from the agencies"): who spoke, not when."""
+    if phrase.root.pos_ != "NOUN" or not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase):
+        return phrase.text
+    kept = "".join(t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"})
+    return kept.strip() or phrase.text
 
 
 def _asks(quote: Quote) -> bool:

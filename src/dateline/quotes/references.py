@@ -79,8 +79,9 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
     if len(phrase) == 1 and first in _BACK_PRONOUNS:
         return _pronoun(names, phrase, earlier)
     root = phrase.root
-    if first not in _DEFINITE or len(phrase) > 3 or root.pos_ not in {"NOUN", "PROPN"}:
-        return None
+    dated = len(phrase) > 2 and phrase[0].ent_type_ == "DATE" and phrase[1].tag_ == "POS"
+    if not (first in _DEFINITE or dated) or len(phrase) > 3 or root.pos_ not in {"NOUN", "PROPN"}:
+        return None  # "the report", "Thursday's report" point back; "a report" does not
     if any(t.ent_type_ == "PERSON" for t in phrase):
         return None
     noun = root.lemma_.lower()

@@ -77,6 +77,9 @@ def speaker_phrase(head: Token) -> Span:
 
     def walk(tok: Token) -> None:
         for child in tok.children:
+            if common and tok is head and _is_date(child) and child.i == head.i + 1:
+                keep.append(child)  # "a report Thursday from …": the date, then the source
+                continue
             if common and tok is head and _describes(child):
                 keep.extend(child.subtree)  # the whole describing phrase
                 continue
@@ -123,11 +126,20 @@ _MAX_DESCRIPTION = 8
 _DESCRIBING_PREPS = frozenset({"with", "from"})
 
 
+def _is_date(tok: Token) -> bool:
+    """A one-word date or time right after a speaker noun ("a report Thursday")."""
+    return tok.dep_ == "npadvmod" and tok.ent_type_ in {"DATE", "TIME"} and not any(tok.children)
+
+
 def _describes(child: Token) -> bool:
-    """A participle or a prepositional phrase right after a common-noun speaker that says who
-    it is ("officials monitoring the talks", "sources with knowledge of the plan"), not when
-    or where it spoke."""
-    if child.i <= child.head.i or child.i - child.head.i > 1:
+    """A participle or a prepositional phrase right after a common-noun speaker (a date
+    between them aside) that says who it is ("officials monitoring the talks", "sources with
+    knowledge of the plan", "a report Thursday from the agencies"), not when or where it
+    spoke."""
+    gap = child.i - child.head.i
+    if gap == 2 and _is_date(child.doc[child.head.i + 1]):
+        gap = 1
+    if child.i <= child.head.i or gap > 1:
         return False
     if sum(1 for _ in child.subtree) > _MAX_DESCRIPTION:
         return False  # a clause of its own, not a description
