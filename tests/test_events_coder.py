@@ -259,6 +259,18 @@ def test_an_appeal_to_no_one_takes_no_target_from_before(nlp: Any) -> None:
     assert events and all(e.target is None or e.target.country != "TCD" for e in events)
 
 
+def test_the_day_an_earlier_sentence_set_dates_a_later_act(nlp: Any) -> None:
+    text = "On Monday, Ghana recalled its ambassador from Togo. Ghana also criticised Togo."
+    e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])
+    assert (e.date, e.date_source) == ("2024-02-26", "context")
+
+
+def test_a_day_of_a_negated_act_sets_no_scene(nlp: Any) -> None:
+    text = "Ghana did not recall its envoy on Monday. Ghana criticised Togo."
+    e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])
+    assert (e.date, e.date_source) == (PUBLISHED, "published")
+
+
 # -- precision rules ---------------------------------------------------------------------------
 
 

@@ -36,8 +36,10 @@ Precision rules (:mod:`~dateline.events.precision`) -- what makes **no** event:
 
 Dates: a date expression attached to the predicate (or to its first conjunct, or through a
 complement), resolved against the publication date; else a day at most a week before
-publication named elsewhere in the sentence; otherwise the publication date (``date_source``
-"published"), as GDELT dates events by their article; no publication date, no relative dates.
+publication named elsewhere in the sentence; for an act told in the past, else the last such
+day an earlier sentence stated (``date_source`` "context": the scene goes on); otherwise the
+publication date (``date_source`` "published"), as GDELT dates events by their article; no
+publication date, no relative dates.
 Places: :mod:`~dateline.events.places`.
 """
 
@@ -48,7 +50,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import find_actors
 from dateline.actors.home import named_most
@@ -114,6 +116,9 @@ class Coder:
         self.home_place: Location | None = None
         self.dateline: Location | None = None
         self.dates: list[Span] = []
+        #: the last recent day a sentence of the article stated (see ``RECENT_DAYS``)
+        self.scene: dates_mod.DateRef | None = None
+        self.scene_before: dates_mod.DateRef | None = None
 
     def code(
         self,
@@ -161,6 +166,7 @@ class Coder:
         self.home_place = places.home_location(doc.ents, self.gaz, home, dateline)
         self.dateline = dateline
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        self.scene = self.scene_before = None
         resolver = Sides(
             doc, actors, self.gaz, self.rules.sectors, self.rules.words["pronoun"], text
         )
@@ -196,6 +202,16 @@ class Coder:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
         anchored = self._dates(sent, published, preds, cut)
+        recent = [
+            r
+            for i, rs in anchored.items()
+            if self._told_done(sent.doc[i])
+            for r, _ in rs
+            if _recent_day(r, published)
+        ]
+        self.scene_before = self.scene  # the day the sentences before set, for its acts
+        if recent:
+            self.scene = recent[-1]
         out: list[Candidate] = []
         for best in preds.values():
             tok = best.token
@@ -308,19 +324,16 @@ class Coder:
             # a recent date elsewhere in the sentence ("fired tear gas at supporters who
             # tried to march on Wednesday night") dates the whole scene
             when = next(
-                (
-                    r
-                    for rs in anchored.values()
-                    for r, _ in rs
-                    if r.relation == "at"
-                    and r.precision == "day"
-                    and published is not None
-                    and 0 <= (published - r.value).days <= RECENT_DAYS
-                ),
+                (r for rs in anchored.values() for r, _ in rs if _recent_day(r, published)),
                 None,
             )
+        date_source = "text"
+        scene = self.scene_before
+        if when is None and scene is not None and tok.tag_ in ("VBD", "VBN"):
+            # an act told in the past after a sentence set the day ("On Tuesday the council
+            # voted ... The mayor asked ..."): the scene goes on
+            when, date_source = scene, "context"
         event_date = when.iso() if when and how == "asserted" else None
-        date_source = "text" if event_date else None
         if event_date is None and published is not None:
             event_date, date_source = published.isoformat(), "published"
         plover = ontology.code(code).plover or ""
@@ -366,6 +379,16 @@ class Coder:
         if target is not None and target.known and target.country != self.home:
             return None
         return self.home_place
+
+    def _told_done(self, verb: Token) -> bool:
+        """Whether a verb tells of something done: past tense, not negated, hedged or under a
+        condition ("met on Monday", not "did not meet on Monday", "could be signed")."""
+        return verb.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ == "neg"
+            or (c.dep_ == "aux" and self.rules.is_("hedge", c.lower_))
+            or (c.dep_ == "mark" and self.rules.is_("condition", c.lower_))
+            for c in verb.children
+        )
 
     def _symmetric(self, pred: Predicate) -> bool:
         """Whether the predicate is done together ("met", "held talks", "signed an accord"):
@@ -446,6 +469,16 @@ class Coder:
             date_source=date_source,
             trigger=trigger,
         )
+
+
+def _recent_day(ref: dates_mod.DateRef, published: date | None) -> bool:
+    """Whether a date is a day at most ``RECENT_DAYS`` before publication."""
+    return (
+        ref.relation == "at"
+        and ref.precision == "day"
+        and published is not None
+        and 0 <= (published - ref.value).days <= RECENT_DAYS
+    )
 
 
 def _paragraph_sentences(doc: Doc) -> Iterator[Span]:
