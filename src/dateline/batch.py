@@ -83,9 +83,10 @@ def analyze_stream(
 
         refill()
         while pending:
-            records = pending.popleft().result()
+            records = deque(pending.popleft().result())
             refill()
-            yield from records
+            while records:  # each record let go once the caller has it
+                yield records.popleft()
 
 
 def ingest(

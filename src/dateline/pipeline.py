@@ -78,11 +78,10 @@ def analyze_all(
     iterator = iter(items)
     size = max(1, options.batch_size)
     while True:
-        # Nothing a batch holds outlives it: each input (its HTML, up to megabytes) is let
-        # go once extracted, only the Articles wait for the parse, and each record is let
-        # go once yielded. Holding a batch's inputs until the next batch was read kept two
-        # batches of pages alive at once, so a worker's peak grew with every new grouping
-        # of large pages a long run met (docs/decisions.md, "Memory of a long run").
+        # Nothing a batch holds outlives its use: each input (its HTML, up to megabytes) is
+        # let go once extracted, only the Articles wait for the parse, and each record is
+        # let go once yielded. Holding a batch's inputs until the next batch had been read
+        # kept two batches of pages alive at once (BENCHMARKS.md, issue 14's memory rows).
         records = deque(_extracted(item, options) for item in islice(iterator, size))
         if not records:
             return
