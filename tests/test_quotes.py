@@ -837,3 +837,15 @@ def test_a_dated_document_speaks_without_its_date_and_is_referred_back_to(
     assert {speaker(q) for q in found} == {"a report from the regional water board"}, [
         q.to_dict() for q in found
     ]
+
+
+def test_a_parse_running_over_a_paragraph_break_keeps_the_paragraphs_speaker(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Many shelter workers say they support the mayor. They said the city needs a firmer "
+        "hand…\n\nDel Ortiz, a former addict who runs a shelter downtown, has not always "
+        "believed in a tough approach, but said he is “willing to try anything.”"
+    )
+    direct = only(with_actors(pipeline, text), "direct")
+    assert speaker(direct) == "Del Ortiz"

@@ -233,6 +233,9 @@ class _Names:
             found = self.resolver.resolve(target.start_char, target.end_char)
             if found is not None:
                 entity, name = found
+                # a name never runs over a paragraph break (a mention the model drew across
+                # one, "X. ¶ Israel"): the speaker is the part in the phrase's paragraph
+                name = name.rsplit("\n", 1)[-1].strip() or name
                 name, entity = self._person_named(target, name, entity)
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
         fuller = widen_org(self.cast, target)

@@ -57,10 +57,38 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0]
+            if _breaks_between(node, node.head):
+                # a parse running over a paragraph break: the subject is the noun phrase
+                # that opens the verb's own paragraph, hung on the paragraph before
+                return _paragraph_opener(node)
             node = node.head
         else:
             return None
     return None
+
+
+def _breaks_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]
+
+
+def _paragraph_opener(tok: Token) -> Token | None:
+    """The head of the noun phrase that opens ``tok``'s paragraph when the parse hung it on a
+    token of an earlier paragraph ("… ¶ Del Ortiz, who runs the shelter, has not always
+    agreed, but said …"), else None."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    first = doc[start]
+    while first.is_space and first.i < tok.i:
+        first = doc[first.i + 1]
+    node = first
+    while node.dep_ in {"compound", "det", "amod", "poss", "nmod", "flat"} and node.head.i > node.i:
+        node = node.head
+    if node.pos_ not in {"PROPN", "NOUN"} or node.head.i >= start or node.i >= tok.i:
+        return None
+    return node
 
 
 def speaker_phrase(head: Token) -> Span:
@@ -96,11 +124,11 @@ def speaker_phrase(head: Token) -> Span:
     doc = head.doc
     # keep the run contiguous around the head: stop at the first comma on either side
     for i in range(head.i - 1, lo - 1, -1):
-        if doc[i].text in {",", "(", "—", "–"}:
+        if doc[i].text in {",", "(", "—", "–"} or "\n" in doc[i].text:
             lo = i + 1
             break
     for i in range(head.i + 1, hi + 1):
-        if doc[i].text in {",", "(", "—", "–"}:
+        if doc[i].text in {",", "(", "—", "–"} or "\n" in doc[i].text:
             hi = i - 1
             break
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
