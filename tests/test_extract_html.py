@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from trafilatura.utils import load_html
 
 from dateline.errors import ExtractionError
 from dateline.extract.html import PageSignals, _caption_like, _raw_blocks, extract_html
-from dateline.extract.main_text import _about, drop_empty_elements
+from dateline.extract.main_text import _about, drop_empty_elements, main_text
 from dateline.model import Article, Caption
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -278,3 +279,68 @@ def test_text_after_an_empty_element_is_kept() -> None:
     tree = etree.fromstring("<div><p><em></em>kept <span></span>too</p><img/></div>")
     drop_empty_elements(tree)
     assert etree.tostring(tree, encoding="unicode") == "<div><p>kept too</p><img/></div>"
+
+
+def _guide_page(kind: str | None) -> str:
+    """An invented how-to page whose second section sits in a block precision mode prunes (a
+    bordered box); ``kind`` is its JSON-LD @type, if any."""
+    ld = (
+        f'<script type="application/ld+json">{{"@type": "{kind}", "headline": "Repotting"}}'
+        "</script>"
+        if kind
+        else ""
+    )
+    intro = "<p>" + "Repotting a houseplant in spring gives its roots fresh soil and room. " * 4
+    boxed = (
+        "<div style='border: 1px solid'><h2>Choosing the new pot</h2><p>"
+        + "Pick a pot one size larger with a drainage hole in its base, never two sizes. " * 4
+        + "</p></div>"
+    )
+    return (
+        f"<html><head><title>Repotting a houseplant</title>{ld}</head><body><article>"
+        "<h1>Repotting a houseplant</h1>"
+        + intro
+        + "</p>"
+        + boxed
+        + intro.replace("Repotting a houseplant in spring", "Watering after repotting")
+        + "</p></article></body></html>"
+    )
+
+
+def test_pages_that_are_not_news_are_read_in_balanced_mode() -> None:
+    """A guide, listicle or product page (no NewsArticle type) goes to trafilatura's balanced
+    mode, which keeps the sections its precision mode prunes; a news story keeps precision."""
+    kept = "Pick a pot one size larger with a drainage hole"
+    assert kept in extract_html(_guide_page(None)).body
+    assert kept in extract_html(_guide_page("BlogPosting")).body
+    assert kept not in extract_html(_guide_page("NewsArticle")).body
+    tree = load_html(_guide_page(None))
+    assert tree is not None
+    balanced = main_text(tree, news=False)
+    assert balanced is not None and kept in " ".join(balanced.itertext())
+
+
+def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The full balanced pass replaces a short fast pass, unless its text is more than all the
+    page's paragraphs, list items and headings hold (a fallback extractor's dump)."""
+    from dateline.extract import main_text as module
+
+    story = etree.fromstring("<body><p>" + "A short story. " * 40 + "</p></body>")
+    dump = etree.fromstring("<body><p>" + "Menu item and story. " * 400 + "</p></body>")
+    wider = etree.fromstring("<body><p>" + "A longer story. " * 80 + "</p></body>")
+    page = load_html("<html><body>" + "<p>" + "Some page text here. " * 200 + "</p></body></html>")
+    assert page is not None
+
+    def passes(full: etree._Element):  # type: ignore[no-untyped-def]
+        def fake(tree, *, precision, recall=False, fast=False, images=True):  # type: ignore[no-untyped-def]
+            body = story if fast else full
+            return body, len(" ".join(body.itertext()))
+
+        return fake
+
+    monkeypatch.setattr(module, "_trafilatura", passes(dump))
+    assert module.main_text(page, news=False) is story
+    monkeypatch.setattr(module, "_trafilatura", passes(wider))
+    assert module.main_text(page, news=False) is wider

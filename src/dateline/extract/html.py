@@ -29,7 +29,7 @@ from dateline.extract.html_rules import (
     split_credit,
     squash,
 )
-from dateline.extract.main_text import main_text
+from dateline.extract.main_text import NEWS_KINDS, main_text
 from dateline.extract.metadata import PageMeta, complete_metadata, read_metadata
 from dateline.model import Article, Block, Caption
 
@@ -352,7 +352,8 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
     if not meta.authors:
         meta.authors = credited_names([*meta.credits, *signals.bylines[:1]], meta.site_names)
     complete_metadata(meta, tree, url)
-    body = main_text(tree, len(meta.article_body or ""), meta.title)
+    news = not NEWS_KINDS.isdisjoint(meta.kinds)
+    body = main_text(tree, len(meta.article_body or ""), meta.title, news=news)
     raw = _raw_blocks(body) if body is not None else []
     blocks, captions, editors = classify(raw, meta, signals)
     words = sum(word_count(b.text) for b in blocks if b.role == "paragraph")

@@ -1,10 +1,18 @@
 """The story's text from trafilatura: which of its modes to trust on a page.
 
-trafilatura's precision mode is tried first (measured on the dev sets, it drops trailing
-promos and appended stories that the balanced mode keeps), in its fast form — no second
-opinion from its fallback extractors, about half the cost — and in full when the fast pass
-keeps little of the page or misses the headline's words. The balanced and recall modes are
-the fallbacks for pages where precision finds next to nothing.
+A page that declares itself a news story (a NewsArticle type in its JSON-LD) goes to
+trafilatura's precision mode first (measured on the dev sets, it drops trailing promos and
+appended stories that the balanced mode keeps), in its fast form — no second opinion from
+its fallback extractors, about half the cost — and in full when the fast pass keeps little of
+the page or misses the headline's words. The balanced and recall modes are the fallbacks for
+pages where precision finds next to nothing.
+
+Any other page (a guide, a listicle, a blog post, a product page) goes to the balanced mode
+first: precision mode drops their list items and the sections after an in-body heading.
+When its fast pass keeps under half of a short page's text, the full pass (trafilatura's
+comparison with readability and jusText) is tried, and kept unless it is a dump of the whole
+page. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
+blocks and its fallback comparison is guarded, which on the dev sets lost list pages.
 """
 
 from __future__ import annotations
@@ -32,10 +40,35 @@ FAST_SHORT_CHARS = 3000
 FAST_MIN_CHARS = 500
 #: precision mode's text under this share of the page's JSON-LD articleBody: it cut the story
 DECLARED_SHARE = 0.6
+#: JSON-LD types of a news story (schema.org's NewsArticle and its subtypes)
+NEWS_KINDS = frozenset(
+    {
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+    }
+)
+#: balanced mode's fast text under this share of the page's text and under BALANCED_FULL_CHARS:
+#: run its full pass (measured on the tune halves: 0.35 and 3000 leave list pages cut)
+BALANCED_FULL_SHARE = 0.5
+BALANCED_FULL_CHARS = 6000
+#: the full pass's text over this share of the page's text (more than all its paragraphs, list
+#: items and headings hold) is a fallback extractor's dump of the whole page, not the story:
+#: the fast pass's text is kept unless it is next to nothing
+DUMP_SHARE = 1.0
 
 
 def _trafilatura(
-    tree: HtmlElement, *, precision: bool, recall: bool = False, fast: bool = False
+    tree: HtmlElement,
+    *,
+    precision: bool,
+    recall: bool = False,
+    fast: bool = False,
+    images: bool = True,
 ) -> tuple[etree._Element | None, int]:
     """trafilatura's XML body and the length of its text (it copies the tree first)."""
     result = trafilatura.bare_extraction(
@@ -45,7 +78,7 @@ def _trafilatura(
         favor_recall=recall,
         fast=fast,
         include_comments=False,
-        include_images=True,
+        include_images=images,
         include_tables=True,
         include_links=True,
         with_metadata=False,
@@ -79,13 +112,16 @@ def drop_empty_elements(tree: HtmlElement) -> None:
 
 
 def main_text(
-    tree: HtmlElement, declared: int = 0, title: str | None = None
+    tree: HtmlElement, declared: int = 0, title: str | None = None, news: bool = True
 ) -> etree._Element | None:
     """trafilatura's XML body of the page, its mode chosen as the module docstring says;
     ``declared`` is the length of the story text the page declares (JSON-LD articleBody):
-    precision well short of it means precision cut the story. Empty elements are removed
-    from ``tree`` first (:func:`drop_empty_elements`)."""
+    precision well short of it means precision cut the story; ``news``: the page declares
+    itself a news story. Empty elements are removed from ``tree`` first
+    (:func:`drop_empty_elements`)."""
     drop_empty_elements(tree)
+    if not news:
+        return _balanced_first(tree, declared)
     body, found = _trafilatura(tree, precision=True, fast=True)
     page_text = sum(len(t) for t in _PAGE_TEXT(tree))
     off_topic = not _about(body, title)
@@ -107,10 +143,35 @@ def main_text(
     balanced, length = _trafilatura(tree, precision=False)
     if length > found:
         body, found = balanced, length
+    return _recall_if_empty(tree, body, found)
+
+
+def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
+    """A page that is not a news story: balanced mode, fast, then in full when the fast pass
+    kept little of the page (unless the full pass dumps the whole page), recall mode when it
+    found next to nothing."""
+    body, found = _trafilatura(tree, precision=False, fast=True, images=False)
+    page_text = sum(len(t) for t in _PAGE_TEXT(tree))
+    if (
+        found < RECALL_RETRY_SHARE * page_text
+        or (found < BALANCED_FULL_SHARE * page_text and found < BALANCED_FULL_CHARS)
+        or found < FAST_MIN_CHARS
+        or found < DECLARED_SHARE * declared
+    ):
+        full, length = _trafilatura(tree, precision=False, images=False)
+        dump = length > DUMP_SHARE * page_text and found >= RECALL_RETRY_SHARE * page_text
+        if length > found and not dump:
+            body, found = full, length
+    return _recall_if_empty(tree, body, found)
+
+
+def _recall_if_empty(
+    tree: HtmlElement, body: etree._Element | None, found: int
+) -> etree._Element | None:
+    """Nothing at all: broken markup can nest the whole story in an element trafilatura drops
+    wholesale (an unclosed newsletter pop-up <aside>); its recall mode keeps it."""
     if found < MIN_CHARS:
-        # nothing at all: broken markup can nest the whole story in an element trafilatura
-        # drops wholesale (an unclosed newsletter pop-up <aside>); its recall mode keeps it
         recalled, length = _trafilatura(tree, precision=False, recall=True)
         if length > found:
-            body = recalled
+            return recalled
     return body
