@@ -620,3 +620,15 @@ def test_cities_count_for_their_country_at_home(pipeline: Language) -> None:
     doc = pipeline(text)
     actors = find_actors(doc, Article(body=text, published="2024-03-04"))
     assert actors.home == "USA"
+
+
+def test_words_of_the_office_before_an_appositive_title(pipeline: Language) -> None:
+    """ ", the U.N. humanitarian affairs chief," names an IGO official: no country from context."""
+    text = (
+        "Lima officials met in Lima on Monday. Peru's police said Lima was calm. "
+        "Tomas Ferro, the U.N. humanitarian affairs chief, praised the officials."
+    )
+    doc = pipeline(text)
+    actors = find_actors(doc, Article(body=text, published="2024-03-04"))
+    got = {e.name: (e.country, e.sector) for e in actors if e.type == "PERSON"}
+    assert got["Tomas Ferro"] == (None, "IGO")

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.codes import split_code
 from dateline.actors.kb import KnowledgeBase
@@ -248,6 +248,11 @@ class DocIndex:
             if j < len(doc) and doc[j].text in _POSSESSIVE:
                 j += 1
         found = self.roles.title_starting(doc, j)
+        k = j
+        while found is None and k < j + 2 and k < len(doc) - 1 and _describing(doc[k]):
+            # "the U.N. humanitarian affairs chief": words of the office before its title
+            k += 1
+            found = self.roles.title_starting(doc, k)
         if found is None:
             return None
         role, end = found
@@ -339,6 +344,11 @@ class DocIndex:
             pass  # "the president's office": still a reference to the president
         c2, igo2, end = self.of_phrase(end)
         return Reading(role, country or c2, igo or igo2, start, end)
+
+
+def _describing(tok: Token) -> bool:
+    """A lower-case adjective or noun inside a title's phrase ("humanitarian affairs")."""
+    return tok.pos_ in ("ADJ", "NOUN") and tok.is_lower and tok.dep_ in ("amod", "compound")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
