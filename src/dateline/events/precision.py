@@ -47,10 +47,15 @@ class Precision:
         rules = self.rules
         if rules.is_("plan", tok.lemma_):
             return "plan"
-        if rules.is_("question", tok.lemma_) and any(
-            c.dep_ == "ccomp"
-            and any(m.dep_ == "mark" and rules.is_("condition", m.lower_) for m in c.children)
-            for c in tok.children
+        asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
+        if (
+            asks
+            and rules.is_("question", tok.lemma_)
+            and any(
+                c.dep_ in ("ccomp", "advcl")
+                and any(m.dep_ == "mark" and rules.is_("condition", m.lower_) for m in c.children)
+                for c in tok.children
+            )
         ):
             return "question"  # "asked X whether ...": a question, not a request
         main = tok.head.idx < cut
