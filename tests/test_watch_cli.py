@@ -149,7 +149,8 @@ def test_gdelt_updates_read_back_with_pandas_and_are_listed(host: Host, tmp_path
 
 def test_a_later_report_of_an_earlier_story_is_a_mention_only(host: Host, tmp_path: Path) -> None:
     """As in GDELT's updates: an event row once per real-world event, then mention rows that
-    point at it. Articles 1 and 85 of the loopback newsroom report the same four events."""
+    point at it. Articles 1 and 85 of the loopback newsroom report the same events (however many
+    the coder finds in them: the count is the coder's business, not the update writer's)."""
     pd = pytest.importorskip("pandas")
     from dateline.watch.updates import write_updates
 
@@ -172,8 +173,9 @@ def test_a_later_report_of_an_earlier_story_is_a_mention_only(host: Host, tmp_pa
 
     events_1, mentions_1 = (read(p, c) for p, c in zip(first.paths, COLUMNS, strict=True))
     events_2, mentions_2 = (read(p, c) for p, c in zip(second.paths, COLUMNS, strict=True))
-    assert len(events_1) == 4 and len(mentions_1) == 4
-    assert len(events_2) == 0 and len(mentions_2) == 4
+    found = len(events_1)
+    assert found >= 2 and len(mentions_1) == found
+    assert len(events_2) == 0 and len(mentions_2) == found
     assert set(mentions_2["GLOBALEVENTID"]) == set(events_1["GLOBALEVENTID"])
     assert set(mentions_2["MentionIdentifier"]) == {host.url("/news/85.html")}
     assert set(mentions_2["EventTimeDate"]) == set(events_1["DATEADDED"])

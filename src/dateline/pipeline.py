@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.errors import DatelineError
 from dateline.extract import extract
 from dateline.extract.language import detect_language
+from dateline.heap import bound_heap
 from dateline.model import Analysis, Article, Document, ErrorInfo
 from dateline.options import Options
 from dateline.sources.base import SourceFailure
@@ -75,6 +76,7 @@ def analyze_all(
     Items are taken ``options.batch_size`` at a time so their bodies are parsed together.
     """
     options = options or Options()
+    bound_heap()  # a long run's C heap stays flat (dateline.heap)
     iterator = iter(items)
     size = max(1, options.batch_size)
     while True:

@@ -1,0 +1,43 @@
+"""The heap bound of long runs: glibc's mmap threshold is fixed once, a user's setting wins."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dateline import heap
+
+
+def _run(code: str, env: dict[str, str] | None = None) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return out.stdout.strip()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux-only")
+def test_the_threshold_is_set_once_per_process() -> None:
+    code = "from dateline.heap import bound_heap; print(bound_heap(), bound_heap())"
+    assert _run(code) == "True True"
+
+
+def test_a_threshold_the_user_set_in_the_environment_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(heap, "_done", False)
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    assert heap.bound_heap() is False
+
+
+def test_the_pipeline_bounds_the_heap_before_its_first_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline import pipeline
+    from dateline.options import Options
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "bound_heap", lambda: calls.append(1) or True)
+    assert list(pipeline.analyze_all([], Options(nlp=False))) == []
+    assert calls == [1]
