@@ -36,7 +36,7 @@ _FORMER = frozenset({"former", "ex", "ex-", "then"})
 
 
 @cache
-def _subdivisions() -> dict[str, str]:
+def subdivisions() -> dict[str, str]:
     """Subdivision name (lower case) -> ISO alpha-3, from ``data/gazetteer/subdivisions.tsv``."""
     ref = resources.files("dateline").joinpath("data", "gazetteer", "subdivisions.tsv")
     out: dict[str, str] = {}
@@ -75,11 +75,11 @@ def home_country(
     counts: dict[str, int] = {}
     for iso3 in countries_of_ents:
         counts[iso3] = counts.get(iso3, 0) + 1
-    subdivisions = _subdivisions()
+    states = subdivisions()
     for ent in doc.ents:
         if ent.label_ != "GPE" or ent.id_:
             continue  # an entity with an id was counted by the caller (country, demonym, city)
-        state = subdivisions.get(ent.text.lower())
+        state = states.get(ent.text.lower())
         if state is None and gazetteer.country_by_name(ent.text) is None:
             # a city the ruler left without an id ("San Francisco" a second time)
             place = gazetteer.place_by_name(ent.text.removeprefix("the "))

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from dateline.actors.codes import actor_code, cameo_country, split_code
 from dateline.actors.context import DocIndex
 from dateline.actors.kb import KnowledgeBase
+from dateline.actors.home import subdivisions
 from dateline.actors.model import MentionKind
 from dateline.nlp.gazetteer import Country, Demonym, Igo, Place, Platform, Region, normalize
 
@@ -74,6 +75,9 @@ def describe(index: DocIndex, ent: Span, kb: KnowledgeBase | None, day: str | No
     if isinstance(entry, Region):
         return Thing(entry.ent_id, text, "LOC", kb=entry.ent_id)
     key = f"{ent.label_.lower()}:{normalize(text)}"
+    if ent.label_ == "GPE" and (state := subdivisions().get(text.lower())) is not None:
+        # a first-level subdivision stands for its country ("Michigan officials": USA)
+        return Thing(key, text, "GPE", state, None, cameo_country(state))
     if ent.label_ != "ORG":
         return Thing(key, text, ent.label_)
     known = kb.lookup_org(text, day) if kb is not None else None
