@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from dateline.actors.sides import Sides
 from dateline.events import ontology
+from dateline.events.lexicon import LexEntry
 from dateline.events.model import Location, Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.nlp.gazetteer import Gazetteer
@@ -27,6 +28,12 @@ from dateline.nlp.gazetteer import Gazetteer
 TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from")
 #: Prepositions on the direct object whose object can be the target ("support for X").
 OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from"})
+#: Prepositions on an object that names the act whose object is what the act is done to
+#: ("an investigation *into* X", "a ban *of* X").
+_ACT_PREPS = frozenset({"into", "of", "over", "at"})
+#: Roots of acts done with something to someone (meet, cooperate, aid, investigate, mobilize,
+#: sanction, coerce, attack): an object the entry requires is the means, not the target.
+_MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20"})
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
 #: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
 _ADDRESSED = frozenset({"02", "10"})
@@ -87,23 +94,34 @@ class Roles:
                 # "clashes between X and Y": X against Y
                 sources, targets = between[:1], between[1:]
         else:
+            # an object the entry requires names the act, not whom it is done to ("rendered
+            # *help* to X", "launched *an investigation* into X", "sent *troops* to X")
+            acts = [o for o in pred.objects if names_act(o, pred.entry)]
             for obj in pred.objects:
-                targets.extend(resolver.phrase(obj))
+                if obj not in acts:
+                    targets.extend(resolver.phrase(obj))
             if not any(t.known for t in targets):
                 # "reiterated their support *for Chad*", "sent aid *to* ..."
                 for obj in pred.objects:
+                    preps = OBJECT_PREPS | _ACT_PREPS if obj in acts else OBJECT_PREPS
                     for c in obj.children:
-                        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                        if c.dep_ == "prep" and c.lower_ in preps:
                             for p in c.children:
                                 if p.dep_ == "pobj":
-                                    found = [t for t in resolver.phrase(p) if _agentive(t)]
-                                    targets = found or targets
+                                    found = resolver.phrase(p)
+                                    agents = [t for t in found if _agentive(t)]
+                                    targets = agents or targets or (found if obj in acts else [])
             if not any(t.known for t in targets):
                 for prep in TARGET_PREPS:
                     found = [t for p in pred.preps.get(prep, []) for t in resolver.phrase(p)]
-                    if any(t.known for t in found):
+                    if any(t.known for t in found) or (acts and found and not targets):
                         targets = found
-                        break
+                        if any(t.known for t in found):
+                            break
+            if not targets:
+                # no one named it is done to: the act's object stands, as it did ("deployed
+                # troops": the troops, of the source's country)
+                targets = [t for o in acts for t in resolver.phrase(o)]
         root = (pred.entry.cameo or "00")[:2]
         if not any(t.known for t in targets) and pred.kind == "verb":
             targets = self._complement_targets(tok, resolver, root in _ADDRESSED) or targets
@@ -210,7 +228,8 @@ class Roles:
             and here.country
             and (quad in (2, 4) or root in ("12", "13") or code in _VISITS)
         ):
-            return [self.country_participant(here.country)]
+            # the place keeps its name as the target's words ("shelled *Poonch district*")
+            return [replace(self.country_participant(here.country), text=here.name)]
         if root in _DOMESTIC and not any(_agentive(t) for t in targets):
             found = {p.country for p in sources if p.country}
             if len(found) == 1:
@@ -245,6 +264,15 @@ class Roles:
         entry = self.gaz.country_by_code(country)
         name = entry.name if entry else country
         return Participant(name, "", country, sector, country + (sector or ""), 0, 0, "inferred")
+
+
+def names_act(obj: Token, entry: LexEntry) -> bool:
+    """Whether the object is one the lexicon entry requires (the act's own noun: "help" in
+    "render help", "troops" in "send troops") of an act done to someone, by its head word."""
+    if (entry.cameo or "")[:2] not in _MATERIAL:
+        return False  # "condemned the attack", "rejected the plan": the thing judged is the target
+    words = {obj.lemma_.lower(), obj.lower_}
+    return any(w.split()[-1] in words for group in entry.object for w in group)
 
 
 def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
