@@ -18,8 +18,8 @@ from spacy.tokens import Span
 
 from dateline.actors.codes import actor_code, cameo_country, split_code
 from dateline.actors.context import DocIndex
-from dateline.actors.kb import KnowledgeBase
 from dateline.actors.home import subdivisions
+from dateline.actors.kb import KnowledgeBase
 from dateline.actors.model import MentionKind
 from dateline.nlp.gazetteer import Country, Demonym, Igo, Place, Platform, Region, normalize
 

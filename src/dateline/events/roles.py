@@ -96,7 +96,12 @@ class Roles:
         else:
             # an object the entry requires names the act, not whom it is done to ("rendered
             # *help* to X", "launched *an investigation* into X", "sent *troops* to X")
-            acts = [o for o in pred.objects if names_act(o, pred.entry)]
+            # (an agent there is the one it is done to: "arrested *a journalist*")
+            acts = [
+                o
+                for o in pred.objects
+                if names_act(o, pred.entry) and not any(_agentive(t) for t in resolver.phrase(o))
+            ]
             for obj in pred.objects:
                 if obj not in acts:
                     targets.extend(resolver.phrase(obj))
