@@ -8,7 +8,8 @@ subject's words. A light verb ("held talks", "staged a protest", "launched an of
 hands the event to its object noun when the noun is in the lexicon and the verb alone says
 nothing more specific; so does a verb of happening to its subject noun ("riots continued",
 "talks between X and Y resumed"), and any verb no entry codes to a subject noun with an owner
-("Peru's visit to Chile ended"). Reporting verbs ("said") are never predicates themselves.
+("Peru's visit to Chile ended"). Reporting verbs ("said") are no predicates themselves, unless a
+lexicon row names their object ("declared a ceasefire").
 """
 
 from __future__ import annotations
@@ -153,7 +154,11 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         else []
     )
     entry = entries[0] if entries else None
-    if rules.is_("report", lemma):
+    if rules.is_("report", lemma) and not (
+        entry is not None and entry.specificity > 0 and objects and not comps
+    ):
+        # a reporting verb is no act ("said", "declared that ..."), unless a row names its
+        # own object ("declared a ceasefire", "announced sanctions")
         entry = None
     light = rules.is_("light", lemma) and objects and not passive
     if light and (entry is None or entry.specificity == 0 or entry.cameo is None):
