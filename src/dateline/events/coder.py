@@ -288,6 +288,9 @@ class Coder:
             subj = subject_of(reporter) if reporter is not None else None
             targets = [p for p in sources if p.known] or sources
             sources = resolver.phrase(subj) if subj is not None else []
+        # a thing, an idea or an event is no one acting ("the proposal reflects", "the war
+        # pushed", "repeated cuts hampered"): no source
+        sources = [p for p in sources if not _thing(p, sent.doc, self.rules)]
         visit = code[:2] == "04"
         here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
         stated = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, stated=True)
@@ -514,6 +517,27 @@ def _inside(offset: int, spans: list[tuple[int, int, str | None]]) -> str | bool
         if s <= offset < e:
             return speaker
     return False
+
+
+def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
+    """Whether a side is a thing, not an agent: a phrase no actor stands for, with no sector
+    (no agent noun of ``sectors.tsv``), headed by a common noun outside every entity that is
+    no agent noun either (``words.tsv`` classes ``agent``, "group", "countries", and
+    ``agent_suffix``, "cleaners", "residents")."""
+    if p.known or p.sector or p.kind is not None or p.via != "text" or p.end <= p.start:
+        return False
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    lemma = root.lemma_.lower()
+    suffixes = rules.words.get("agent_suffix", frozenset())
+    return (
+        root.pos_ == "NOUN"
+        and not root.ent_type_
+        and not rules.is_("agent", lemma)
+        and not any(lemma.endswith(s) for s in suffixes)
+    )
 
 
 def _key(p: Participant | None) -> str | None:
