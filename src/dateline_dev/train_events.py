@@ -300,7 +300,7 @@ def choose_threshold(rows: list[Row], probs: np.ndarray) -> float:
     sentence sets' type among events, examples F1; ties go to the higher threshold) among
     those that keep ``MIN_EXAMPLES_RECALL`` of the examples' events. The grid starts at 0.1:
     out of fold the examples' recall can fall just under the bar at 0.2, and a grid that
-    stops there fell back to 0.5, which keeps a quarter of the examples' events less."""
+    stopped there fell back to 0.5, which loses a quarter of the examples' events."""
     best = (-1.0, 0.5)
     for t in np.arange(0.1, 0.81, 0.025):
         f = figures(rows, probs, float(t))

@@ -154,14 +154,14 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         else []
     )
     entry = entries[0] if entries else None
-    if rules.is_("report", lemma) and not (
-        entry is not None and entry.specificity > 0 and objects and not comps
-    ):
-        # a reporting verb is no act ("said", "declared that ..."), unless a row names its
-        # own object ("declared a ceasefire", "announced sanctions")
+    # a reporting verb is no act ("said", "declared that ..."), unless its own object is
+    # one: an event noun ("declared a ceasefire", "announced a suspension of aid") or what
+    # a row names ("announced sanctions")
+    report = rules.is_("report", lemma)
+    if report and not (entry is not None and entry.specificity > 0 and objects and not comps):
         entry = None
-    light = rules.is_("light", lemma) and objects and not passive
-    if light and (entry is None or entry.specificity == 0 or entry.cameo is None):
+    light = (rules.is_("light", lemma) or (report and not comps)) and objects and not passive
+    if light and (entry is None or entry.specificity == 0 or entry.cameo is None or report):
         noun = _light_noun(objects[0], lexicon)
         if noun is not None:
             return Predicate(

@@ -1,0 +1,67 @@
+"""Event sides with the real actors stage, on our own invented sentences: who acts (a thing is
+no one), whom a material act is done to (not the act's own noun), and the country of agents
+the text places only by a state or the article's home."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import require_model
+from dateline.events import Event, code_events
+from dateline.events.coder import Coder
+from dateline.events.scorer import EventScorer
+from dateline.model import Article
+
+nlp_module = pytest.importorskip("dateline.nlp")
+
+PUBLISHED = "2024-02-29"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    require_model()
+    return nlp_module.load()
+
+
+def candidates(nlp: Any, text: str) -> list[Event]:
+    doc = nlp(text)
+    coder = Coder(scorer=EventScorer.keep_all())
+    return [c.event for c in coder.candidates(doc, Article(published=PUBLISHED, body=text), None)]
+
+
+def test_a_state_named_before_an_agent_gives_its_country(nlp: Any) -> None:
+    text = "Vermont officials are investigating the company's accounts."
+    events = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
+    assert events and events[0].source is not None and events[0].source.country == "USA"
+
+
+def test_the_means_of_a_material_act_is_not_its_target(nlp: Any) -> None:
+    text = "The Norwegian navy rendered help to a stranded fishing boat on Tuesday."
+    aid = [e for e in candidates(nlp, text) if e.plover == "AID"]
+    assert aid and aid[0].target is not None
+    assert aid[0].target.text == "a stranded fishing boat"
+
+
+def test_an_agent_object_stays_the_target(nlp: Any) -> None:
+    text = "Police in Oslo arrested a Swedish journalist on Monday."
+    coerce = [e for e in candidates(nlp, text) if e.plover == "COERCE"]
+    assert coerce and coerce[0].target is not None and "journalist" in coerce[0].target.text
+
+
+def test_a_thing_is_no_one_acting(nlp: Any) -> None:
+    text = "The proposal reflects the depth of frustration with the new tax."
+    assert not [e for e in candidates(nlp, text) if e.source is not None]
+
+
+def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
+    text = "Peru declared a unilateral ceasefire on Sunday."
+    doc = nlp(text)
+    events = code_events(doc, Article(published=PUBLISHED, body=text), None)
+    assert [e.cameo for e in events] == ["0871"]
+
+
+def test_a_reporting_verb_with_a_clause_is_no_act(nlp: Any) -> None:
+    text = "Peru declared that the ceasefire would hold."
+    assert not [e for e in candidates(nlp, text) if e.trigger.startswith("declared")]
