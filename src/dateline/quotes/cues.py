@@ -352,4 +352,17 @@ def _drop_echoes(reports: list[Report]) -> list[Report]:
     another cue reports is part of that report, not one of its own (PolNeAR's training split
     annotates the outer report only)."""
     cues = {r.cue.i for r in reports}
-    return [r for r in reports if not (r.cue.dep_ in {"ccomp", "xcomp"} and r.cue.head.i in cues)]
+    return [
+        r
+        for r in reports
+        if not (
+            r.cue.dep_ in {"ccomp", "xcomp"}
+            and r.cue.head.i in cues
+            and not _across_break(r.cue, r.cue.head)  # a parse run over a paragraph break
+        )
+    ]
+
+
+def _across_break(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]

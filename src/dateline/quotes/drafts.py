@@ -255,8 +255,8 @@ def _continues(text: str, prev: Draft, draft: Draft) -> bool:
     if not (gap_start <= cue.cue_start and cue.cue_end <= gap_end):
         return False
     own = draft.report
-    if own is None or own is cue:
-        return True
+    if own is None or own is cue or own.cue.i == cue.cue.i:
+        return True  # the same cue, found once as a cue and once as the verb holding a quote
     if not (gap_start <= own.cue_start and own.cue_end <= gap_end):
         return False  # "A," he said. "B," she replied.
     if between.rstrip()[-1:] not in {".", "!", "?"}:
