@@ -35,7 +35,7 @@ from dateline.quotes.drafts import (
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
-from dateline.quotes.references import can_speak, place_owned, refers_back
+from dateline.quotes.references import can_speak, fuller_mention, place_owned, refers_back
 from dateline.quotes.speakers import (
     NOT_PEOPLE,
     PERSON_PRONOUNS,
@@ -43,7 +43,7 @@ from dateline.quotes.speakers import (
     is_pronoun,
     speaker_phrase,
 )
-from dateline.quotes.titles import titled_person, widen_org
+from dateline.quotes.titles import description_title, titled_person, widen_org
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -256,6 +256,9 @@ class _Names:
             name = place_owned(target) or name  # "Gaza's Health Ministry"
         if entity is None and not can_speak(target, self.lexicon):
             return None
+        if entity is None and name == target.text and description_title(target) is None:
+            # "the bill" after "the Harbour County Council bill": the thing as named in full
+            name = fuller_mention(target, self.cast.quoted) or name
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
 
     def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
@@ -314,6 +317,8 @@ class _Names:
                     return found
             return phrase.text, None
         person = self.cast.person_in(phrase)
+        if person is not None and _possessor(phrase, person):
+            return _undated(phrase), None  # "X's doctor" speaks, not X
         if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):
             person = phrase  # a bare name the model did not tag PERSON here
         if person is None:
@@ -386,6 +391,11 @@ class _Names:
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
+
+
+def _possessor(phrase: Span, person: Span) -> bool:
+    """Whether a person named in a common-noun phrase only owns its head ("X's doctor")."""
+    return phrase.root.pos_ == "NOUN" and person.root.dep_ == "poss"
 
 
 def _undated(phrase: Span) -> str:

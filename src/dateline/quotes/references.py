@@ -8,6 +8,9 @@
   ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.tsv``, the
   organisation last named as a subject in the same paragraph or the one before; with none there,
   the last organisation of the noun's sector named before ("the newspaper" → a news outlet).
+- A short definite description nothing above resolved ("the bill", "the military") speaks as
+  the article's fuller mention of the same noun that names its owner, earlier first, then later
+  ("the Harbour County Council bill", "Peru's military" → "Peruvian military").
 - A speaker must be able to speak: a phrase whose head is an abstract noun ("the rules",
   "possible steps") is none, unless ``speaker_nouns.tsv`` lists it ("the commission").
 """
@@ -15,10 +18,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
@@ -209,3 +213,55 @@ def _adjective(place: str) -> str | None:
     if country is None or place.lower() not in {country.name.lower(), country.iso3.lower()}:
         return None  # a region or city of the country keeps its own name ("Gaza")
     return _adjectives().get(country.iso3)
+
+
+#: Tokens back from a definite description that its fuller first mention is looked for in.
+_DESCRIPTION_REACH = 1500
+#: Words before a head noun that make a fuller mention of it ("the Harbour County Council bill").
+_PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
+
+
+def fuller_mention(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The article's fuller mention of a thing a short definite description names ("the bill"
+    after "the Harbour County Council bill filed in May" → "Harbour County Council bill";
+    "the military" before "Peru's military" → "Peruvian military"): the nearest earlier noun
+    phrase outside quotation marks with the same head noun and more words before it, a name
+    among them, else the nearest later one; its words before the head and the head; None when
+    there is none."""
+    root = phrase.root
+    if (
+        root.pos_ != "NOUN"
+        or phrase[0].lower_ not in _DEFINITE
+        or len(phrase) > 3
+        or root.i != phrase.end - 1
+    ):
+        return None
+    doc = phrase.doc
+    own = sum(1 for t in phrase if t.pos_ != "DET")
+    back = range(phrase.start - 1, max(-1, phrase.start - _DESCRIPTION_REACH), -1)
+    ahead = range(phrase.end, min(len(doc), phrase.end + _DESCRIPTION_REACH))
+    for i in (*back, *ahead):
+        found = _fuller_at(doc[i], root, own, quoted)
+        if found is not None:
+            return place_owned(found) or found.text
+    return None
+
+
+def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The mention headed by ``tok`` when it names ``root``'s thing with more than ``own``
+    words: its words before the head (no article) and the head."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != root.lemma_.lower() or tok.dep_ == "compound":
+        return None
+    if tok.tag_ != root.tag_ or any(a <= tok.idx < b for a, b in quoted):
+        return None
+    doc = tok.doc
+    lo = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _PREMODIFIERS:
+            lo = min(lo, child.left_edge.i)
+    words = [t for t in doc[lo : tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+    if "\n" in doc[lo : tok.i + 1].text or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    if len(words) <= own or not any(t.pos_ == "PROPN" for t in words):
+        return None  # a fuller mention names whose it is ("12-point" alone adds no owner)
+    return doc[words[0].i : tok.i + 1]

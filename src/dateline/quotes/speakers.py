@@ -41,12 +41,21 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
     """The subject of ``verb``, climbing from an -ing or conjoined verb to its governor's; a
     subject inside quotation marks (``quoted[i]``) is passed over (""Meh," wrote a voter")."""
     node: Token | None = verb
+    shown = _shown_speaking(verb, quoted)
+    if shown is not None:
+        return shown
     for _ in range(4):
         if node is None:
             return None
-        for child in node.children:
-            if child.dep_ in _SUBJECTS and not (quoted and quoted[child.i]):
-                return child
+        subjects = [
+            c for c in node.children if c.dep_ in _SUBJECTS and not (quoted and quoted[c.i])
+        ]
+        if subjects:
+            # a parse run over a paragraph break can hang the paragraph before's last words
+            # ("Noon update" ¶ "X's aide is calling …") as a second subject: the verb's own
+            # paragraph comes first
+            near = [c for c in subjects if not _breaks_between(c, node)]
+            return (near or subjects)[0]
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
         # a verb inside quotation marks is no speaker's own clause: ""…," adding "…"" hangs
         # "adding" on the quote's verb, whose governor outside the marks has the subject
@@ -65,6 +74,22 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         else:
             return None
     return None
+
+
+def _shown_speaking(verb: Token, quoted: Sequence[bool]) -> Token | None:
+    """The person right before a participle cue with no subject of its own, who is shown or
+    heard saying it ("footage of X asking, "…"", "the ad shows X saying …"), not the
+    subject of the clause that shows it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "acl", "advcl", "ccomp"} or verb.i == 0:
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ in NOT_PEOPLE or (quoted and quoted[before.i]):
+        return None
+    if before.dep_ not in {"dobj", "pobj"}:
+        return None
+    return before
 
 
 def _breaks_between(a: Token, b: Token) -> bool:

@@ -1,0 +1,87 @@
+"""Speakers of quotes over the real parse (issue 13, third round): things named in full
+elsewhere, people shown speaking, owners that do not speak, split quotes over a parse that
+runs across paragraphs. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import require_model
+from dateline import nlp
+from dateline.quotes import Quote, find_quotes
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Language:
+    require_model()
+    return nlp.load()
+
+
+def quotes(pipeline: Language, text: str, unit: str = "quotation") -> list[Quote]:
+    return find_quotes(pipeline(text), unit=unit)  # type: ignore[arg-type]
+
+
+def speakers(found: list[Quote]) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the thing named in full before: whose bill it is
+        (
+            "The Harbour County Council bill filed in May would close the old pier at night."
+            "\n\n“Public piers should serve the public first,” the bill reads.",
+            {"Harbour County Council bill"},
+        ),
+        # a body a place owns, named after: as news names it
+        (
+            "The military said on Monday that it had sent two more brigades to the border."
+            "\n\nPeru’s military says four of its soldiers were hurt in the clashes.",
+            {"Peruvian military"},
+        ),
+        # a fuller mention that names no owner leaves the description as it is
+        (
+            "The ministers signed a 12-point joint declaration on Friday.\n\n"
+            "“We will open the border to trade by spring,” the joint declaration said.",
+            {"the joint declaration"},
+        ),
+    ],
+)
+def test_a_short_description_speaks_as_the_thing_named_in_full(
+    pipeline: Language, text: str, named: set[str]
+) -> None:
+    assert set(speakers(quotes(pipeline, text))) == named
+
+
+def test_a_person_shown_speaking_is_the_speaker_not_the_clause_showing_it(
+    pipeline: Language,
+) -> None:
+    text = "The new ad uses footage of Maria Lindqvist asking, “Who will pay for the bridge?”"
+    assert speakers(quotes(pipeline, text)) == ["Maria Lindqvist"]
+
+
+def test_the_owner_of_a_described_speaker_does_not_speak(pipeline: Language) -> None:
+    text = "Governor Tomas Brandt’s doctor is calling the governor “remarkably healthy.”"
+    found = quotes(pipeline, text)
+    assert speakers(found) == ["Governor Tomas Brandt’s doctor"], [q.to_dict() for q in found]
+
+
+def test_a_subject_left_over_from_the_paragraph_before_does_not_speak(
+    pipeline: Language,
+) -> None:
+    text = "Noon update.\n\nSenator Ana Ruiz’s spokesman is calling the plan “a gift to the banks.”"
+    found = quotes(pipeline, text, "attribution")
+    assert [q.speaker.text if q.speaker else None for q in found] == [
+        "Senator Ana Ruiz’s spokesman"
+    ], [q.to_dict() for q in found]
+
+
+def test_a_split_quote_after_a_paragraph_is_one_attribution(pipeline: Language) -> None:
+    text = (
+        "He said he hoped the hall would bring people together.\n\n"
+        "''Hopefully,'' the mayor said, ''this hall can help us listen to each other.''"
+    )
+    found = [q for q in quotes(pipeline, text, "attribution") if q.kind == "direct"]
+    assert len(found) == 1 and len(found[0].spans) == 2, [q.to_dict() for q in found]
