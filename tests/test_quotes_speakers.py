@@ -85,3 +85,10 @@ def test_a_split_quote_after_a_paragraph_is_one_attribution(pipeline: Language) 
     )
     found = [q for q in quotes(pipeline, text, "attribution") if q.kind == "direct"]
     assert len(found) == 1 and len(found[0].spans) == 2, [q.to_dict() for q in found]
+
+
+def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) -> None:
+    text = "The weaker farms would be placed in a separate “land trust.” Nobody objected."
+    assert quotes(pipeline, text, "attribution") == []
+    # the reader's quotation keeps it: the article gold counts short attributed fragments
+    assert [q.text for q in quotes(pipeline, text)] == ["land trust."]

@@ -31,6 +31,8 @@ MIN_CONTENT_WORDS = 2
 #: "that" or the subject before the marks as part of what is reported ("said he "…"").
 MIN_MIXED_WORDS = 2
 MIN_MIXED_WORDS_ATTRIBUTION = 1
+#: The kind of a cue made from the verb whose phrase holds a quote no speech cue claimed.
+HOLDING = "holding"
 
 
 @dataclass(slots=True)
@@ -216,7 +218,7 @@ def _governing_verb(doc: Doc, m: Marked, inside: set[int], quoted: dict[int, int
         if subject is None or subject.i in inside:
             return None
         start, end = tok.idx, tok.idx + len(tok.text)
-        entry = Cue(tok.lemma_, "other", frozenset({"quote"}))
+        entry = Cue(tok.lemma_, HOLDING, frozenset({"quote"}))
         return Report(tok, entry, tok.text, start, end, speaker_phrase(subject), [])
     return None
 
