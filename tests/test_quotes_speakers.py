@@ -92,3 +92,27 @@ def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) ->
     assert quotes(pipeline, text, "attribution") == []
     # the reader's quotation keeps it: the article gold counts short attributed fragments
     assert [q.text for q in quotes(pipeline, text)] == ["land trust."]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a trailing cue the parse made a conjunct of the first clause reports both clauses
+        (
+            "The army has left the town, but the rebels remain in the hills, residents said.",
+            "The army has left the town, but the rebels remain in the hills",
+        ),
+        # who is urged and what is described are part of what is reported
+        (
+            "The mayor urged her neighbours to vote early.",
+            "her neighbours to vote early",
+        ),
+        (
+            "The senator described the levy as a tax on the poor.",
+            "the levy as a tax on the poor",
+        ),
+    ],
+)
+def test_attribution_content_edges(pipeline: Language, text: str, content: str) -> None:
+    found = quotes(pipeline, text, "attribution")
+    assert [q.text for q in found] == [content], [q.to_dict() for q in found]

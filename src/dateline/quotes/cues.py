@@ -123,8 +123,15 @@ def _content(tok: Token, entry: Cue) -> set[int]:
             found |= _subtree(child) - {child.i}
             preps.append(child.i)
     if found:
+        objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < min(found)]
+        urged = any(c.dep_ == "xcomp" and c.i in found for c in tok.children)
+        if objects and (urged or (preps and min(preps) > objects[-1].i)):
+            # "urged the states to act", "described the plan as …": the object is who is
+            # urged or what is described, part of what is reported
+            found |= _subtree(objects[-1])
         # "described the plan as a failure": the "as" between two parts stays in the content
-        return found | {i for i in preps if min(found) < i < max(found)}
+        found |= {i for i in preps if min(found) < i < max(found)}
+        return found | _first_clauses(tok, found)
     # inverted: "Clinton will win, he said." parsed with the cue hanging off the clause
     head = tok.head
     if (
@@ -135,6 +142,18 @@ def _content(tok: Token, entry: Cue) -> set[int]:
     ):
         return _subtree(head) - _subtree(tok)
     return set()
+
+
+def _first_clauses(tok: Token, found: set[int]) -> set[int]:
+    """The clauses before a trailing cue that the parse made a conjunct of the first ("A, but
+    B, residents said" parsed as "A, but [B residents said]"): the cue reports A as well."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.i >= min(found) or max(found) >= tok.i:
+        return set()
+    subjects = [c.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or min(subjects) < max(found) or head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return _subtree(head) - _subtree(tok)
 
 
 def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
