@@ -116,3 +116,21 @@ def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) ->
 def test_attribution_content_edges(pipeline: Language, text: str, content: str) -> None:
     found = quotes(pipeline, text, "attribution")
     assert [q.text for q in found] == [content], [q.to_dict() for q in found]
+
+
+def test_pronouns_keep_the_gender_a_firm_reading_gave(pipeline: Language) -> None:
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    text = (
+        "Peru's foreign minister, Maria Gonzalez, said on Monday that talks would resume.\n\n"
+        "Gonzalez's counterpart, Chile's Tomas Brandt, was less sure. "
+        '"There are open questions," he said.\n\n'
+        "The ministry said in a statement that it regrets the delay.\n\n"
+        '"It is a good day for both countries," she added.'
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, find_actors(doc, Article(body=text)))
+    by_text = {q.text: q.speaker.name if q.speaker else None for q in found}
+    assert by_text["There are open questions,"] == "Tomas Brandt", by_text
+    assert by_text["It is a good day for both countries,"] == "Maria Gonzalez", by_text

@@ -10,7 +10,10 @@
   (an honorific or a title says so: "Mrs", "Queen", "spokesman"; ``gender.tsv``): in its own
   sentence the subject before it, else the last name before it; else, going back up to
   ``PRONOUN_WINDOW`` sentences, the subject of the nearest sentence naming a person, else that
-  sentence's first person.
+  sentence's first person (a name beside the subject counts as the subject; a possessor comes
+  last). A subject pronoun read firmly (a subject) tells the gender of a person none was known
+  for, so a later pronoun of the other gender skips them (""…," he said" about X, then "she
+  added" is not X).
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ class DocRefs:
         self.index = index
         self.refs: list[Ref] = []
         self._starts: list[int] = []
+        #: genders learnt from subject pronouns, by ``id(person)``
+        self.learnt: dict[int, str] = {}
 
     def add(self, ref: Ref) -> None:
         pos = bisect.bisect(self._starts, ref.span.start)
@@ -64,42 +69,62 @@ class DocRefs:
             for r in self.refs[:end]
             if r.kind != "pronoun"
             and not self.index.in_quotes(r.span.start_char)
-            and (gender is None or r.person.gender in {None, gender})
+            and (gender is None or self.gender_of(r.person) in {None, gender})
         ]
 
+    def gender_of(self, person: Person) -> str | None:
+        return person.gender or self.learnt.get(id(person))
+
     def antecedent(self, token: int) -> Person | None:
+        return self.read(token)[0]
+
+    def read(self, token: int) -> tuple[Person | None, bool]:
+        """The person a pronoun refers to, and whether the reading is firm: that person is
+        the subject of the pronoun's sentence or of the nearest earlier one naming someone."""
         doc = self.index.doc
         before = self.preceding(token, PRONOUN_GENDER.get(doc[token].lower_))
         if not before:
-            return None
+            return None, False
         if not self.index.has_sents:
-            return before[-1].person
+            return before[-1].person, False
         sent = self.index.sent_of(token)
         same = [r for r in before if r.span.start >= sent.start]
-        subjects = [r for r in same if r.span.root.dep_ in _SUBJECT]
+        subjects = [r for r in same if _is_subject(r)]
         if subjects:
-            return subjects[-1].person
+            return subjects[-1].person, True
         if same and doc[token].dep_ not in _SUBJECT:
-            return same[-1].person
+            return same[-1].person, False
         # a subject pronoun after a person named only in its own clause's opening phrase ("In
         # an interview with X, he said") is someone named before: earlier sentences first
-        earlier = self._earlier(before, sent.start)
+        earlier, firm = self._earlier(before, sent.start)
         if earlier is not None:
-            return earlier
-        return same[-1].person if same else None
+            return earlier, firm
+        return (same[-1].person if same else None), False
 
-    def _earlier(self, before: list[Ref], sent_start: int) -> Person | None:
-        """The person of the nearest earlier sentence naming one: its subject, else its first."""
+    def _earlier(self, before: list[Ref], sent_start: int) -> tuple[Person | None, bool]:
+        """The person of the nearest earlier sentence naming one: its subject (or the name set
+        beside it: "X's counterpart, Y, was …"), else its first who owns nothing there."""
         for _ in range(PRONOUN_WINDOW):
             if sent_start == 0:
                 break
             prev = self.index.sent_of(sent_start - 1)
             inside = [r for r in before if prev.start <= r.span.start < prev.end]
             if inside:
-                subjects = [r for r in inside if r.span.root.dep_ in _SUBJECT]
-                return (subjects or inside)[0].person
+                subjects = [r for r in inside if _is_subject(r)]
+                if subjects:
+                    return subjects[0].person, True
+                owners = [r for r in inside if r.span.root.dep_ == "poss"]
+                return ([r for r in inside if r not in owners] or inside)[0].person, False
             sent_start = prev.start
-        return None
+        return None, False
+
+
+def _is_subject(ref: Ref) -> bool:
+    """A reference that is its clause's subject, or a name in apposition to the subject."""
+    root = ref.span.root
+    if root.dep_ in _SUBJECT:
+        return True
+    return root.dep_ == "appos" and root.head.dep_ in _SUBJECT
 
 
 def description_target(
@@ -160,9 +185,11 @@ def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
     for i, lower in enumerate(index.lower):
         if lower not in PRONOUNS or index.quoted_token[i]:
             continue
-        person = refs.antecedent(i)
+        person, firm = refs.read(i)
         if person is not None:
             out.append(Ref(person, index.doc[i : i + 1], "pronoun"))
+            if firm and index.doc[i].dep_ in _SUBJECT and refs.gender_of(person) is None:
+                refs.learnt[id(person)] = PRONOUN_GENDER[lower]
     for ref in out:
         refs.add(ref)
     return out
