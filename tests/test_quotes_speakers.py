@@ -134,3 +134,13 @@ def test_pronouns_keep_the_gender_a_firm_reading_gave(pipeline: Language) -> Non
     by_text = {q.text: q.speaker.name if q.speaker else None for q in found}
     assert by_text["There are open questions,"] == "Tomas Brandt", by_text
     assert by_text["It is a good day for both countries,"] == "Maria Gonzalez", by_text
+
+
+def test_a_name_beside_another_noun_before_the_cue_speaks(pipeline: Language) -> None:
+    text = 'In a post on X, the former governor, Paul Reed, wrote that it was "a disgrace."'
+    assert speakers(quotes(pipeline, text)) == ["Paul Reed"]
+
+
+def test_reported_words_keep_no_comma_where_the_cue_clause_was(pipeline: Language) -> None:
+    text = "Officers found a knife at the scene, according to the police report."
+    assert [q.text for q in quotes(pipeline, text)] == ["Officers found a knife at the scene"]

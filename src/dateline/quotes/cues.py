@@ -260,6 +260,9 @@ def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
     after a cue that follows a quote (""…," said Lena Park, an adviser")."""
     if tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"} and not quoted[tok.head.i]:
         return speaker_phrase(tok.head)
+    named = _name_before(doc, tok, quoted)
+    if named is not None:
+        return named
     # before: back from the cue to a closing quotation mark
     i = tok.i - 1
     while i >= 0 and tok.i - i <= _MAX_LOOSE_SPEAKER and not quoted[i] and doc[i].text != ".":
@@ -277,6 +280,22 @@ def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
         if chunk is not None and chunk[-1].pos_ in {"PROPN", "NOUN", "PRON"}:
             return chunk
     return None
+
+
+def _name_before(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
+    """A person or organisation named right before the cue, a comma between at most ("In a
+    post, the former mayor, Ana Ruiz, wrote" parsed with the name set beside another noun)."""
+    i = tok.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or quoted[i] or doc[i].ent_type_ not in {"PERSON", "ORG"} or doc[i].ent_iob_ == "O":
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if "\n" in doc[start : tok.i].text:
+        return None
+    return doc[start : i + 1]
 
 
 _KEEP_ADP = frozenset({"of", "for", "at"})

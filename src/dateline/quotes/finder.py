@@ -180,6 +180,14 @@ def _stands_alone(text: str, quote: Quote) -> bool:
 
 
 def _finish(doc: Doc, text: str, draft: Draft, names: _Names, earlier: list[Quote]) -> Quote | None:
+    if draft.kind != "direct":
+        # reported words with the cue clause cut out: no piece of bare punctuation, no comma
+        # left hanging where the clause was ("the knife was found, according to X.")
+        kept = [(a, b) for a, b in draft.spans if words(text[a:b])]
+        if kept:
+            a, b = kept[-1]
+            kept[-1] = (a, a + len(text[a:b].rstrip(" ,;:—–")))
+            draft = Draft(draft.kind, kept, draft.report, draft.marked)
     pieces = [text[a:b].strip() for a, b in draft.spans]
     body = " ".join(p for p in pieces if p)
     if not words(body):
