@@ -11,7 +11,8 @@
   sentence the subject before it, else the last name before it; else, going back up to
   ``PRONOUN_WINDOW`` sentences, the subject of the nearest sentence naming a person, else that
   sentence's first person (a name beside the subject counts as the subject; a possessor comes
-  last). A subject pronoun read firmly (a subject) tells the gender of a person none was known
+  last; a pronoun that answers, "he said" after "X asked Y …", is the person asked). The subject
+  pronoun of a speech verb read firmly (a subject) tells the gender of a person none was known
   for, so a later pronoun of the other gender skips them (""…," he said" about X, then "she
   added" is not X).
 """
@@ -33,6 +34,11 @@ PRONOUN_GENDER = {
 }
 PRONOUNS = frozenset(PRONOUN_GENDER)
 PRONOUN_WINDOW = 4
+#: Verbs of asking someone, and verbs of answering: after "X asked Y …", "he said" is Y.
+_QUESTIONS = frozenset({"ask", "question", "press", "quiz", "query", "interrogate", "grill"})
+_ANSWERS = frozenset({"say", "reply", "answer", "respond", "tell", "add", "insist", "explain"})
+#: Verbs whose pronoun subject, read firmly, tells its person's gender (""…," she said").
+_SPEECH = _ANSWERS | {"ask", "write", "argue", "warn", "note", "continue"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -96,12 +102,15 @@ class DocRefs:
             return same[-1].person, False
         # a subject pronoun after a person named only in its own clause's opening phrase ("In
         # an interview with X, he said") is someone named before: earlier sentences first
-        earlier, firm = self._earlier(before, sent.start)
+        answering = doc[token].head.lemma_.lower() in _ANSWERS
+        earlier, firm = self._earlier(before, sent.start, answering)
         if earlier is not None:
             return earlier, firm
         return (same[-1].person if same else None), False
 
-    def _earlier(self, before: list[Ref], sent_start: int) -> tuple[Person | None, bool]:
+    def _earlier(
+        self, before: list[Ref], sent_start: int, answering: bool = False
+    ) -> tuple[Person | None, bool]:
         """The person of the nearest earlier sentence naming one: its subject (or the name set
         beside it: "X's counterpart, Y, was …"), else its first who owns nothing there."""
         for _ in range(PRONOUN_WINDOW):
@@ -111,12 +120,27 @@ class DocRefs:
             inside = [r for r in before if prev.start <= r.span.start < prev.end]
             if inside:
                 subjects = [r for r in inside if _is_subject(r)]
+                asked = _asked(inside, subjects, answering)
+                if asked is not None:
+                    return asked, False
                 if subjects:
                     return subjects[0].person, True
                 owners = [r for r in inside if r.span.root.dep_ == "poss"]
                 return ([r for r in inside if r not in owners] or inside)[0].person, False
             sent_start = prev.start
         return None, False
+
+
+def _asked(inside: list[Ref], subjects: list[Ref], answering: bool) -> Person | None:
+    """In an exchange, the person asked in the sentence before ("X asked Y whether …"), whom a
+    pronoun that answers ("… ," he said / replied) refers to rather than the one asking."""
+    if not answering or not subjects:
+        return None
+    verb = subjects[0].span.root.head
+    if verb.lemma_.lower() not in _QUESTIONS:
+        return None
+    asked = [r for r in inside if r.span.root.dep_ == "dobj" and r.span.root.head.i == verb.i]
+    return asked[0].person if asked else None
 
 
 def _is_subject(ref: Ref) -> bool:
@@ -188,7 +212,9 @@ def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
         person, firm = refs.read(i)
         if person is not None:
             out.append(Ref(person, index.doc[i : i + 1], "pronoun"))
-            if firm and index.doc[i].dep_ in _SUBJECT and refs.gender_of(person) is None:
+            tok = index.doc[i]
+            speaks = tok.dep_ in _SUBJECT and tok.head.lemma_.lower() in _SPEECH
+            if firm and speaks and refs.gender_of(person) is None:
                 refs.learnt[id(person)] = PRONOUN_GENDER[lower]
     for ref in out:
         refs.add(ref)

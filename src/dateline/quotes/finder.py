@@ -44,7 +44,12 @@ from dateline.quotes.speakers import (
     is_pronoun,
     speaker_phrase,
 )
-from dateline.quotes.titles import description_title, titled_person, widen_org
+from dateline.quotes.titles import (
+    description_title,
+    epithet_person,
+    titled_person,
+    widen_org,
+)
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -266,7 +271,7 @@ class _Names:
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
         fuller = widen_org(self.cast, target)
         if fuller is None and entity is None:
-            fuller = titled_person(self.cast, target)
+            fuller = titled_person(self.cast, target) or epithet_person(self.cast, target)
         if fuller is not None:
             name, entity = self.name_of(fuller)
             if fuller.label_ == "PERSON" and entity is None:

@@ -5,6 +5,9 @@
   title before the name ("District Judge Ana Ruiz", "US Ambassador to the UN Ana Ruiz") or in
   an apposition after it ("Ana Ruiz, a federal judge in Ohio,"). The nearest such person wins;
   with none, the description stays (an unnamed source is its description).
+- A definite description with no title ("the singer", "the Republican", "the 34-year-old") is
+  the nearest person named before whose apposition, or the noun the name is set beside, is its
+  head noun or its age ("The singer X", "X, a Republican from Ohio,", "X, 34,").
 - A proper-noun speaker that is a fragment of an organisation the article names in full
   ("Harbour Policy" for "the Harbour Policy Institute", a name the model cut short or took for
   a person's) speaks as the full name, unless those words name a person elsewhere.
@@ -107,3 +110,43 @@ def widen_org(cast: Cast, phrase: Span) -> Span | None:
         if len(words) > n and any(words[i : i + n] == own for i in range(len(words) - n + 1)):
             return ent
     return None
+
+
+#: Tokens back from a description that the person it names is looked for in.
+_EPITHET_REACH = 300
+
+
+def epithet_person(cast: Cast, phrase: Span) -> Span | None:
+    """The person a definite description with no title names by what the article said of them
+    ("the singer" after "The singer Ana Costa", "the Republican" after "X, a Republican from
+    Ohio,", "the 34-year-old" after "X, 34,"): the nearest person named before whose apposition
+    (or the noun the name stands beside) is the description's head noun, or its age."""
+    if phrase[0].lower_ not in _DEFINITE or len(phrase) > 6 or phrase.root.tag_ in {"NNS", "NNPS"}:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    words = [t.lower_ for t in phrase]
+    age = next((t.text for t in phrase if t.like_num), None) if "year" in words else None
+    if age is None and phrase.root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    wanted = age or phrase.root.lower_
+    for ent in reversed(cast.people):
+        if ent.start >= phrase.start:
+            continue
+        if phrase.start - ent.start > _EPITHET_REACH:
+            break
+        if wanted in _labels(ent):
+            return ent
+    return None
+
+
+def _labels(ent: Span) -> set[str]:
+    """What the article says a named person is, in one word each: the head of an apposition
+    ("X, a Republican", "X, 34,") or the noun the name is set beside ("the singer X")."""
+    root = ent.root
+    out = {c.lower_ for c in root.children if c.dep_ == "appos" and not ent.start <= c.i < ent.end}
+    if root.dep_ == "appos":
+        out.add(root.head.lower_)
+    if ent.start > 0 and ent.doc[ent.start - 1].pos_ == "NOUN":
+        out.add(ent.doc[ent.start - 1].lower_)
+    return out
