@@ -166,6 +166,19 @@ def with_actors(pipeline: Language, text: str) -> dict[str, str | None]:
                 "I need rest,": "Ana Costa",
             },
         ),
+        # a quote holding its own verb is its subject's words; "he" is no organisation; a
+        # spokesman of an organisation speaks as the description, not the organisation
+        (
+            "The Security Council adopted a resolution on Friday. The resolution "
+            '"demands an immediate halt" to the fighting.\n\n'
+            'He said the plan "will fail."\n\n'
+            "A Defense Department spokesman said the review was ongoing.",
+            {
+                "demands an immediate halt": "The resolution",
+                "will fail.": "He",
+                "the review was ongoing": "A Defense Department spokesman",
+            },
+        ),
         # the answer in an exchange is the person asked; the one asking asks on
         (
             'Prosecutor Jane Doe asked Michael Grant whether he had seen the car. "No, I was '

@@ -199,10 +199,31 @@ def _dash_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
     return Report(name[0], entry, dash, found.start(), found.end(), name, [])
 
 
+def _quoted_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
+    """A quote that holds its own verb, the subject outside before the marks ("The
+    resolution "demands an immediate halt"", "The ruling "cannot stand""): the words are the
+    subject's."""
+    roots = [i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i]
+    if len(roots) != 1 or doc[roots[0]].pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = doc[roots[0]]
+    subject = subject_of(verb)
+    if subject is None or subject.i in inside or subject.i > min(inside):
+        return None
+    if "\n" in doc.text[subject.idx : m.outer_start]:
+        return None
+    entry = Cue(verb.lemma_, HOLDING, frozenset({"quote"}))
+    start, end = verb.idx, verb.idx + len(verb.text)
+    return Report(verb, entry, verb.text, start, end, speaker_phrase(subject), [])
+
+
 def _governing_verb(doc: Doc, m: Marked, inside: set[int], quoted: dict[int, int]) -> Report | None:
     """A report made from the nearest verb outside the marks whose phrase holds the quote."""
     if not inside:
         return None
+    opening = _quoted_verb(doc, m, inside)
+    if opening is not None:
+        return opening
     tok = doc[min(inside)]
     seen = 0
     while tok.head.i != tok.i and seen < 8:

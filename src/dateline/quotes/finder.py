@@ -278,8 +278,14 @@ class _Names:
                 name = self.cast.full_name(fuller)
             return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
         root = target.root
-        if entity is not None and root.tag_ == "NNS" and root.lower_ not in name.lower():
-            # "Associated Press journalists": people of the organisation, not the organisation
+        inside = all(word in target.text for word in name.split())
+        if (
+            entity is not None
+            and root.lower_ not in name.lower()
+            and (root.tag_ == "NNS" or (root.pos_ == "NOUN" and inside))
+        ):
+            # "Associated Press journalists", "a Defense Ministry spokesman": people of the
+            # organisation the phrase names, not the organisation
             name, entity = target.text, None
         elif (entity is None or name.split()[-1:] == [root.text]) and not any(
             t.ent_type_ == "PERSON" for t in target

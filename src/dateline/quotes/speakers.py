@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -35,6 +36,14 @@ def _title_words() -> frozenset[str]:
         return Gazetteer.default().title_words | _HONORIFICS
     except Exception:  # a broken gazetteer install must not stop quotes
         return _HONORIFICS
+
+
+def _org_words(name: str) -> bool:
+    """Whether a name has the words of an organisation ("Council", "Ministry", "Watch")."""
+    try:
+        return RoleTable.default().org_sector(name) is not None
+    except Exception:  # a broken table install must not stop quotes
+        return False
 
 
 def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
@@ -342,6 +351,8 @@ class Cast:
                     and not _inside(tok.idx, self.quoted)
                 ):
                     name = self.person_in(speaker_phrase(tok))
+                    if name is not None and tok.ent_type_ == "ORG" and _org_words(name.text):
+                        continue  # "the Security Council" tagged as a name: no person
                     if name is not None:
                         found.setdefault(name.start_char, (self.full_name(name), name.end_char))
             self._subjects = sorted((a, name, b) for a, (name, b) in found.items())
