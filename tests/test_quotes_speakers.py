@@ -193,3 +193,17 @@ def test_speakers_through_the_actors_stage(
 ) -> None:
     by_text = with_actors(pipeline, text)
     assert {k: by_text.get(k) for k in expected} == expected, by_text
+
+
+def test_a_subject_only_the_paragraph_before_gives_yields_to_the_paragraphs_opener(
+    pipeline: Language,
+) -> None:
+    text = (
+        "WASHINGTON (AP) — The Latest on the mayoral race (all times local):\n\n"
+        "7 p.m.\n\n"
+        "Donald Brown is once again questioning the integrity of the city's voting machines."
+    )
+    found = quotes(pipeline, text, "attribution")
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Donald Brown"], [
+        q.to_dict() for q in found
+    ]

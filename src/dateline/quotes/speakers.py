@@ -64,7 +64,11 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
             # ("Noon update" ¶ "X's aide is calling …") as a second subject: the verb's own
             # paragraph comes first
             near = [c for c in subjects if not _breaks_between(c, node)]
-            return (near or subjects)[0]
+            if not near:
+                # the only subject is the paragraph before's: the phrase opening the verb's own
+                # paragraph, when the parse hung it there
+                return _paragraph_opener(node) or subjects[0]
+            return near[0]
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
         # a verb inside quotation marks is no speaker's own clause: ""…," adding "…"" hangs
         # "adding" on the quote's verb, whose governor outside the marks has the subject
