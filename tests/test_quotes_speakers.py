@@ -207,3 +207,11 @@ def test_a_subject_only_the_paragraph_before_gives_yields_to_the_paragraphs_open
     assert [q.speaker.text if q.speaker else None for q in found] == ["Donald Brown"], [
         q.to_dict() for q in found
     ]
+
+
+def test_a_title_in_marks_after_the_cue_does_not_speak(pipeline: Language) -> None:
+    text = (
+        "“The port has never been busier, and the city owes the workers a raise,” Marta "
+        "Silva, a union organiser, said Sunday on the radio show “Harbour Hour.”"
+    )
+    assert speakers(quotes(pipeline, text)) == ["Marta Silva"]

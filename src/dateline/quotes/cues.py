@@ -321,10 +321,17 @@ def _first_chunk(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def find_reports(
-    doc: Doc, text: str, quoted: Sequence[bool], lexicon: Lexicon, *, asides: bool = True
+    doc: Doc,
+    text: str,
+    quoted: Sequence[bool],
+    lexicon: Lexicon,
+    *,
+    asides: bool = True,
+    unspoken: Sequence[bool] = (),
 ) -> list[Report]:
     """Every cue outside quotation marks (``quoted[i]`` is True for quoted tokens). With
-    ``asides`` False, a content ends where a trailing aside begins (``drop_tail``)."""
+    ``asides`` False, a content ends where a trailing aside begins (``drop_tail``).
+    ``unspoken[i]`` marks tokens no subject is taken from (quotes, and titles in marks)."""
     reports: list[Report] = []
     words = {"NOUN": lexicon.noun_cues, "ADJ": lexicon.adjective_cues}
     for tok in doc:
@@ -357,7 +364,7 @@ def find_reports(
                 # ""…," he said, as the crowd left": what follows the cue clause after a quote
                 # is the article's narration, not the speaker's words
                 content = {i for i in content if i < tok.left_edge.i}
-            subject = subject_of(tok, quoted)
+            subject = subject_of(tok, unspoken or quoted)
             source = speaker_phrase(subject) if subject is not None else None
             if source is None:
                 source = _next_to_quote(doc, tok, quoted)

@@ -72,13 +72,22 @@ def find_quotes(
     (``units``): a reader's quotation (the record's), or a corpus's attribution (PolNeAR's)."""
     lexicon = lexicon or default_lexicon()
     text = doc.text
-    marked = split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"])
+    every = find_marked(text)
+    marked = split_labelled(text, [m for m in every if m.kind == "quote"])
     quoted = [False] * len(doc)
     for m in marked:
         span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
         if span is not None:
             quoted[span.start : span.end] = [True] * len(span)
-    reports = find_reports(doc, text, quoted, lexicon, asides=unit == "quotation")
+    # a title or a term in marks speaks no more than a quote does ("said on CNN's "X"")
+    unspoken = list(quoted)
+    for m in every:
+        span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if m.kind != "quote" and span is not None:
+            unspoken[span.start : span.end] = [True] * len(span)
+    reports = find_reports(
+        doc, text, quoted, lexicon, asides=unit == "quotation", unspoken=unspoken
+    )
     marked = split_attributed(text, marked, reports)
     owner: dict[int, int] = {}  # token index -> index into marked
     for n, m in enumerate(marked):
