@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.lexicon import Cue, Lexicon
-from dateline.quotes.speakers import speaker_phrase, subject_of
+from dateline.quotes.speakers import breaks_between, speaker_phrase, subject_of
 
 _EDGE_PUNCT = frozenset(",;:-—–\"“”‘’'()")
 
@@ -403,11 +403,6 @@ def _drop_echoes(reports: list[Report]) -> list[Report]:
         if not (
             r.cue.dep_ in {"ccomp", "xcomp"}
             and r.cue.head.i in cues
-            and not _across_break(r.cue, r.cue.head)  # a parse run over a paragraph break
+            and not breaks_between(r.cue, r.cue.head)  # a parse run over a paragraph break
         )
     ]
-
-
-def _across_break(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]

@@ -210,7 +210,7 @@ def _quoted_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
     subject = subject_of(verb)
     if subject is None or subject.i in inside or subject.i > min(inside):
         return None
-    if "\n" in doc.text[subject.idx : m.outer_start]:
+    if "\n" in doc[subject.i : min(inside)].text_with_ws:
         return None
     entry = Cue(verb.lemma_, HOLDING, frozenset({"quote"}))
     start, end = verb.idx, verb.idx + len(verb.text)

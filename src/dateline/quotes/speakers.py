@@ -63,7 +63,7 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
             # a parse run over a paragraph break can hang the paragraph before's last words
             # ("Noon update" ¶ "X's aide is calling …") as a second subject: the verb's own
             # paragraph comes first
-            near = [c for c in subjects if not _breaks_between(c, node)]
+            near = [c for c in subjects if not breaks_between(c, node)]
             if not near:
                 # the only subject is the paragraph before's: the phrase opening the verb's own
                 # paragraph, when the parse hung it there
@@ -79,7 +79,7 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0]
-            if _breaks_between(node, node.head):
+            if breaks_between(node, node.head):
                 # a parse running over a paragraph break: the subject is the noun phrase
                 # that opens the verb's own paragraph, hung on the paragraph before
                 return _paragraph_opener(node)
@@ -105,9 +105,11 @@ def _shown_speaking(verb: Token, quoted: Sequence[bool]) -> Token | None:
     return before
 
 
-def _breaks_between(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+def breaks_between(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens (through the span between them: the
+    doc's whole text is rebuilt on every access)."""
+    lo, hi = sorted((a.i, b.i))
+    return "\n" in a.doc[lo:hi].text_with_ws
 
 
 def _paragraph_opener(tok: Token) -> Token | None:
