@@ -215,3 +215,8 @@ def test_a_title_in_marks_after_the_cue_does_not_speak(pipeline: Language) -> No
         "Silva, a union organiser, said Sunday on the radio show “Harbour Hour.”"
     )
     assert speakers(quotes(pipeline, text)) == ["Marta Silva"]
+
+
+def test_a_document_keeps_the_date_that_says_which_one(pipeline: Language) -> None:
+    text = "According to a survey conducted last week, most farmers expect a poor harvest."
+    assert speakers(quotes(pipeline, text)) == ["a survey conducted last week"]

@@ -449,7 +449,12 @@ def _undated(phrase: Span) -> str:
     "a report from the agencies"): who spoke, not when."""
     if phrase.root.pos_ != "NOUN" or not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase):
         return phrase.text
-    kept = "".join(t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"})
+    root = phrase.root
+    # a date inside a describing clause says which one ("a poll conducted last month") and stays
+    described = {t.i for c in root.children if c.dep_ == "acl" for t in c.subtree}
+    kept = "".join(
+        t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"} or t.i in described
+    )
     return kept.strip() or phrase.text
 
 

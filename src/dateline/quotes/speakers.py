@@ -211,11 +211,23 @@ def _describes(child: Token) -> bool:
         return False
     if sum(1 for _ in child.subtree) > _MAX_DESCRIPTION:
         return False  # a clause of its own, not a description
+    if child.dep_ == "acl" and child.tag_ == "VBN" and _evidence(child.head):
+        return True  # "a poll conducted last month": which poll, its date included
     if (child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}) or child.dep_ == "amod":
         return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
     if child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPS:
         return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
     return False
+
+
+def _evidence(noun: Token) -> bool:
+    """Whether a noun is a poll, survey, study or report (``evidence_nouns.tsv``)."""
+    from dateline.quotes.lexicon import default_lexicon
+
+    try:
+        return noun.lemma_.lower() in default_lexicon().evidence_nouns
+    except Exception:  # a broken lexicon install must not stop quotes
+        return False
 
 
 def is_pronoun(span: Span) -> bool:
