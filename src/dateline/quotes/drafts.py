@@ -324,3 +324,16 @@ def _union(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int
         else:
             merged.append((s, e))
     return merged
+
+
+#: Words under which a quoted phrase held only by an ordinary verb is a term, not a quote.
+MIN_HELD_WORDS = 4
+
+
+def held_term(text: str, draft: Draft) -> bool:
+    """Whether a direct draft is a short quoted phrase whose only cue is the ordinary verb
+    that holds it (no speech cue of the lexicon): a term or a title in PolNeAR's unit."""
+    report = draft.report
+    if draft.kind != "direct" or report is None or report.entry.kind != HOLDING:
+        return False
+    return len(words(" ".join(text[a:b] for a, b in draft.spans))) < MIN_HELD_WORDS

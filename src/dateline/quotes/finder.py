@@ -26,11 +26,11 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import (
-    HOLDING,
     MIN_MIXED_WORDS,
     MIN_MIXED_WORDS_ATTRIBUTION,
     Draft,
     attach,
+    held_term,
     merge_split,
 )
 from dateline.quotes.lexicon import Lexicon, default_lexicon
@@ -42,7 +42,9 @@ from dateline.quotes.speakers import (
     PERSON_PRONOUNS,
     Cast,
     is_pronoun,
+    owns_only,
     speaker_phrase,
+    undated,
 )
 from dateline.quotes.titles import (
     description_title,
@@ -99,7 +101,7 @@ def find_quotes(
     if unit == "attribution":
         # PolNeAR marks no short quoted term that only an ordinary verb's phrase holds
         # ("placed in a "liquidating trust""); the article gold counts such fragments
-        drafts = [d for d in drafts if not _held_term(text, d)]
+        drafts = [d for d in drafts if not held_term(text, d)]
     if unit == "quotation":
         drafts = as_quotations(doc, drafts, lexicon.speech_kinds)
     quoted_chars = [(m.outer_start, m.outer_end) for m in marked]
@@ -115,19 +117,6 @@ def find_quotes(
     out = _continue_paragraphs(text, out, names)
     out = [q for q in out if q.speaker is not None or _kept(text, q)]
     return split_quotations(text, out) if unit == "quotation" else out
-
-
-#: Words under which a quoted phrase held only by an ordinary verb is a term, not a quote.
-MIN_HELD_WORDS = 4
-
-
-def _held_term(text: str, draft: Draft) -> bool:
-    """Whether a direct draft is a short quoted phrase whose only cue is the ordinary verb
-    that holds it (no speech cue of the lexicon): a term or a title in PolNeAR's unit."""
-    report = draft.report
-    if draft.kind != "direct" or report is None or report.entry.kind != HOLDING:
-        return False
-    return len(words(" ".join(text[a:b] for a, b in draft.spans))) < MIN_HELD_WORDS
 
 
 def _same_subject(doc: Doc, quote: Quote, before: Quote) -> Speaker | None:
@@ -363,12 +352,12 @@ class _Names:
                     return found
             return phrase.text, None
         person = self.cast.person_in(phrase)
-        if person is not None and _possessor(phrase, person):
-            return _undated(phrase), None  # "X's doctor" speaks, not X
+        if person is not None and owns_only(phrase, person):
+            return undated(phrase), None  # "X's doctor" speaks, not X
         if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):
             person = phrase  # a bare name the model did not tag PERSON here
         if person is None:
-            return _undated(phrase), None
+            return undated(phrase), None
         return self.cast.full_name(person), None
 
     def _pronoun(
@@ -437,25 +426,6 @@ class _Names:
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
-
-
-def _possessor(phrase: Span, person: Span) -> bool:
-    """Whether a person named in a common-noun phrase only owns its head ("X's doctor")."""
-    return phrase.root.pos_ == "NOUN" and person.root.dep_ == "poss"
-
-
-def _undated(phrase: Span) -> str:
-    """A description without the date it carries ("a report Thursday from the agencies" ->
-    "a report from the agencies"): who spoke, not when."""
-    if phrase.root.pos_ != "NOUN" or not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase):
-        return phrase.text
-    root = phrase.root
-    # a date inside a describing clause says which one ("a poll conducted last month") and stays
-    described = {t.i for c in root.children if c.dep_ == "acl" for t in c.subtree}
-    kept = "".join(
-        t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"} or t.i in described
-    )
-    return kept.strip() or phrase.text
 
 
 def _asks(quote: Quote) -> bool:

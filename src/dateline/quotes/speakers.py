@@ -382,3 +382,22 @@ class Cast:
         if gender is None:
             return True
         return (gender == "m") == (pronoun.lower() in _MALE)
+
+
+def owns_only(phrase: Span, person: Span) -> bool:
+    """Whether a person named in a common-noun phrase only owns its head ("X's doctor")."""
+    return phrase.root.pos_ == "NOUN" and person.root.dep_ == "poss"
+
+
+def undated(phrase: Span) -> str:
+    """A description without the date it carries ("a report Thursday from the agencies" ->
+    "a report from the agencies"): who spoke, not when."""
+    if phrase.root.pos_ != "NOUN" or not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase):
+        return phrase.text
+    root = phrase.root
+    # a date inside a describing clause says which one ("a poll conducted last month") and stays
+    described = {t.i for c in root.children if c.dep_ == "acl" for t in c.subtree}
+    kept = "".join(
+        t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"} or t.i in described
+    )
+    return kept.strip() or phrase.text
