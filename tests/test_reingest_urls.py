@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.cli import cli
@@ -105,15 +105,19 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
-def count(target: str) -> int:
-    engine = create_engine(database_url(target), connect_args=_quick(target))
+def count(target: str, engine: Engine | None = None) -> int:
+    """Articles stored in ``target`` (0 before its tables exist or while it is locked);
+    ``engine``: one kept open across polls, so a poll costs a query, not a connection set-up."""
+    own = engine is None
+    engine = engine or create_engine(database_url(target), connect_args=_quick(target))
     try:
         with engine.connect() as connection:
             return int(connection.execute(text("SELECT count(*) FROM articles")).scalar() or 0)
     except SQLAlchemyError:  # not created yet, or locked for a moment
         return 0
     finally:
-        engine.dispose()
+        if own:
+            engine.dispose()
 
 
 def _quick(target: str) -> dict[str, Any]:
@@ -121,16 +125,24 @@ def _quick(target: str) -> dict[str, Any]:
 
 
 def kill_after(corpus_path: Path, target: str, articles: int) -> None:
-    """Start the ingest and kill -9 it once ``articles`` more articles are stored."""
+    """Start the ingest and kill -9 it once ``articles`` more articles are stored.
+
+    The records of a parse batch are stored in one quick burst after the batch's analysis,
+    so the poll must be cheap to land inside it on a loaded machine: one engine for all polls.
+    """
     start = count(target)
+    engine = create_engine(database_url(target), connect_args=_quick(target))
     process = subprocess.Popen(
         ingest_cmd(corpus_path, target), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 180
-    while count(target) < start + articles and time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        time.sleep(0.005)
+    try:
+        while count(target, engine) < start + articles and time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            time.sleep(0.001)
+    finally:
+        engine.dispose()
     assert process.poll() is None, "the ingest finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
