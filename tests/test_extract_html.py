@@ -246,6 +246,21 @@ def test_text_after_a_sub_heading_is_a_paragraph() -> None:
     ]
 
 
+def test_a_nested_list_is_given_once() -> None:
+    # a list item holding a sub-list keeps its own words; the sub-list's items follow it
+    body = etree.fromstring(
+        "<body><list><item><ref target='a'>Book the venue</ref>. Then hire:"
+        "<list><item>a caterer</item><item><ref target='b'>a photographer or videographer"
+        "</ref></item></list></item><item>Send the invitations.</item></list></body>"
+    )
+    assert [(kind, text, linked) for kind, text, _, linked in _raw_blocks(body)] == [
+        ("item", "Book the venue. Then hire:", False),
+        ("item", "a caterer", False),
+        ("item", "a photographer or videographer", True),
+        ("item", "Send the invitations.", False),
+    ]
+
+
 def test_fast_pass_result_must_share_a_word_with_the_headline() -> None:
     story = etree.fromstring("<body><p>More than 100 protesters were killed.</p></body>")
     teasers = etree.fromstring("<body><p>Armenia named most popular spot.</p></body>")

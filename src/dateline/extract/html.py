@@ -129,23 +129,51 @@ def _line_under_headline(tree: HtmlElement) -> list[str]:
     return []
 
 
-def _text(element: etree._Element) -> str:
+def _text(element: etree._Element, own: bool = False) -> str:
+    """The element's text; ``own``: leaving out the lists nested in it (a list item's
+    sub-list is given item by item after it, so its text would come twice)."""
     if len(element) == 0:
         return squash(element.text)
     # inline children (links, emphasis) are joined with a space, then the space trafilatura's
     # element split leaves before punctuation is taken out again
-    text = squash(" ".join(element.itertext()))
+    pieces = _own_text(element) if own else element.itertext()
+    text = squash(" ".join(pieces))
     return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
+
+
+def _own_text(element: etree._Element) -> list[str]:
+    """The text of ``element`` outside the lists nested in it (their tails kept)."""
+    pieces = [element.text] if element.text else []
+    for child in element:
+        if child.tag != "list" and isinstance(child.tag, str):
+            pieces.extend(_own_text(child))
+        if child.tail:
+            pieces.append(child.tail)
+    return pieces
 
 
 RawBlock = tuple[str, str, str, bool]
 
 
-def _all_link(element: etree._Element, text: str) -> bool:
-    """The whole piece is one or more links: a teaser or a menu, not a sentence."""
+def _in_nested_list(node: etree._Element, top: etree._Element) -> bool:
+    """Whether ``node`` sits in a list nested inside ``top``."""
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == "list":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _all_link(element: etree._Element, text: str, own: bool = False) -> bool:
+    """The whole piece is one or more links: a teaser or a menu, not a sentence; ``own``:
+    counting only the links outside the lists nested in it."""
     if len(text) < 20:
         return False
-    linked = " ".join(_text(ref) for ref in element.iter("ref"))
+    refs = element.iter("ref")
+    if own:
+        refs = (ref for ref in refs if not _in_nested_list(ref, element))
+    linked = " ".join(_text(ref) for ref in refs)
     return len(linked) >= 0.9 * len(text)
 
 
@@ -168,10 +196,11 @@ def _element_blocks(element: etree._Element) -> list[RawBlock]:
         src = (element.get("src") or "").split()
         return [("graphic", src[0] if src else "", element.get("alt") or "", False)]
     if tag == "list":
+        # an item of a nested list comes after its parent item, which keeps its own words
         return [
-            ("item", text, "", _all_link(item, text))
+            ("item", text, "", _all_link(item, text, own=True))
             for item in element.iter("item")
-            if (text := _text(item))
+            if (text := _text(item, own=True))
         ]
     graphics = element.findall(".//graphic")
     alt = " ".join(g.get("alt") or "" for g in graphics)
