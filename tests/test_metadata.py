@@ -17,6 +17,7 @@ from dateline.extract.html_rules import (
     credited_names,
     find_dateline,
     is_boilerplate,
+    is_date_line,
     is_teaser_heading,
     is_teaser_line,
     split_credit,
@@ -210,6 +211,21 @@ def test_boilerplate_and_teaser_lines() -> None:
     assert is_teaser_heading("More from Daily Example")
     assert is_teaser_heading("Related stories")
     assert not is_teaser_heading("Faster journeys west")
+
+
+def test_consent_banners_form_states_and_date_stamps_are_furniture() -> None:
+    assert is_boilerplate(
+        "Necessary cookies are absolutely essential for the website to function properly."
+    )
+    assert is_boilerplate("Other uncategorized cookies are those that are being analyzed.")
+    assert is_boilerplate("Manage consent")
+    assert is_boilerplate("Thank you! Your submission has been received!")
+    assert not is_boilerplate("The study found that necessary cookies are rare in the wild.")
+    assert is_date_line("October 12, 2017")
+    assert is_date_line("Friday, 3 March 2024")
+    assert is_date_line("Sept. 5, 2023")
+    assert not is_date_line("On March 3, 2024 the council met.")
+    assert not is_date_line("May 2024")
 
 
 # -- the date shown by the headline, labels, credits -------------------------------------------

@@ -23,6 +23,7 @@ from dateline.extract.html_rules import (
     credited_names,
     find_dateline,
     is_boilerplate,
+    is_date_line,
     is_teaser_heading,
     is_teaser_line,
     norm,
@@ -312,7 +313,7 @@ def classify(
             continue
         elif is_teaser_line(text):
             role = "teaser"
-        elif is_boilerplate(text):
+        elif is_boilerplate(text) or is_date_line(text):
             role = "boilerplate"
         elif linked and kind != "item" and not text.endswith((".", '."', ".”")):
             role = "teaser"

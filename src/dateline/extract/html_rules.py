@@ -277,6 +277,12 @@ def is_boilerplate(text: str) -> bool:
     return len(key) < 400 and any_pattern("boilerplate.txt").match(key) is not None
 
 
+def is_date_line(text: str) -> bool:
+    """A paragraph that is only a date: a stamp, not story text."""
+    key = _pattern_key(text)
+    return len(key) < 60 and any_pattern("date_lines.txt").match(key) is not None
+
+
 def is_teaser_line(text: str) -> bool:
     key = _pattern_key(text)
     return len(key) < 400 and any_pattern("teaser_lines.txt").match(key) is not None
