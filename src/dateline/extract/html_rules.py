@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -264,6 +264,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@lru_cache(maxsize=64)  # a block is asked about as boilerplate, date line and teaser in turn
 def _pattern_key(text: str) -> str:
     """Lower case with typographic quotes made plain, so "you’re" matches "you're"."""
     return squash(text).lstrip("[(*•·>»- ").lower().translate(_PLAIN_QUOTES)
