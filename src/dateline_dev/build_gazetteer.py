@@ -47,10 +47,18 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VNM": ("Vietnam", "Viet Nam"),
     "LAO": ("Laos",),
     "TWN": ("Taiwan",),
-    "COD": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC"),
+    # "Zaire": its name from 1971 to 1997, in older news
+    "COD": (
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+        "DR Congo",
+        "DRC",
+        "Zaire",
+    ),
     "COG": ("Republic of Congo", "Congo-Brazzaville"),
     "CIV": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
-    "MKD": ("North Macedonia",),
+    # its name until 2019, and how older news names it
+    "MKD": ("North Macedonia", "Macedonia", "Former Yugoslav Republic of Macedonia", "FYROM"),
     "PSE": ("Palestine", "Palestinian territories", "West Bank", "Gaza", "Gaza Strip"),
     "VAT": ("Vatican", "Holy See", "Vatican City"),
     "FSM": ("Micronesia",),
