@@ -272,7 +272,10 @@ def _score_events(
         pred = preds[pairs[g]]
         if _country(event.get("target")):
             c["target_n"] += 1
-            c["target_ok"] += _country(pred.get("target")) == _country(event.get("target"))
+            right = _country(pred.get("target")) == _country(event.get("target"))
+            c["target_ok"] += right
+            if not right:
+                notes.append(f"wrong target {_event_text(pred)} for {_event_text(event)}")
         if event.get("date"):
             c["date_n"] += 1
             c["date_ok"] += pred.get("date") == event["date"]
