@@ -153,6 +153,10 @@ def test_shipped_kb_resolves_bare_names_by_date() -> None:
     assert kb.lookup("Fox", "2016-06-01") is None
     fox = kb.lookup("Fox", "2016-06-01", {"GBR"})
     assert fox is not None and fox.key == "LIAM_FOX"
+    # no date: only a person the dictionaries list under the bare surname itself
+    putin = kb.lookup("Putin", None)
+    assert putin is not None and putin.key == "VLADIMIR_PUTIN"
+    assert kb.lookup("Fox", None, {"GBR"}) is None
     size = (Path(nlp.__file__).parent.parent / "data" / "actors" / "kb.tsv").stat().st_size
     assert size < 3_000_000
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import require_model
+from dateline.actors import find_actors
 from dateline.events import Event, code_events
 from dateline.events.coder import Coder
 from dateline.events.scorer import EventScorer
@@ -65,3 +66,42 @@ def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
 def test_a_reporting_verb_with_a_clause_is_no_act(nlp: Any) -> None:
     text = "Peru declared that the ceasefire would hold."
     assert not [e for e in candidates(nlp, text) if e.trigger.startswith("declared")]
+
+
+def coded(nlp: Any, text: str) -> list[Event]:
+    """Events of an undated sentence with the real actors stage (as the PLOVER sentences)."""
+    doc, article = nlp(text), Article(published=None, body=text)
+    return code_events(doc, article, find_actors(doc, article), all_modalities=True)
+
+
+def test_a_relation_is_not_its_possessor(nlp: Any) -> None:
+    text = "Rebels killed the commander of Chile's militia ally in northern Peru on Monday."
+    (kill,) = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
+    assert kill.target is not None and kill.target.country == "PER"
+    text = "Chile's neighbour Peru shelled the border town."
+    (shell,) = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
+    assert shell.source is not None and shell.source.country == "PER"
+
+
+def test_up_to_a_number_is_the_object(nlp: Any) -> None:
+    text = "Gunmen kidnapped up to 12 Norwegian engineers near the capital of Chad."
+    events = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
+    assert events and events[0].target is not None and events[0].target.country == "NOR"
+
+
+def test_mediation_between_two_targets_both(nlp: Any) -> None:
+    text = "Norway launched a mediation effort on Monday between Peru and Chile."
+    targets = {e.target.country for e in coded(nlp, text) if e.target is not None}
+    assert targets == {"PER", "CHL"}
+
+
+def test_a_shell_noun_stands_for_its_clause(nlp: Any) -> None:
+    text = "Chile condemned the fact that Peruvian troops crossed the border."
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == "PER"
+
+
+def test_an_undated_bare_surname_the_dictionaries_list_is_placed(nlp: Any) -> None:
+    text = "Iran criticized Putin on Monday."
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == "RUS"

@@ -7,7 +7,8 @@ not. Built by ``python -m dateline_dev.build_kb`` from PETRARCH-2's dictionaries
 Matching is conservative: a full name matches its entry; a bare surname matches only when
 the KB knows a single person of that name, in office at the article's date, whom the
 dictionaries list under the bare surname too ("Putin", not "Fox" for Liam Fox), or when only
-one of those in office then is from a country the article names. The dictionaries
+one of those in office then is from a country the article names. Without a date, a bare
+surname matches only the one person the dictionaries list under it. The dictionaries
 date from 2014: an office open at that time is taken as still held (see the NOTICE file).
 """
 
@@ -179,6 +180,11 @@ class KnowledgeBase:
         # a bare surname: the only KB person of that name, in office at the date; else the
         # only one in office from a country the article names
         candidates = self._surnames.get(folded, [])
+        if day is None:
+            # no date to tell who held office: the one person the dictionaries list under the
+            # bare surname itself ("+PUTIN_": news calls him so)
+            listed = [a for a in candidates if (folded, a.key) in self._by_surname]
+            return listed[0] if len(listed) == 1 else None
         active = [a for a in candidates if a.in_office(day)]
         if (
             len(candidates) == 1

@@ -55,6 +55,7 @@ class Sides:
         sectors: Mapping[str, str],
         pronouns: AbstractSet[str],
         text: str | None = None,
+        relations: AbstractSet[str] = frozenset(),
     ) -> None:
         self.doc = doc
         #: offsets handed to ``actors.at`` are shifted by this (0: the Doc is the whole body)
@@ -63,6 +64,8 @@ class Sides:
         self.gaz = gazetteer
         self.sectors = sectors
         self.pronouns = pronouns
+        #: nouns of a relation to another actor ("Israel's *ally*"): the possessor is not it
+        self.relations = relations
         self.ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self.text = doc.text if text is None else text
         #: where the current sentence starts after a wire dateline (words before are no actors)
@@ -246,7 +249,9 @@ class Sides:
                     hit = self._resolve_ent(ent)
                     if hit is not None and hit[1] is None and hit[2]:
                         return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
-        actor = self._lookup(start, head_end, head)  # the phrase up to its head
+        # the phrase up to its head; "Syria's neighbor": the head alone (the possessor is not it)
+        related = head.lemma_.lower() in self.relations and any(t.dep_ == "poss" for t in left)
+        actor = self._lookup(self.offset + head.idx if related else start, head_end, head)
         if any(t.lower_ == "ethnic" for t in left):
             actor = None  # "ethnic Hungarians in Romania": a people, not a state
             sector = sector or "CVL"
@@ -357,6 +362,8 @@ class Sides:
                 ):
                     continue  # "ethnic Hungarians in Romania": a people, not a state
                 seen.add(ent.start)
+                if self._related(ent):
+                    continue  # "X's ally in Y": someone of Y (or unknown), not X
                 hit = self._resolve_ent(ent)
                 if hit is not None:
                     hits.append((person or hit[0], hit[1], hit[2]))
@@ -365,11 +372,16 @@ class Sides:
                 return _dedupe(hits) if conjoined else hits[:1]
         for t in left:
             # a demonym or country the NER folded into a wider name ("British Defence ...")
-            if t.is_title and t.i != head.i:
+            if t.is_title and t.i != head.i and not self._related(self.doc[t.i : t.i + 1]):
                 country = self.gaz.country_by_demonym(t.text) or self.gaz.country_by_name(t.text)
                 if country is not None:
                     return [(person or country.name, country.cameo, None)]
         return []
+
+    def _related(self, ent: Span) -> bool:
+        """Whether the entity is the possessor of a relation noun ("*Israel's* militia ally")."""
+        root = ent.root
+        return root.dep_ == "poss" and root.head.lemma_.lower() in self.relations
 
     def _resolve_ent(self, ent: Span) -> tuple[str | None, str | None, str | None] | None:
         entry = self.gaz.by_ent_id(ent.id_) if ent.id_ else None

@@ -110,7 +110,7 @@ class Coder:
         self.rules = rules or default_rules()
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
-        self.roles = Roles(self.gaz)
+        self.roles = Roles(self.gaz, self.rules.words["shell"])
         self.home: str | None = None
         self.leading: str | None = None
         self.home_place: Location | None = None
@@ -168,7 +168,13 @@ class Coder:
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         self.scene = self.scene_before = None
         resolver = Sides(
-            doc, actors, self.gaz, self.rules.sectors, self.rules.words["pronoun"], text
+            doc,
+            actors,
+            self.gaz,
+            self.rules.sectors,
+            self.rules.words["pronoun"],
+            text,
+            relations=self.rules.words["relation"],
         )
         out: list[Candidate] = []
         for sent in _paragraph_sentences(doc):
@@ -522,8 +528,8 @@ def _inside(offset: int, spans: list[tuple[int, int, str | None]]) -> str | bool
 def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
     """Whether a side is a thing, not an agent: a phrase no actor stands for, with no sector
     (no agent noun of ``sectors.tsv``), headed by a common noun outside every entity that is
-    no agent noun either (``words.tsv`` classes ``agent``, "group", "countries", and
-    ``agent_suffix``, "cleaners", "residents")."""
+    no agent noun either (``words.tsv`` classes ``agent``, "group", "countries",
+    ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
     if p.known or p.sector or p.kind is not None or p.via != "text" or p.end <= p.start:
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
@@ -536,6 +542,7 @@ def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
         root.pos_ == "NOUN"
         and not root.ent_type_
         and not rules.is_("agent", lemma)
+        and not rules.is_("relation", lemma)
         and not any(lemma.endswith(s) for s in suffixes)
     )
 

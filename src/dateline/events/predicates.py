@@ -134,6 +134,11 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         if c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
             preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    counted = _up_to(verb) if not objects and not passive else None
+    if counted is not None:
+        # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"
+        objects = [counted]
+        particles = [p for p in particles if p != "up"]
     comps = _complements(verb)
     object_words = [w for o in objects for w in lemmas(o)]
     for comp in comps:
@@ -208,6 +213,22 @@ def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
             seen.add(kind)
             out.append(e)
     return out
+
+
+def _up_to(verb: Token) -> Token | None:
+    """The object of "<verb> up to <number> <noun>" when the parser made "up" the verb's
+    particle or preposition and the noun the object of its "to"."""
+    for up in verb.children:
+        if up.lower_ != "up" or up.dep_ not in ("prt", "prep", "advmod"):
+            continue
+        for to in up.children:
+            if to.lower_ == "to" and to.dep_ == "prep":
+                for obj in to.children:
+                    if obj.dep_ == "pobj" and any(
+                        c.dep_ == "nummod" or c.like_num for c in obj.children
+                    ):
+                        return obj
+    return None
 
 
 def _owned_subject(verb: Token) -> tuple[Token, Token] | None:

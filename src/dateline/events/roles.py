@@ -25,9 +25,14 @@ from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.nlp.gazetteer import Gazetteer
 
 #: Prepositions whose object can be the target when the verb has no direct object.
-TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from")
-#: Prepositions on the direct object whose object can be the target ("support for X").
-OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from"})
+#: ("mediated *between* X and Y": both are its targets)
+TARGET_PREPS = (
+    *("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from"),
+    "between",
+)
+#: Prepositions on the direct object whose object can be the target ("support for X", "a
+#: mediation effort between X and Y").
+OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from", "between"})
 #: Prepositions on an object that names the act whose object is what the act is done to
 #: ("an investigation *into* X", "a ban *of* X").
 _ACT_PREPS = frozenset({"into", "of", "over", "at"})
@@ -54,8 +59,11 @@ _MAX_PAIRS = 9
 
 
 class Roles:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    """``shells``: nouns that stand for the clause they introduce ("the fact that X ...")."""
+
+    def __init__(self, gazetteer: Gazetteer, shells: frozenset[str] = frozenset()) -> None:
         self.gaz = gazetteer
+        self.shells = shells
 
     def roles(
         self, pred: Predicate, resolver: Sides
@@ -104,7 +112,7 @@ class Roles:
             ]
             for obj in pred.objects:
                 if obj not in acts:
-                    targets.extend(resolver.phrase(obj))
+                    targets.extend(self._shell(obj, resolver) or resolver.phrase(obj))
             if not any(t.known for t in targets):
                 # "reiterated their support *for Chad*", "sent aid *to* ..."
                 for obj in pred.objects:
@@ -137,6 +145,23 @@ class Roles:
         sources = [p for p in sources if p.known] or sources
         targets = [p for p in targets if p.known] or targets
         return inherit(sources, targets)
+
+    def _shell(self, obj: Token, resolver: Sides) -> list[Participant]:
+        """Who a shell noun's clause is about ("condemned *the fact* that a police officer
+        was sent"): the agents its subject names; else nothing."""
+        if obj.lemma_.lower() not in self.shells:
+            return []
+        for clause in obj.children:
+            if clause.dep_ not in ("acl", "ccomp") or not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                continue
+            for subj in clause.children:
+                if subj.dep_ in ("nsubj", "nsubjpass"):
+                    found = [t for t in resolver.phrase(subj) if _agentive(t)]
+                    if found:
+                        return found
+        return []
 
     def open_target(self, pred: Predicate, targets: list[Participant]) -> bool:
         """Whether the act is done *to* actors the sentence names only by a description that
