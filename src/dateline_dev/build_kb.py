@@ -7,7 +7,8 @@ International and MilNonState ones; MIT, see NOTICE) from ``DIR`` (default
 ``../shared/data/events/reference``) and writes facts only, in dateline's own format: one row
 per actor (key, name, aliases, type, and its CAMEO-style codes with their tenure dates).
 Country entries themselves ("ALBANIA_ [ALB]") are left to the gazetteer, aliases that carry a
-title ("PRESIDENT_PUTIN_") are dropped (the actors stage reads titles from the text), and so are
+title ("PRESIDENT_PUTIN_") are dropped (the actors stage reads titles from the text), except that
+a title and the surname alone ("PRESIDENT_BUSH") gives the bare surname, and so are
 actors whose every code is an unspecified elite or whose name is a single word.
 
 The dictionary's dates are ``YYMMDD`` (``19YYMMDD`` before 1930): ``[RUSGOV >080508]`` means
@@ -266,6 +267,13 @@ def is_title_alias(alias: str) -> bool:
     return bool(words & _TITLE_WORDS)
 
 
+def titled_surname(alias: str) -> str | None:
+    """The one word after the title words of a title form ("PRESIDENT_BUSH" -> "BUSH")."""
+    words = alias.strip("_ ").split("_")
+    rest = [w for w in words if w not in _TITLE_WORDS]
+    return rest[0] if len(rest) == 1 and len(words) > 1 and words[-1] == rest[0] else None
+
+
 def rows(entry: RawEntry, groups_only: bool = False) -> Iterator[list[str]]:
     """Our rows for one dictionary entry (none for countries, elites only, one-word names).
 
@@ -303,6 +311,10 @@ def rows(entry: RawEntry, groups_only: bool = False) -> Iterator[list[str]]:
         alias = alias.strip("_ ")
         if alias and alias != key and (is_org or not is_title_alias(alias)):
             aliases.append(display(alias))
+        elif not is_org and titled_surname(alias) == words[-1]:
+            # "+PRESIDENT_BUSH": the dictionary calls him by his surname (the title is the
+            # text's to read), as "+PUTIN_" does
+            aliases.append(display(words[-1]))
     kind = "ORG" if is_org else "PERSON"
     tenures = [f"{code} {start}/{end}" if start or end else code for code, *_, start, end in parsed]
     yield [key, display(key), "|".join(dict.fromkeys(aliases)), kind, "|".join(tenures)]

@@ -8,7 +8,8 @@ Matching is conservative: a full name matches its entry; a bare surname matches 
 the KB knows a single person of that name, in office at the article's date, whom the
 dictionaries list under the bare surname too ("Putin", not "Fox" for Liam Fox), or when only
 one of those in office then is from a country the article names. Without a date, a bare
-surname matches only the one person the dictionaries list under it. The dictionaries
+surname matches only the people the dictionaries list under it, when they are of one country
+(its default code then gives the country, not an office). The dictionaries
 date from 2014: an office open at that time is taken as still held (see the NOTICE file).
 """
 
@@ -181,10 +182,12 @@ class KnowledgeBase:
         # only one in office from a country the article names
         candidates = self._surnames.get(folded, [])
         if day is None:
-            # no date to tell who held office: the one person the dictionaries list under the
-            # bare surname itself ("+PUTIN_": news calls him so)
+            # no date to tell who held office: the person the dictionaries list under the
+            # bare surname itself ("+PUTIN_", "+PRESIDENT_BUSH": news calls him so); several
+            # only when they are all of one country (the two presidents Bush)
             listed = [a for a in candidates if (folded, a.key) in self._by_surname]
-            return listed[0] if len(listed) == 1 else None
+            one_country = len({_country(a) for a in listed}) == 1
+            return listed[0] if listed and one_country and _country(listed[0]) else None
         active = [a for a in candidates if a.in_office(day)]
         if (
             len(candidates) == 1
