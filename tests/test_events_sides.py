@@ -105,3 +105,11 @@ def test_an_undated_bare_surname_the_dictionaries_list_is_placed(nlp: Any) -> No
     text = "Iran criticized Putin on Monday."
     (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
     assert accuse.target is not None and accuse.target.country == "RUS"
+
+
+def test_a_rejected_claim_is_addressed_to_its_teller(nlp: Any) -> None:
+    text = (
+        "Peru said Chilean ships had fired on its fishing boats.\n\nChile rejected the accusation."
+    )
+    events = [e for e in coded(nlp, text) if e.plover == "REJECT"]
+    assert events and events[0].target is not None and events[0].target.country == "PER"

@@ -110,7 +110,7 @@ class Coder:
         self.rules = rules or default_rules()
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
-        self.roles = Roles(self.gaz, self.rules.words["shell"])
+        self.roles = Roles(self.gaz, self.rules.words["shell"], self.rules.words["claim"])
         self.home: str | None = None
         self.leading: str | None = None
         self.home_place: Location | None = None
@@ -316,7 +316,7 @@ class Coder:
         if self.roles.open_target(pred, targets):
             # "Chad's and Sudan's envoys met. Kenya urged the two delegations to ...": the
             # actors named just before
-            phrase = next(t for t in targets if t.sector and t.sector != "IGO")
+            phrase = next((t for t in targets if t.sector and t.sector != "IGO"), targets[0])
             targets = resolver.earlier(sources, phrase) or targets
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides

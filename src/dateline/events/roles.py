@@ -54,16 +54,26 @@ _STATE_POWER = frozenset({"09", "16", "17"})
 #: Roots of acts addressed to someone (appeal, demand, disapprove, reject, threaten, reduce
 #: relations): with no target in the sentence, the one named just before is it.
 _NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
+#: Acts done to someone's words (deny, praise, criticise, reject): "rejected *the accusation*"
+#: is addressed to whoever made it.
+_ON_WORDS = ("016", "051", "11", "12")
 #: At most this many events from one predicate (conjoined actors multiply).
 _MAX_PAIRS = 9
 
 
 class Roles:
-    """``shells``: nouns that stand for the clause they introduce ("the fact that X ...")."""
+    """``shells``: nouns that stand for the clause they introduce ("the fact that X ...");
+    ``claims``: nouns of what someone said ("the accusation"), whose teller is the target."""
 
-    def __init__(self, gazetteer: Gazetteer, shells: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        shells: frozenset[str] = frozenset(),
+        claims: frozenset[str] = frozenset(),
+    ) -> None:
         self.gaz = gazetteer
         self.shells = shells
+        self.claims = claims
 
     def roles(
         self, pred: Predicate, resolver: Sides
@@ -167,13 +177,25 @@ class Roles:
         """Whether the act is done *to* actors the sentence names only by a description that
         stands for ones named before ("urged *the two delegations*", "warned *both sides*"):
         an act addressed to someone (appeal, demand, criticism, rejection, threat, cutting
-        ties) whose target phrase is an agent with no country. An appeal to no one ("called
-        for aid") has no such phrase and stays without a target."""
+        ties) whose target phrase is an agent with no country, or words no owner is named for
+        ("rejected *the accusation*"). An appeal to no one ("called for aid") has no such
+        phrase and stays without a target."""
+        code = pred.entry.cameo or ""
         return (
-            (pred.entry.cameo or "")[:2] in _NEEDS_TARGET
-            and bool(targets)
+            bool(targets)
             and not any(t.known for t in targets)
-            and any(_agentive(t) for t in targets)
+            and (
+                (code[:2] in _NEEDS_TARGET and any(_agentive(t) for t in targets))
+                or (code.startswith(_ON_WORDS) and self._claim(pred))
+            )
+        )
+
+    def _claim(self, pred: Predicate) -> bool:
+        """Whether the act is done to words no owner is named for ("rejected *the
+        accusation*"): their teller is the one it is addressed to."""
+        return pred.kind == "verb" and any(
+            o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
+            for o in pred.objects
         )
 
     def _complement_targets(
