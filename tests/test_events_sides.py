@@ -113,3 +113,9 @@ def test_a_rejected_claim_is_addressed_to_its_teller(nlp: Any) -> None:
     )
     events = [e for e in coded(nlp, text) if e.plover == "REJECT"]
     assert events and events[0].target is not None and events[0].target.country == "PER"
+
+
+def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
+    text = "Chile agreed to send a trade delegation to Lima in May."
+    (agree,) = [e for e in coded(nlp, text) if e.plover == "AGREE"]
+    assert agree.target is not None and agree.target.country == "PER"

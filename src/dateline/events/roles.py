@@ -328,11 +328,12 @@ def names_act(obj: Token, entry: LexEntry) -> bool:
 
 
 def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of ``head``'s prepositions among ``preps``."""
+    """Objects of ``head``'s prepositions among ``preps`` ("sent X *to* Y" is often parsed as
+    a dative)."""
     return [
         p
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps
         for p in c.children
         if p.dep_ == "pobj"
     ]
