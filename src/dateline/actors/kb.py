@@ -88,6 +88,11 @@ def _fold(name: str) -> str:
     return _SPACES.sub(" ", name.replace(".", "")).strip().casefold().removeprefix("the ")
 
 
+def _person_key(name: str) -> str:
+    """A person's lookup key: hyphens are spaces ("al-Thani" is the dictionaries' "al Thani")."""
+    return " ".join(_fold(name).replace("-", " ").split())
+
+
 def _country(actor: KbActor) -> str | None:
     return next((split_code(t.code)[0] for t in actor.tenures), None)
 
@@ -138,13 +143,13 @@ class KnowledgeBase:
                     self._orgs.setdefault(_fold(form), []).append(actor)
                 continue
             for form in (name, *actor.aliases):
-                folded = _fold(form)
+                folded = _person_key(form)
                 if " " in folded:
                     self._names.setdefault(folded, []).append(actor)
                 elif kind == "PERSON" and folded:
                     self._surnames.setdefault(folded, []).append(actor)
                     self._by_surname.add((folded, actor.key))
-            words = _fold(name).split()
+            words = _person_key(name).split()
             surnames = {words[-1]}
             if words and _country(actor) in family_first:
                 surnames.add(words[0])  # "Xi Jinping" is "Xi"
@@ -170,7 +175,7 @@ class KnowledgeBase:
     ) -> KbActor | None:
         """The person a name refers to at ``day`` (ISO date) in an article naming
         ``countries`` (ISO alpha-3), or None when unknown or ambiguous."""
-        folded = normalize(name)
+        folded = _person_key(name)
         if not folded:
             return None
         if " " in folded:
