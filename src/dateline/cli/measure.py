@@ -294,7 +294,8 @@ def bench_nlp(polnear: Path | None, limit: int | None, repeat: int) -> None:
     type=int,
     default=2000,
     show_default=True,
-    help="Pages of the large run compared with a 200-page run for flat memory.",
+    help="Pages of the large run compared with a 200-page run for flat memory "
+    "(200 or fewer: no memory runs, the speed runs only).",
 )
 @click.option(
     "--memory-only",
