@@ -55,7 +55,12 @@ def us_legislator(doc: Doc, start: int, end: int) -> bool:
         t.lower_ in ("sen.", "rep.") for t in before
     ):
         return True
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + 40] if end else ""
+    if not end:
+        return False
+    # the 40 characters from the name's last token on, read from the tokens after it: building
+    # doc.text here would join the whole article once per mention
+    last = doc[end - 1]
+    after = (last.whitespace_ + doc[end : end + 40].text)[: 40 - len(last)]
     return bool(_PARTY_TAG.match(after))
 
 
