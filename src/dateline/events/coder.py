@@ -537,7 +537,7 @@ def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
-    suffixes = rules.words.get("agent_suffix", frozenset())
+    suffixes = rules.words["agent_suffix"]
     return (
         root.pos_ == "NOUN"
         and not root.ent_type_

@@ -137,9 +137,10 @@ class Roles:
             if not any(t.known for t in targets):
                 for prep in TARGET_PREPS:
                     found = [t for p in pred.preps.get(prep, []) for t in resolver.phrase(p)]
-                    if any(t.known for t in found) or (acts and found and not targets):
+                    known = any(t.known for t in found)
+                    if known or (acts and found and not targets):
                         targets = found
-                        if any(t.known for t in found):
+                        if known:
                             break
             if not targets:
                 # no one named it is done to: the act's object stands, as it did ("deployed

@@ -76,17 +76,9 @@ def find_quotes(
     text = doc.text
     every = find_marked(text)
     marked = split_labelled(text, [m for m in every if m.kind == "quote"])
-    quoted = [False] * len(doc)
-    for m in marked:
-        span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
-        if span is not None:
-            quoted[span.start : span.end] = [True] * len(span)
+    quoted = _within(doc, marked)
     # a title or a term in marks speaks no more than a quote does ("said on CNN's "X"")
-    unspoken = list(quoted)
-    for m in every:
-        span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
-        if m.kind != "quote" and span is not None:
-            unspoken[span.start : span.end] = [True] * len(span)
+    unspoken = _within(doc, [m for m in every if m.kind != "quote"], quoted)
     reports = find_reports(
         doc, text, quoted, lexicon, asides=unit == "quotation", unspoken=unspoken
     )
@@ -171,6 +163,16 @@ def _kept(text: str, quote: Quote) -> bool:
     if quote.kind == "indirect" and len(words(quote.text)) < MIN_UNATTRIBUTED_WORDS:
         return False  # a reported fragment nobody is said to have said
     return (quote.cue is not None and quote.kind != "mixed") or _stands_alone(text, quote)
+
+
+def _within(doc: Doc, marks: list[Marked], flags: list[bool] | None = None) -> list[bool]:
+    """For each token, whether it lies inside one of ``marks`` (or is set in ``flags``)."""
+    out = list(flags) if flags is not None else [False] * len(doc)
+    for m in marks:
+        span = doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is not None:
+            out[span.start : span.end] = [True] * len(span)
+    return out
 
 
 def _stands_alone(text: str, quote: Quote) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
+from dateline.quotes.lexicon import default_lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "it", "i", "we", "you", "them", "this", "that"})
@@ -222,8 +223,6 @@ def _describes(child: Token) -> bool:
 
 def _evidence(noun: Token) -> bool:
     """Whether a noun is a poll, survey, study or report (``evidence_nouns.tsv``)."""
-    from dateline.quotes.lexicon import default_lexicon
-
     try:
         return noun.lemma_.lower() in default_lexicon().evidence_nouns
     except Exception:  # a broken lexicon install must not stop quotes
