@@ -39,6 +39,8 @@ _OF = frozenset({"of"})
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
 _LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
+#: a sentence: its token span and where its words start after a wire dateline
+_At = tuple[tuple[int, int], int]
 
 
 class Sides:
@@ -73,32 +75,56 @@ class Sides:
         #: token bounds of the current sentence
         self.span = (0, len(doc))
         self.last: Participant | None = None
-        #: actors with a country the previous sentence names as a subject or object, and the
-        #: subject of the current paragraph's first sentence
-        self.previous: list[Participant] = []
-        self.topic: list[Participant] = []
+        #: the sentence before, and the current paragraph's first sentence: (span, cut) of
+        #: each, resolved to the actors they name only when ``earlier`` asks (rarely)
+        self._previous_at: _At | None = None
+        self._topic_at: _At | None = None
         self._opening = False
         self._seen: dict[tuple[int, int], ActorLike | None] = {}
+        self._named_at: dict[tuple[_At, bool], list[Participant]] = {}
 
     def sentence(self, span: tuple[int, int], cut: int, new_paragraph: bool) -> None:
         """Start the sentence of tokens ``span`` (its words before ``cut`` are a dateline):
         the actors of the one before become ``previous``."""
         before = self.span
         if before != (0, len(self.doc)):
-            self.previous = self._named(before)
+            self._previous_at = (before, self.cut)
             if self._opening:
                 # the sentence before opened its paragraph: its subject is the paragraph's
-                self.topic = self._named(before, subjects_only=True)
+                self._topic_at = (before, self.cut)
         self._opening = new_paragraph
         if new_paragraph:
             # the previous sentence still counts: in news a paragraph is often one sentence
-            self.topic = []
+            self._topic_at = None
         self.span, self.cut = span, cut
+        live = (self._previous_at, self._topic_at)
+        self._named_at = {k: v for k, v in self._named_at.items() if k[0] in live}
 
-    def _named(self, span: tuple[int, int], subjects_only: bool = False) -> list[Participant]:
-        """Actors with a country a sentence names as a subject or an object."""
+    @property
+    def previous(self) -> list[Participant]:
+        """Actors with a country the previous sentence names as a subject or object."""
+        return self._named_once(self._previous_at, subjects_only=False)
+
+    @property
+    def topic(self) -> list[Participant]:
+        """Actors with a country the current paragraph's first sentence names as a subject."""
+        return self._named_once(self._topic_at, subjects_only=True)
+
+    def _named_once(self, at: _At | None, subjects_only: bool) -> list[Participant]:
+        """``_named`` of a sentence, computed once (a sentence's phrases do not change)."""
+        if at is None:
+            return []
+        key = (at, subjects_only)
+        if key not in self._named_at:
+            self._named_at[key] = self._named(at, subjects_only)
+        return self._named_at[key]
+
+    def _named(self, at: _At, subjects_only: bool = False) -> list[Participant]:
+        """Actors with a country a sentence (its token span and dateline cut) names as a
+        subject or an object."""
         deps = _SUBJECTS if subjects_only else _SUBJECTS | _OBJECTS
-        saved = self.span
+        saved = self.span, self.cut
+        span, self.cut = at
         self.span = span
         try:
             found = [
@@ -111,7 +137,7 @@ class Sides:
                 if p.country and p.via != "pronoun"
             ]
         finally:
-            self.span = saved
+            self.span, self.cut = saved
         return found
 
     def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
