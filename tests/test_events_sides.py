@@ -119,3 +119,20 @@ def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
     text = "Chile agreed to send a trade delegation to Lima in May."
     (agree,) = [e for e in coded(nlp, text) if e.plover == "AGREE"]
     assert agree.target is not None and agree.target.country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Police in Quito detained several suspects in the robbery of the bank.", "suspects"),
+        ("Officials in Peru have deported a 70-year-old man who admitted smuggling.", "man"),
+        ("Police in Lima announced the arrest of 12 alleged members of a drug gang.", "members"),
+    ],
+)
+def test_people_acted_on_where_the_act_happens_keep_their_words(
+    nlp: Any, text: str, words: str
+) -> None:
+    coerce = [e for e in candidates(nlp, text) if e.plover == "COERCE"]
+    assert coerce and coerce[0].target is not None
+    assert words in coerce[0].target.text  # not the place's name
+    assert coerce[0].target.country == coerce[0].source.country  # type: ignore[union-attr]

@@ -321,7 +321,8 @@ class Coder:
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code
-            targets = self.roles.default_target(act, sources, targets, here, loc)
+            someone = [t for t in targets if not _thing(t, sent.doc, self.rules)]
+            targets = self.roles.default_target(act, sources, targets, here, loc, someone)
         if sources and rank == 0:
             resolver.remember(sources)
         if not sources and not any(p.known for p in targets):

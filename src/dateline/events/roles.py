@@ -266,12 +266,15 @@ class Roles:
         targets: list[Participant],
         here: Location | None,
         loc: Location | None,
+        someone: list[Participant] | None = None,
     ) -> list[Participant]:
         """The target when the sentence names none it can resolve: a protest is against the
         government where it happens; a material act, a rejection or a threat is done to the
         country of the place the sentence names ("imposed a curfew in <a town>", "threatened to
-        ban voting in X"); a domestic measure (yielding, coercing, refusing) with no place is
-        done at home (the source's country)."""
+        ban voting in X"), and the people it names as acted on (``someone``: the targets that
+        are no thing) are of that country ("police in X arrested *six suspects*"); a domestic
+        measure (yielding, coercing, refusing) with no place is done at home (the source's
+        country)."""
         root = code[:2]
         if root == "14":
             return self.protest_target(sources, loc) or targets
@@ -281,6 +284,9 @@ class Roles:
             and here.country
             and (quad in (2, 4) or root in ("12", "13") or code in _VISITS)
         ):
+            people = [t for t in someone or () if t.text] if code not in _VISITS else []
+            if people:
+                return [_placed(t, here.country) for t in people]
             # the place keeps its name as the target's words ("shelled *Poonch district*")
             return [replace(self.country_participant(here.country), text=here.name)]
         if root in _DOMESTIC and not any(_agentive(t) for t in targets):
@@ -289,10 +295,7 @@ class Roles:
                 # the phrase acted on keeps its words ("arrested *the captain of a ship*")
                 # and takes the country
                 country = found.pop()
-                return [
-                    replace(t, country=country, code=country + (t.sector or ""), via="inferred")
-                    for t in targets
-                ] or [self.country_participant(country)]
+                return [_placed(t, country) for t in targets] or [self.country_participant(country)]
         return targets
 
     def default_source(self, code: str, country: str) -> list[Participant]:
@@ -317,6 +320,11 @@ class Roles:
         entry = self.gaz.country_by_code(country)
         name = entry.name if entry else country
         return Participant(name, "", country, sector, country + (sector or ""), 0, 0, "inferred")
+
+
+def _placed(p: Participant, country: str) -> Participant:
+    """The phrase with the country an act's place or source gives it (its words kept)."""
+    return replace(p, country=country, code=country + (p.sector or ""), via="inferred")
 
 
 def names_act(obj: Token, entry: LexEntry) -> bool:
