@@ -136,3 +136,29 @@ def test_people_acted_on_where_the_act_happens_keep_their_words(
     assert coerce and coerce[0].target is not None
     assert words in coerce[0].target.text  # not the place's name
     assert coerce[0].target.country == coerce[0].source.country  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "side", "words"),
+    [
+        # a relative clause describes the target: PLV and PLOVER mark it with its noun
+        (
+            "Peru ordered an inquiry into Andes Bank, the lender which was founded by a banker.",
+            "ACCUSE",
+            "target",
+            "Andes Bank, the lender which was founded by a banker",
+        ),
+        # ... but the clause that holds the act is no part of who does it
+        (
+            "Chilean teachers urging Peru to free the sailors gathered outside the ministry.",
+            "REQUEST",
+            "source",
+            "Chilean teachers",
+        ),
+    ],
+)
+def test_a_side_runs_on_over_the_clause_that_describes_it(
+    nlp: Any, text: str, plover: str, side: str, words: str
+) -> None:
+    found = [getattr(e, side) for e in candidates(nlp, text) if e.plover == plover]
+    assert found and found[0] is not None and found[0].text == words

@@ -63,7 +63,7 @@ from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
-from dateline.events.roles import Roles, localize, pairs, subject_of
+from dateline.events.roles import Roles, localize, pairs, subject_of, widened
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
@@ -296,7 +296,8 @@ class Coder:
             sources = resolver.phrase(subj) if subj is not None else []
         # a thing, an idea or an event is no one acting ("the proposal reflects", "the war
         # pushed", "repeated cuts hampered"): no source
-        sources = [p for p in sources if not _thing(p, sent.doc, self.rules)]
+        sources = [widened(p, sent, tok) for p in sources if not _thing(p, sent.doc, self.rules)]
+        targets = [widened(p, sent, tok) for p in targets]
         visit = code[:2] == "04"
         here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
         stated = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, stated=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.actors.sides import Sides
 from dateline.events import ontology
@@ -320,6 +320,38 @@ class Roles:
         entry = self.gaz.country_by_code(country)
         name = entry.name if entry else country
         return Participant(name, "", country, sector, country + (sector or ""), 0, 0, "inferred")
+
+
+#: Clauses that describe a side's noun and belong to its phrase as PLV and PLOVER mark it
+#: ("an appeal *lodged by the party*", "the group, *which was founded in May*").
+_DESCRIBING = frozenset({"acl", "relcl"})
+
+
+def widened(p: Participant, sent: Span, pred: Token) -> Participant:
+    """The side's words run on over the clauses that describe its noun (a participle or a
+    relative clause right after it, also one on its apposition: "Grameen Bank, the
+    institution *which was founded by X*"), not over a clause that holds the predicate
+    itself ("protesters *calling for* ...": the act is no part of who does it)."""
+    if p.end <= p.start or p.via == "pronoun":
+        return p
+    doc = sent.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start < sent.start or span.end > sent.end:
+        return p
+    end = span.end
+    for tok in span:
+        for c in tok.rights:
+            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1:
+                continue
+            if c.left_edge.i <= pred.i <= c.right_edge.i or c.right_edge.i >= sent.end:
+                continue
+            end = max(end, c.right_edge.i + 1)
+    if end == span.end:
+        return p
+    while end > span.end and doc[end - 1].is_punct:
+        end -= 1
+    last = doc[end - 1]
+    return replace(p, text=doc.text[p.start : last.idx + len(last)], end=last.idx + len(last))
 
 
 def _placed(p: Participant, country: str) -> Participant:
