@@ -162,3 +162,10 @@ def test_a_side_runs_on_over_the_clause_that_describes_it(
 ) -> None:
     found = [getattr(e, side) for e in candidates(nlp, text) if e.plover == plover]
     assert found and found[0] is not None and found[0].text == words
+
+
+def test_a_pronoun_side_is_the_phrase_it_stands_for(nlp: Any) -> None:
+    text = "The Chilean navy says it has opened an investigation into the sinking of a boat."
+    accuse = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
+    assert accuse and accuse[0].source is not None
+    assert (accuse[0].source.text, accuse[0].source.country) == ("The Chilean navy", "CHL")

@@ -202,7 +202,12 @@ class Sides:
             return []  # a word of another sentence the parser attached here
 
         if head.lower_ in self.pronouns and head.pos_ == "PRON":
-            p = self._antecedent(head) or self.last
+            p = self._antecedent(head)
+            if p is not None and p.end > p.start:
+                # the phrase of its sentence it stands for ("The navy says *it* ..."): those
+                # words are the side, as PLV and PLOVER mark it
+                return [replace(p, via="pronoun")]
+            p = p or self.last
             if p is None:
                 return []
             return [
