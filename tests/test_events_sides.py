@@ -169,3 +169,8 @@ def test_a_pronoun_side_is_the_phrase_it_stands_for(nlp: Any) -> None:
     accuse = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
     assert accuse and accuse[0].source is not None
     assert (accuse[0].source.text, accuse[0].source.country) == ("The Chilean navy", "CHL")
+
+
+def test_a_date_after_on_is_no_call_on(nlp: Any) -> None:
+    text = "The Chilean president called the Peruvian leader on Monday to congratulate him."
+    assert "REQUEST" not in {e.plover for e in candidates(nlp, text)}

@@ -28,6 +28,8 @@ _PHRASE_WORDS = 12
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
+#: Entity labels of a prepositional object that says when, not whom or what
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
@@ -132,7 +134,10 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     preps: dict[str, list[Token]] = {}
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
-            preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+            # "called X on Monday" is no "call on": a date is when, not whom
+            pobjs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _WHEN]
+            if pobjs:
+                preps.setdefault(c.lower_, []).extend(pobjs)
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     counted = _up_to(verb) if not objects and not passive else None
     if counted is not None:
