@@ -174,3 +174,10 @@ def test_a_pronoun_side_is_the_phrase_it_stands_for(nlp: Any) -> None:
 def test_a_date_after_on_is_no_call_on(nlp: Any) -> None:
     text = "The Chilean president called the Peruvian leader on Monday to congratulate him."
     assert "REQUEST" not in {e.plover for e in candidates(nlp, text)}
+
+
+def test_an_actors_own_stance_is_not_the_target(nlp: Any) -> None:
+    text = "Speaking in Lima, Soto reiterated Chile's support for the Bolivian government."
+    support = [e for e in candidates(nlp, text) if e.plover == "SUPPORT"]
+    assert support and support[0].target is not None
+    assert support[0].target.country == "BOL"

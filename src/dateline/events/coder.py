@@ -110,7 +110,8 @@ class Coder:
         self.rules = rules or default_rules()
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
-        self.roles = Roles(self.gaz, self.rules.words["shell"], self.rules.words["claim"])
+        words = self.rules.words
+        self.roles = Roles(self.gaz, words["shell"], words["claim"], words["stance"])
         self.home: str | None = None
         self.leading: str | None = None
         self.home_place: Location | None = None

@@ -63,17 +63,20 @@ _MAX_PAIRS = 9
 
 class Roles:
     """``shells``: nouns that stand for the clause they introduce ("the fact that X ...");
-    ``claims``: nouns of what someone said ("the accusation"), whose teller is the target."""
+    ``claims``: nouns of what someone said ("the accusation"), whose teller is the target;
+    ``stances``: nouns of the actor's own stance ("its support"), never the target."""
 
     def __init__(
         self,
         gazetteer: Gazetteer,
         shells: frozenset[str] = frozenset(),
         claims: frozenset[str] = frozenset(),
+        stances: frozenset[str] = frozenset(),
     ) -> None:
         self.gaz = gazetteer
         self.shells = shells
         self.claims = claims
+        self.stances = stances
 
     def roles(
         self, pred: Predicate, resolver: Sides
@@ -114,11 +117,13 @@ class Roles:
         else:
             # an object the entry requires names the act, not whom it is done to ("rendered
             # *help* to X", "launched *an investigation* into X", "sent *troops* to X")
-            # (an agent there is the one it is done to: "arrested *a journalist*")
+            # (an agent there is the one it is done to: "arrested *a journalist*"); nor is
+            # the actor's own stance ("voiced *Chile's support* for X")
             acts = [
                 o
                 for o in pred.objects
-                if names_act(o, pred.entry) and not any(_agentive(t) for t in resolver.phrase(o))
+                if (names_act(o, pred.entry) and not any(_agentive(t) for t in resolver.phrase(o)))
+                or o.lemma_.lower() in self.stances
             ]
             for obj in pred.objects:
                 if obj not in acts:

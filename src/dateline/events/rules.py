@@ -24,7 +24,7 @@ DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
     *("light", "pronoun", "transparent", "happen", "symmetric", "earlier", "question"),
-    *("agent", "agent_suffix", "relation", "shell", "claim"),
+    *("agent", "agent_suffix", "relation", "shell", "claim", "stance"),
 )
 
 
