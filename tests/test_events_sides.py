@@ -181,3 +181,20 @@ def test_an_actors_own_stance_is_not_the_target(nlp: Any) -> None:
     support = [e for e in candidates(nlp, text) if e.plover == "SUPPORT"]
     assert support and support[0].target is not None
     assert support[0].target.country == "BOL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officers returned a carved wooden mask, missing for decades, to Kenyan officials.",
+        "Canada returned a painting that was stolen in 1989 from a gallery to the Kenyan embassy.",
+    ],
+)
+def test_a_to_the_parser_hung_after_the_object_is_the_verbs(nlp: Any, text: str) -> None:
+    retreat = [e for e in candidates(nlp, text) if e.cameo == "0842"]
+    assert retreat and retreat[0].target is not None and retreat[0].target.country == "KEN"
+
+
+def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
+    text = "The military governor on Monday shortened by two hours the nightly curfew in Chad."
+    assert "0813" in {e.cameo for e in candidates(nlp, text)}

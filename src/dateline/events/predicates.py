@@ -138,6 +138,8 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             pobjs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _WHEN]
             if pobjs:
                 preps.setdefault(c.lower_, []).extend(pobjs)
+    if "to" not in preps:
+        preps.update(_stray_to(verb, objects))
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     counted = _up_to(verb) if not objects and not passive else None
     if counted is not None:
@@ -218,6 +220,31 @@ def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
             seen.add(kind)
             out.append(e)
     return out
+
+
+def _stray_to(verb: Token, objects: list[Token]) -> dict[str, list[Token]]:
+    """The verb's "to" phrase where the parser hung it on the object or on a participle
+    describing it ("returned a mask *to Peru*", "returned a mask, missing since 1961, *to
+    Peru*", "returned a painting that was stolen in 1989 *to its owner*"): the first one
+    after the object."""
+    if not objects:
+        return {}
+    first = min(o.i for o in objects)
+    heads = [t for o in objects for t in o.subtree if t.i >= o.i]
+    heads += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ in ("VBG", "VBN")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    ]
+    for head in sorted(heads, key=lambda t: t.i):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "to" and c.i > first:
+                found = [p for p in c.children if p.dep_ == "pobj"]
+                if found:
+                    return {"to": found}
+    return {}
 
 
 def _up_to(verb: Token) -> Token | None:
