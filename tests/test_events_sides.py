@@ -198,3 +198,14 @@ def test_a_to_the_parser_hung_after_the_object_is_the_verbs(nlp: Any, text: str)
 def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
     text = "The military governor on Monday shortened by two hours the nightly curfew in Chad."
     assert "0813" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president of Chad on Friday announced a weeklong cease-fire with the rebels.",
+        "The president of Chad declared an open-ended cessation of hostilities.",
+    ],
+)
+def test_a_hyphenated_or_worded_ceasefire_is_one(nlp: Any, text: str) -> None:
+    assert "0871" in {e.cameo for e in candidates(nlp, text)}

@@ -78,7 +78,18 @@ def lemmas(token: Token) -> list[str]:
     out = [token.lemma_.lower()]
     out.extend(t.lemma_.lower() for t in words[:_PHRASE_WORDS] if t.i != token.i)
     out.extend(t.lower_ for t in words[:_PHRASE_WORDS])
+    out.extend(w for t in words[:_PHRASE_WORDS] if (w := hyphenated(t)) is not None)
     return out
+
+
+def hyphenated(tok: Token) -> str | None:
+    """The word a hyphen split ("cease-fire" tokenized as cease / - / fire), read at its
+    last part, or None."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].tag_ != "HYPH" or doc[tok.i - 1].whitespace_:
+        return None
+    first = doc[tok.i - 2]
+    return None if first.whitespace_ else f"{first.lower_}-{tok.lower_}"
 
 
 def is_passive(verb: Token) -> bool:
@@ -285,11 +296,15 @@ def _light_noun(obj: Token, lexicon: Lexicon) -> tuple[Token, LexEntry] | None:
         if p.dep_ == "pobj"
     )
     for noun in heads:
-        if not lexicon.has_lemma(noun.lemma_.lower(), "noun"):
+        lemma = noun.lemma_.lower()
+        joined = hyphenated(noun)
+        if joined is not None and lexicon.has_lemma(joined, "noun"):
+            lemma = joined  # "a cease-fire": not a "fire"
+        if not lexicon.has_lemma(lemma, "noun"):
             continue
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
         preps = {k: [w for p in v for w in lemmas(p)] for k, v in _noun_preps(noun).items()}
-        entries = lexicon.match_noun(noun.lemma_.lower(), modifiers=mods, prep_objects=preps)
+        entries = lexicon.match_noun(lemma, modifiers=mods, prep_objects=preps)
         if entries and entries[0].cameo is not None and ontology.plover_of(entries[0].cameo):
             return noun, entries[0]
     return None
