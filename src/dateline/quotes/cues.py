@@ -110,7 +110,7 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _content(tok: Token, entry: Cue) -> set[int]:
+def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
     """Token indices of what the cue reports (empty when the parse shows none)."""
     if entry.quote_only:
         return set()
@@ -131,7 +131,7 @@ def _content(tok: Token, entry: Cue) -> set[int]:
             found |= _subtree(objects[-1])
         # "described the plan as a failure": the "as" between two parts stays in the content
         found |= {i for i in preps if min(found) < i < max(found)}
-        return found | _first_clauses(tok, found)
+        return found | _first_clauses(tok, found) | _shared_subject(tok, found, lexicon)
     # inverted: "Clinton will win, he said." parsed with the cue hanging off the clause
     head = tok.head
     if (
@@ -144,6 +144,34 @@ def _content(tok: Token, entry: Cue) -> set[int]:
     return set()
 
 
+#: Conjunctions that set the narrator's turn against what was reported ("…, but was met with").
+_CONTRAST = frozenset({"but", "yet"})
+_DASHES = frozenset({"-", "--", "—", "―", "–"})
+
+
+def _shared_subject(tok: Token, found: set[int], lexicon: Lexicon) -> set[int]:
+    """Verbs the parse made conjuncts of the cue after its content, with no subject of their
+    own and joined by "and" or "or" ("wants to cut fees, widen the park and hire rangers",
+    "mentioned raising wages and forcing firms to …"): the speaker's list goes on. A conjunct
+    that is a cue of its own, or that "but" or a dash sets off, is not part of it."""
+    out: set[int] = set()
+    last = max(found)
+    for child in tok.children:
+        if child.dep_ != "conj" or child.i < last or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if lexicon.cue(child.lemma_) is not None or lexicon.cue(child.lower_) is not None:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
+            continue
+        between = tok.doc[last + 1 : child.left_edge.i]
+        if any(t.lower_ in _CONTRAST or t.text in _DASHES or "\n" in t.text for t in between):
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in child.children):
+            continue
+        out |= {t.i for t in child.subtree} | {t.i for t in between}
+    return out
+
+
 def _first_clauses(tok: Token, found: set[int]) -> set[int]:
     """The clauses before a trailing cue that the parse made a conjunct of the first ("A, but
     B, residents said" parsed as "A, but [B residents said]"): the cue reports A as well."""
@@ -154,6 +182,30 @@ def _first_clauses(tok: Token, found: set[int]) -> set[int]:
     if not subjects or min(subjects) < max(found) or head.pos_ not in {"VERB", "AUX"}:
         return set()
     return _subtree(head) - _subtree(tok)
+
+
+#: Verbs whose passive subject is the speaker ("X was quoted as saying").
+_PASSIVE_SPEAKS = frozenset({"quote", "cite"})
+
+
+def _passive(tok: Token) -> tuple[Span | None, Token | None] | None:
+    """(speaker, patient) of a passive cue: the speaker is the agent ("was criticized by X")
+    or nobody said ("it was labeled "false"", "Asked about the vote, X said": the one asked
+    is not the one asking); the patient, the passive subject, is part of what is reported.
+    None when the cue is not passive."""
+    children = list(tok.children)
+    patients = [c for c in children if c.dep_ == "nsubjpass"]
+    passive = any(c.dep_ == "auxpass" for c in children) and bool(patients)
+    bare = (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in children)
+    )
+    if not (passive or bare) or tok.lemma_.lower() in _PASSIVE_SPEAKS:
+        return None
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    source = speaker_phrase(agents[0]) if agents else None
+    return source, patients[0] if passive else None
 
 
 def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
@@ -359,14 +411,20 @@ def find_reports(
         else:
             if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
                 continue
-            content = _content(tok, entry)
+            content = _content(tok, entry, lexicon)
             if quoted[tok.head.i] and tok.head.i < tok.i and tok.dep_ in {"parataxis", "ccomp"}:
                 # ""…," he said, as the crowd left": what follows the cue clause after a quote
                 # is the article's narration, not the speaker's words
                 content = {i for i in content if i < tok.left_edge.i}
-            subject = subject_of(tok, unspoken or quoted)
-            source = speaker_phrase(subject) if subject is not None else None
-            if source is None:
+            passive = _passive(tok)
+            if passive is not None:
+                source, patient = passive
+                if patient is not None:
+                    content |= _subtree(patient)
+            else:
+                subject = subject_of(tok, unspoken or quoted)
+                source = speaker_phrase(subject) if subject is not None else None
+            if source is None and passive is None:
                 source = _next_to_quote(doc, tok, quoted)
                 if source is not None and source.start > tok.i:
                     content = {i for i in content if i < tok.i}

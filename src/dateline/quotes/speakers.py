@@ -31,20 +31,18 @@ _QUOTING = frozenset({"quote", "cite"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep."})
 
 
+# The shipped tables below raise NlpError (with its code and "reinstall dateline") when they
+# are missing or malformed: a broken install stops here rather than quietly naming nobody.
+
+
 @functools.cache
 def _title_words() -> frozenset[str]:
-    try:
-        return Gazetteer.default().title_words | _HONORIFICS
-    except Exception:  # a broken gazetteer install must not stop quotes
-        return _HONORIFICS
+    return Gazetteer.default().title_words | _HONORIFICS
 
 
 def _org_words(name: str) -> bool:
     """Whether a name has the words of an organisation ("Council", "Ministry", "Watch")."""
-    try:
-        return RoleTable.default().org_sector(name) is not None
-    except Exception:  # a broken table install must not stop quotes
-        return False
+    return RoleTable.default().org_sector(name) is not None
 
 
 def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
@@ -223,10 +221,7 @@ def _describes(child: Token) -> bool:
 
 def _evidence(noun: Token) -> bool:
     """Whether a noun is a poll, survey, study or report (``evidence_nouns.tsv``)."""
-    try:
-        return noun.lemma_.lower() in default_lexicon().evidence_nouns
-    except Exception:  # a broken lexicon install must not stop quotes
-        return False
+    return noun.lemma_.lower() in default_lexicon().evidence_nouns
 
 
 def is_pronoun(span: Span) -> bool:

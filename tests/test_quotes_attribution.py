@@ -1,0 +1,141 @@
+"""PolNeAR's attribution unit over the real parse (issue 13, fourth round): passive cues, a
+list of verbs the speaker goes on with; and the shipped tables a broken install must not
+hide. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import require_model
+from dateline import nlp
+from dateline.errors import NlpError
+from dateline.quotes import Quote, find_quotes
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Language:
+    require_model()
+    return nlp.load()
+
+
+def attributions(pipeline: Language, text: str) -> list[Quote]:
+    return find_quotes(pipeline(text), unit="attribution")
+
+
+def by_cue(found: list[Quote], cue: str) -> Quote:
+    hits = [q for q in found if q.cue is not None and cue in q.cue]
+    assert len(hits) == 1, [(q.cue, q.text) for q in found]
+    return hits[0]
+
+
+def content(text: str, quote: Quote) -> str:
+    return " | ".join(text[a:b] for a, b in quote.spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "reported"),
+    [
+        # the agent of a passive cue speaks; its subject is what is reported
+        (
+            "The harbour plan was criticized by Rosa Ortiz as too costly.",
+            "criticized",
+            "Rosa Ortiz",
+            "The harbour plan | too costly",
+        ),
+        (
+            "The rezoning plan is supported by the Lakeside Tenants Union.",
+            "supported",
+            "Lakeside Tenants Union",
+            "The rezoning plan",
+        ),
+        # an -ed participle with an agent: the one pressing, not the one pressed
+        (
+            "When pressed by Moderator Holm about how he would pay for the new bridge, Ferris "
+            "offered only a joke.",
+            "pressed",
+            "Holm",
+            "how he would pay for the new bridge",
+        ),
+    ],
+)
+def test_a_passive_cue_is_spoken_by_its_agent(
+    pipeline: Language, text: str, cue: str, speaker: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), cue)
+    assert q.speaker is not None and speaker in q.speaker.name
+    assert content(text, q) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the one asked is not the one asking
+        (
+            'Asked to describe the parcel, Lund said, "I will not go into that today."',
+            "Asked",
+        ),
+        # nobody is said to have said it: the subject of the passive is no speaker
+        ("The losing bidder could be expected to take the dispute to the high court.", "expected"),
+    ],
+)
+def test_a_passive_cue_with_no_agent_names_no_speaker(
+    pipeline: Language, text: str, cue: str
+) -> None:
+    found = attributions(pipeline, text)
+    assert all(q.speaker is None for q in found if q.cue is not None and cue in q.cue)
+    if cue == "Asked":  # Lund's own words keep Lund
+        said = by_cue(found, "said")
+        assert said.speaker is not None and said.speaker.name == "Lund"
+
+
+def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> None:
+    text = "Reyes was quoted as saying the ferry talks had failed."
+    for q in attributions(pipeline, text):
+        assert q.speaker is not None and q.speaker.name == "Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Mayor Quist wants to double the bus fleet, widen the ring road and hire more "
+            "park rangers.",
+            "to double the bus fleet, widen the ring road and hire more park rangers",
+        ),
+        (
+            "The council agreed to share a single water board and rely on one another for "
+            "flood defence.",
+            "to share a single water board and rely on one another for flood defence",
+        ),
+    ],
+)
+def test_verbs_joined_to_the_cue_with_no_subject_go_on_with_the_content(
+    pipeline: Language, text: str, reported: str
+) -> None:
+    found = attributions(pipeline, text)
+    assert len(found) == 1
+    assert content(text, found[0]) == reported
+
+
+def test_a_conjunct_set_off_by_but_is_the_narrators(pipeline: Language) -> None:
+    text = (
+        "Several councillors praised the ferry plan but also had to give the operator more "
+        "time to repay its loan."
+    )
+    q = by_cue(attributions(pipeline, text), "praised")
+    assert content(text, q) == "the ferry plan"
+
+
+def test_a_broken_table_install_raises_instead_of_naming_nobody(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.actors import roles
+    from dateline.quotes import speakers
+
+    def broken() -> roles.RoleTable:
+        raise NlpError("actors data file roles.tsv could not be read; reinstall dateline")
+
+    monkeypatch.setattr(roles.RoleTable, "default", staticmethod(broken))
+    with pytest.raises(NlpError):
+        speakers._org_words("Harbour Council")
