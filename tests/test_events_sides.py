@@ -209,3 +209,10 @@ def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
 )
 def test_a_hyphenated_or_worded_ceasefire_is_one(nlp: Any, text: str) -> None:
     assert "0871" in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_a_participle_telling_what_an_attack_did_is_the_same_attack(nlp: Any) -> None:
+    text = "Rebel fighters stormed a police post in northern Chad on Monday, killing five officers."
+    assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+    assert assault and all(e.trigger == "stormed" for e in assault)
+    assert assault[0].target is not None and "police post" in assault[0].target.text

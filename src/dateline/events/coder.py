@@ -208,6 +208,8 @@ class Coder:
         for i in [i for i, p in preds.items() if self.rules.is_("transparent", p.token.lemma_)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
+        for i in [i for i, p in preds.items() if _sequel(p, preds)]:
+            del preds[i]  # "stormed a police post, killing five officers": one attack
         anchored = self._dates(sent, published, preds, cut)
         recent = [
             r
@@ -481,6 +483,20 @@ class Coder:
             date_source=date_source,
             trigger=trigger,
         )
+
+
+def _sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
+    """Whether the predicate is a participle clause telling what a coded act of its type did
+    ("stormed a police post, *killing* five officers"): the same act, not another."""
+    tok = pred.token
+    head = preds.get(tok.head.i)
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and head is not None
+        and head.plover == pred.plover
+        and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
+    )
 
 
 def _recent_day(ref: dates_mod.DateRef, published: date | None) -> bool:
