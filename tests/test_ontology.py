@@ -103,6 +103,7 @@ def test_quad_class_follows_the_root(code: str, quad: int) -> None:
         ("1712", "ASSAULT"),
         ("182", "ASSAULT"),
         ("191", "COERCE"),
+        ("192", "ASSAULT"),  # occupying territory is military force (CAMEO root 19)
         ("195", "ASSAULT"),  # FIGHT -> ASSAULT
         ("202", "ASSAULT"),
     ],
