@@ -216,3 +216,13 @@ def test_a_participle_telling_what_an_attack_did_is_the_same_attack(nlp: Any) ->
     assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
     assert assault and all(e.trigger == "stormed" for e in assault)
     assert assault[0].target is not None and "police post" in assault[0].target.text
+
+
+def test_failing_together_to_reach_a_deal_goes_both_ways(nlp: Any) -> None:
+    text = "Chile and Peru failed to reach agreement on a new fishing treaty."
+    pairs = {
+        (e.source.country, e.target.country)
+        for e in candidates(nlp, text)
+        if e.plover == "REJECT" and e.source is not None and e.target is not None
+    }
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}

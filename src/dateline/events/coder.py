@@ -406,8 +406,16 @@ class Coder:
 
     def _symmetric(self, pred: Predicate) -> bool:
         """Whether the predicate is done together ("met", "held talks", "signed an accord"):
-        its word or its object's is in ``data/events/coder/words.tsv`` (class ``symmetric``)."""
+        its word or its object's is in ``data/events/coder/words.tsv`` (class ``symmetric``),
+        or the object of its complement ("X and Y failed to reach *a deal*")."""
         words = [pred.noun if pred.noun is not None else pred.token, *pred.objects]
+        words += [
+            o
+            for comp in pred.token.children
+            if comp.dep_ == "xcomp"
+            for o in comp.children
+            if o.dep_ == "dobj"
+        ]
         return any(self.rules.is_("symmetric", w.lemma_) for w in words)
 
     def _dates(
