@@ -139,3 +139,36 @@ def test_a_broken_table_install_raises_instead_of_naming_nobody(
     monkeypatch.setattr(roles.RoleTable, "default", staticmethod(broken))
     with pytest.raises(NlpError):
         speakers._org_words("Harbour Council")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Councillor Ana Brandt said she doubted the levy would pass, arguing that the "
+            "harbour fund was already empty.",
+            "arguing",
+            "Councillor Ana Brandt",
+        ),
+        (
+            "Mayor Olsen, speaking to a builders group, said he would order a review of the "
+            "tram budget and warned against rising steel prices.",
+            "warned",
+            "Mayor Olsen",
+        ),
+    ],
+)
+def test_a_cue_hung_on_the_reported_clause_is_the_outer_speakers(
+    pipeline: Language, text: str, cue: str, speaker: str
+) -> None:
+    # the parse hangs "arguing"/"warned" on the reported clause, whose "she"/"he" is a word
+    # of the report: the one arguing is the one saying
+    q = by_cue(attributions(pipeline, text), cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_according_to_keeps_a_clause_the_parse_hung_on_the_source(pipeline: Language) -> None:
+    text = "According to radio host Dana Pruitt, the move reeks of “fear” and desperation."
+    q = by_cue(attributions(pipeline, text), "According")
+    assert q.speaker is not None and q.speaker.name == "Dana Pruitt"
+    assert content(text, q).startswith("the move reeks of")

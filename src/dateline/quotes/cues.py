@@ -184,6 +184,28 @@ def _first_clauses(tok: Token, found: set[int]) -> set[int]:
     return _subtree(head) - _subtree(tok)
 
 
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _outer_subject(tok: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the report a subjectless cue goes on with, when the parse hung the cue
+    on the reported clause ("X said he would act, warning that …", "X said he doubted it,
+    arguing that …"): the pronoun subject of that clause is a word of X's report, and the
+    one warning or arguing is X."""
+    node = tok
+    while node.dep_ in {"advcl", "conj"} and node.head.i != node.i:
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return None
+        node = node.head
+    if node is tok or node.dep_ != "ccomp" or lexicon.cue(node.head.lemma_) is None:
+        return None
+    own = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    outer = [c for c in node.head.children if c.dep_ == "nsubj"]
+    if len(own) != 1 or own[0].lower_ not in _PRONOUN_SUBJECTS or not outer:
+        return None
+    return outer[0]
+
+
 #: Verbs whose passive subject is the speaker ("X was quoted as saying").
 _PASSIVE_SPEAKS = frozenset({"quote", "cite"})
 
@@ -220,7 +242,12 @@ def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
     scope = _subtree(head) if head.pos_ in {"VERB", "AUX"} else {t.i for t in tok.sent}
-    return source, scope - _subtree(tok) - {to.i}
+    content = scope - _subtree(tok) - {to.i}
+    if not content and source is not None and tok.i == tok.sent.start:
+        # "According to X, the plan reeks of …" parsed with the clause hung on X: what
+        # follows X's own words to the sentence's end is the content
+        content = {t.i for t in tok.sent if t.i >= source.end}
+    return source, content
 
 
 def _cut_at_break(source: Span, lo: int) -> Span | None:
@@ -422,7 +449,7 @@ def find_reports(
                 if patient is not None:
                     content |= _subtree(patient)
             else:
-                subject = subject_of(tok, unspoken or quoted)
+                subject = _outer_subject(tok, lexicon) or subject_of(tok, unspoken or quoted)
                 source = speaker_phrase(subject) if subject is not None else None
             if source is None and passive is None:
                 source = _next_to_quote(doc, tok, quoted)
