@@ -226,3 +226,9 @@ def test_failing_together_to_reach_a_deal_goes_both_ways(nlp: Any) -> None:
         if e.plover == "REJECT" and e.source is not None and e.target is not None
     }
     assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
+    text = "Chile will not release prisoners and detainees who fought in the war."
+    targets = {e.target.text for e in candidates(nlp, text) if e.target is not None}
+    assert targets == {"prisoners and detainees who fought in the war"}

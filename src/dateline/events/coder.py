@@ -300,7 +300,7 @@ class Coder:
         # a thing, an idea or an event is no one acting ("the proposal reflects", "the war
         # pushed", "repeated cuts hampered"): no source
         sources = [widened(p, sent, tok) for p in sources if not _thing(p, sent.doc, self.rules)]
-        targets = [widened(p, sent, tok) for p in targets]
+        targets = [widened(p, sent, tok) for p in _grouped(targets, text)]
         visit = code[:2] == "04"
         here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
         stated = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, stated=True)
@@ -491,6 +491,17 @@ class Coder:
             date_source=date_source,
             trigger=trigger,
         )
+
+
+def _grouped(side: list[Participant], text: str) -> list[Participant]:
+    """Conjoined phrases no actor stands for ("released *prisoners and detainees*") are one
+    group: one participant with all their words (actors the text names stay one each; a
+    country the phrases only inherit does not make them actors)."""
+    named = any(p.known and p.via != "inferred" for p in side)
+    if len(side) < 2 or named or not side[0].start < side[-1].end:
+        return side
+    first, last = side[0], side[-1]
+    return [replace(first, text=text[first.start : last.end], end=last.end)]
 
 
 def _sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
