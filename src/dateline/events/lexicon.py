@@ -219,6 +219,8 @@ class Lexicon:
                 raise LexiconError(f"{e.source}: rule id {e.id!r} used twice")
             ids.add(e.id)
             self._index.setdefault((e.pos, e.lemma), []).append(e)
+        # each lemma's entries ranked once, most specific first: a match keeps this order
+        self._index = {key: _ranked(found) for key, found in self._index.items()}
         self.by_id: dict[str, LexEntry] = {e.id: e for e in self.entries}
 
     @classmethod
@@ -279,16 +281,17 @@ class Lexicon:
         }
         comps = frozenset(c.lower() for c in complements)
         subj = frozenset(s.lower() for s in subject_lemmas)
-        hits = [
+        attached = parts | preps.keys()
+        # an empty constraint is met: tested first, as most entries leave most of them empty
+        return [
             e
             for e in candidates
-            if (not e.particle or e.particle & (parts | preps.keys()))
-            and _covers(e.object, objs)
-            and all(_prep_ok(p, preps, parts) for p in e.prep)
+            if (not e.particle or e.particle & attached)
+            and (not e.object or _covers(e.object, objs))
+            and (not e.prep or all(_prep_ok(p, preps, parts) for p in e.prep))
             and (not e.comp or bool(e.comp & comps) or (ANY in e.comp and bool(comps)))
-            and _covers(e.subject, subj)
+            and (not e.subject or _covers(e.subject, subj))
         ]
-        return _ranked(hits)
 
     def match_noun(
         self,
@@ -308,12 +311,12 @@ class Lexicon:
         preps = {
             k.lower(): frozenset(w.lower() for w in v) for k, v in (prep_objects or {}).items()
         }
-        hits = [
+        return [
             e
             for e in candidates
-            if _covers(e.mods, mods) and all(_prep_ok(p, preps, frozenset()) for p in e.prep)
+            if (not e.mods or _covers(e.mods, mods))
+            and (not e.prep or all(_prep_ok(p, preps, frozenset()) for p in e.prep))
         ]
-        return _ranked(hits)
 
     def entry_for_rule(self, rule: str) -> LexEntry | None:
         """The entry an event's ``rule`` names ("curated.tsv:cur:v:sue/any +intent"), so an

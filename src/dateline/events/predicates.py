@@ -92,10 +92,6 @@ def hyphenated(tok: Token) -> str | None:
     return None if first.whitespace_ else f"{first.lower_}-{tok.lower_}"
 
 
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _lemma(verb: Token, lexicon: Lexicon) -> str:
     """The verb's lemma, mended where the lemmatizer slips ("staged" -> "stag")."""
     lemma = verb.lemma_.lower()
@@ -121,29 +117,32 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     """The first lexicon entry for a verb with its dependents, or None (no entry, or a
     blocking entry, or an entry whose code PLOVER does not type and no event noun instead)."""
     lemma = _lemma(verb, lexicon)
+    # the verb's dependents, read once: every Token the parse hands out is a new object
+    children = list(verb.children)
+    owned = _owned_subject(children)
     if not (
         lexicon.has_lemma(lemma)
         or rules.is_("light", lemma)
         or rules.is_("happen", lemma)
-        or _owned_subject(verb) is not None
+        or owned is not None
     ):
         return None
-    passive = is_passive(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     # the subject nearest the verb: a wire dateline parsed as a second subject comes first
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
     subject = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-    objects.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    objects = [c for c in children if c.dep_ in _OBJECT_DEPS]
+    objects.extend(c for c in children if c.dep_ == "dative" and c.pos_ != "ADP")
+    agent = next((c for c in children if c.dep_ == "agent"), None)
     if passive and agent is None and rules.is_("willing", verb.lower_):
         # "X is committed to ...", "X is prepared to ...": a state of X, not done to X
         passive = False
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive:
-        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in children if c.dep_ == "nsubjpass"]
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     preps: dict[str, list[Token]] = {}
-    for c in verb.children:
+    for c in children:
         if c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
             # "called X on Monday" is no "call on": a date is when, not whom
             pobjs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _WHEN]
@@ -151,8 +150,8 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
                 preps.setdefault(c.lower_, []).extend(pobjs)
     if "to" not in preps:
         preps.update(_stray_to(verb, objects))
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    counted = _up_to(verb) if not objects and not passive else None
+    particles = [c.lower_ for c in children if c.dep_ == "prt"]
+    counted = _up_to(children) if not objects and not passive else None
     if counted is not None:
         # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"
         objects = [counted]
@@ -199,7 +198,6 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
                 verb, noun[1], "noun", noun[0], passive, noun[0], [], _noun_preps(noun[0])
             )
     coded = entry is not None and entry.cameo is not None and ontology.plover_of(entry.cameo)
-    owned = _owned_subject(verb)
     if not coded and owned is not None:
         # "Peru's visit to Chile ended on Friday": the event noun with its owner
         noun = _light_noun(owned[0], lexicon)
@@ -258,10 +256,10 @@ def _stray_to(verb: Token, objects: list[Token]) -> dict[str, list[Token]]:
     return {}
 
 
-def _up_to(verb: Token) -> Token | None:
+def _up_to(children: list[Token]) -> Token | None:
     """The object of "<verb> up to <number> <noun>" when the parser made "up" the verb's
-    particle or preposition and the noun the object of its "to"."""
-    for up in verb.children:
+    particle or preposition and the noun the object of its "to" (``children``: the verb's)."""
+    for up in children:
         if up.lower_ != "up" or up.dep_ not in ("prt", "prep", "advmod"):
             continue
         for to in up.children:
@@ -274,9 +272,10 @@ def _up_to(verb: Token) -> Token | None:
     return None
 
 
-def _owned_subject(verb: Token) -> tuple[Token, Token] | None:
-    """(noun, owner) when the verb's subject is a noun with a possessor ("*Peru's* visit")."""
-    for c in verb.children:
+def _owned_subject(children: list[Token]) -> tuple[Token, Token] | None:
+    """(noun, owner) when the verb's subject is a noun with a possessor ("*Peru's* visit");
+    ``children``: the verb's."""
+    for c in children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
             owner = next((g for g in c.children if g.dep_ == "poss" and g.pos_ == "PROPN"), None)
             if owner is not None:
