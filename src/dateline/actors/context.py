@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.codes import split_code
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.roles import Role, RoleTable
+from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer, Igo
 
 #: Words between a modifier and a title that change nothing for us ("former", "acting").
@@ -60,7 +61,7 @@ class DocIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.quoted = quoted_ranges(doc.text)
+        self.quoted = quoted_ranges(text_of(doc))
         self._quote_starts = [a for a, _ in self.quoted]
         self.gazetteer = Gazetteer.default()
         self.roles = RoleTable.default()
@@ -74,6 +75,8 @@ class DocIndex:
             self.quoted_token.append(self.in_quotes(token.idx))
         self._sents = list(doc.sents) if self.has_sents else []
         self._sent_starts = [s.start for s in self._sents]
+        #: each sentence's text once read (a Span's text is a join of its tokens)
+        self._sent_texts: dict[int, str] = {}
 
     def in_quotes(self, char: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, char) - 1
@@ -86,7 +89,12 @@ class DocIndex:
         return self._sents[bisect.bisect_right(self._sent_starts, token) - 1]
 
     def sentence(self, span: Span) -> str:
-        return self.sent_of(span.start).text if self.has_sents else self.doc.text
+        if not self._sents:
+            return text_of(self.doc)
+        n = bisect.bisect_right(self._sent_starts, span.start) - 1
+        if n not in self._sent_texts:
+            self._sent_texts[n] = self._sents[n].text
+        return self._sent_texts[n]
 
     def country_of_ent(self, ent: Span) -> str | None:
         """ISO3 of a country, demonym or city entity ("Albanian", "Serbia", "Tirana")."""

@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.model import ActorLike, ActorLookup, Participant
+from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, strip_direction
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -69,7 +70,7 @@ class Sides:
         #: nouns of a relation to another actor ("Israel's *ally*"): the possessor is not it
         self.relations = relations
         self.ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        self.text = doc.text if text is None else text
+        self.text = text_of(doc) if text is None else text
         #: where the current sentence starts after a wire dateline (words before are no actors)
         self.cut = 0
         #: token bounds of the current sentence

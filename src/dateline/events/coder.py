@@ -68,6 +68,7 @@ from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
 from dateline.model import Article
+from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer
 
 #: Error code: the Doc given to the coder has no dependency parse.
@@ -156,7 +157,7 @@ class Coder:
         published = dates_mod.parse_published(article.published)
         dateline = places.dateline_location(article.dateline, self.gaz)
         ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        text = doc.text
+        text = text_of(doc)
         quoted = _quoted_spans(text, quotes)
         # the article's home country (the actors stage's: named most, else the dateline's,
         # else the outlet's) places agents named without one ("police", "the opposition")

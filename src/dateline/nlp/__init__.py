@@ -35,6 +35,7 @@ __all__ = [
     "installed_model",
     "load",
     "parse",
+    "text_of",
 ]
 
 ENV_VAR = "DATELINE_SPACY_MODEL"
@@ -88,6 +89,20 @@ def parse(
     """Parse texts lazily with ``nlp.pipe``, one Doc per text, in input order."""
     pipeline = nlp if nlp is not None else load(model)
     yield from pipeline.pipe(texts, batch_size=batch_size)
+
+
+#: Where ``text_of`` keeps a Doc's text in the Doc's own ``user_data``.
+_TEXT_KEY = "dateline.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text again at each read,
+    and the stages read it several times. Kept in the Doc's ``user_data``, so it lives and
+    dies with the Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _is_package(name: str) -> bool:

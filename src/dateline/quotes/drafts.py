@@ -159,7 +159,7 @@ def _nearest_cue(
             best = (rank, report)
     if best is not None:
         return best[1]
-    return _governing_verb(doc, m, inside, quoted)
+    return _governing_verb(doc, text, m, inside, quoted)
 
 
 def _label_speaker(doc: Doc, text: str, m: Marked) -> Report | None:
@@ -217,8 +217,11 @@ def _quoted_verb(doc: Doc, m: Marked, inside: set[int]) -> Report | None:
     return Report(verb, entry, verb.text, start, end, speaker_phrase(subject), [])
 
 
-def _governing_verb(doc: Doc, m: Marked, inside: set[int], quoted: dict[int, int]) -> Report | None:
-    """A report made from the nearest verb outside the marks whose phrase holds the quote."""
+def _governing_verb(
+    doc: Doc, text: str, m: Marked, inside: set[int], quoted: dict[int, int]
+) -> Report | None:
+    """A report made from the nearest verb outside the marks whose phrase holds the quote
+    (``text``: the doc's, not joined again from its tokens for each verb tried)."""
     if not inside:
         return None
     opening = _quoted_verb(doc, m, inside)
@@ -233,7 +236,7 @@ def _governing_verb(doc: Doc, m: Marked, inside: set[int], quoted: dict[int, int
             continue
         if m.outer_start <= tok.idx < m.outer_end:
             continue
-        if tok.i in quoted or "\n" in doc.text[min(tok.idx, m.outer_end) : max(tok.idx, m.start)]:
+        if tok.i in quoted or "\n" in text[min(tok.idx, m.outer_end) : max(tok.idx, m.start)]:
             return None  # a verb of another quote, or past a paragraph break: not this one's
         subject = subject_of(tok)
         if subject is None or subject.i in inside:

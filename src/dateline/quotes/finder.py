@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.nlp import text_of
 from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import (
     MIN_MIXED_WORDS,
@@ -73,7 +74,7 @@ def find_quotes(
     marks every quote found as coming from a photo caption. ``unit`` is what one quote is
     (``units``): a reader's quotation (the record's), or a corpus's attribution (PolNeAR's)."""
     lexicon = lexicon or default_lexicon()
-    text = doc.text
+    text = text_of(doc)
     every = find_marked(text)
     marked = split_labelled(text, [m for m in every if m.kind == "quote"])
     quoted = _within(doc, marked)
