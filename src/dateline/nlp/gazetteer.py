@@ -110,8 +110,10 @@ _SPACES = re.compile(r"[\s_]+")
 
 def normalize(name: str) -> str:
     """The lookup key: casefolded, accents and dots removed, no leading "the", one space."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = name
+    if not name.isascii():  # ASCII has no accents to strip (and most names are ASCII)
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = _SPACES.sub(" ", folded.replace(".", "").replace("’", "'")).strip().casefold()
     return folded.removeprefix("the ")
 

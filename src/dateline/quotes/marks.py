@@ -21,6 +21,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+#: The characters ``_scan_paragraph`` acts on; it jumps over every other one.
+_MARKS = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS)) + STRAIGHT + "‘'") + "]")
 ALL_MARKS = frozenset('"“”«»„‘’')
 #: Words that may stay lower case inside a title ("Charter of Good Neighbourly Relations").
 _TITLE_MINOR = frozenset(
@@ -143,6 +145,10 @@ def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Se
     open_seg: Segment | None = None
     i = start
     while i < stop:
+        mark = _MARKS.search(text, i, stop)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch == STRAIGHT and i > start and text[i - 1].isdigit() and text[i - 2 : i - 1] == "'":
             i += 1  # 6'3": feet and inches, not a quotation mark
