@@ -232,3 +232,15 @@ def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
     text = "Chile will not release prisoners and detainees who fought in the war."
     targets = {e.target.text for e in candidates(nlp, text) if e.target is not None}
     assert targets == {"prisoners and detainees who fought in the war"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A UN expert has called for sanctions against the junta's companies.", "1312"),
+        ("The union called for the lifting of sanctions on Cuba.", "0254"),
+    ],
+)
+def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> None:
+    codes = {e.cameo for e in candidates(nlp, text)}
+    assert code in codes and (code == "0254" or "0254" not in codes)
