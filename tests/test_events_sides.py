@@ -244,3 +244,8 @@ def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
 def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> None:
     codes = {e.cameo for e in candidates(nlp, text)}
     assert code in codes and (code == "0254" or "0254" not in codes)
+
+
+def test_opening_borders_to_people_is_asylum(nlp: Any) -> None:
+    text = "In 1990, Chile opened its borders to refugees from Peru."
+    assert "075" in {e.cameo for e in candidates(nlp, text)}
