@@ -247,5 +247,5 @@ def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> N
 
 
 def test_opening_borders_to_people_is_asylum(nlp: Any) -> None:
-    text = "In 1990, Chile opened its borders to refugees from Peru."
+    text = "Chile opened its borders to refugees from Peru on Monday."
     assert "075" in {e.cameo for e in candidates(nlp, text)}
