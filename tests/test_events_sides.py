@@ -249,3 +249,9 @@ def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> N
 def test_opening_borders_to_people_is_asylum(nlp: Any) -> None:
     text = "Chile opened its borders to refugees from Peru on Monday."
     assert "075" in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_what_a_consultation_is_about_is_not_its_target(nlp: Any) -> None:
+    text = "The Peruvian president discussed Bolivia with the Chilean foreign minister on Friday."
+    consult = [e for e in candidates(nlp, text) if e.plover == "CONSULT"]
+    assert consult and consult[0].target is not None and consult[0].target.country == "CHL"

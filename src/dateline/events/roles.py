@@ -152,6 +152,10 @@ class Roles:
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
         root = (pred.entry.cameo or "00")[:2]
+        if root == "04" and pred.kind == "verb" and pred.preps.get("with"):
+            # "discussed *Libya* with X": what a consultation is about is no one consulted
+            partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if _agentive(t)]
+            targets = partners or targets
         if not any(t.known for t in targets) and pred.kind == "verb":
             targets = self._complement_targets(tok, resolver, root in _ADDRESSED) or targets
         if not any(t.known for t in targets):
