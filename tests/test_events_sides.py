@@ -255,3 +255,9 @@ def test_what_a_consultation_is_about_is_not_its_target(nlp: Any) -> None:
     text = "The Peruvian president discussed Bolivia with the Chilean foreign minister on Friday."
     consult = [e for e in candidates(nlp, text) if e.plover == "CONSULT"]
     assert consult and consult[0].target is not None and consult[0].target.country == "CHL"
+
+
+def test_money_given_to_someone_is_aid(nlp: Any) -> None:
+    text = "Norway gave $3 million to the flood victims in Chad on Tuesday."
+    aid = [e for e in candidates(nlp, text) if e.cameo == "071"]
+    assert aid and aid[0].target is not None and aid[0].target.country == "TCD"
