@@ -40,6 +40,9 @@ _OF = frozenset({"of"})
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
 _LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
+#: Punctuation inside a phrase before its head: hyphens, possessives and the brackets of an
+#: abbreviation ("the New People's Army *(NPA)* rebels")
+_INNER_PUNCT = frozenset({"HYPH", "POS", "-LRB-", "-RRB-"})
 #: a sentence: its token span and where its words start after a wire dateline
 _At = tuple[tuple[int, int], int]
 
@@ -244,7 +247,7 @@ class Sides:
         while (
             first - 1 >= max(head.left_edge.i, self.span[0])
             and not self.doc[first - 1].is_space
-            and (self.doc[first - 1].pos_ != "PUNCT" or self.doc[first - 1].tag_ in ("HYPH", "POS"))
+            and (self.doc[first - 1].pos_ != "PUNCT" or self.doc[first - 1].tag_ in _INNER_PUNCT)
         ):
             first -= 1
         left = [t for t in left if t.i >= first]
