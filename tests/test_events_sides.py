@@ -261,3 +261,16 @@ def test_money_given_to_someone_is_aid(nlp: Any) -> None:
     text = "Norway gave $3 million to the flood victims in Chad on Tuesday."
     aid = [e for e in candidates(nlp, text) if e.cameo == "071"]
     assert aid and aid[0].target is not None and aid[0].target.country == "TCD"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Rebels loyal to the former general freed twelve hostages on Monday.", "Rebels loyal"),
+        ("Twenty Shining Path (SP) rebels surrendered to the police on Monday.", "Twenty Shining"),
+        ("Workers at the Toquepala mine in Peru went on strike for better pay.", "mine in Peru"),
+    ],
+)
+def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: str) -> None:
+    sources = [e.source.text for e in candidates(nlp, text) if e.source is not None]
+    assert sources and all(words in s for s in sources)

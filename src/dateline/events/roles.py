@@ -333,14 +333,17 @@ class Roles:
 
 #: Clauses that describe a side's noun and belong to its phrase as PLV and PLOVER mark it
 #: ("an appeal *lodged by the party*", "the group, *which was founded in May*").
-_DESCRIBING = frozenset({"acl", "relcl"})
+_DESCRIBING = frozenset({"acl", "relcl", "prep", "amod"})
+#: ... but a date after the noun is when the act happened ("talks *on Monday*")
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def widened(p: Participant, sent: Span, pred: Token) -> Participant:
-    """The side's words run on over the clauses that describe its noun (a participle or a
-    relative clause right after it, also one on its apposition: "Grameen Bank, the
-    institution *which was founded by X*"), not over a clause that holds the predicate
-    itself ("protesters *calling for* ...": the act is no part of who does it)."""
+    """The side's words run on over what describes its noun after it (a participle, a
+    relative clause, an adjective or a prepositional phrase, also one on its apposition:
+    "Grameen Bank, the institution *which was founded by X*", "rebels *loyal to X*",
+    "workers *at the mine*"), not over a date nor a clause that holds the predicate itself
+    ("protesters *calling for* ...": the act is no part of who does it)."""
     if p.end <= p.start or p.via == "pronoun":
         return p
     doc = sent.doc
@@ -351,6 +354,8 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     for tok in span:
         for c in tok.rights:
             if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1:
+                continue
+            if any(t.ent_type_ in _WHEN for t in c.subtree):
                 continue
             if c.left_edge.i <= pred.i <= c.right_edge.i or c.right_edge.i >= sent.end:
                 continue
