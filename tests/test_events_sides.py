@@ -274,3 +274,16 @@ def test_money_given_to_someone_is_aid(nlp: Any) -> None:
 def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: str) -> None:
     sources = [e.source.text for e in candidates(nlp, text) if e.source is not None]
     assert sources and all(words in s for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The UN chief strongly condemned the terrorist attack on a mosque in Lima.", "ACCUSE"),
+        ("The Peruvian president defended Chile over claims of spying.", "SUPPORT"),
+        ("A Chilean expert welcomed the ministry's attempt to reform the police.", "SUPPORT"),
+    ],
+)
+def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> None:
+    coded = [e for e in candidates(nlp, text) if e.rule.startswith("curated")]
+    assert coded and coded[0].plover == plover
