@@ -287,3 +287,15 @@ def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: s
 def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> None:
     coded = [e for e in candidates(nlp, text) if e.rule.startswith("curated")]
     assert coded and coded[0].plover == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A Peruvian court convicted a Chilean smuggler and sentenced him to ten years.", "CHL"),
+        ("The Chilean president called the Peruvian president today to congratulate him.", "PER"),
+    ],
+)
+def test_an_object_pronoun_stands_for_the_object_before(nlp: Any, text: str, country: str) -> None:
+    last = [e for e in candidates(nlp, text) if e.trigger in ("sentenced", "congratulate")]
+    assert last and last[0].target is not None and last[0].target.country == country

@@ -30,6 +30,8 @@ from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, stri
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative"})
+#: Pronouns that stand for someone named before as an object ("sentenced *him*")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 #: ... but "met *in Nairobi*" names a place, not an actor
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
 #: Right-hand dependents that still describe the actor ("Ana Sosa, president *of Uruguay*").
@@ -205,6 +207,11 @@ class Sides:
         if not self.span[0] <= head.i < self.span[1]:
             return []  # a word of another sentence the parser attached here
 
+        if head.lower_ in _OBJECT_PRONOUNS and head.dep_ in _OBJECTS:
+            # "called X to congratulate *him*", "convicted X ... and sentenced *him*"
+            ante = self._object_antecedent(head)
+            if ante is not None:
+                return [replace(ante, via="pronoun")]
         if head.lower_ in self.pronouns and head.pos_ == "PRON":
             p = self._antecedent(head)
             if p is not None and p.end > p.start:
@@ -344,6 +351,30 @@ class Sides:
                     found = [p for p in self.one(c) if p.known or p.sector]
                     if len(found) == 1:
                         return found[0]
+        return None
+
+    def _object_antecedent(self, pronoun: Token) -> Participant | None:
+        """The one an object pronoun stands for: the object of a verb above its clause, or
+        of a conjunct before it (its direct object, else the object of one of its
+        prepositions), when that is someone ("filed a suit against X, accusing *him*")."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            objects = [c for c in node.children if c.dep_ in ("dobj", "dative")]
+            objects += [
+                g
+                for c in (node, *objects)
+                for p in c.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            for obj in sorted((o for o in objects if o.i < pronoun.i), key=lambda o: o.i):
+                found = [p for p in self.one(obj) if p.known or p.sector or p.kind == "PERSON"]
+                if len(found) == 1:
+                    return found[0]
         return None
 
     def _lookup(self, start: int, end: int, head: Token) -> ActorLike | None:
