@@ -299,3 +299,9 @@ def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> Non
 def test_an_object_pronoun_stands_for_the_object_before(nlp: Any, text: str, country: str) -> None:
     last = [e for e in candidates(nlp, text) if e.trigger in ("sentenced", "congratulate")]
     assert last and last[0].target is not None and last[0].target.country == country
+
+
+def test_a_refusal_until_someone_acts_is_aimed_at_them(nlp: Any) -> None:
+    text = "The Chilean president said he will not lift the embargo until Peru holds elections."
+    reject = [e for e in candidates(nlp, text) if e.plover == "REJECT"]
+    assert reject and reject[0].target is not None and reject[0].target.country == "PER"

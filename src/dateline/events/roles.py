@@ -57,6 +57,9 @@ _NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
 #: Acts done to someone's words (deny, praise, criticise, reject): "rejected *the accusation*"
 #: is addressed to whoever made it.
 _ON_WORDS = ("016", "051", "11", "12")
+#: Subordinators of the condition an act waits on: its subject is whom the act is aimed at
+#: ("warned ... *unless Lima* agreed", "will not lift the embargo *until Cuba* reforms")
+_CONDITIONS = frozenset({"unless", "if", "until"})
 #: At most this many events from one predicate (conjoined actors multiply).
 _MAX_PAIRS = 9
 
@@ -245,8 +248,8 @@ class Roles:
     ) -> list[Participant]:
         """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
         ("called up troops for a campaign *against Mali*", "a freeze of trade *with
-        Chile*"), else the subject of its condition ("warned ... *unless Lima* agreed"): a
-        known actor other than the source."""
+        Chile*"), else the subject of its condition ("warned ... *unless Lima* agreed", "will
+        not lift it *until Cuba* ..."): a known actor other than the source."""
         own = {p.country for p in sources if p.country}
         tokens = phrase_tokens(verb)
         for prep in ("against", "with"):
@@ -261,7 +264,7 @@ class Roles:
                     if found:
                         return found
         for tok in verb.subtree:
-            if tok.dep_ == "mark" and tok.lower_ in ("unless", "if") and tok.head.dep_ == "advcl":
+            if tok.dep_ == "mark" and tok.lower_ in _CONDITIONS and tok.head.dep_ == "advcl":
                 subj = subject_of(tok.head)
                 found = [t for t in resolver.phrase(subj) if t.known] if subj is not None else []
                 if found and not any(t.country in own for t in found):
