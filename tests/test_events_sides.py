@@ -305,3 +305,10 @@ def test_a_refusal_until_someone_acts_is_aimed_at_them(nlp: Any) -> None:
     text = "The Chilean president said he will not lift the embargo until Peru holds elections."
     reject = [e for e in candidates(nlp, text) if e.plover == "REJECT"]
     assert reject and reject[0].target is not None and reject[0].target.country == "PER"
+
+
+def test_returned_property_is_aimed_at_whom_it_goes_back_to(nlp: Any) -> None:
+    text = "Canada returned six Peruvian artifacts to the government of Peru."
+    retreat = [e for e in candidates(nlp, text) if e.cameo == "0842"]
+    assert retreat and retreat[0].target is not None
+    assert retreat[0].target.text == "the government of Peru"

@@ -60,6 +60,8 @@ _ON_WORDS = ("016", "051", "11", "12")
 #: Subordinators of the condition an act waits on: its subject is whom the act is aimed at
 #: ("warned ... *unless Lima* agreed", "will not lift the embargo *until Cuba* reforms")
 _CONDITIONS = frozenset({"unless", "if", "until"})
+#: Returning property: the one it is returned to is the target, not the thing
+_RETURN_PROPERTY = "0842"
 #: At most this many events from one predicate (conjoined actors multiply).
 _MAX_PAIRS = 9
 
@@ -155,6 +157,10 @@ class Roles:
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
         root = (pred.entry.cameo or "00")[:2]
+        if pred.entry.cameo == _RETURN_PROPERTY and pred.preps.get("to"):
+            # "returned six artifacts *to the government of X*": what is returned is no one
+            owners = [t for p in pred.preps["to"] for t in resolver.phrase(p)]
+            targets = owners or targets
         if root == "04" and pred.kind == "verb" and pred.preps.get("with"):
             # "discussed *Libya* with X": what a consultation is about is no one consulted
             partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if _agentive(t)]
