@@ -312,3 +312,9 @@ def test_returned_property_is_aimed_at_whom_it_goes_back_to(nlp: Any) -> None:
     retreat = [e for e in candidates(nlp, text) if e.cameo == "0842"]
     assert retreat and retreat[0].target is not None
     assert retreat[0].target.text == "the government of Peru"
+
+
+def test_a_row_can_say_where_its_target_is(nlp: Any) -> None:
+    text = "About 5,000 Bolivian refugees have sought refuge in Peru since the war began."
+    request = [e for e in candidates(nlp, text) if e.plover == "REQUEST"]
+    assert request and request[0].target is not None and request[0].target.country == "PER"

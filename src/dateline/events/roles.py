@@ -157,6 +157,15 @@ class Roles:
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
         root = (pred.entry.cameo or "00")[:2]
+        if pred.kind == "verb" and slots.get("target"):
+            # the row says where its target is ("sought refuge *in* X": target=in)
+            named = [
+                t
+                for k in slots["target"]
+                for p in pred.preps.get(k, [])
+                for t in resolver.phrase(p)
+            ]
+            targets = [t for t in named if t.known] or targets
         if pred.entry.cameo == _RETURN_PROPERTY and pred.preps.get("to"):
             # "returned six artifacts *to the government of X*": what is returned is no one
             owners = [t for p in pred.preps["to"] for t in resolver.phrase(p)]
