@@ -318,3 +318,8 @@ def test_a_row_can_say_where_its_target_is(nlp: Any) -> None:
     text = "About 5,000 Bolivian refugees have sought refuge in Peru since the war began."
     request = [e for e in candidates(nlp, text) if e.plover == "REQUEST"]
     assert request and request[0].target is not None and request[0].target.country == "PER"
+
+
+def test_launched_warfare_is_force(nlp: Any) -> None:
+    text = "Chile has launched cyber warfare against Peru."
+    assert "190" in {e.cameo for e in candidates(nlp, text)}
