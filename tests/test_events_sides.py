@@ -323,3 +323,14 @@ def test_a_row_can_say_where_its_target_is(nlp: Any) -> None:
 def test_launched_warfare_is_force(nlp: Any) -> None:
     text = "Chile has launched cyber warfare against Peru."
     assert "190" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Peru said on Monday it will not accept any more refugees from Bolivia.", "122"),
+        ("The council failed to renew the arms embargo on Chile on Monday.", "085"),
+    ],
+)
+def test_refugees_and_lapsed_embargoes(nlp: Any, text: str, code: str) -> None:
+    assert code in {e.cameo for e in candidates(nlp, text)}
