@@ -334,3 +334,10 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
 )
 def test_refugees_and_lapsed_embargoes(nlp: Any, text: str, code: str) -> None:
     assert code in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_the_thing_attacked_where_the_sentence_places_it_keeps_its_words(nlp: Any) -> None:
+    text = "Rebel fighters torched a village elsewhere in northern Chad on Monday."
+    assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+    assert assault and assault[0].target is not None
+    assert (assault[0].target.text, assault[0].target.country) == ("a village", "TCD")

@@ -63,7 +63,7 @@ from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
-from dateline.events.roles import Roles, localize, pairs, subject_of, widened
+from dateline.events.roles import Roles, localize, names_act, pairs, subject_of, widened
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
@@ -326,7 +326,14 @@ class Coder:
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code
-            someone = [t for t in targets if not _thing(t, sent.doc, self.rules)]
+            # what the act is done to: people, and the thing the predicate's object names
+            # ("stormed *a police post*"), not the act's own noun ("imposed *a curfew*")
+            done_to = {o.i for o in pred.objects if not names_act(o, pred.entry)}
+            someone = [
+                t
+                for t in targets
+                if not _thing(t, sent.doc, self.rules) or _root(t, sent.doc) in done_to
+            ]
             targets = self.roles.default_target(act, sources, targets, here, loc, someone)
         if sources and rank == 0:
             resolver.remember(sources)
@@ -584,6 +591,12 @@ def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
         and not rules.is_("relation", lemma)
         and not any(lemma.endswith(s) for s in suffixes)
     )
+
+
+def _root(p: Participant, doc: Doc) -> int | None:
+    """The token index of the head of a side's words (None for a side with no words)."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.end > p.start else None
+    return span.root.i if span is not None and len(span) else None
 
 
 def _key(p: Participant | None) -> str | None:
