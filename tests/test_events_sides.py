@@ -341,3 +341,17 @@ def test_the_thing_attacked_where_the_sentence_places_it_keeps_its_words(nlp: An
     assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
     assert assault and assault[0].target is not None
     assert (assault[0].target.text, assault[0].target.country) == ("a village", "TCD")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A Lima court has ordered the arrest of a former minister for money laundering.", "173"),
+        ("A Lima court on Tuesday issued an arrest warrant against two bankers.", "173"),
+        ("Police in Lima detained dozens of demonstrators on Monday.", "173"),
+        ("The opposition parties boycotted the vote on Sunday.", "143"),
+    ],
+)
+def test_legal_action_and_boycotts(nlp: Any, text: str, code: str) -> None:
+    coded = [e for e in candidates(nlp, text) if e.rule.startswith(("curated", "petrarch2"))]
+    assert coded and coded[0].cameo == code
