@@ -108,11 +108,19 @@ def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> No
             "flood defence.",
             "to share a single water board and rely on one another for flood defence",
         ),
+        # unveiling and documenting report what they show (lexicon rows)
+        (
+            "The council unveiled a plan to rebuild the ferry pier by spring.",
+            "a plan to rebuild the ferry pier by spring",
+        ),
+        (
+            "Her new film documents the slow decline of the harbour towns.",
+            "the slow decline of the harbour towns",
+        ),
     ],
 )
-def test_verbs_joined_to_the_cue_with_no_subject_go_on_with_the_content(
-    pipeline: Language, text: str, reported: str
-) -> None:
+def test_the_content_of_a_cue(pipeline: Language, text: str, reported: str) -> None:
+    # verbs joined to the cue with no subject of their own go on with the content
     found = attributions(pipeline, text)
     assert len(found) == 1
     assert content(text, found[0]) == reported
