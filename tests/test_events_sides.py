@@ -355,3 +355,8 @@ def test_the_thing_attacked_where_the_sentence_places_it_keeps_its_words(nlp: An
 def test_legal_action_and_boycotts(nlp: Any, text: str, code: str) -> None:
     coded = [e for e in candidates(nlp, text) if e.rule.startswith(("curated", "petrarch2"))]
     assert coded and coded[0].cameo == code
+
+
+def test_troops_deployed_as_peacekeepers_are_protection(nlp: Any) -> None:
+    text = "About 500 Chilean soldiers were deployed as peacekeeping forces along the border."
+    assert "074" in {e.cameo for e in candidates(nlp, text)}
