@@ -360,3 +360,16 @@ def test_legal_action_and_boycotts(nlp: Any, text: str, code: str) -> None:
 def test_troops_deployed_as_peacekeepers_are_protection(nlp: Any) -> None:
     text = "About 500 Chilean soldiers were deployed as peacekeeping forces along the border."
     assert "074" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Chilean president will meet the Peruvian president in Lima next month.", "036"),
+        ("Under the accord, a Chilean agency will train Peruvian farmers next year.", None),
+    ],
+)
+def test_a_future_cooperative_act_is_an_intention(nlp: Any, text: str, code: str | None) -> None:
+    events = candidates(nlp, text)
+    assert not [e for e in events if e.modality == "asserted"]  # planned: not reported done
+    assert (code in {e.cameo for e in events}) if code else "033" not in {e.cameo for e in events}

@@ -275,6 +275,10 @@ class Coder:
             # "will meet" that nothing reports; "Y must ..." that nobody says
             modality = "planned" if how == "intent" else "hypothetical"
             code = pred.entry.cameo
+            if how == "intent" and code is not None and not _provided_for(tok):
+                # "X will meet Y": a cooperative act told in the future is an intention (the
+                # PLOVER manual's AGREE), planned, as "X said it would meet Y" is asserted
+                code = self._intended(code)
         else:
             modality = "asserted"
         if speaker is not False and modality == "asserted":
@@ -383,6 +387,11 @@ class Coder:
             )
             out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), modality, rank))
         return out
+
+    def _intended(self, code: str) -> str:
+        """The intent code of a cooperative act (meet -> 036, give aid -> 033), else it."""
+        root = ontology.root_of(code)
+        return (self.rules.intent.get(root) or code) if "04" <= root <= "08" else code
 
     def _cameo(self, iso3: str | None) -> str | None:
         country = self.gaz.country_by_code(iso3) if iso3 else None
@@ -499,6 +508,12 @@ class Coder:
             date_source=date_source,
             trigger=trigger,
         )
+
+
+def _provided_for(tok: Token) -> bool:
+    """Whether a future act is what something provides for ("*Under* the accord, X will
+    ..."): the terms of an agreement, not anyone's intention."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
 
 
 def _grouped(side: list[Participant], text: str) -> list[Participant]:
