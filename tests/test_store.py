@@ -97,6 +97,30 @@ def test_save_is_idempotent(db: Path, analysis_factory: Factory) -> None:
     assert rows(db, "SELECT url FROM urls") == [("https://aw.example/grid",)]
 
 
+def test_sqlite_store_writes_ahead_and_readers_do_not_wait(
+    db: Path, analysis_factory: Factory
+) -> None:
+    """The file is in WAL mode, so a reader sees the last commit while a writer holds its
+    lock (a rollback journal makes readers wait on the committing writer)."""
+    with Store.open(db) as store:
+        store.save(analysis_factory("Grid link pledged", GRID, url="https://aw.example/grid"))
+    assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+    writer = sqlite3.connect(db, isolation_level=None, timeout=0)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        writer.execute("DELETE FROM urls")
+        reader = sqlite3.connect(db, timeout=0)
+        try:
+            assert reader.execute("SELECT url FROM urls").fetchall() == [
+                ("https://aw.example/grid",)
+            ]
+        finally:
+            reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
 def test_same_article_at_a_new_url_adds_the_url(db: Path, analysis_factory: Factory) -> None:
     record = analysis_factory("Grid link pledged", GRID, url="https://aw.example/grid")
     again = analysis_factory("Grid link pledged", GRID, url="https://m.aw.example/grid")
