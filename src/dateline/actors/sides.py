@@ -40,6 +40,9 @@ _RIGHT_PREPS = frozenset({"of", "from", "in"})
 #: ... "in"/"from" only after an agent noun ("rebels *in* Chad"), not "talks *in* Beijing"
 _OF = frozenset({"of"})
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
+#: Floating quantifiers the parser hangs on a subject ("the two ministers *both* signed"):
+#: they say how many act, they are not words of the actor
+_FLOATING = frozenset({"both", "all", "each"})
 _LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
 #: Punctuation inside a phrase before its head: hyphens, possessives and the brackets of an
@@ -240,7 +243,9 @@ class Sides:
         right = [
             t
             for child in head.rights
-            if child.dep_ in _RIGHT_DEPS and (child.dep_ != "prep" or child.lower_ in right_preps)
+            if child.dep_ in _RIGHT_DEPS
+            and (child.dep_ != "prep" or child.lower_ in right_preps)
+            and not _outside_phrase(child)
             for t in child.subtree
             if not _under(t, child, _LEFT_SKIP)
         ]
@@ -486,6 +491,17 @@ def _of_actor(actor: ActorLike, text: str, sector: str | None, start: int, end: 
         end,
         "actors",
         kind=actor.type,
+    )
+
+
+def _outside_phrase(child: Token) -> bool:
+    """A right-hand dependent that is no part of the actor's words: a floating quantifier
+    ("Sosa and Lugo *both* urged"), or a preposition over a gerund clause, which is what the
+    actor is said to have done ("accused the guards *of beating* prisoners")."""
+    if child.dep_ == "appos" and child.lower_ in _FLOATING:
+        return True
+    return child.dep_ == "prep" and any(
+        c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in child.children
     )
 
 
