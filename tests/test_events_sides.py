@@ -383,13 +383,14 @@ def test_a_future_cooperative_act_is_an_intention(nlp: Any, text: str, code: str
 @pytest.mark.parametrize(
     ("text", "plover", "side", "words"),
     [
-        # a floating quantifier says how many act; it is no word of the last actor
+        # a floating quantifier says how many act; it is no word of the last actor (each
+        # conjunct's words are the whole coordination's)
         (
             "Peruvian Foreign Minister Ana Sosa and Chilean Foreign Minister Rosa Lugo both called"
             " for restraint.",
             "REQUEST",
             "source",
-            "Chilean Foreign Minister Rosa Lugo",
+            "Peruvian Foreign Minister Ana Sosa and Chilean Foreign Minister Rosa Lugo",
         ),
         # "accused X of <doing>": what X did is the accusation, not X's words
         (
@@ -405,3 +406,20 @@ def test_what_is_said_of_an_actor_is_no_part_of_its_words(
     nlp: Any, text: str, plover: str, side: str, words: str
 ) -> None:
     assert words in side_words(nlp, text, plover, side)
+
+
+def test_a_coordinated_side_keeps_the_whole_coordination(nlp: Any) -> None:
+    # PLV and PLOVER mark "X and Y" as one side; each conjunct stays its own actor
+    text = "Peru and Chile condemned the attack on a Bolivian border post."
+    accuse = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
+    assert {e.source.country for e in accuse if e.source} == {"PER", "CHL"}
+    assert all(e.source is not None and e.source.text == "Peru and Chile" for e in accuse)
+
+
+def test_a_symmetric_act_within_a_coordination_keeps_each_conjunct(nlp: Any) -> None:
+    text = "Peru and Chile met in Lima on Monday."
+    consult = [e for e in candidates(nlp, text) if e.plover == "CONSULT"]
+    assert consult
+    assert {(e.source.text, e.target.text) for e in consult if e.source and e.target} >= {
+        ("Peru", "Chile")
+    }

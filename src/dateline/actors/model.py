@@ -199,6 +199,9 @@ class Participant:
     plural: bool = False  # the phrase's head is plural ("protesters", "delegations")
     kind: str | None = None  # the actor's entity type when the actors stage found it
     named: bool = False  # the phrase holds a proper name ("Oman's foreign minister", "Okafor")
+    #: the character extent of the coordination the phrase is one conjunct of ("*Peru and
+    #: Chile* signed"), which PLV and PLOVER mark as one side; None when it stands alone
+    joined: tuple[int, int] | None = None
 
     @property
     def known(self) -> bool:

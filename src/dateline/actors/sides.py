@@ -193,6 +193,7 @@ class Sides:
                 return []
             head = after[0]
         out: list[Participant] = []
+        heads = 0
         for h in (head, *head.conjuncts):
             if h.idx < self.cut:
                 continue
@@ -200,11 +201,12 @@ class Sides:
                 continue
             plural = h.tag_ in ("NNS", "NNPS")
             named = any(t.pos_ == "PROPN" for t in h.subtree if t.i <= h.i)
+            found = self.one(h)
+            heads += bool(found)
             out.extend(
-                replace(p, plural=plural, named=named) if plural or named else p
-                for p in self.one(h)
+                replace(p, plural=plural, named=named) if plural or named else p for p in found
             )
-        return out
+        return _joined(out) if heads > 1 else out
 
     def one(self, head: Token) -> list[Participant]:
         if not self.span[0] <= head.i < self.span[1]:
@@ -503,6 +505,16 @@ def _outside_phrase(child: Token) -> bool:
     return child.dep_ == "prep" and any(
         c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in child.children
     )
+
+
+def _joined(side: list[Participant]) -> list[Participant]:
+    """Conjuncts of one phrase ("Peru and Chile", "the envoy and his aides"), each still
+    its own actor, told the extent of the whole coordination."""
+    spans = [(p.start, p.end) for p in side if p.end > p.start and p.via != "pronoun"]
+    if len(spans) < 2:
+        return side
+    extent = (min(s for s, _ in spans), max(e for _, e in spans))
+    return [replace(p, joined=extent) if p.end > p.start else p for p in side]
 
 
 def _titles(left: list[Token], head: Token) -> list[Token]:

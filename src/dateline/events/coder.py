@@ -63,7 +63,15 @@ from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
-from dateline.events.roles import Roles, localize, names_act, pairs, subject_of, widened
+from dateline.events.roles import (
+    Roles,
+    joined_words,
+    localize,
+    names_act,
+    pairs,
+    subject_of,
+    widened,
+)
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
@@ -366,8 +374,10 @@ class Coder:
         out = []
         for src, tgt in pairs(sources, targets, code, self._symmetric(pred)):
             where = stated or self._at_home(src, tgt)
+            # the record's sides carry a coordination's words; the scorer reads each conjunct
+            words = joined_words(src, tgt, text), joined_words(tgt, src, text)
             event = self._event(
-                pred, code, how, modality, src, tgt, event_date, date_source, where, sent, cut, text
+                pred, code, how, modality, *words, event_date, date_source, where, sent, cut, text
             )
             if modality == "quoted" and isinstance(speaker, str):
                 event = replace(event, attributed_to=speaker)

@@ -386,6 +386,17 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     return replace(p, text=doc.text[p.start : last.idx + len(last)], end=last.idx + len(last))
 
 
+def joined_words(p: Participant | None, other: Participant | None, text: str) -> Participant | None:
+    """A conjunct's words run over its whole coordination ("*Peru and Chile* condemned X"),
+    as PLV and PLOVER mark a coordinated side as one span (the actor stays the conjunct's);
+    not when the other side is a conjunct of the same one ("Peru and Chile met": each is
+    the other's side)."""
+    if p is None or p.joined is None or (other is not None and other.joined == p.joined):
+        return p
+    start, end = min(p.start, p.joined[0]), max(p.end, p.joined[1])
+    return replace(p, text=text[start:end], start=start, end=end)
+
+
 def _placed(p: Participant, country: str) -> Participant:
     """The phrase with the country an act's place or source gives it (its words kept)."""
     return replace(p, country=country, code=country + (p.sector or ""), via="inferred")
