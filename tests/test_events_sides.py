@@ -423,3 +423,14 @@ def test_a_symmetric_act_within_a_coordination_keeps_each_conjunct(nlp: Any) -> 
     assert {(e.source.text, e.target.text) for e in consult if e.source and e.target} >= {
         ("Peru", "Chile")
     }
+
+
+def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
+    # the parser hangs "warned" on the reported clause, whose subject is a boat
+    text = (
+        "Spokesman Li Wei said in Hanoi that the Chilean boat had provoked the incident and"
+        " warned Santiago not to play with fire."
+    )
+    sources = [e.source for e in candidates(nlp, text) if e.plover == "REQUEST"]
+    assert sources and sources[0] is not None
+    assert (sources[0].text, sources[0].country) == ("Spokesman Li Wei", "VNM")

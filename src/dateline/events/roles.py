@@ -42,6 +42,8 @@ _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
 #: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
 _ADDRESSED = frozenset({"02", "10"})
+#: Roots of acts done by speaking or meeting (01-05, 10-13): a thing cannot be their source.
+_SPOKEN = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 #: Dependencies through which a predicate without a subject takes its head's.
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
 #: Roots of acts a government does at home when no one else is named (yield, refuse, coerce).
@@ -101,6 +103,13 @@ class Roles:
             node = node.head
             subject = subject_of(node)
         sources = resolver.phrase(subject) if subject is not None else []
+        if node is not tok and _spoken(pred) and _a_thing(subject, sources):
+            # "X said that the boat had provoked it and *warned* Y": the parser hangs the
+            # speech act on the reported clause, but a thing does not speak; the one who
+            # reported it does
+            teller = _teller(node)
+            if teller is not None:
+                subject, sources = teller, resolver.phrase(teller)
         targets: list[Participant] = []
         slots = pred.entry.role_slots()
         if pred.kind == "noun" and pred.noun is not None:
@@ -425,6 +434,31 @@ def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
 
 def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _spoken(pred: Predicate) -> bool:
+    """An act done by speaking or meeting (statements, appeals, promises, talks, demands,
+    disapproval, rejection, threats): only someone can do it."""
+    return (pred.entry.cameo or "00")[:2] in _SPOKEN
+
+
+def _a_thing(subject: Token | None, sources: list[Participant]) -> bool:
+    """The subject is a common noun no one stands behind: no sector, no entity of its own
+    ("the boat", "the incident"), however its modifiers place it."""
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and bool(sources)
+        and all(p.sector is None and p.kind != "PERSON" for p in sources)
+    )
+
+
+def _teller(clause: Token) -> Token | None:
+    """The subject of the verb a reported clause is the complement of ("X *said* that ...")."""
+    if clause.dep_ != "ccomp" or clause.head == clause:
+        return None
+    return subject_of(clause.head)
 
 
 #: Sectors whose plural agents ("protesters", "police", "rebels") are local by default; plural
