@@ -602,6 +602,21 @@ def test_country_from_article_context(pipeline: Language) -> None:
     assert got["Mara Olin"][0] == "USA"
 
 
+def test_the_place_a_statement_was_given_in_comes_before_the_home_country(
+    pipeline: Language,
+) -> None:
+    """A person named without a country who "said in <capital>" speaks for that capital's
+    country, though the article names another country most."""
+    text = (
+        "Chile's navy stopped a Chilean trawler near Chilean waters. Chile protested. "
+        "Spokesman Li Wei said in Hanoi that the trawler had provoked the incident."
+    )
+    _, actors = run(pipeline, text)
+    assert actors.home == "CHL"
+    got = {e.name: e.country for e in actors if e.type == "PERSON"}
+    assert got["Li Wei"] == "VNM"
+
+
 def test_home_country_from_the_dateline_and_the_outlet() -> None:
     from dateline.actors.home import home_country
     from dateline.nlp.gazetteer import Gazetteer

@@ -17,7 +17,7 @@ from dateline.actors.coref import (
     find_descriptions,
     find_pronouns,
 )
-from dateline.actors.home import former, home_country, us_legislator
+from dateline.actors.home import former, home_country, spoke_in, us_legislator
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.model import Actors, Entity, Mention, MentionKind
 from dateline.actors.orgs import (
@@ -40,7 +40,7 @@ from dateline.actors.people import name_mentions as find_names
 from dateline.actors.roles import RoleTable
 from dateline.errors import DatelineError
 from dateline.model import Article
-from dateline.nlp.gazetteer import normalize
+from dateline.nlp.gazetteer import Gazetteer, normalize
 
 #: The role an article's authors get.
 AUTHOR_ROLE = "reporter"
@@ -117,7 +117,7 @@ def find_actors(
         article.url if article else None,
     )
     for person in people:
-        _in_context(person, doc, home)
+        _in_context(person, doc, home, body.gazetteer)
 
     # coreference; the tokens of names, and of the titles and descriptions around them
     refs = {n: DocRefs(index) for n, index in indexes.items()}
@@ -216,7 +216,7 @@ def _enrich(person: Person, kb: KnowledgeBase | None, day: str | None, countries
     person.code = code or actor_code(country, sector)
 
 
-def _in_context(person: Person, doc: Doc, home: str | None) -> None:
+def _in_context(person: Person, doc: Doc, home: str | None, gazetteer: Gazetteer) -> None:
     """Country from the article's context for a person the text gives none (see
     :mod:`~dateline.actors.home`); a former official keeps the country, not the sector.
     Journalists (sector MED: the byline's reporter, a photographer) and people only captions
@@ -229,8 +229,11 @@ def _in_context(person: Person, doc: Doc, home: str | None) -> None:
         and person.sector != "MED"
         and (person.code or "")[:3] != "IGO"
     ):
+        spoke = (spoke_in(doc, m.span.start, m.span.end, gazetteer) for m in body)
         if any(us_legislator(doc, m.span.start, m.span.end) for m in body):
             person.known_country, person.sector, changed = "USA", person.sector or "LEG", True
+        elif (place := next((c for c in spoke if c), None)) is not None:
+            person.known_country, changed = place, True
         elif home is not None:
             person.known_country, changed = home, True
     if body and former(doc, body[0].span.start) and person.sector not in (None, "IGO"):

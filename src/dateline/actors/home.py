@@ -5,6 +5,7 @@ When they say nothing:
 
 - a US congressional title or a party-state tag marks a US legislator: "Sen. X", "Rep. X",
   "X (D-N.M.)", "X (R-Texas)" (a state in such a tag means the United States);
+- the place a statement was given in: "X said in Lima", "X told reporters in Lima";
 - otherwise the article's *home* country: the country the article names most (a city counts
   for its country, a US state for the United States) when it is named at least twice and
   more than any other, else the dateline's place, else the outlet's country (the
@@ -33,6 +34,8 @@ _PARTY_TAG = re.compile(r"^\s*\(\s*[DRI]\s*[-–]\s*[A-Z][A-Za-z. ]{0,14}\)")
 #: Titles only the US Congress uses before a name.
 _CONGRESS_TITLES = frozenset({"sen.", "rep.", "congressman", "congresswoman", "senator"})
 _FORMER = frozenset({"former", "ex", "ex-", "then"})
+#: Verbs of giving a statement whose "in <place>" says where it was given.
+_SPEAKING = frozenset({"say", "tell", "announce", "speak", "state", "declare"})
 
 
 @cache
@@ -62,6 +65,31 @@ def us_legislator(doc: Doc, start: int, end: int) -> bool:
     last = doc[end - 1]
     after = (last.whitespace_ + doc[end : end + 40].text)[: 40 - len(last)]
     return bool(_PARTY_TAG.match(after))
+
+
+def spoke_in(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str | None:
+    """The country of the place the person named at tokens ``start``..``end`` spoke in ("X
+    *said in Lima*", "X told reporters in Lima"), or None: where someone gives a statement
+    says more about whom they speak for than the country the article names most."""
+    name = doc[start:end].root
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEAKING:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ != "GPE":
+                continue
+            place = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+            text = place.text if place is not None else obj.text
+            country = gazetteer.country_by_name(text)
+            if country is not None:
+                return country.iso3
+            city = gazetteer.place_by_name(text)
+            if city is not None:
+                return city.iso3
+    return None
 
 
 def former(doc: Doc, start: int) -> bool:
