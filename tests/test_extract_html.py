@@ -359,3 +359,27 @@ def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
     assert module.main_text(page, news=False) is story
     monkeypatch.setattr(module, "_trafilatura", passes(wider))
     assert module.main_text(page, news=False) is wider
+
+
+def test_headings_linked_to_their_own_anchor_are_kept() -> None:
+    """A heading whose text is a link to its own place on the page (or that starts with an
+    empty anchor link) is a sub-heading; trafilatura's precision mode deleted such headings
+    for their link density."""
+    section = "<p>" + "The ferry timetable changes in spring when the evening sailings return. " * 3
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    html = (
+        f"<html><head><title>Island ferries</title>{ld}</head><body><article>"
+        "<h1>Island ferries</h1>" + section + "</p>"
+        "<h2 id='fares'><a href='#fares'>Fares and passes</a></h2>" + section + "</p>"
+        "<h3 id='bikes'><a class='anchor' href='#bikes'></a>Taking a bicycle</h3>"
+        + section
+        + "</p></article></body></html>"
+    )
+    assert extract_html(html).headings == ["Fares and passes", "Taking a bicycle"]
+    tree = etree.fromstring(
+        "<div><h2><b><a href='#x'>Fares</a></b></h2><p><a href='#y'>y</a></p></div>"
+    )
+    drop_empty_elements(tree)
+    assert etree.tostring(tree, encoding="unicode") == (
+        '<div><h2><b>Fares</b></h2><p><a href="#y">y</a></p></div>'
+    )

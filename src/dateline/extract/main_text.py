@@ -100,15 +100,69 @@ def _about(body: etree._Element | None, title: str | None) -> bool:
     return any(word in text for word in words)
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _heading_anchor(element: HtmlElement) -> bool:
+    """A link from a heading to its own place on the page (``<h2><a href="#costs">Costs</a>``,
+    or an empty ``<a class="anchor" href="#costs">`` before its text)."""
+    if not (element.get("href") or "").startswith("#"):
+        return False
+    parent = element.getparent()
+    for _ in range(2):  # the heading, or a <b>/<span> in it
+        if parent is None:
+            return False
+        if parent.tag in _HEADINGS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def drop_empty_elements(tree: HtmlElement) -> None:
     """Remove the empty layout and inline elements trafilatura would remove, keeping the text
     that follows each. Its precision mode removes them with that text (it drops the element's
     tail): the words of a paragraph up to the first link after an empty <span> or <em> were
     lost, a sentence cut in two. Balanced mode keeps the tails; doing it first, once, gives
-    precision mode the same text."""
-    empty = [e for e in tree.iterdescendants(*CUT_EMPTY_ELEMS) if e.text is None and len(e) == 0]
+    precision mode the same text.
+
+    In the same walk, a heading's link to its own anchor is unwrapped (its text kept): it
+    points nowhere else, but precision mode deletes headings by their link density, so every
+    sub-heading of a page with self-linked headings was lost."""
+    empty = []
+    anchors = []
+    for element in tree.iterdescendants(*CUT_EMPTY_ELEMS, "a"):
+        if element.tag == "a":
+            if _heading_anchor(element):
+                anchors.append(element)
+        elif element.text is None and len(element) == 0:
+            empty.append(element)
     for element in empty:
         delete_element(element, keep_tail=True)  # the tail joins what comes before it
+    for anchor in anchors:
+        _unwrap(anchor)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Take ``element`` out of the tree, leaving its text, children and tail in its place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + (element.text or "")
+    else:
+        parent.text = (parent.text or "") + (element.text or "")
+    index = parent.index(element)
+    children = list(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)  # moves it out of ``element``
+    last = children[-1] if children else previous
+    if last is not None:
+        last.tail = (last.tail or "") + (element.tail or "")
+    else:
+        parent.text = (parent.text or "") + (element.tail or "")
+    element.tail = None
+    parent.remove(element)
 
 
 def main_text(
