@@ -361,6 +361,72 @@ def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
     assert module.main_text(page, news=False) is wider
 
 
+def _assert_roles(pieces: list[tuple[str, str, bool, str]]) -> None:
+    """Each (kind, text, linked, expected role) piece is classified as expected."""
+    from dateline.extract.html import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    raw = [(kind, text, "", linked) for kind, text, linked, _ in pieces]
+    blocks, _, _ = classify(raw, PageMeta(title="Spring fair guide"), PageSignals())
+    assert [b.role for b in blocks] == [role for _, _, _, role in pieces]
+
+
+def test_an_address_given_as_a_fields_value_is_body() -> None:
+    """An event's or a product's details list "Tickets: https://..." — in one piece, or the
+    address in the piece under its label; a bare address on its own is still furniture."""
+    intro = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    _assert_roles(
+        [
+            ("p", intro, False, "paragraph"),
+            ("p", "Tickets:", False, "paragraph"),
+            ("p", "https://tickets.example.org/spring-fair", True, "paragraph"),
+            ("p", "Venue site: https://example.org/the-green", True, "paragraph"),
+            ("p", "https://example.org/elsewhere", True, "boilerplate"),
+        ]
+    )
+
+
+def test_a_linked_entry_name_over_its_review_is_a_heading() -> None:
+    """A roundup's entry name linked to the product (a linked <h3> comes out as a linked
+    paragraph) heads the review under it; a link to another story between paragraphs, whose
+    words the text under it does not take up, is still a teaser."""
+    review = (
+        "The Lakeside ceramic kettle boiled a full litre in four minutes, and its ceramic "
+        "body stayed cool enough to hold."
+    )
+    story = "Stall holders set up their tables before dawn on the green by the old mill."
+    _assert_roles(
+        [
+            ("p", "Stall holders set up early. " + story, False, "paragraph"),
+            ("p", "Lakeside Ceramic Kettle", True, "heading"),
+            ("p", review, False, "paragraph"),
+            ("p", "Council votes on new harbour parking charges", True, "teaser"),
+            ("p", story, False, "paragraph"),
+            ("p", "Tickets | Map | Contact us", True, "teaser"),
+            ("p", story.replace("dawn", "noon"), False, "paragraph"),
+        ]
+    )
+
+
+def test_a_list_lead_in_heading_over_prose_opens_no_teaser_run() -> None:
+    """A "Top tools for beginners" heading over a paragraph about those tools is a section
+    heading; a "Most read" widget heading left in the story is not body, and neither heading
+    swallows the story paragraph under it as a teaser."""
+    tools = "Beginners need only three tools to start with: a trowel, a dibber and a watering can."
+    water = "Water the seedlings from below, so that the compost takes up all the water it needs."
+    _assert_roles(
+        [
+            ("p", "Potting up seedlings takes little kit and time.", False, "paragraph"),
+            ("head", "Top tools for beginners", False, "heading"),
+            ("p", tools, False, "paragraph"),
+            ("head", "Most read", False, "teaser"),
+            ("p", water, False, "paragraph"),
+            ("head", "Related stories", False, "teaser"),
+            ("p", "Ten shrubs for a shady corner", True, "teaser"),
+        ]
+    )
+
+
 def test_headings_linked_to_their_own_anchor_are_kept() -> None:
     """A heading whose text is a link to its own place on the page (or that starts with an
     empty anchor link) is a sub-heading; trafilatura's precision mode deleted such headings

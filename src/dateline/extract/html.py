@@ -30,6 +30,7 @@ from dateline.extract.html_rules import (
     split_credit,
     squash,
 )
+from dateline.extract.lines.lexicon import lexicon
 from dateline.extract.main_text import NEWS_KINDS, main_text
 from dateline.extract.metadata import PageMeta, complete_metadata, read_metadata
 from dateline.model import Article, Block, Caption
@@ -45,6 +46,21 @@ _BIO_VERB = re.compile(r"^\S+(?:\s\S+){0,3}\s(?:is|was|has|covers|writes|joined|
 MIN_WORDS = 12
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]’”%])(?=\s|$|[,.;:!?)\]’”\"'])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
+#: a field's label ("Registration:", "Official site:") and a field whose value is an address
+_LABEL = re.compile(r"[^\W\d_][\w'’&/ -]{0,30}:")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_LABEL_THEN_URL = re.compile(
+    r"[^\W\d_][\w'’&/ -]{0,30}:\s+(?:\w+\s+)?(?:https?://|www\.)\S+", re.IGNORECASE
+)
+#: a linked line this long or ending so is a sentence or a lead-in, not a sub-heading
+_SUB_HEADING_WORDS = 12
+_NOT_HEADING_END = (".", ",", ";", ":", "!")
+#: a piece this long that ends a sentence is prose, not a link's label
+_PROSE_CHARS = 80
+_LINK_SEPARATOR = re.compile(r"\s[|·•/]\s")
+#: the share of a linked line's words the text under it must take up to make it its heading
+SUB_HEADING_COHESION = 0.5
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(slots=True)
@@ -261,6 +277,76 @@ def _add_caption(text: str, blocks: list[Block], captions: list[Caption]) -> Non
         blocks.append(Block("credit", credit))
 
 
+def _field_value(text: str, blocks: list[Block]) -> bool:
+    """An address given as the value of a labelled field: "Registration: https://..." in one
+    piece, or the bare address in the piece right under a kept "Registration:" line (an
+    event's, a product's or a venue's details). Body text, not a link away from the page."""
+    if _LABEL_THEN_URL.fullmatch(text):
+        return True
+    if not blocks or _BARE_URL.fullmatch(text) is None:
+        return False
+    previous = blocks[-1]
+    return previous.role == "paragraph" and _LABEL.fullmatch(previous.text) is not None
+
+
+def _content_stems(text: str, length: int = 5) -> set[str]:
+    """The first ``length`` letters of each word of ``text`` that is not a stop word."""
+    stop = lexicon().stopwords
+    words = (w.casefold() for w in _CONTENT_WORD.findall(text))
+    return {w[:length] for w in words if w not in stop}
+
+
+def _prose_follows(raw: list[RawBlock], index: int) -> bool:
+    """The piece after the heading at ``index`` is a table or a sentence that is not a link:
+    the heading does not open a run of links to elsewhere."""
+    following = (piece for piece in raw[index + 1 : index + 3] if piece[0] != "graphic")
+    kind, text, _, linked = next(following, ("", "", "", False))
+    return kind == "table" or (
+        kind in {"p", "item"}
+        and not linked
+        and len(text) >= _PROSE_CHARS
+        and text.rstrip("\"'”’)").endswith((".", "?", "!"))
+    )
+
+
+def _shares_word(heading: str, raw: list[RawBlock], index: int) -> bool:
+    """The heading's words after its first ("Top *picks*", "Other *terms*") recur in the two
+    pieces after it: it heads them, where a widget's heading left in the story ("Most read",
+    "Featured") names nothing the story says."""
+    words = _content_stems(heading.split(maxsplit=1)[-1], 4)
+    following = " ".join(piece[1] for piece in raw[index + 1 : index + 3])
+    return bool(words & _content_stems(following, 4))
+
+
+def _linked_sub_heading(text: str, raw: list[RawBlock], index: int) -> bool:
+    """A short linked line that heads the text under it: a roundup's entry name linked to the
+    product or place (trafilatura gives a linked <h3> as a paragraph). It is the heading when
+    the piece right after it is prose and the text up to the next heading takes up at least
+    SUB_HEADING_COHESION of its words; a link to another story names things the text under
+    it does not."""
+    if (
+        len(text.split()) > _SUB_HEADING_WORDS
+        or text.endswith(_NOT_HEADING_END)
+        or _LINK_SEPARATOR.search(text)  # "Download | Data": a row of links
+        or text.count("(") != text.count(")")  # a sentence's linked fragment
+    ):
+        return False
+    words = _content_stems(text)
+    following = [piece for piece in raw[index + 1 : index + 5] if piece[0] != "graphic"]
+    if not words or not following:
+        return False
+    kind, first, _, linked = following[0]
+    if kind not in {"p", "item"} or linked or len(first) < _PROSE_CHARS:
+        return False
+    section = []
+    for kind, piece, _, _ in following:
+        if kind == "head":
+            break
+        section.append(piece)
+    shared = words & _content_stems(" ".join(section))
+    return len(shared) >= SUB_HEADING_COHESION * len(words)
+
+
 def classify(
     raw: list[RawBlock], meta: PageMeta, signals: PageSignals
 ) -> tuple[list[Block], list[Caption], list[str]]:
@@ -285,8 +371,14 @@ def classify(
         key = norm(text)
         role = "heading" if kind == "head" else "paragraph"
         if kind == "head":
+            role = "heading"
             in_teasers = is_teaser_heading(text)
-            role = "teaser" if in_teasers else "heading"
+            if in_teasers and _prose_follows(raw, index):
+                # a widget's heading left over in the story, or a section's own: no run
+                in_teasers = False
+                role = "heading" if _shares_word(text, raw, index) else "teaser"
+            elif in_teasers:
+                role = "teaser"
             if role == "heading" and is_boilerplate(text):
                 role = "boilerplate"  # a widget's heading ("Thanks for signing up!")
         elif in_teasers:
@@ -309,12 +401,14 @@ def classify(
                 placed.add(key)
                 _add_caption(text, blocks, captions)
             continue
+        elif _field_value(text, blocks):
+            pass  # "Website: https://..." in a list of an entry's details
         elif is_teaser_line(text):
             role = "teaser"
         elif is_boilerplate(text) or is_date_line(text):
             role = "boilerplate"
         elif linked and kind != "item" and not text.endswith((".", '."', ".”")):
-            role = "teaser"
+            role = "heading" if _linked_sub_heading(text, raw, index) else "teaser"
         elif body_seen == 0 and len(text) < 120 and _BYLINE_LINE.match(text):
             role = "byline"
         elif index >= len(raw) - 4 and _is_bio(text, meta.authors):
