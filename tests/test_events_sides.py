@@ -434,3 +434,9 @@ def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
     sources = [e.source for e in candidates(nlp, text) if e.plover == "REQUEST"]
     assert sources and sources[0] is not None
     assert (sources[0].text, sources[0].country) == ("Spokesman Li Wei", "VNM")
+
+
+def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) -> None:
+    # no country is named for the police, yet they are whom the rebels surrendered to
+    text = "Ten rebels surrendered to the police on Monday."
+    assert "the police" in side_words(nlp, text, "RETREAT", "target")

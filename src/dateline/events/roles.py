@@ -154,6 +154,7 @@ class Roles:
                                     agents = [t for t in found if _agentive(t)]
                                     targets = agents or targets or (found if obj in acts else [])
             if not any(t.known for t in targets):
+                unplaced: list[Participant] = []
                 for prep in TARGET_PREPS:
                     found = [t for p in pred.preps.get(prep, []) for t in resolver.phrase(p)]
                     known = any(t.known for t in found)
@@ -161,6 +162,12 @@ class Roles:
                         targets = found
                         if known:
                             break
+                    unplaced = unplaced or [t for t in found if _agentive(t)]
+                else:
+                    if unplaced and not targets:
+                        # "clashed *with police*", "surrendered *to the army*": an agent no
+                        # country is named for is still whom the act is done to
+                        targets = unplaced
             if not targets:
                 # no one named it is done to: the act's object stands, as it did ("deployed
                 # troops": the troops, of the source's country)
