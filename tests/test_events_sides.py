@@ -440,3 +440,18 @@ def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) 
     # no country is named for the police, yet they are whom the rebels surrendered to
     text = "Ten rebels surrendered to the police on Monday."
     assert "the police" in side_words(nlp, text, "RETREAT", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
+        ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),
+        # military equipment delivered is military aid (CAMEO 072), however much of it
+        ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
+        # releasing people of any kind, not only prisoners (CAMEO 0841)
+        ("Peru announced the release of two Chilean fishermen on Thursday.", "0841"),
+    ],
+)
+def test_challenges_military_equipment_and_releases(nlp: Any, text: str, code: str) -> None:
+    assert code in {e.cameo for e in candidates(nlp, text)}
