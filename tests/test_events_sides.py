@@ -451,6 +451,8 @@ def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) 
         ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
         # releasing people of any kind, not only prisoners (CAMEO 0841)
         ("Peru announced the release of two Chilean fishermen on Thursday.", "0841"),
+        # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
+        ("The Peruvian army has beefed up its troop presence along the border.", "154"),
     ],
 )
 def test_challenges_military_equipment_and_releases(nlp: Any, text: str, code: str) -> None:
