@@ -457,3 +457,10 @@ def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) 
 )
 def test_challenges_military_equipment_and_releases(nlp: Any, text: str, code: str) -> None:
     assert code in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_actors_sharing_a_phrase_keep_their_own_words_when_they_meet(nlp: Any) -> None:
+    text = "Peruvian and Chilean officials met in Lima on Monday."
+    consult = [e for e in candidates(nlp, text) if e.plover == "CONSULT"]
+    pairs = {(e.source.text, e.target.text) for e in consult if e.source and e.target}
+    assert ("Peruvian", "Chilean officials") in pairs

@@ -202,6 +202,9 @@ class Participant:
     #: the character extent of the coordination the phrase is one conjunct of ("*Peru and
     #: Chile* signed"), which PLV and PLOVER mark as one side; None when it stands alone
     joined: tuple[int, int] | None = None
+    #: a conjunct's own words inside a phrase several actors share ("*Peruvian* and Chilean
+    #: officials"), for when the other side is another conjunct of it
+    own: tuple[int, int] | None = None
 
     @property
     def known(self) -> bool:

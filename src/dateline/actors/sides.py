@@ -289,7 +289,8 @@ class Sides:
             # "Mongolian and Chinese officials": one participant per country
             several = self._gazetteer(left, [], head)
             if len(several) > 1:
-                return [self._make(h, text, sector, start, end) for h in several]
+                made = [self._make(h, text, sector, start, end) for h in several]
+                return self._own_words(made, left, end)
         if head.pos_ == "NOUN":
             # "the African Union's special envoy": the organisation's agent, whoever he is
             for t in left:
@@ -347,6 +348,28 @@ class Sides:
         if code is None and country is not None:
             code = country + (sector or "")
         return Participant(name, text, country, sector if country else "IGO", code, start, end)
+
+    def _own_words(self, made: list[Participant], left: list[Token], end: int) -> list[Participant]:
+        """Each actor of a phrase several share ("Peruvian and Chilean officials") told the
+        phrase's extent and its own words: its name, the last one's running on to the head
+        ("Peruvian" / "Chilean officials")."""
+        at: dict[str | None, tuple[int, int]] = {}
+        for t in left:
+            ent = self.ents.get(t.i)
+            hit = self._resolve_ent(ent) if ent is not None else None
+            if ent is not None and hit is not None and hit[1] not in at:
+                at[hit[1]] = (self.offset + ent.start_char, self.offset + ent.end_char)
+        if any(p.country not in at for p in made):
+            return made
+        last = max(at[p.country][0] for p in made)
+        return [
+            replace(
+                p,
+                joined=(p.start, p.end),
+                own=(at[p.country][0], end if at[p.country][0] == last else at[p.country][1]),
+            )
+            for p in made
+        ]
 
     def _antecedent(self, pronoun: Token) -> Participant | None:
         """The subject of a verb above the pronoun's clause ("Syria says *it* will ...")."""

@@ -407,8 +407,14 @@ def joined_words(p: Participant | None, other: Participant | None, text: str) ->
     as PLV and PLOVER mark a coordinated side as one span (the actor stays the conjunct's);
     not when the other side is a conjunct of the same one ("Peru and Chile met": each is
     the other's side)."""
-    if p is None or p.joined is None or (other is not None and other.joined == p.joined):
+    if p is None or p.joined is None:
         return p
+    if other is not None and other.joined == p.joined:
+        # "Peruvian and Chilean officials met": each is its own words
+        if p.own is None:
+            return p
+        start, end = p.own
+        return replace(p, text=text[start:end], start=start, end=end)
     start, end = min(p.start, p.joined[0]), max(p.end, p.joined[1])
     return replace(p, text=text[start:end], start=start, end=end)
 
