@@ -617,6 +617,26 @@ def test_the_place_a_statement_was_given_in_comes_before_the_home_country(
     assert got["Li Wei"] == "VNM"
 
 
+def test_an_organisation_noun_said_again_is_the_one_named_with_its_country(
+    pipeline: Language,
+) -> None:
+    """ "the interim government" after "Peru's interim government" is Peru's, in an article
+    whose home country is another; not when two countries' governments of that name were
+    named."""
+    text = (
+        "Chile hosted the talks in Santiago. Chile's envoy met Peru's interim government on "
+        "Monday. Chile later urged the interim government to hold elections."
+    )
+    for words, country in (
+        (text, "PER"),
+        (text.replace("envoy met", "interim government met"), None),
+    ):
+        _, actors = run(pipeline, words)
+        at = words.index("the interim government to")
+        found = actors.at(at, at + len("the interim government"))
+        assert (found.country if found is not None else None) == country
+
+
 def test_home_country_from_the_dateline_and_the_outlet() -> None:
     from dateline.actors.home import home_country
     from dateline.nlp.gazetteer import Gazetteer

@@ -25,6 +25,7 @@ from dateline.actors.orgs import (
     Thing,
     describe,
     org_descriptions,
+    org_noun_echoes,
     org_noun_thing,
     org_nouns,
 )
@@ -256,6 +257,7 @@ def _things(
         taken = in_names[n] | in_titles[n]
         modifiers = set(in_titles[n])
         inside_orgs: set[int] = set()
+        nouns: dict[str, set[str]] = {}
         for span, country, sector, country_start in org_nouns(index):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -265,6 +267,11 @@ def _things(
             first = index.ent_at[country_start]
             country_end = first.end if first is not None else country_start
             inside_orgs.update(range(country_end, span.end))  # "defence ministry" as ORG
+            nouns.setdefault(thing.key.split(":", 2)[2], set()).add(thing.key)
+        once = {words: next(iter(keys)) for words, keys in nouns.items() if len(keys) == 1}
+        for span, key in org_noun_echoes(index, once, taken | inside_orgs | modifiers):
+            if any(d == n and m.start < span.start for d, m, _ in things[key].mentions):
+                things[key].mentions.append((n, span, "description"))
         for ent in index.doc.ents:
             if ent.label_ not in LABELS or any(
                 i in in_names[n] or i in inside_orgs for i in range(ent.start, ent.end)

@@ -139,6 +139,33 @@ def org_nouns(index: DocIndex) -> list[tuple[Span, str, str, int]]:
     return out
 
 
+def org_noun_echoes(
+    index: DocIndex, named: dict[str, str], taken: set[int]
+) -> list[tuple[Span, str]]:
+    """ "the military government" after "Myanmar's military government": spans of "the" and
+    the words of an organisation noun the doc named with a country before, with that
+    noun-thing's key. ``named`` maps the noun's words ("military government") to the key of
+    the one country's thing; words two countries share are ambiguous and not given."""
+    doc = index.doc
+    out = []
+    longest = max((len(w.split()) for w in named), default=0)
+    for i in range(len(doc) - 1):
+        if index.lower[i] != "the" or i + 1 in taken:
+            continue
+        for n in range(min(longest, len(doc) - i - 1), 0, -1):
+            words = doc[i + 1 : i + 1 + n]
+            key = named.get(" ".join(t.text for t in words))
+            after = doc[i + 1 + n] if i + 1 + n < len(doc) else None
+            if (
+                key is not None
+                and all(t.is_lower and t.is_alpha for t in words)
+                and not (after is not None and after.pos_ in {"NOUN", "PROPN"})
+            ):
+                out.append((doc[i : i + 1 + n], key))
+                break
+    return out
+
+
 def org_noun_thing(span: Span, country: str, sector: str) -> Thing:
     words = [t.lower_ for t in span if t.is_lower and t.is_alpha]
     key = f"orgnoun:{country}:{' '.join(words)}"
