@@ -233,6 +233,7 @@ class Store:
         connection: Connection, analysis: Analysis, article: Article, dedup: dict[str, Any]
     ) -> None:
         t = schema.articles
+        record = analysis.to_dict()  # once: the stored record and its facts' rows
         seq = connection.execute(select(func.coalesce(func.max(t.c.seq), 0) + 1)).scalar()
         connection.execute(
             insert(t).values(
@@ -250,12 +251,12 @@ class Store:
                 topics=list(article.topics),
                 lead=article.lead,
                 body=article.body,
-                record=analysis.to_dict(),
+                record=record,
                 ingested_at=now(),
                 **dedup,
             )
         )
-        insert_facts(connection, FACT_TABLES, analysis.id, analysis)
+        insert_facts(connection, FACT_TABLES, analysis.id, record)
         assign_stories(connection, schema.events, schema.stories, analysis.id, article.published)
 
     def has(self, article_id: str) -> bool:
