@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     func,
     insert,
     select,
@@ -88,6 +89,24 @@ def assign(
     rows = connection.execute(
         select(events).where(events.c.article_id == article_id).order_by(events.c.n)
     ).all()
+    # The statements are built once per article and run with parameters for each event:
+    # building a SQLAlchemy statement costs more than SQLite's running it.
+    candidates_query = (
+        select(stories.c.id, stories.c.sentence)
+        .where(
+            and_(
+                stories.c.cameo_root == bindparam("b_root"),
+                stories.c.source_key == bindparam("b_source"),
+                stories.c.target_key == bindparam("b_target"),
+                stories.c.day.between(bindparam("b_lo"), bindparam("b_hi")),
+            )
+        )
+        .order_by(stories.c.id)
+    )
+    others_query = select(events.c.sentence).where(
+        events.c.story_id == bindparam("b_story"), events.c.article_id != article_id
+    )
+    assigned: list[dict[str, Any]] = []
     for row in rows:
         if (getattr(row, "modality", None) or "asserted") != "asserted":
             continue  # a negated, hypothetical, planned or quoted act is no reported event
@@ -99,24 +118,13 @@ def assign(
         lo = (day - timedelta(days=WINDOW_DAYS)).isoformat()
         hi = (day + timedelta(days=WINDOW_DAYS)).isoformat()
         candidates = connection.execute(
-            select(stories.c.id, stories.c.sentence)
-            .where(
-                and_(
-                    stories.c.cameo_root == row.cameo_root,
-                    stories.c.source_key == source,
-                    stories.c.target_key == target,
-                    stories.c.day.between(lo, hi),
-                )
-            )
-            .order_by(stories.c.id)
+            candidates_query,
+            {"b_root": row.cameo_root, "b_source": source, "b_target": target}
+            | {"b_lo": lo, "b_hi": hi},
         ).all()
         story_id = None
         for candidate in candidates:
-            others = connection.execute(
-                select(events.c.sentence).where(
-                    events.c.story_id == candidate.id, events.c.article_id != article_id
-                )
-            ).scalars()
+            others = connection.execute(others_query, {"b_story": candidate.id}).scalars()
             if any(similar(row.sentence, s) for s in [candidate.sentence, *others]):
                 story_id = candidate.id
                 break
@@ -127,19 +135,25 @@ def assign(
                 select(func.coalesce(func.max(stories.c.id), 0) + 1)
             ).scalar()
             connection.execute(
-                insert(stories).values(
-                    id=story_id,
-                    cameo_root=row.cameo_root,
-                    source_key=source,
-                    target_key=target,
-                    day=day.isoformat(),
-                    sentence=row.sentence,
-                )
+                insert(stories),
+                {
+                    "id": story_id,
+                    "cameo_root": row.cameo_root,
+                    "source_key": source,
+                    "target_key": target,
+                    "day": day.isoformat(),
+                    "sentence": row.sentence,
+                },
             )
+        assigned.append({"b_article": article_id, "b_n": row.n, "b_story": story_id})
+    if assigned:
+        # one statement for the article's events; the queries above read other articles'
+        # events only, so setting these at the end finds the same stories
         connection.execute(
             update(events)
-            .where(events.c.article_id == article_id, events.c.n == row.n)
-            .values(story_id=story_id)
+            .where(events.c.article_id == bindparam("b_article"), events.c.n == bindparam("b_n"))
+            .values(story_id=bindparam("b_story")),
+            assigned,
         )
 
 
