@@ -464,3 +464,11 @@ def test_actors_sharing_a_phrase_keep_their_own_words_when_they_meet(nlp: Any) -
     consult = [e for e in candidates(nlp, text) if e.plover == "CONSULT"]
     pairs = {(e.source.text, e.target.text) for e in consult if e.source and e.target}
     assert ("Peruvian", "Chilean officials") in pairs
+
+
+def test_an_organisations_agent_named_through_its_is_the_organisation(nlp: Any) -> None:
+    text = "The African Union said it would send its special envoy to Lima."
+    targets = [e.target for e in candidates(nlp, text) if e.target is not None]
+    assert [(t.text, t.code, t.country) for t in targets][:1] == [
+        ("its special envoy", "IGOAFRAFU", None)
+    ]

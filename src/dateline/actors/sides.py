@@ -40,6 +40,8 @@ _RIGHT_PREPS = frozenset({"of", "from", "in"})
 #: ... "in"/"from" only after an agent noun ("rebels *in* Chad"), not "talks *in* Beijing"
 _OF = frozenset({"of"})
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
+#: Possessive pronouns that can stand for an organisation ("the bloc ... *its* envoy").
+_OWNER_PRONOUNS = frozenset({"its", "their"})
 #: Floating quantifiers the parser hangs on a subject ("the two ministers *both* signed"):
 #: they say how many act, they are not words of the actor
 _FLOATING = frozenset({"both", "all", "each"})
@@ -299,6 +301,11 @@ class Sides:
                     hit = self._resolve_ent(ent)
                     if hit is not None and hit[1] is None and hit[2]:
                         return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
+                if t.dep_ == "poss" and t.lower_ in _OWNER_PRONOUNS and sector is not None:
+                    # "the bloc would send *its* special envoy": the agent of whom "its" is
+                    owner = self._antecedent(t)
+                    if owner is not None and (owner.code or "").startswith("IGO"):
+                        return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
         # the phrase up to its head; "Syria's neighbor": the head alone (the possessor is not it)
         related = head.lemma_.lower() in self.relations and any(t.dep_ == "poss" for t in left)
         actor = self._lookup(self.offset + head.idx if related else start, head_end, head)
