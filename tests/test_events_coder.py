@@ -557,3 +557,49 @@ def test_asked_whether_is_a_question_not_a_request(nlp: Any) -> None:
     assert (
         one(code(nlp, "The Danish minister asked Norway to sign the treaty.")).plover == "REQUEST"
     )
+
+
+# -- what the record does not assert: states, running totals, self-directed acts (issue 12) ----
+
+
+def _told(nlp: Any, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    assert code_events(doc, article, FakeActors(doc)) == []  # none asserted, none exported
+    return [
+        (e.plover, e.modality)
+        for e in code_events(doc, article, FakeActors(doc), all_modalities=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has deployed troops in Somalia for ten years.",  # perfect, for <duration>
+        "Peru has arrested 40 Chilean fishermen in the past two weeks.",  # a running total
+        "So far Chile has expelled forty Peruvian diplomats.",
+        "Chile usually grants asylum to Peruvian dissidents.",  # a habit
+    ],
+)
+def test_standing_states_and_running_totals_are_ongoing(nlp: Any, text: str) -> None:
+    told = _told(nlp, text)
+    assert told and {m for _, m in told} == {"ongoing"}
+
+
+def test_acts_of_the_period_stay_asserted(nlp: Any) -> None:
+    for text in (
+        "Kenya deployed troops in Somalia on Monday.",
+        "Peru has been shelling Chilean towns since Monday.",  # since a recent day: an act
+        "Chile granted asylum to Peruvian dissidents.",
+    ):
+        assert [e.modality for e in code(nlp, text)] == ["asserted"], text
+
+
+def test_an_act_a_side_does_to_itself_is_reflexive(nlp: Any) -> None:
+    assert _told(nlp, "Kenya insists it needs more time.") == [("REQUEST", "reflexive")]
+
+
+def test_a_passive_with_no_one_acting_is_agentless(nlp: Any) -> None:
+    assert _told(nlp, "Peruvian diplomats were expelled on Monday.") == [("SANCTION", "agentless")]
+    e = one(code(nlp, "Peruvian diplomats were expelled by Chile on Monday."))
+    assert e.modality == "asserted" and pair(e) == ("CHL", "PER")

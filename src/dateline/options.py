@@ -23,8 +23,8 @@ class Options:
     max_inflate_ratio: float = 100.0
     #: run the NLP stages (entities, quotes, events); off gives the article part only, fast
     nlp: bool = True
-    #: keep negated, hypothetical, planned and quoted events in the record too (each with
-    #: its ``modality``); by default only asserted events are
+    #: keep negated, hypothetical, planned, quoted and the other non-asserted events in the
+    #: record too (each with its ``modality``); by default only asserted events are
     all_modalities: bool = False
     #: the spaCy pipeline to use (a package name or a directory); None: DATELINE_SPACY_MODEL,
     #: else the first installed default (see dateline.nlp)

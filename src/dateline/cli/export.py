@@ -31,8 +31,8 @@ from dateline.cli.base import _out, _published, cli, db_option, handle_errors
 @click.option(
     "--all-modalities",
     is_flag=True,
-    help="Export negated, hypothetical, planned and quoted events too (stored when analyzed "
-    "with --all-modalities); by default only asserted events.",
+    help="Export negated, hypothetical, planned, quoted and the other non-asserted events too "
+    "(stored when analyzed with --all-modalities); by default only asserted events.",
 )
 @click.option(
     "--stories/--no-stories",

@@ -101,8 +101,8 @@ def code_events(
     all_modalities: bool = False,
 ) -> list[Event]:
     """Code the events of one article's body (``doc`` = the parsed ``article.body``): the
-    asserted ones, or with ``all_modalities`` the negated, hypothetical, planned and quoted
-    ones too (each with its ``modality``)."""
+    asserted ones, or with ``all_modalities`` the negated, hypothetical, planned, quoted,
+    ongoing, agentless and reflexive ones too (each with its ``modality``)."""
     return Coder(lexicon, gazetteer).code(doc, article, actors, quotes, all_modalities)
 
 
@@ -371,13 +371,16 @@ class Coder:
         if event_date is None and published is not None:
             event_date, date_source = published.isoformat(), "published"
         plover = ontology.code(code).plover or ""
+        told = self._told(pred, modality, sources)
         out = []
         for src, tgt in pairs(sources, targets, code, self._symmetric(pred)):
             where = stated or self._at_home(src, tgt)
             # the record's sides carry a coordination's words; the scorer reads each conjunct
             words = joined_words(src, tgt, text), joined_words(tgt, src, text)
+            # the scorer reads the modality as before; the record says what was told
+            shown = "reflexive" if told == "asserted" and _same_actor(src, tgt) else told
             event = self._event(
-                pred, code, how, modality, *words, event_date, date_source, where, sent, cut, text
+                pred, code, how, shown, *words, event_date, date_source, where, sent, cut, text
             )
             if modality == "quoted" and isinstance(speaker, str):
                 event = replace(event, attributed_to=speaker)
@@ -395,8 +398,22 @@ class Coder:
                 published,
                 speaker is not False,
             )
-            out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), modality, rank))
+            out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), shown, rank))
         return out
+
+    def _told(self, pred: Predicate, modality: str, sources: list[Participant]) -> str:
+        """The record's modality of an act the coder would assert: "ongoing" for a standing
+        state or a running total (:meth:`Precision.standing`), "agentless" for a passive that
+        names no one acting and gives no source ("the town was shelled"), which the gold
+        conventions leave uncoded; else ``modality``. Only the record's modality changes:
+        the sentence sets (PLV, PLOVER) type such sentences, and count them still."""
+        if modality != "asserted":
+            return modality
+        if self.precision.standing(pred.token):
+            return "ongoing"
+        if pred.passive and pred.subject is None and not sources:
+            return "agentless"
+        return modality
 
     def _intended(self, code: str) -> str:
         """The intent code of a cooperative act (meet -> 036, give aid -> 033), else it."""
@@ -622,6 +639,23 @@ def _root(p: Participant, doc: Doc) -> int | None:
     """The token index of the head of a side's words (None for a side with no words)."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.end > p.start else None
     return span.root.i if span is not None and len(span) else None
+
+
+def _same_actor(source: Participant | None, target: Participant | None) -> bool:
+    """Whether an act's target is its source ("X insists it needs ...", a pronoun taking its
+    antecedent's words): an act a side does to itself is no event between actors."""
+    if source is None or target is None:
+        return False
+    if (source.code, source.country) != (target.code, target.country):
+        return False  # "Peruvian and Chilean officials met": one phrase, two actors
+    if (source.start, source.end) == (target.start, target.end) and source.end > source.start:
+        return True
+    return _bare(source.text) == _bare(target.text) != ""
+
+
+def _bare(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _key(p: Participant | None) -> str | None:

@@ -73,7 +73,10 @@ class Event:
     confidence: float
     rule: str
     #: "asserted" (reported as done), "negated", "hypothetical" (conditional, hedged),
-    #: "planned" (future, planned) or "quoted" (inside a direct quote: the speaker's words)
+    #: "planned" (future, planned), "quoted" (inside a direct quote: the speaker's words),
+    #: "ongoing" (a standing state or a running total: "has been deployed there for ten
+    #: years"), "agentless" (a passive naming no one acting) or "reflexive" (an act its source
+    #: does to itself: "X insists it needs ...")
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
     date_source: str | None = None

@@ -6,6 +6,8 @@ hedge, obligation, future, condition verbs and words) are data: ``data/events/co
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from dateline.events import ontology
@@ -17,6 +19,8 @@ DEMAND_CODE = "100"
 #: Code of a reported future act under a condition ("would X unless Y") -- threaten.
 THREAT_CODE = "130"
 _SKIP_CLAUSES = frozenset({"relcl", "acl", "amod", "csubj"})
+#: Dependents that open a clause of their own: what they say is not said of the predicate
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj"})
 #: The modality a blocking reason gives the act it holds back (the record's ``modality``);
 #: reasons not named here ("clause", "nested") describe rather than report: no event.
 MODALITY_OF_BLOCK = {
@@ -98,6 +102,27 @@ class Precision:
                 return None
             node = node.head
 
+    def standing(self, tok: Token) -> bool:
+        """Whether the predicate tells a standing state or a running total rather than an act
+        of the reported period (the gold conventions' "ongoing states" and "cumulative tolls"):
+        an adverb of frequency on it ("is *usually* granted"); a running total anywhere in its
+        own clause ("*so far* 300 have been detained"); or a perfect or progressive act over a
+        stretch of time ("has been deployed there *for ten years*", "has arrested 40 *in the
+        past two weeks*"). Words of the clauses under it do not count."""
+        rules = self.rules
+        own = _own_words(tok)
+        if any(
+            t.dep_ == "advmod" and t.head.i == tok.i and rules.is_("habitual", t.lower_)
+            for t in own
+        ):
+            return True
+        if any(rules.is_("cumulative", f"{a.lower_} {b.lower_}") for a, b in pairwise(own)):
+            return True
+        aspect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) or (
+            tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+        )
+        return aspect and any(_stretch(t, rules) for t in own)
+
     def modality(self, tok: Token, pred: Predicate) -> tuple[str, str | None]:
         """("asserted", code) for a reported act; ("intent", code) for a future act a reporting
         verb carries; (.., None) for a future act nothing carries (no event)."""
@@ -169,3 +194,32 @@ class Precision:
             if self.rules.is_("report", node.lemma_):
                 return node
         return None
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """The predicate and the words of its own clause in text order: its dependents' subtrees
+    without the clauses under it (complements, adverbial and relative clauses, conjuncts)."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OWN_CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _stretch(prep: Token, rules: CoderRules) -> bool:
+    """Whether ``prep`` opens a stretch of time: "for (more than) ten years", "in the past two
+    weeks", "over the last decade"."""
+    if prep.dep_ != "prep":
+        return False
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or not rules.is_("duration", obj.lemma_):
+            continue
+        if prep.lower_ == "for":
+            return True
+        if prep.lower_ in ("in", "over", "during") and any(
+            c.lower_ in ("past", "last") for c in obj.children
+        ):
+            return True
+    return False
