@@ -599,7 +599,17 @@ def test_an_act_a_side_does_to_itself_is_reflexive(nlp: Any) -> None:
     assert _told(nlp, "Kenya insists it needs more time.") == [("REQUEST", "reflexive")]
 
 
-def test_a_passive_with_no_one_acting_is_agentless(nlp: Any) -> None:
+def test_an_act_with_no_one_acting_is_agentless(nlp: Any) -> None:
     assert _told(nlp, "Peruvian diplomats were expelled on Monday.") == [("SANCTION", "agentless")]
+    assert _told(nlp, "An airstrike killed six Syrian soldiers.") == [("ASSAULT", "agentless")]
     e = one(code(nlp, "Peruvian diplomats were expelled by Chile on Monday."))
     assert e.modality == "asserted" and pair(e) == ("CHL", "PER")
+
+
+def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
+    assert _told(nlp, "Chile had earlier expelled two Peruvian diplomats.") == [
+        ("SANCTION", "background")
+    ]
+    assert [e.modality for e in code(nlp, "Chile had expelled two Peruvian diplomats.")] == [
+        "asserted"
+    ]

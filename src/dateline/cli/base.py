@@ -155,8 +155,9 @@ no_nlp_option = click.option(
 all_modalities_option = click.option(
     "--all-modalities",
     is_flag=True,
-    help="Keep negated, hypothetical, planned, quoted, ongoing, agentless and reflexive "
-    "events in the record too (each with its modality); by default only asserted events.",
+    help="Keep negated, hypothetical, planned, quoted, ongoing, agentless, reflexive and "
+    "background events in the record too (each with its modality); by default only "
+    "asserted events.",
 )
 model_option = click.option(
     "--model",

@@ -102,7 +102,7 @@ def code_events(
 ) -> list[Event]:
     """Code the events of one article's body (``doc`` = the parsed ``article.body``): the
     asserted ones, or with ``all_modalities`` the negated, hypothetical, planned, quoted,
-    ongoing, agentless and reflexive ones too (each with its ``modality``)."""
+    ongoing, agentless, reflexive and background ones too (each with its ``modality``)."""
     return Coder(lexicon, gazetteer).code(doc, article, actors, quotes, all_modalities)
 
 
@@ -403,15 +403,18 @@ class Coder:
 
     def _told(self, pred: Predicate, modality: str, sources: list[Participant]) -> str:
         """The record's modality of an act the coder would assert: "ongoing" for a standing
-        state or a running total (:meth:`Precision.standing`), "agentless" for a passive that
-        names no one acting and gives no source ("the town was shelled"), which the gold
-        conventions leave uncoded; else ``modality``. Only the record's modality changes:
+        state or a running total (:meth:`Precision.standing`), "background" for a past perfect
+        put before the news (:meth:`Precision.earlier`), "agentless" for an act with no source
+        ("the town was shelled", "an airstrike killed six"), which the gold conventions leave
+        uncoded; else ``modality``. Only the record's modality changes:
         the sentence sets (PLV, PLOVER) type such sentences, and count them still."""
         if modality != "asserted":
             return modality
         if self.precision.standing(pred.token):
             return "ongoing"
-        if pred.passive and pred.subject is None and not sources:
+        if self.precision.earlier(pred.token):
+            return "background"
+        if not sources:
             return "agentless"
         return modality
 

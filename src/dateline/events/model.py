@@ -75,8 +75,9 @@ class Event:
     #: "asserted" (reported as done), "negated", "hypothetical" (conditional, hedged),
     #: "planned" (future, planned), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
-    #: years"), "agentless" (a passive naming no one acting) or "reflexive" (an act its source
-    #: does to itself: "X insists it needs ...")
+    #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
+    #: killed"), "reflexive" (an act its source does to itself: "X insists it needs ...") or
+    #: "background" (a past perfect put before the news: "X had earlier seized ...")
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
     date_source: str | None = None

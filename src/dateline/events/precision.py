@@ -123,6 +123,17 @@ class Precision:
         )
         return aspect and any(_stretch(t, rules) for t in own)
 
+    def earlier(self, tok: Token) -> bool:
+        """Whether the predicate is a past perfect put before the news by an adverb ("X *had
+        earlier* seized a tanker"): background from an earlier time, as the gold leaves it."""
+        return (
+            tok.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+            and any(
+                c.dep_ == "advmod" and self.rules.is_("previously", c.lower_) for c in tok.children
+            )
+        )
+
     def modality(self, tok: Token, pred: Predicate) -> tuple[str, str | None]:
         """("asserted", code) for a reported act; ("intent", code) for a future act a reporting
         verb carries; (.., None) for a future act nothing carries (no event)."""
