@@ -613,3 +613,11 @@ def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
     assert [e.modality for e in code(nlp, "Chile had expelled two Peruvian diplomats.")] == [
         "asserted"
     ]
+
+
+def test_a_thing_that_ends_like_a_person_is_no_source(nlp: Any) -> None:
+    # "orders" ends like "organisers" (agent_suffix "er"); words.tsv class thing tells them apart
+    text = "Evacuation orders have pushed Peruvian civilians into the mountains."
+    assert _told(nlp, text) == [("ASSAULT", "agentless")]
+    e = one(code(nlp, "Peruvian organisers have pushed Chilean civilians into the mountains."))
+    assert e.source is not None and e.source.text == "Peruvian organisers"

@@ -634,7 +634,7 @@ def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
         and not root.ent_type_
         and not rules.is_("agent", lemma)
         and not rules.is_("relation", lemma)
-        and not any(lemma.endswith(s) for s in suffixes)
+        and (rules.is_("thing", lemma) or not any(lemma.endswith(s) for s in suffixes))
     )
 
 
