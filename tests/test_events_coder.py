@@ -621,3 +621,13 @@ def test_a_thing_that_ends_like_a_person_is_no_source(nlp: Any) -> None:
     assert _told(nlp, text) == [("ASSAULT", "agentless")]
     e = one(code(nlp, "Peruvian organisers have pushed Chilean civilians into the mountains."))
     assert e.source is not None and e.source.text == "Peruvian organisers"
+
+
+def test_a_passive_conjunct_takes_no_source_from_its_head(nlp: Any) -> None:
+    # the shared subject of "is ... but has been shelled" is shelled, it shells no one
+    text = "Tacna is one of the few towns without a curfew, but has been shelled by night."
+    doc = nlp(text)
+    every = code_events(doc, Article(published=PUBLISHED, body=text), None, all_modalities=True)
+    assert all(e.source is None for e in every), [e.to_dict() for e in every]
+    e = one(code(nlp, "Tacna is a small town, but was shelled by Chile."))
+    assert e.source is not None and e.source.country == "CHL"

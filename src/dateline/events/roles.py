@@ -99,7 +99,9 @@ class Roles:
                 verb = noun.head.head if noun.dep_ == "pobj" else noun.head
                 subject = subject_of(verb)
         node = tok
-        while subject is None and node.dep_ in _CLIMB and node.head != node:
+        # a passive with no agent takes no one's subject: "X is a city but has been shelled"
+        # shares X as the one acted on, not as who acted
+        while subject is None and not pred.passive and node.dep_ in _CLIMB and node.head != node:
             node = node.head
             subject = subject_of(node)
         sources = resolver.phrase(subject) if subject is not None else []
