@@ -530,7 +530,7 @@ def test_a_source_no_actor_stands_for_is_still_a_candidate(nlp: Any) -> None:
 
 
 def test_things_no_actor_stands_for_make_one_event_not_two(nlp: Any) -> None:
-    from dateline.events.coder import _dedupe
+    from dateline.events.distinct import dedupe
     from dateline.events.model import Participant
 
     base = code(nlp, "Norway discussed fishing quotas with Iceland.")
@@ -541,7 +541,7 @@ def test_things_no_actor_stands_for_make_one_event_not_two(nlp: Any) -> None:
         replace(e, target=things[0], confidence=0.7),
         replace(e, target=things[1], confidence=0.6),
     ]
-    assert [x.confidence for x in _dedupe(twins)] == [0.7]
+    assert [x.confidence for x in dedupe(twins)] == [0.7]
 
 
 def test_acts_in_an_after_clause_are_background(nlp: Any) -> None:

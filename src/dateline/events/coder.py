@@ -45,8 +45,7 @@ Places: :mod:`~dateline.events.places`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -58,6 +57,7 @@ from dateline.actors.sides import Sides
 from dateline.errors import DatelineError
 from dateline.events import dates as dates_mod
 from dateline.events import ontology, places
+from dateline.events.distinct import dedupe, is_thing, root_of, same_actor, side_key
 from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
@@ -75,6 +75,12 @@ from dateline.events.roles import (
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
+from dateline.events.sentences import (
+    DATELINE_PREFIX,
+    inside_quote,
+    paragraph_sentences,
+    quoted_spans,
+)
 from dateline.model import Article
 from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer
@@ -83,11 +89,6 @@ from dateline.nlp.gazetteer import Gazetteer
 NO_PARSE = "E401"
 #: A date elsewhere in the sentence this close before publication dates an undated act.
 RECENT_DAYS = 7
-#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - ", "GENEVA: "
-_DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-|:)\s+"
-)
-_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
 def code_events(
@@ -143,7 +144,7 @@ class Coder:
         chosen = self.scorer.select(self.candidates(doc, article, actors, quotes))
         if not all_modalities:
             chosen = [e for e in chosen if e.modality == "asserted"]
-        return _dedupe(chosen)
+        return dedupe(chosen)
 
     def candidates(
         self,
@@ -166,7 +167,7 @@ class Coder:
         dateline = places.dateline_location(article.dateline, self.gaz)
         ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         text = text_of(doc)
-        quoted = _quoted_spans(text, quotes)
+        quoted = quoted_spans(text, quotes)
         # the article's home country (the actors stage's: named most, else the dateline's,
         # else the outlet's) places agents named without one ("police", "the opposition")
         home = getattr(actors, "home", None)
@@ -187,10 +188,10 @@ class Coder:
             relations=self.rules.words["relation"],
         )
         out: list[Candidate] = []
-        for sent in _paragraph_sentences(doc):
+        for sent in paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
             # is no part of the sentence: its words are neither actors nor dates.
-            prefix = _DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
+            prefix = DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
             cut = prefix.end() if prefix and first else sent.start_char
             resolver.sentence((sent.start, sent.end), cut, first)
@@ -238,7 +239,7 @@ class Coder:
             block = self.precision.block(tok, preds, cut)
             if block is not None and block not in MODALITY_OF_BLOCK:
                 continue  # a relative clause or an act under another: described, not reported
-            speaker = _inside(tok.idx, quoted)
+            speaker = inside_quote(tok.idx, quoted)
             for rank, entry in enumerate([best.entry, *best.alternatives]):
                 pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
                 out.extend(
@@ -312,7 +313,7 @@ class Coder:
             sources = resolver.phrase(subj) if subj is not None else []
         # a thing, an idea or an event is no one acting ("the proposal reflects", "the war
         # pushed", "repeated cuts hampered"): no source
-        sources = [widened(p, sent, tok) for p in sources if not _thing(p, sent.doc, self.rules)]
+        sources = [widened(p, sent, tok) for p in sources if not is_thing(p, sent.doc, self.rules)]
         targets = [widened(p, sent, tok) for p in _grouped(targets, text)]
         visit = code[:2] == "04"
         here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
@@ -344,7 +345,7 @@ class Coder:
             someone = [
                 t
                 for t in targets
-                if not _thing(t, sent.doc, self.rules) or _root(t, sent.doc) in done_to
+                if not is_thing(t, sent.doc, self.rules) or root_of(t, sent.doc) in done_to
             ]
             targets = self.roles.default_target(act, sources, targets, here, loc, someone)
         if sources and rank == 0:
@@ -378,7 +379,7 @@ class Coder:
             # the record's sides carry a coordination's words; the scorer reads each conjunct
             words = joined_words(src, tgt, text), joined_words(tgt, src, text)
             # the scorer reads the modality as before; the record says what was told
-            shown = "reflexive" if told == "asserted" and _same_actor(src, tgt) else told
+            shown = "reflexive" if told == "asserted" and same_actor(src, tgt) else told
             event = self._event(
                 pred, code, how, shown, *words, event_date, date_source, where, sent, cut, text
             )
@@ -398,7 +399,7 @@ class Coder:
                 published,
                 speaker is not False,
             )
-            out.append(Candidate(event, feats, (tok.i, _key(src), _key(tgt)), shown, rank))
+            out.append(Candidate(event, feats, (tok.i, side_key(src), side_key(tgt)), shown, rank))
         return out
 
     def _told(self, pred: Predicate, modality: str, sources: list[Participant]) -> str:
@@ -579,112 +580,3 @@ def _recent_day(ref: dates_mod.DateRef, published: date | None) -> bool:
         and published is not None
         and 0 <= (published - ref.value).days <= RECENT_DAYS
     )
-
-
-def _paragraph_sentences(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, cut at paragraph breaks the parser ran across (a sentence never
-    spans two paragraphs of the body)."""
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text and tok.i > start:
-                yield doc[start : tok.i]
-                start = tok.i + 1
-        if start < sent.end:
-            yield doc[start : sent.end]
-
-
-def _quoted_spans(
-    text: str, quotes: Iterable[QuoteLike] | None
-) -> list[tuple[int, int, str | None]]:
-    """Extents of direct quotes with their speaker's name (None when unknown)."""
-    spans: list[tuple[int, int, str | None]] = []
-    for q in quotes or ():
-        if getattr(q, "kind", "") == "direct":
-            speaker = getattr(q, "speaker", None)
-            spans.append((q.start, q.end, getattr(speaker, "name", None) if speaker else None))
-    spans.extend((m.start(), m.end(), None) for m in _QUOTE_PAIRS.finditer(text))
-    return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int, str | None]]) -> str | bool | None:
-    """The speaker of the quote around ``offset`` (None: a quote of no known speaker), or
-    False outside every quote."""
-    for s, e, speaker in spans:
-        if s <= offset < e:
-            return speaker
-    return False
-
-
-def _thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
-    """Whether a side is a thing, not an agent: a phrase no actor stands for, with no sector
-    (no agent noun of ``sectors.tsv``), headed by a common noun outside every entity that is
-    no agent noun either (``words.tsv`` classes ``agent``, "group", "countries",
-    ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
-    if p.known or p.sector or p.kind is not None or p.via != "text" or p.end <= p.start:
-        return False
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    lemma = root.lemma_.lower()
-    suffixes = rules.words["agent_suffix"]
-    return (
-        root.pos_ == "NOUN"
-        and not root.ent_type_
-        and not rules.is_("agent", lemma)
-        and not rules.is_("relation", lemma)
-        and (rules.is_("thing", lemma) or not any(lemma.endswith(s) for s in suffixes))
-    )
-
-
-def _root(p: Participant, doc: Doc) -> int | None:
-    """The token index of the head of a side's words (None for a side with no words)."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand") if p.end > p.start else None
-    return span.root.i if span is not None and len(span) else None
-
-
-def _same_actor(source: Participant | None, target: Participant | None) -> bool:
-    """Whether an act's target is its source ("X insists it needs ...", a pronoun taking its
-    antecedent's words): an act a side does to itself is no event between actors."""
-    if source is None or target is None:
-        return False
-    if (source.code, source.country) != (target.code, target.country):
-        return False  # "Peruvian and Chilean officials met": one phrase, two actors
-    if (source.start, source.end) == (target.start, target.end) and source.end > source.start:
-        return True
-    return _bare(source.text) == _bare(target.text) != ""
-
-
-def _bare(text: str) -> str:
-    words = text.lower().split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
-
-
-def _key(p: Participant | None) -> str | None:
-    return None if p is None else (p.code or p.country or p.text)
-
-
-def _actor_key(p: Participant | None) -> str | None:
-    """Who a side is for telling events apart: the country (or the organisation's code) it
-    resolved to; a phrase that resolved to no actor ("the proposal", "residents") is nobody
-    in particular."""
-    if p is None or not p.known:
-        return None
-    return p.country or p.code
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, PLOVER type, source, target): the most confident. Sides
-    count by the country or organisation they resolved to, so two phrases of no known actor
-    after one "discussed" make one event, not two, and "police and protesters" of one
-    country one source. Within a sentence and type, a source no actor stands for ("teachers"
-    in "students and teachers staged a walkout") adds nothing when a known one acts."""
-    best: dict[tuple[int, str, str | None, str | None], Event] = {}
-    for e in events:
-        key = (e.start, e.plover, _actor_key(e.source), _actor_key(e.target))
-        if key not in best or e.confidence > best[key].confidence:
-            best[key] = e
-    acted = {(k[0], k[1]) for k in best if k[2] is not None}
-    kept = [e for k, e in best.items() if k[2] is not None or (k[0], k[1]) not in acted]
-    return sorted(kept, key=lambda e: (e.start, -e.confidence))

@@ -1,0 +1,55 @@
+"""The sentences the event coder reads and the quotations around them.
+
+A sentence never spans two paragraphs of the body; a wire dateline opening the lead ("NARVA,
+Estonia (Ledger) -- ") is no part of it; an act inside quotation marks is the speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from dateline.events.model import QuoteLike
+
+#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - ", "GENEVA: "
+DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-|:)\s+"
+)
+_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+
+
+def paragraph_sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, cut at paragraph breaks the parser ran across (a sentence never
+    spans two paragraphs of the body)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and tok.i > start:
+                yield doc[start : tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def quoted_spans(
+    text: str, quotes: Iterable[QuoteLike] | None
+) -> list[tuple[int, int, str | None]]:
+    """Extents of direct quotes with their speaker's name (None when unknown)."""
+    spans: list[tuple[int, int, str | None]] = []
+    for q in quotes or ():
+        if getattr(q, "kind", "") == "direct":
+            speaker = getattr(q, "speaker", None)
+            spans.append((q.start, q.end, getattr(speaker, "name", None) if speaker else None))
+    spans.extend((m.start(), m.end(), None) for m in _QUOTE_PAIRS.finditer(text))
+    return spans
+
+
+def inside_quote(offset: int, spans: list[tuple[int, int, str | None]]) -> str | bool | None:
+    """The speaker of the quote around ``offset`` (None: a quote of no known speaker), or
+    False outside every quote."""
+    for s, e, speaker in spans:
+        if s <= offset < e:
+            return speaker
+    return False
