@@ -75,6 +75,12 @@ data_option = click.option(
     default=None,
     help="Directory of the development sets (default: ../shared/data/extraction).",
 )
+out_option = click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: the one shipped in the package).",
+)
 limit_option = click.option(
     "--limit", type=int, default=None, callback=_not_negative, help="At most N pages per set."
 )
@@ -362,12 +368,7 @@ def train() -> None:
 
 @train.command("lines")
 @data_option
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the model (default: the one shipped in the package).",
-)
+@out_option
 @limit_option
 @handle_errors
 def train_lines(data: Path | None, out: Path | None, limit: int | None) -> None:
@@ -389,12 +390,7 @@ def train_lines(data: Path | None, out: Path | None, limit: int | None) -> None:
     help="The shared data directory holding events/ and articles-gold-dev/ "
     "(default: ../shared/data).",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the scorer (default: the one shipped in the package).",
-)
+@out_option
 @click.option(
     "--cache",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -412,3 +408,21 @@ def train_events(
 
     [run] = _load("dateline_dev.train_events", "train")
     click.echo(dumps(run(shared, out, limit, cache), pretty=True))
+
+
+@train.command("quote-edges")
+@_path_option(
+    "--polnear",
+    "PolNeAR directory with train/ (default: ../shared/data/quotes/polnear).",
+    directory=True,
+)
+@out_option
+@limit_option
+@handle_errors
+def train_quote_edges(polnear: Path | None, out: Path | None, limit: int | None) -> None:
+    """Fit the attribution content-edge chooser on PolNeAR train; print its out-of-fold
+    figures."""
+    from dateline.output import dumps
+
+    [run] = _load("dateline_dev.train_quote_edges", "train")
+    click.echo(dumps(run(polnear, out, limit), pretty=True))

@@ -34,6 +34,7 @@ from dateline.quotes.drafts import (
     held_term,
     merge_split,
 )
+from dateline.quotes.edges import refine
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
@@ -67,12 +68,15 @@ def find_quotes(
     in_caption: bool = False,
     lexicon: Lexicon | None = None,
     unit: Unit = "quotation",
+    learned_edges: bool = True,
 ) -> list[Quote]:
     """Quotes of a parsed body (paragraphs separated by blank lines), in text order.
 
     ``resolver`` names speakers from another stage (see ``SpeakerResolver``); ``in_caption``
     marks every quote found as coming from a photo caption. ``unit`` is what one quote is
-    (``units``): a reader's quotation (the record's), or a corpus's attribution (PolNeAR's)."""
+    (``units``): a reader's quotation (the record's), or a corpus's attribution (PolNeAR's),
+    whose content edges the learned chooser (``edges``) then draws unless ``learned_edges``
+    is False (to gather the rules' edges for fitting it)."""
     lexicon = lexicon or default_lexicon()
     text = text_of(doc)
     every = find_marked(text)
@@ -109,7 +113,15 @@ def find_quotes(
             out.append(quote)
     out = _continue_paragraphs(text, out, names)
     out = [q for q in out if q.speaker is not None or _kept(text, q)]
-    return split_quotations(text, out) if unit == "quotation" else out
+    if unit == "quotation":
+        return split_quotations(text, out)
+    return refine(doc, text, out, quoted) if learned_edges else out
+
+
+def token_quoted(doc: Doc) -> list[bool]:
+    """For each token, whether it lies inside quotation marks (as ``find_quotes`` reads them)."""
+    text = text_of(doc)
+    return _within(doc, split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"]))
 
 
 def _same_subject(doc: Doc, quote: Quote, before: Quote) -> Speaker | None:
