@@ -1,6 +1,7 @@
-"""The quotes stage: quotation marks without a model, then every quote and speaker form over the
-real parse (one model per session, skipped when none is installed), the seed, and a PolNeAR
-smoke test (skipped without ../shared). All sentences but the seed's are invented.
+"""The quotes stage: quotation marks without a model, then every quote form over the real
+parse (one model per session, skipped when none is installed), the seed, a PolNeAR smoke test
+(skipped without ../shared), the reader's unit, content shapes and attribution edges. Speaker
+forms are in test_quotes_speaker_forms.py. All sentences but the seed's are invented.
 """
 
 from __future__ import annotations
@@ -12,49 +13,16 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from conftest import require_model, require_shared
-from dateline import nlp
+from conftest import require_shared
 from dateline.quotes import Quote, default_lexicon, find_quotes
 from dateline.quotes.marks import find_marked, split_labelled
 from dateline_dev.eval import quotes as quotes_eval
+from quote_helpers import attributions, only, pipeline, quotes, speaker, with_actors
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
-
-
-@pytest.fixture(scope="session")
-def pipeline() -> Language:
-    require_model()
-    return nlp.load()
-
-
-def quotes(pipeline: Language, text: str) -> list[Quote]:
-    return find_quotes(pipeline(text))
-
-
-def with_actors(pipeline: Language, text: str) -> list[Quote]:
-    """Quotes with the actors stage naming the speakers, as ``analyze`` runs them."""
-    from dateline.actors import find_actors
-    from dateline.model import Article
-
-    doc = pipeline(text)
-    return find_quotes(doc, find_actors(doc, Article(body=text)))
-
-
-def attributions(pipeline: Language, text: str) -> list[Quote]:
-    """The corpus unit (PolNeAR's): one quote per cue with everything it reports."""
-    return find_quotes(pipeline(text), unit="attribution")
-
-
-def only(found: list[Quote], kind: str | None = None) -> Quote:
-    chosen = [q for q in found if kind is None or q.kind == kind]
-    assert len(chosen) == 1, [q.to_dict() for q in found]
-    return chosen[0]
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker else None
+__all__ = ["pipeline"]
 
 
 # --- quotation marks (no model) -------------------------------------------------------------
@@ -254,190 +222,6 @@ def test_adding_that(pipeline: Language) -> None:
     assert "prices would fall" in indirect.text
 
 
-# --- speaker forms (model) ------------------------------------------------------------------
-
-
-def test_speaker_with_apposition_and_colon(pipeline: Language) -> None:
-    text = 'Jonas Weber, a doctor at the field hospital, said: "We need blood and fuel."'
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None
-    assert q.speaker.text == "Jonas Weber"
-    assert speaker(q) == "Jonas Weber"
-
-
-def test_pronoun_resolves_to_previous_speaker(pipeline: Language) -> None:
-    text = (
-        "Farmer Elena Vasquez inspected the burnt fields on Tuesday.\n\n"
-        '"Everything we planted is gone," she said.'
-    )
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None and q.speaker.text == "she"
-    assert speaker(q) == "Elena Vasquez"
-
-
-def test_pronoun_skips_names_inside_quotes(pipeline: Language) -> None:
-    text = (
-        "Senator Mark Ellison opened the debate.\n\n"
-        '"If Tom Hardwick wants the seat, he must earn it," he said.'
-    )
-    assert speaker(only(quotes(pipeline, text))) == "Mark Ellison"
-
-
-def test_pronoun_takes_the_compatible_person(pipeline: Language) -> None:
-    text = (
-        "Ms. Ingrid Solberg met the harbour master, Mr. Tomas Varga, on Monday.\n\n"
-        "Mr. Varga walked with her along the damaged pier.\n\n"
-        '"We cannot wait for the insurers," she said.'
-    )
-    assert speaker(only(quotes(pipeline, text), "direct")) == "Ingrid Solberg"
-
-
-def test_surname_expands_to_full_name(pipeline: Language) -> None:
-    text = (
-        "Prime Minister Anna Lindqvist arrived in the capital on Friday.\n\n"
-        '"We came to listen," Lindqvist said.'
-    )
-    assert speaker(only(quotes(pipeline, text))) == "Anna Lindqvist"
-
-
-def test_document_speaker(pipeline: Language) -> None:
-    text = (
-        '"All parties must return to the table," said the final communique, which was '
-        "read out by the host."
-    )
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None and q.speaker.text == "the final communique"
-    assert q.speaker.name == "the final communique"
-
-
-def test_group_speaker_in_a_statement(pipeline: Language) -> None:
-    text = '"The agreement protects both coasts," the ministers said in a statement.'
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None and q.speaker.text == "the ministers"
-    assert q.speaker.name == "the ministers"
-
-
-def test_said_the_document(pipeline: Language) -> None:
-    text = (
-        '"Both harbours stay open to fishing boats of either country," said the joint '
-        "statement signed in Split."
-    )
-    q = only(quotes(pipeline, text))
-    # the document, with what describes it (an unnamed source keeps its description)
-    assert q.speaker is not None
-    assert q.speaker.name == q.speaker.text == "the joint statement signed in Split"
-
-
-def test_platform_is_not_the_speaker(pipeline: Language) -> None:
-    text = (
-        "President Tomas Berg, posting on X, formerly Twitter, said the summit had been "
-        '"a turning point for the whole region."'
-    )
-    q = only(quotes(pipeline, text))
-    assert speaker(q) == "Tomas Berg"
-
-
-def test_title_and_scare_quotes_are_not_quotes(pipeline: Language) -> None:
-    text = (
-        'The two mayors signed a "Charter of Rivers and Bridges" on Friday, calling the deal '
-        '"historic."'
-    )
-    assert not [q for q in quotes(pipeline, text) if "Charter" in q.text]
-
-
-def test_paragraph_convention_takes_previous_speaker(pipeline: Language) -> None:
-    text = (
-        '"We will rebuild the school first," said Rosa Almeida.\n\n'
-        '"Then the clinic, and then the roads."'
-    )
-    first, second = quotes(pipeline, text)
-    assert speaker(first) == speaker(second) == "Rosa Almeida"
-    assert second.text == "Then the clinic, and then the roads."
-    q = only(attributions(pipeline, text))
-    assert len(q.spans) == 2 and q.text.endswith("and then the roads.")
-
-
-def test_said_he_expects_is_one_report(pipeline: Language) -> None:
-    text = "Minister Jonas Berg said he expects the new ferry line to open by the summer."
-    q = only(quotes(pipeline, text))
-    assert speaker(q) == "Jonas Berg"
-    assert q.text.startswith("he expects")
-
-
-def test_transcript_labels_and_dash_speakers(pipeline: Language) -> None:
-    text = (
-        '"HOST: Will the ferry run in winter?\n\n'
-        '"BERG: It will run every day, even in the storms."\n\n'
-        "\u201cThe harbour feels alive again.\u201d \u2015 Oskar Lind"
-    )
-    found = quotes(pipeline, text)
-    assert [q.speaker.text if q.speaker else None for q in found] == ["HOST", "BERG", "Oskar Lind"]
-    assert found[1].text.startswith("It will run every day")
-
-
-def test_colon_at_paragraph_end_introduces_the_quote(pipeline: Language) -> None:
-    text = (
-        "Mayor Petra Novak told the crowd at the harbour:\n\n"
-        '"We rebuilt this pier with our own hands and we will keep it open."'
-    )
-    q = only(quotes(pipeline, text), "direct")
-    assert speaker(q) == "Petra Novak"
-
-
-class FakeActors:
-    """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def resolve(self, start: int, end: int) -> tuple[str, str] | None:
-        phrase = self.text[start:end]
-        if phrase in {"Halvorsen", "she", "the Norwegian minister"}:
-            return ("per-halvorsen", "Kari Halvorsen")
-        return None
-
-
-def test_resolver_names_the_speaker(pipeline: Language) -> None:
-    text = (
-        "The Norwegian fisheries minister arrived in Tromso on Monday.\n\n"
-        '"The quotas will hold," the Norwegian minister said.\n\n'
-        '"Nobody will lose a boat," Halvorsen said.\n\n'
-        '"We will pay for the nets," she said.'
-    )
-    doc = pipeline(text)
-    found = find_quotes(doc, FakeActors(text))
-    assert len(found) == 3
-    for q in found:
-        assert q.speaker is not None
-        assert (q.speaker.entity, q.speaker.name) == ("per-halvorsen", "Kari Halvorsen")
-    assert [q.speaker.text for q in found if q.speaker] == [
-        "the Norwegian minister",
-        "Halvorsen",
-        "she",
-    ]
-
-
-def test_without_resolver_own_resolution_stays(pipeline: Language) -> None:
-    text = '"The road is open," Mayor Lucia Benedetti said.'
-    doc = pipeline(text)
-
-    class Nobody:
-        def resolve(self, start: int, end: int) -> tuple[str, str] | None:
-            return None
-
-    for resolver in (None, Nobody()):
-        q = only(find_quotes(doc, resolver))
-        assert q.speaker is not None
-        assert (q.speaker.name, q.speaker.entity) == ("Lucia Benedetti", None)
-
-
-def test_quotes_in_captions_are_marked(pipeline: Language) -> None:
-    caption = '"We will be back next spring," said the festival director, Mara Lenz.'
-    found = find_quotes(pipeline(caption), in_caption=True)
-    assert found and all(q.in_caption and q.to_dict()["in_caption"] for q in found)
-    assert not find_quotes(pipeline(caption))[0].in_caption
-
-
 # --- the seed ---------------------------------------------------------------------------------
 
 
@@ -549,73 +333,6 @@ def test_reported_clause_without_that(pipeline: Language) -> None:
     assert speaker(q) == "Sven Aalto"
 
 
-# --- speakers that can speak, and speakers that point back ----------------------------------
-
-
-def test_description_beside_a_name_speaks_as_the_name(pipeline: Language) -> None:
-    text = "The crops failed twice this year, said the farmer's brother, Tomasz Wrona."
-    assert speaker(only(quotes(pipeline, text))) == "Tomasz Wrona"
-
-
-def test_unnamed_source_keeps_its_description(pipeline: Language) -> None:
-    text = "Diplomats familiar with the talks said the ceasefire would hold until Friday."
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None and q.speaker.text == "Diplomats familiar with the talks"
-
-
-def test_abstract_noun_is_no_speaker(pipeline: Language) -> None:
-    text = 'The new conditions say that the port "must remain open to all ships."'
-    assert all(q.speaker is None for q in quotes(pipeline, text))
-
-
-def test_general_noun_refers_to_the_organisation(pipeline: Language) -> None:
-    text = (
-        "The Northern Rivers Trust criticised the dam on Monday.\n\n"
-        "The organization said the river had lost half its fish since the dam was built."
-    )
-    q = only(quotes(pipeline, text))
-    assert q.speaker is not None and "Northern Rivers Trust" in q.speaker.name
-
-
-def test_it_is_the_organisation_that_spoke_last(pipeline: Language) -> None:
-    text = (
-        'The Baltic Shipping Office said the strait was closed. "Two tankers collided," '
-        "the office said.\n\n"
-        "It said the crews had been rescued."
-    )
-    found = quotes(pipeline, text)
-    last = found[-1]
-    assert last.kind == "indirect" and last.speaker is not None
-    assert last.speaker.text == "It" and "Baltic Shipping Office" in last.speaker.name
-
-
-def test_quoted_as_saying(pipeline: Language) -> None:
-    text = "The agency quoted Captain Elin Dahl as saying that the ferry had left on time."
-    q = only(quotes(pipeline, text))
-    assert speaker(q) == "Elin Dahl"
-
-
-def test_people_speaking_together(pipeline: Language) -> None:
-    text = (
-        "In their letter, Mayor Lena Holm, Councillor Piet Vos and Councillor Ana Ruiz wrote "
-        'that the market "should stay where it has always been."'
-    )
-    assert speaker(only(with_actors(pipeline, text))) == "Lena Holm, Piet Vos and Ana Ruiz"
-
-
-def test_who_said_is_the_antecedents_report(pipeline: Language) -> None:
-    text = "Ask Jonas Eklund, who explains that the ferry has not run on time since March."
-    q = only(quotes(pipeline, text))
-    assert q.kind == "indirect" and speaker(q) == "Jonas Eklund"
-    assert q.text.startswith("the ferry has not run")
-
-
-def test_article_without_its_noun_is_no_speaker(pipeline: Language) -> None:
-    text = "Prices rose again.\n\nAccording to the , the port will stay shut."
-    assert all(q.speaker is None or q.speaker.text != "the" for q in quotes(pipeline, text))
-    assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
-
-
 # --- marks and content shapes ---------------------------------------------------------------
 
 
@@ -698,82 +415,6 @@ def test_cue_clause_is_not_content(pipeline: Language) -> None:
 
 def test_reported_fragment_without_speaker_is_dropped(pipeline: Language) -> None:
     assert quotes(pipeline, "It was reported that prices fell.") == []
-
-
-# --- speakers named by a role, a fragment or a parse that went astray (issue 13) ------------
-
-
-def test_role_description_is_the_person_with_that_title(pipeline: Language) -> None:
-    text = (
-        "Harriet Lomax, a federal judge in Ohio, ruled on Monday that the law was void.\n\n"
-        "The judge wrote that the statute could not stand."
-    )
-    wrote = [q for q in with_actors(pipeline, text) if q.cue == "wrote"]
-    assert [speaker(q) for q in wrote] == ["Harriet Lomax"]
-
-
-def test_role_description_takes_the_title_before_a_name(pipeline: Language) -> None:
-    text = (
-        "US Ambassador to the UN Carla Thorn-Westby spoke before the vote.\n\n"
-        '"We cannot accept this text," the US ambassador said.'
-    )
-    assert speaker(only(with_actors(pipeline, text))) == "Carla Thorn-Westby"
-
-
-def test_role_description_nobody_holds_stays_a_description(pipeline: Language) -> None:
-    text = (
-        "Mayor Dana Pell opened the bridge on Friday.\n\n"
-        '"The bridge is safe for traffic," the engineer said.'
-    )
-    q = only(with_actors(pipeline, text))
-    assert q.speaker is not None and q.speaker.name == "the engineer"
-
-
-def test_organisation_fragment_speaks_as_its_full_name(pipeline: Language) -> None:
-    text = (
-        "The Marijuana Reform Project backed the bill. "
-        '"This is long overdue," said Marijuana Reform, adding that it would campaign.'
-    )
-    assert {speaker(q) for q in with_actors(pipeline, text)} == {"Marijuana Reform Project"}
-
-
-def test_participle_cue_hung_on_the_quote_keeps_the_sentence_speaker(
-    pipeline: Language,
-) -> None:
-    text = (
-        "Mayor Dana Pell met the workers on Friday. "
-        'Later, Pell told them: "You will be paid," adding "We will find the money."'
-    )
-    found = with_actors(pipeline, text)
-    assert [speaker(q) for q in found] == ["Dana Pell", "Dana Pell"]
-
-
-def test_title_and_place_before_a_name_speak_as_the_name(pipeline: Language) -> None:
-    text = "Ukraine's deputy prime minister Pavlo Hrytsenko said the border would reopen."
-    assert speaker(only(with_actors(pipeline, text))) == "Pavlo Hrytsenko"
-
-
-def test_speaker_after_a_question_paragraph_is_the_cue_paragraphs_subject(
-    pipeline: Language,
-) -> None:
-    text = (
-        "Senator Hal Brinner spoke on Sunday. Any action, Senator?\n\n"
-        "Brinner appeared to soften that remark and went on to say that those steps would "
-        "also include voters who could reject him at the polls."
-    )
-    said = [q for q in with_actors(pipeline, text) if q.cue == "say"]
-    assert [speaker(q) for q in said] == ["Hal Brinner"]
-
-
-def test_the_newspaper_is_the_last_news_outlet_named(pipeline: Language) -> None:
-    text = (
-        "The Lakeside Daily News obtained the recordings on Monday.\n\n"
-        "The council met twice that week. Officials declined to comment.\n\n"
-        "The mayor spoke to the board members by phone.\n\n"
-        "The newspaper reported that the board had not voted on the plan."
-    )
-    reported = [q for q in with_actors(pipeline, text) if q.cue == "reported"]
-    assert [speaker(q) for q in reported] == ["Lakeside Daily News"]
 
 
 # --- attribution span edges (PolNeAR's unit, issue 13) --------------------------------------
