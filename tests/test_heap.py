@@ -41,3 +41,21 @@ def test_the_pipeline_bounds_the_heap_before_its_first_batch(
     monkeypatch.setattr(pipeline, "bound_heap", lambda: calls.append(1) or True)
     assert list(pipeline.analyze_all([], Options(nlp=False))) == []
     assert calls == [1]
+
+
+@pytest.mark.parametrize("bound", [True, False])
+def test_the_parser_runs_with_the_higher_threshold_only_where_the_heap_is_bound(
+    monkeypatch: pytest.MonkeyPatch, bound: bool
+) -> None:
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(heap, "_done", bound)
+    monkeypatch.setattr(heap, "_mallopt", lambda option, value: calls.append((option, value)))
+    with pytest.raises(RuntimeError), heap.parser_heap():
+        assert calls == ([(heap.M_MMAP_THRESHOLD, heap.PARSE_THRESHOLD)] if bound else [])
+        raise RuntimeError("a parser failure")
+    # the bound comes back, also when the parser fails; an unbound heap is left alone
+    assert calls == (
+        [(heap.M_MMAP_THRESHOLD, heap.PARSE_THRESHOLD), (heap.M_MMAP_THRESHOLD, heap.THRESHOLD)]
+        if bound
+        else []
+    )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.errors import DatelineError
 from dateline.extract import extract
 from dateline.extract.language import detect_language
-from dateline.heap import bound_heap
+from dateline.heap import bound_heap, parser_heap
 from dateline.model import Analysis, Article, Document, ErrorInfo
 from dateline.options import Options
 from dateline.sources.base import SourceFailure
@@ -246,7 +246,8 @@ def _parsed(
     fails on the batch, each document again alone, so only the bad one carries the error."""
     try:
         texts = [t for _, record_texts in work for t in record_texts]
-        docs = iter(list(pipeline.pipe(texts, batch_size=batch_size)))
+        with parser_heap():
+            docs = iter(list(pipeline.pipe(texts, batch_size=batch_size)))
     except Exception:
         log.warning("the parser failed on a batch; parsing its documents one by one")
         for record, texts in work:
