@@ -313,3 +313,14 @@ def test_long_names_and_ambiguous_names_are_left_to_the_model(pipeline: Language
     assert "European" not in labels(doc) and "Russian" not in labels(doc)
     doc = pipeline("Michael Jordan visited Chad last year.")
     assert labels(doc).get("Michael Jordan") == "PERSON"
+
+
+def test_a_possessive_the_model_took_in_is_no_part_of_the_name(pipeline: Language) -> None:
+    """ "the African Union's envoy": the organisation the gazetteer knows, without the "'s"."""
+    for text in (
+        "The African Union's envoy arrived on Monday.",
+        "The European Union’s envoy left.",
+    ):
+        ents = [(e.text, e.id_) for e in pipeline(text).ents]
+        assert any(name.endswith("Union") and ent_id.startswith("igo:") for name, ent_id in ents)
+        assert not any(name.endswith(("'s", "’s")) for name, _ in ents)

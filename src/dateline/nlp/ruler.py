@@ -35,6 +35,7 @@ RULER_MIN_CITY_POPULATION = 1_000_000
 #: Words that, before a bare "X", make it the platform.
 _X_CUES = frozenset({"on", "via", "to", "platform", "network"})
 _DETERMINERS = frozenset({"the", "The"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: Words that end organisation names: an ORG span with one of them is not a person after all.
 _ORG_WORDS = frozenset(
     {
@@ -110,7 +111,8 @@ class GazetteerRuler:
 
         - no entity there: ours is added ("Kyiv", "Facebook" the model missed);
         - the same words, maybe after "the": our label and id on the model's span
-          ("Pristina" as PERSON, "the EU"), except that a region the model calls LOC stays
+          ("Pristina" as PERSON, "the EU"; a possessive the model took in is cut off first:
+          "the African Union's"), except that a region the model calls LOC stays
           LOC ("the Pacific");
         - the model's span holds ours and goes on with a title and a name: split into ours and
           the PERSON ("Moldovan PM Ana Lupu" as WORK_OF_ART or ORG); with a title only, ours
@@ -119,7 +121,7 @@ class GazetteerRuler:
           "African-American", "Maria Olsen", "Pact for the Future");
         - a span crossing ours: ours wins.
         """
-        ents = list(doc.ents)
+        ents = [_without_possessive(doc, e) for e in doc.ents]
         for match in matches:
             overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
             if not overlapping:
@@ -211,6 +213,14 @@ class GazetteerRuler:
             if prev in _X_CUES or after.startswith("formerly twitter"):
                 spans.append(Span(doc, token.i, token.i + 1, label="ORG", span_id="platform:X"))
         return spans
+
+
+def _without_possessive(doc: Doc, ent: Span) -> Span:
+    """The model's span without a possessive it took in ("the African Union's" -> "the
+    African Union"): the name is the same actor with or without it."""
+    if len(ent) > 1 and ent[-1].text in _POSSESSIVES:
+        return Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
+    return ent
 
 
 @Language.factory(
