@@ -337,3 +337,13 @@ def test_the_newspaper_is_the_last_news_outlet_named(pipeline: Language) -> None
     )
     reported = [q for q in with_actors(pipeline, text) if q.cue == "reported"]
     assert [speaker(q) for q in reported] == ["Lakeside Daily News"]
+
+
+def test_a_cue_hung_on_the_reported_clause_is_the_tellers(pipeline: Language) -> None:
+    # the parser hangs "warned" on "provoked", whose subject is a boat, not a speaker
+    text = (
+        'Spokesman Li Wei said in Hanoi that the Chilean boat had "deliberately provoked" the'
+        ' incident and warned Santiago not to "play with fire."'
+    )
+    found = quotes(pipeline, text)
+    assert [speaker(q) for q in found if q.kind == "direct"] == ["Li Wei"]

@@ -58,6 +58,9 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         subjects = [
             c for c in node.children if c.dep_ in _SUBJECTS and not (quoted and quoted[c.i])
         ]
+        teller = _teller(verb, node, subjects)
+        if teller is not None:
+            return teller
         if subjects:
             # a parse run over a paragraph break can hang the paragraph before's last words
             # ("Noon update" ¶ "X's aide is calling …") as a second subject: the verb's own
@@ -86,6 +89,20 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         else:
             return None
     return None
+
+
+def _teller(verb: Token, node: Token, subjects: list[Token]) -> Token | None:
+    """ "X said that the boat had provoked it and *warned* Y": the parser hangs the cue on the
+    reported clause, whose subject is a thing (a common noun no entity covers); the one who
+    reported the clause speaks. Only for a cue reached through "and" from that clause."""
+    if node is verb or verb.dep_ != "conj" or verb.head.i != node.i or node.dep_ != "ccomp":
+        return None
+    if not subjects or any(s.pos_ != "NOUN" or s.ent_type_ for s in subjects):
+        return None
+    cues = default_lexicon()
+    if cues.cue(verb.lemma_.lower()) is None or cues.cue(node.head.lemma_.lower()) is None:
+        return None
+    return next((c for c in node.head.children if c.dep_ in _SUBJECTS), None)
 
 
 def _shown_speaking(verb: Token, quoted: Sequence[bool]) -> Token | None:
