@@ -41,7 +41,7 @@ from dateline.actors.people import name_mentions as find_names
 from dateline.actors.roles import RoleTable
 from dateline.errors import DatelineError
 from dateline.model import Article
-from dateline.nlp.gazetteer import Gazetteer, normalize
+from dateline.nlp.gazetteer import normalize
 
 #: The role an article's authors get.
 AUTHOR_ROLE = "reporter"
@@ -118,7 +118,7 @@ def find_actors(
         article.url if article else None,
     )
     for person in people:
-        _in_context(person, doc, home, body.gazetteer)
+        _in_context(person, body, home)
 
     # coreference; the tokens of names, and of the titles and descriptions around them
     refs = {n: DocRefs(index) for n, index in indexes.items()}
@@ -217,11 +217,12 @@ def _enrich(person: Person, kb: KnowledgeBase | None, day: str | None, countries
     person.code = code or actor_code(country, sector)
 
 
-def _in_context(person: Person, doc: Doc, home: str | None, gazetteer: Gazetteer) -> None:
+def _in_context(person: Person, body_index: DocIndex, home: str | None) -> None:
     """Country from the article's context for a person the text gives none (see
     :mod:`~dateline.actors.home`); a former official keeps the country, not the sector.
     Journalists (sector MED: the byline's reporter, a photographer) and people only captions
     name are left as they are: they report, they do not act for the country."""
+    doc = body_index.doc
     body = [m for m in person.mentions if m.doc_no == BODY]
     changed = False
     if (
@@ -230,7 +231,7 @@ def _in_context(person: Person, doc: Doc, home: str | None, gazetteer: Gazetteer
         and person.sector != "MED"
         and (person.code or "")[:3] != "IGO"
     ):
-        spoke = (spoke_in(doc, m.span.start, m.span.end, gazetteer) for m in body)
+        spoke = (spoke_in(body_index, m.span.start, m.span.end) for m in body)
         if any(us_legislator(doc, m.span.start, m.span.end) for m in body):
             person.known_country, person.sector, changed = "USA", person.sector or "LEG", True
         elif (place := next((c for c in spoke if c), None)) is not None:

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors.context import DocIndex
 from dateline.nlp.gazetteer import Gazetteer
 
 #: "(D-N.M.)", "(R-Texas)", "(I-Vt.)", "(D-NY)": a party letter, a dash, a state.
@@ -67,11 +68,11 @@ def us_legislator(doc: Doc, start: int, end: int) -> bool:
     return bool(_PARTY_TAG.match(after))
 
 
-def spoke_in(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str | None:
+def spoke_in(index: DocIndex, start: int, end: int) -> str | None:
     """The country of the place the person named at tokens ``start``..``end`` spoke in ("X
     *said in Lima*", "X told reporters in Lima"), or None: where someone gives a statement
     says more about whom they speak for than the country the article names most."""
-    name = doc[start:end].root
+    name = index.doc[start:end].root
     verb = name.head
     if name.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEAKING:
         return None
@@ -79,14 +80,13 @@ def spoke_in(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str | None
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ != "GPE":
+            place = index.ent_at[obj.i] if obj.dep_ == "pobj" else None
+            if place is None or place.label_ != "GPE":
                 continue
-            place = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-            text = place.text if place is not None else obj.text
-            country = gazetteer.country_by_name(text)
+            country = index.country_of_ent(place)
             if country is not None:
-                return country.iso3
-            city = gazetteer.place_by_name(text)
+                return country
+            city = index.gazetteer.place_by_name(place.text)
             if city is not None:
                 return city.iso3
     return None
