@@ -79,9 +79,7 @@ def find_quotes(
     is False (to gather the rules' edges for fitting it)."""
     lexicon = lexicon or default_lexicon()
     text = text_of(doc)
-    every = find_marked(text)
-    marked = split_labelled(text, [m for m in every if m.kind == "quote"])
-    quoted = _within(doc, marked)
+    every, marked, quoted = _quotation_marks(doc, text)
     # a title or a term in marks speaks no more than a quote does ("said on CNN's "X"")
     unspoken = _within(doc, [m for m in every if m.kind != "quote"], quoted)
     reports = find_reports(
@@ -120,8 +118,15 @@ def find_quotes(
 
 def token_quoted(doc: Doc) -> list[bool]:
     """For each token, whether it lies inside quotation marks (as ``find_quotes`` reads them)."""
-    text = text_of(doc)
-    return _within(doc, split_labelled(text, [m for m in find_marked(text) if m.kind == "quote"]))
+    return _quotation_marks(doc, text_of(doc))[2]
+
+
+def _quotation_marks(doc: Doc, text: str) -> tuple[list[Marked], list[Marked], list[bool]]:
+    """Every marked span of the text (quotes, titles, terms), the quotations among them split
+    at transcript labels, and for each token whether it lies inside one of those."""
+    every = find_marked(text)
+    marked = split_labelled(text, [m for m in every if m.kind == "quote"])
+    return every, marked, _within(doc, marked)
 
 
 def _same_subject(doc: Doc, quote: Quote, before: Quote) -> Speaker | None:
