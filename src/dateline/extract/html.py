@@ -49,9 +49,8 @@ _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
 #: a field's label ("Registration:", "Official site:") and a field whose value is an address
 _LABEL = re.compile(r"[^\W\d_][\w'’&/ -]{0,30}:")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_LABEL_THEN_URL = re.compile(
-    r"[^\W\d_][\w'’&/ -]{0,30}:\s+(?:\w+\s+)?(?:https?://|www\.)\S+", re.IGNORECASE
-)
+#: the two in one piece, perhaps with a word between ("Tickets: from https://...")
+_LABEL_THEN_URL = re.compile(rf"{_LABEL.pattern}\s+(?:\w+\s+)?{_BARE_URL.pattern}", re.IGNORECASE)
 #: a linked line this long or ending so is a sentence or a lead-in, not a sub-heading
 _SUB_HEADING_WORDS = 12
 _NOT_HEADING_END = (".", ",", ";", ":", "!")
@@ -371,7 +370,6 @@ def classify(
         key = norm(text)
         role = "heading" if kind == "head" else "paragraph"
         if kind == "head":
-            role = "heading"
             in_teasers = is_teaser_heading(text)
             if in_teasers and _prose_follows(raw, index):
                 # a widget's heading left over in the story, or a section's own: no run
