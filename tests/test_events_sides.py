@@ -335,9 +335,17 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
     [
         ("Peru said on Monday it will not accept any more refugees from Bolivia.", "122"),
         ("The council failed to renew the arms embargo on Chile on Monday.", "085"),
+        # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
+        ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),
+        # military equipment delivered is military aid (CAMEO 072), however much of it
+        ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
+        # releasing people of any kind, not only prisoners (CAMEO 0841)
+        ("Peru announced the release of two Chilean fishermen on Thursday.", "0841"),
+        # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
+        ("The Peruvian army has beefed up its troop presence along the border.", "154"),
     ],
 )
-def test_refugees_and_lapsed_embargoes(nlp: Any, text: str, code: str) -> None:
+def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:
     assert code in {e.cameo for e in candidates(nlp, text)}
 
 
@@ -440,23 +448,6 @@ def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) 
     # no country is named for the police, yet they are whom the rebels surrendered to
     text = "Ten rebels surrendered to the police on Monday."
     assert "the police" in side_words(nlp, text, "RETREAT", "target")
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
-        ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),
-        # military equipment delivered is military aid (CAMEO 072), however much of it
-        ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
-        # releasing people of any kind, not only prisoners (CAMEO 0841)
-        ("Peru announced the release of two Chilean fishermen on Thursday.", "0841"),
-        # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
-        ("The Peruvian army has beefed up its troop presence along the border.", "154"),
-    ],
-)
-def test_challenges_military_equipment_and_releases(nlp: Any, text: str, code: str) -> None:
-    assert code in {e.cameo for e in candidates(nlp, text)}
 
 
 def test_actors_sharing_a_phrase_keep_their_own_words_when_they_meet(nlp: Any) -> None:

@@ -119,8 +119,13 @@ def assign(
         hi = (day + timedelta(days=WINDOW_DAYS)).isoformat()
         candidates = connection.execute(
             candidates_query,
-            {"b_root": row.cameo_root, "b_source": source, "b_target": target}
-            | {"b_lo": lo, "b_hi": hi},
+            {
+                "b_root": row.cameo_root,
+                "b_source": source,
+                "b_target": target,
+                "b_lo": lo,
+                "b_hi": hi,
+            },
         ).all()
         story_id = None
         for candidate in candidates:
