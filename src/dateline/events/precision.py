@@ -11,7 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from dateline.events import ontology
-from dateline.events.predicates import Predicate
+from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
@@ -110,7 +110,7 @@ class Precision:
         stretch of time ("has been deployed there *for ten years*", "has arrested 40 *in the
         past two weeks*"). Words of the clauses under it do not count."""
         rules = self.rules
-        own = _own_words(tok)
+        own = sorted(phrase_tokens(tok, _OWN_CLAUSES), key=lambda t: t.i)
         if any(
             t.dep_ == "advmod" and t.head.i == tok.i and rules.is_("habitual", t.lower_)
             for t in own
@@ -205,18 +205,6 @@ class Precision:
             if self.rules.is_("report", node.lemma_):
                 return node
         return None
-
-
-def _own_words(tok: Token) -> list[Token]:
-    """The predicate and the words of its own clause in text order: its dependents' subtrees
-    without the clauses under it (complements, adverbial and relative clauses, conjuncts)."""
-    out: list[Token] = []
-    stack = [tok]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in _OWN_CLAUSES)
-    return sorted(out, key=lambda t: t.i)
 
 
 def _stretch(prep: Token, rules: CoderRules) -> bool:

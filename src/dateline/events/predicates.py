@@ -58,14 +58,15 @@ class Predicate:
         return ontology.plover_of(self.entry.cameo)
 
 
-def phrase_tokens(token: Token) -> list[Token]:
-    """The phrase under ``token`` without its clauses (relative, participial, adverbial)."""
+def phrase_tokens(token: Token, cut: frozenset[str] = _CLAUSE_DEPS) -> list[Token]:
+    """The phrase under ``token`` without its clauses (relative, participial, adverbial; or
+    the dependencies in ``cut``)."""
     out = [token]
-    stack = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS]
+    stack = [c for c in token.children if c.dep_ not in cut]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+        stack.extend(c for c in t.children if c.dep_ not in cut)
     return out
 
 
