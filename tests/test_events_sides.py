@@ -463,3 +463,32 @@ def test_an_organisations_agent_named_through_its_is_the_organisation(nlp: Any) 
     assert [(t.text, t.code, t.country) for t in targets][:1] == [
         ("its special envoy", "IGOAFRAFU", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "called" as a participle on the noun ("a report [that was] called")
+        "A Norwegian parliamentary report called for sanctions against Chile over abuses.",
+        "Olav Berg, a former Norwegian shipping magnate, called for sanctions against Chile.",
+    ],
+)
+def test_the_only_clause_of_a_verbless_sentence_is_its_main_verb(nlp: Any, text: str) -> None:
+    assert side_words(nlp, text, "THREATEN", "target") == ["Chile"]
+
+
+def test_revealing_reports_the_act_it_carries(nlp: Any) -> None:
+    text = (
+        "Chile has offered to send engineers to help Peru rebuild its ports, Foreign Minister"
+        " Ana Soto has revealed."
+    )
+    types = {e.plover for e in candidates(nlp, text)}
+    assert "AGREE" in types and "SUPPORT" not in types
+
+
+def test_cooperation_between_two_actors_is_their_act(nlp: Any) -> None:
+    text = "Cooperation between Peru and Chile on fisheries was strengthened this week."
+    events = [e for e in candidates(nlp, text) if e.plover == "COOPERATE"]
+    assert [(e.source.text, e.target.text) for e in events if e.source and e.target] == [
+        ("Peru", "Chile")
+    ]

@@ -62,7 +62,7 @@ class Precision:
             )
         ):
             return "question"  # "asked X whether ...": a question, not a request
-        main = tok.head.idx < cut
+        main = tok.head.idx < cut or _verbless_main(tok)
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names
         only_conj = True
@@ -86,7 +86,12 @@ class Precision:
                     return "nested"
                 if rules.is_("plan", node.lemma_) and not only_conj:
                     return "plan"
-                if node.dep_ in _SKIP_CLAUSES and node.tag_ != "VBG" and node.head.idx >= cut:
+                if (
+                    node.dep_ in _SKIP_CLAUSES
+                    and node.tag_ != "VBG"
+                    and node.head.idx >= cut
+                    and not _verbless_main(node)
+                ):
                     return "clause"
             if (
                 node.dep_ == "advcl"
@@ -205,6 +210,21 @@ class Precision:
             if self.rules.is_("report", node.lemma_):
                 return node
         return None
+
+
+def _verbless_main(verb: Token) -> bool:
+    """Whether a verb the parser hung as a clause on the noun heading a sentence that has no
+    main verb is that sentence's main verb ("A report called for sanctions ..." parsed as "a
+    report [that was] called ...", "Lucknow: The government will sign ..." hung on the
+    dateline's word): a sentence tells something, so its only clause on its head is what."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VB", "VBD", "VBN", "VBP", "VBZ")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and next((t for t in head.children if t.dep_ == "acl"), None) == verb
+    )
 
 
 def _stretch(prep: Token, rules: CoderRules) -> bool:

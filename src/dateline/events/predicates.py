@@ -274,13 +274,22 @@ def _up_to(children: list[Token]) -> Token | None:
 
 
 def _owned_subject(children: list[Token]) -> tuple[Token, Token] | None:
-    """(noun, owner) when the verb's subject is a noun with a possessor ("*Peru's* visit");
-    ``children``: the verb's."""
+    """(noun, owner) when the verb's subject is a noun whose own words say whose act it is: a
+    possessor ("*Peru's* visit"), its doer "by" a named actor ("threats *by X*"), or the sides
+    "between" named actors ("cooperation *between X and Y*": the noun itself is the owner
+    given, as for a noun that happened, and its roles read the sides); ``children``: the
+    verb's."""
     for c in children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
             owner = next((g for g in c.children if g.dep_ == "poss" and g.pos_ == "PROPN"), None)
             if owner is not None:
                 return c, owner
+            for prep in c.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("between", "by"):
+                    continue
+                named = [p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                if named:
+                    return c, named[0] if prep.lower_ == "by" else c
     return None
 
 
