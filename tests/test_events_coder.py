@@ -147,6 +147,13 @@ def test_staged_a_protest_with_lemma_mended(nlp: Any) -> None:
     assert e.plover == "PROTEST" and e.source is not None and e.source.country == "PER"
 
 
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(nlp: Any) -> None:
+    text = "Spain, which holds the presidency, has pushed back against calls for talks."
+    e = one(code(nlp, text))
+    assert (e.plover, e.cameo_root) == ("REJECT", "12") and e.source is not None
+    assert e.source.country == "ESP"
+
+
 # -- actor forms -------------------------------------------------------------------------------
 
 
@@ -313,6 +320,11 @@ def test_reported_future_is_an_intent(nlp: Any) -> None:
     e = one(code(nlp, "Sweden said it would meet Finland's foreign minister."))
     assert (e.plover, e.cameo_root, e.modality) == ("AGREE", "03", "asserted")
     assert e.rule.endswith("+intent")  # the act announced, coded as the intent
+
+
+def test_unreported_hope_to_cooperate_stays_a_plan(nlp: Any) -> None:
+    assert code(nlp, "Sweden hoped to reach an agreement with Finland.") == []
+    assert code(nlp, "Sweden hopes to meet Finland's foreign minister.") == []
 
 
 def test_reported_future_conflict_is_a_threat(nlp: Any) -> None:

@@ -215,7 +215,7 @@ class Coder:
                 pred = verb_predicate(tok, self.lexicon, self.rules)
                 if pred is not None:
                     preds[tok.i] = pred
-        for i in [i for i, p in preds.items() if self.rules.is_("transparent", p.token.lemma_)]:
+        for i in [i for i, p in preds.items() if self.rules.is_verb("transparent", p.token)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
         for i in [i for i, p in preds.items() if _sequel(p, preds)]:

@@ -49,7 +49,7 @@ class Precision:
         part of the clause: a verb the parser hung on them ("NARVA -- Police *fired*" as a
         relative clause) heads its sentence."""
         rules = self.rules
-        if rules.is_("plan", tok.lemma_):
+        if rules.is_verb("plan", tok):
             return "plan"
         asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
         if (
@@ -84,7 +84,7 @@ class Precision:
             if node.i != tok.i:
                 if node.i in preds and not only_conj and not detached:
                     return "nested"
-                if rules.is_("plan", node.lemma_) and not only_conj:
+                if rules.is_verb("plan", node) and not only_conj:
                     return "plan"
                 if (
                     node.dep_ in _SKIP_CLAUSES
@@ -201,13 +201,13 @@ class Precision:
             if (
                 c.dep_ in ("parataxis", "ccomp", "advcl", "conj")
                 and c.i > tok.i
-                and self.rules.is_("report", c.lemma_)
+                and self.rules.is_verb("report", c)
             ):
                 return c
         node = tok
         while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
-            if self.rules.is_("report", node.lemma_):
+            if self.rules.is_verb("report", node):
                 return node
         return None
 

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from dateline.events import ontology
 from dateline.events.lexicon import LexEntry, Lexicon
-from dateline.events.rules import CoderRules
+from dateline.events.rules import CoderRules, base_forms
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM", "ADV"})
 #: How many words of a phrase the lexicon sees (heads and near modifiers come first).
@@ -28,6 +28,8 @@ _PHRASE_WORDS = 12
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
+#: Particles of phrasal verbs the parser also reads as adverbs ("pushed back", "backed down")
+_ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "away", "up"})
 #: Entity labels of a prepositional object that says when, not whom or what
 _WHEN = frozenset({"DATE", "TIME"})
 
@@ -98,11 +100,7 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
     lemma = verb.lemma_.lower()
     if lexicon.has_lemma(lemma):
         return lemma
-    text = verb.lower_
-    for suffix, repl in (("ed", "e"), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
-        if text.endswith(suffix) and lexicon.has_lemma(text[: -len(suffix)] + repl):
-            return text[: -len(suffix)] + repl
-    return lemma
+    return next((b for b in base_forms(verb.lower_) if lexicon.has_lemma(b)), lemma)
 
 
 def _complements(verb: Token, depth: int = 0) -> list[Token]:
@@ -151,7 +149,12 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
                 preps.setdefault(c.lower_, []).extend(pobjs)
     if "to" not in preps:
         preps.update(_stray_to(verb, objects))
-    particles = [c.lower_ for c in children if c.dep_ == "prt"]
+    # the parser reads some particles as adverbs ("pushed *back* against calls")
+    particles = [
+        c.lower_
+        for c in children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
+    ]
     counted = _up_to(children) if not objects and not passive else None
     if counted is not None:
         # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"

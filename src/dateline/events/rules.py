@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from dateline.errors import EventDataError
 from dateline.events import ontology, provenance
 
@@ -39,6 +41,25 @@ class CoderRules:
 
     def is_(self, cls: str, word: str) -> bool:
         return word.lower() in self.words.get(cls, frozenset())
+
+    def is_verb(self, cls: str, verb: Token) -> bool:
+        """Whether a verb is of the class, by its lemma or, where the lemmatizer slips
+        ("hoped" -> "hop"), by a base form of its word (:func:`base_forms`)."""
+        words = self.words.get(cls, frozenset())
+        if verb.lemma_.lower() in words:
+            return True
+        return verb.tag_.startswith("VB") and any(b in words for b in base_forms(verb.lower_))
+
+
+#: How an inflected verb ends, and what its base form ends with instead ("staged" -> "stage").
+_INFLECTIONS = (("ed", "e"), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
+
+
+def base_forms(word: str) -> list[str]:
+    """The base forms an inflected verb may have, to mend a lemmatizer's slip ("staged" read
+    as "stag", "hoped" as "hop"): the word with each inflection's ending replaced."""
+    word = word.lower()
+    return [word[: -len(end)] + base for end, base in _INFLECTIONS if word.endswith(end)]
 
 
 def _table(path: Path, ncols: int) -> list[list[str]]:
