@@ -322,6 +322,19 @@ def test_reported_future_is_an_intent(nlp: Any) -> None:
     assert e.rule.endswith("+intent")  # the act announced, coded as the intent
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden said it hoped to reach an agreement with Finland.",  # "hoped" lemmatized "hop"
+        "Sweden said on Monday that it plans to meet Finland's foreign minister.",
+    ],
+)
+def test_reported_plan_to_cooperate_is_an_intent(nlp: Any, text: str) -> None:
+    e = one(code(nlp, text))
+    assert (e.plover, e.cameo_root, e.modality) == ("AGREE", "03", "asserted")
+    assert pair(e) == ("SWE", "FIN")
+
+
 def test_unreported_hope_to_cooperate_stays_a_plan(nlp: Any) -> None:
     assert code(nlp, "Sweden hoped to reach an agreement with Finland.") == []
     assert code(nlp, "Sweden hopes to meet Finland's foreign minister.") == []

@@ -21,7 +21,8 @@ Precision rules (:mod:`~dateline.events.precision`) -- what makes **no** event:
 - a negated predicate, or one under a negated verb ("did not meet", "did not say when ... would
   vote"); "refused to X" is coded by the lexicon as the refusal, and the X is not coded;
 - a hedged predicate (could, may, might, can), one inside an "if/unless" clause, one under a
-  plan verb ("plans to", "is scheduled to", "expects to"), or a plan verb itself;
+  plan verb ("plans to", "is scheduled to", "expects to"), or a plan verb itself; reported,
+  a plan to cooperate is the intent ("X said it hopes to meet Y": 036, asserted);
 - a future act (will, would) that no reporting verb carries. *With* one, "X said it would
   boycott the talks" is coded as the intent (03x) or threat (13x) of the act's root
   (``intent.tsv``; a condition, "unless ...", makes a conflictual act a threat), "X said it
@@ -280,6 +281,12 @@ class Coder:
         if block is not None:
             modality = MODALITY_OF_BLOCK[block]
             code = code or pred.entry.cameo
+            if block == "plan" and how == "asserted" and code is not None:
+                # "X said it hopes to reach a deal with Y": a stated intention to cooperate is
+                # the intent (AGREE), as "X said it would meet Y" is
+                intended = self._intended(code)
+                if ontology.root_of(intended) == "03" and self.precision.reporter(tok) is not None:
+                    code, modality = intended, "asserted"
         elif code is None:
             # "will meet" that nothing reports; "Y must ..." that nobody says
             modality = "planned" if how == "intent" else "hypothetical"
