@@ -631,6 +631,15 @@ def test_an_act_with_no_one_acting_is_agentless(nlp: Any) -> None:
     assert e.modality == "asserted" and pair(e) == ("CHL", "PER")
 
 
+def test_a_source_that_names_no_actor_is_agentless(nlp: Any) -> None:
+    # a poll's share of voters is no one acting; a group of people is someone
+    text = "According to a poll, 66% of likely voters support the measure."
+    assert _told(nlp, text) == [("SUPPORT", "agentless")]
+    assert [e.modality for e in code(nlp, "Farmers from Peru blocked the road to Lima.")] == [
+        "asserted"
+    ]
+
+
 def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
     assert _told(nlp, "Chile had earlier expelled two Peruvian diplomats.") == [
         ("SANCTION", "background")

@@ -413,8 +413,10 @@ class Coder:
         """The record's modality of an act the coder would assert: "ongoing" for a standing
         state or a running total (:meth:`Precision.standing`), "background" for a past perfect
         put before the news (:meth:`Precision.earlier`), "agentless" for an act with no source
-        ("the town was shelled", "an airstrike killed six"), which the gold conventions leave
-        uncoded; else ``modality``. Only the record's modality changes:
+        ("the town was shelled", "an airstrike killed six") or only a source that names no
+        actor: no country, organisation, sector or name, nor a group of people ("66% of
+        voters support the measure": a poll's share), which the gold conventions leave uncoded
+        (an event needs someone acting); else ``modality``. Only the record's modality changes:
         the sentence sets (PLV, PLOVER) type such sentences, and count them still."""
         if modality != "asserted":
             return modality
@@ -422,7 +424,7 @@ class Coder:
             return "ongoing"
         if self.precision.earlier(pred.token):
             return "background"
-        if not sources:
+        if not any(_someone(p) for p in sources):
             return "agentless"
         return modality
 
@@ -587,3 +589,9 @@ def _recent_day(ref: dates_mod.DateRef, published: date | None) -> bool:
         and published is not None
         and 0 <= (published - ref.value).days <= RECENT_DAYS
     )
+
+
+def _someone(side: Participant) -> bool:
+    """Whether a source names an actor: someone known, an agent of a sector, a name, or a
+    group of people ("teachers", "the leaders of the region's countries")."""
+    return side.known or bool(side.sector) or side.plural or side.named

@@ -76,7 +76,8 @@ class Event:
     #: "planned" (future, planned), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
     #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
-    #: killed"), "reflexive" (an act its source does to itself: "X insists it needs ...") or
+    #: killed", "66% of voters support ..."), "reflexive" (an act its source does to itself:
+    #: "X insists it needs ...") or
     #: "background" (a past perfect put before the news: "X had earlier seized ...")
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
