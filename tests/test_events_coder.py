@@ -306,6 +306,12 @@ def test_no_event(nlp: Any, text: str) -> None:
     assert code(nlp, text) == []
 
 
+def test_a_resignation_is_a_retreat(nlp: Any) -> None:
+    e = one(code(nlp, "The Chilean interior minister announced his resignation on Tuesday."))
+    assert (e.plover, e.cameo_root) == ("RETREAT", "08") and e.source is not None
+    assert e.source.country == "CHL"
+
+
 def test_refused_to_codes_the_refusal(nlp: Any) -> None:
     e = one(code(nlp, "Canada refused to sign the agreement."))
     assert e.plover == "REJECT" and e.cameo_root == "12"

@@ -88,6 +88,7 @@ def test_quad_class_follows_the_root(code: str, quad: int) -> None:
         ("0832", "CONCEDE"),
         ("0813", "CONCEDE"),  # the PLOVER manual: removing curfews is a concession
         ("0814", "CONCEDE"),
+        ("0831", "RETREAT"),  # the PLOVER manual: RETREAT covers resignations
         ("0841", "RETREAT"),
         ("0871", "RETREAT"),
         ("091", "ACCUSE"),  # INVESTIGATE -> ACCUSE
