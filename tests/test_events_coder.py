@@ -312,6 +312,24 @@ def test_a_resignation_is_a_retreat(nlp: Any) -> None:
     assert e.source.country == "CHL"
 
 
+def test_ordering_people_out_of_their_homes_is_coercion(nlp: Any) -> None:
+    text = "On Friday, the Chilean army ordered thousands of residents to leave their homes."
+    e = one(code(nlp, text))
+    assert (e.plover, e.cameo) == ("COERCE", "174") and e.source is not None
+    assert e.source.country == "CHL"
+    assert one(code(nlp, "Kenya ordered the Somali ambassador to leave.")).plover != "COERCE"
+
+
+def test_a_bare_agent_noun_is_the_one_the_article_names(nlp: Any) -> None:
+    # the article names one country's army: "the army" is that one, not the country named most
+    text = (
+        "Peru and Peru's president condemned the raid. Chile's army crossed into Peru last "
+        "week. On Tuesday the army shelled Peruvian border posts."
+    )
+    shelled = [e for e in code(nlp, text) if e.source is not None and e.source.text == "the army"]
+    assert [(e.plover, e.source.country) for e in shelled if e.source] == [("ASSAULT", "CHL")]
+
+
 def test_refused_to_codes_the_refusal(nlp: Any) -> None:
     e = one(code(nlp, "Canada refused to sign the agreement."))
     assert e.plover == "REJECT" and e.cameo_root == "12"

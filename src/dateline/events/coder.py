@@ -128,6 +128,8 @@ class Coder:
         self.home_place: Location | None = None
         self.dateline: Location | None = None
         self.dates: list[Span] = []
+        #: agent noun -> the one country the article gives it ("the military")
+        self.agents: dict[str, str] = {}
         #: the last recent day a sentence of the article stated (see ``RECENT_DAYS``)
         self.scene: dates_mod.DateRef | None = None
         self.scene_before: dates_mod.DateRef | None = None
@@ -178,6 +180,7 @@ class Coder:
         self.home_place = places.home_location(doc.ents, self.gaz, home, dateline)
         self.dateline = dateline
         self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        self.agents = self._agent_countries(doc, ents)
         self.scene = self.scene_before = None
         resolver = Sides(
             doc,
@@ -329,6 +332,9 @@ class Coder:
         if here is not None and here.country:
             sources, targets = localize(sources, here.country), localize(targets, here.country)
         else:
+            # "the military" where the article names only one country's military
+            sources = [self._same_agent(p, sent.doc) for p in sources]
+            targets = [self._same_agent(p, sent.doc) for p in targets]
             # the article's home country for "police" and for people it gives no country
             if self.home:
                 sources = localize(sources, self.home, persons=True)
@@ -427,6 +433,38 @@ class Coder:
         if not any(_someone(p) for p in sources):
             return "agentless"
         return modality
+
+    def _agent_countries(self, doc: Doc, ents: dict[int, Span]) -> dict[str, str]:
+        """The country of each agent noun ("military", "army", "police") the article gives a
+        country wherever it does ("Israel's military", "the Israeli army"), when that is
+        always the same one: a bare "the military" elsewhere in the article is that one."""
+        found: dict[str, set[str]] = {}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.rules.sectors:
+                continue
+            for child in tok.children:
+                ent = ents.get(child.i)
+                if child.dep_ not in ("poss", "amod", "compound") or ent is None or not ent.id_:
+                    continue
+                country = self.gaz.country_of(ent.id_)
+                if country is not None:
+                    found.setdefault(tok.lemma_.lower(), set()).add(country.iso3)
+        return {
+            noun: cameo
+            for noun, countries in found.items()
+            if len(countries) == 1 and (cameo := self._cameo(next(iter(countries))))
+        }
+
+    def _same_agent(self, side: Participant, doc: Doc) -> Participant:
+        """A side named by an agent noun alone ("the military said") takes the country the
+        article gives that noun elsewhere (:meth:`_agent_countries`)."""
+        if side.country or side.named or not side.sector or side.end <= side.start:
+            return side
+        span = doc.char_span(side.start, side.end, alignment_mode="expand")
+        country = self.agents.get(span.root.lemma_.lower()) if span is not None else None
+        if country is None:
+            return side
+        return replace(side, country=country, code=country + side.sector, via="inferred")
 
     def _intended(self, code: str) -> str:
         """The intent code of a cooperative act (meet -> 036, give aid -> 033), else it."""
