@@ -664,6 +664,39 @@ def test_a_source_that_names_no_actor_is_agentless(nlp: Any) -> None:
     ]
 
 
+def test_an_act_with_no_one_acting_on_an_unplaced_side_is_agentless(nlp: Any) -> None:
+    # neither side is an actor with a country: still an act, told with no one acting
+    assert _told(nlp, "The village was shelled on Monday.") == [("ASSAULT", "agentless")]
+
+
+def test_acts_a_clause_describes_or_explains_are_background(nlp: Any) -> None:
+    text = "The Chilean army stormed the village on Monday after Peruvian rebels attacked a post."
+    doc = nlp(text)
+    every = code_events(
+        doc, Article(published=PUBLISHED, body=text), FakeActors(doc), all_modalities=True
+    )
+    assert {(e.trigger, e.modality) for e in every} == {
+        ("stormed", "asserted"),
+        ("attacked", "background"),
+    }
+    relative = "Chile, which attacked Peru on Monday, met Bolivia on Tuesday."
+    doc = nlp(relative)
+    article = Article(published=PUBLISHED, body=relative)
+    assert [e.trigger for e in code_events(doc, article, FakeActors(doc))] == ["met"]
+    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
+    assert ("attacked", "background") in {(e.trigger, e.modality) for e in every}
+
+
+def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:
+    text = "Norway urged Chile to release the detained Peruvian fishermen."
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    assert [e.plover for e in code_events(doc, article, FakeActors(doc))] == ["REQUEST"]
+    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
+    inner = [e for e in every if e.modality == "hypothetical"]
+    assert [(e.plover, e.source and e.source.country) for e in inner] == [("RETREAT", "CHL")]
+
+
 def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
     assert _told(nlp, "Chile had earlier expelled two Peruvian diplomats.") == [
         ("SANCTION", "background")

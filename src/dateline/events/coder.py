@@ -10,14 +10,18 @@ type and mode. Codes PLOVER does not type (plain statements 010-015, 017) make n
 do reporting verbs ("said", "told"). Sources and targets: :mod:`~dateline.events.roles` over the
 actors stage's :mod:`~dateline.actors.sides`; conjoined actors give one event per pair; a conjoined
 subject of a joint act without another target ("Peru and Bolivia signed") gives the pairs
-among its members, as GDELT does. An event needs a known actor (a country, an organisation,
-a person the actors stage knows) on at least one side.
+among its members, as GDELT does. An asserted event needs someone acting; an act with no
+side at all is no event.
 
-Precision rules (:mod:`~dateline.events.precision`) -- what makes **no** event:
+Precision rules (:mod:`~dateline.events.precision`) -- what makes no *asserted* event (most
+are kept with another ``modality``, out of the default record and the exports: the sentence
+sets type such sentences, and the record can show them with ``all_modalities``):
 
 - a predicate inside quotation marks (the speaker's words are a quote, not a reported act);
 - a predicate in a relative or past-participial clause ("Chile, which has refused ...", "the
-  agreement brokered by ..."): those describe, they do not report;
+  agreement brokered by ..."), or in an after/since/because clause of another act ("declared
+  war after militants *stormed* ..."): those describe or explain, they do not report
+  (modality "background");
 - a negated predicate, or one under a negated verb ("did not meet", "did not say when ... would
   vote"); "refused to X" is coded by the lexicon as the refusal, and the X is not coded;
 - a hedged predicate (could, may, might, can), one inside an "if/unless" clause, one under a
@@ -32,8 +36,10 @@ Precision rules (:mod:`~dateline.events.precision`) -- what makes **no** event:
 - a predicate dated to the past ("in 2018", "since 2009", a period that ended a year or more
   before publication) or, directly, to the future ("next week", "by 2030");
 - a predicate under another coded predicate ("urged X to *release*", "accused X of
-  *attacking*"): the outer act is the event; "decided to / began to X" codes the X;
-- no known actor on either side (copular descriptions, "discussions focused on ...").
+  *attacking*"): the outer act is the event, the inner one is "hypothetical"; "decided to /
+  began to X" codes the X;
+- no one acting ("the town was shelled"): modality "agentless", whether or not the one acted
+  on is a known actor.
 
 Dates: a date expression attached to the predicate (or to its first conjunct, or through a
 complement), resolved against the publication date; else a day at most a week before
@@ -62,7 +68,7 @@ from dateline.events.distinct import dedupe, is_thing, root_of, same_actor, side
 from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
-from dateline.events.precision import MODALITY_OF_BLOCK, Precision
+from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision
 from dateline.events.predicates import Predicate, verb_predicate
 from dateline.events.roles import (
     Roles,
@@ -122,7 +128,9 @@ class Coder:
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
         words = self.rules.words
-        self.roles = Roles(self.gaz, words["shell"], words["claim"], words["stance"])
+        self.roles = Roles(
+            self.gaz, words["shell"], words["claim"], words["stance"], words["control"]
+        )
         self.home: str | None = None
         self.leading: str | None = None
         self.home_place: Location | None = None
@@ -242,7 +250,7 @@ class Coder:
                 continue
             block = self.precision.block(tok, preds, cut)
             if block is not None and block not in MODALITY_OF_BLOCK:
-                continue  # a relative clause or an act under another: described, not reported
+                continue  # a question ("asked X whether ..."): no act
             speaker = inside_quote(tok.idx, quoted)
             for rank, entry in enumerate([best.entry, *best.alternatives]):
                 pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
@@ -361,12 +369,11 @@ class Coder:
                 if not is_thing(t, sent.doc, self.rules) or root_of(t, sent.doc) in done_to
             ]
             targets = self.roles.default_target(act, sources, targets, here, loc, someone)
-        if sources and rank == 0:
+        if sources and rank == 0 and block not in DESCRIBED:
+            # the subject of a reported act, not of a description, is the one "it" may name
             resolver.remember(sources)
-        if not sources and not any(p.known for p in targets):
-            # no one acting and no known receiver: no event to score; a named source alone
-            # ("teachers went on strike") is scored, its features say it resolved to no actor
-            return []
+        if not sources and not targets:
+            return []  # no side at all: nothing between actors to tell
         when = next((r for r in refs if r.relation == "at"), None)
         if when is None:
             # a recent date elsewhere in the sentence ("fired tear gas at supporters who

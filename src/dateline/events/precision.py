@@ -21,14 +21,22 @@ THREAT_CODE = "130"
 _SKIP_CLAUSES = frozenset({"relcl", "acl", "amod", "csubj"})
 #: Dependents that open a clause of their own: what they say is not said of the predicate
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj"})
-#: The modality a blocking reason gives the act it holds back (the record's ``modality``);
-#: reasons not named here ("clause", "nested") describe rather than report: no event.
+#: The modality a blocking reason gives the act it holds back (the record's ``modality``):
+#: an act a clause describes ("Chile, which has refused ...") or gives as the cause or the
+#: time before ("after militants stormed ...") is background; one under another coded act
+#: ("urged X to *release* ...") is not done, hypothetical. Reasons not named here ("question")
+#: make no event.
 MODALITY_OF_BLOCK = {
     "negated": "negated",
     "condition": "hypothetical",
     "hedge": "hypothetical",
     "plan": "planned",
+    "clause": "background",
+    "earlier": "background",
+    "nested": "hypothetical",
 }
+#: Blocking reasons of acts told to describe or explain, not reported.
+DESCRIBED = frozenset({"clause", "earlier", "nested"})
 
 
 class Precision:

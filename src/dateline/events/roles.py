@@ -22,6 +22,7 @@ from dateline.events import ontology
 from dateline.events.lexicon import LexEntry
 from dateline.events.model import Location, Participant
 from dateline.events.predicates import Predicate, phrase_tokens
+from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer
 
 #: Prepositions whose object can be the target when the verb has no direct object.
@@ -71,7 +72,8 @@ _MAX_PAIRS = 9
 class Roles:
     """``shells``: nouns that stand for the clause they introduce ("the fact that X ...");
     ``claims``: nouns of what someone said ("the accusation"), whose teller is the target;
-    ``stances``: nouns of the actor's own stance ("its support"), never the target."""
+    ``stances``: nouns of the actor's own stance ("its support"), never the target;
+    ``controls``: verbs whose object does their complement's act ("urged X to ...")."""
 
     def __init__(
         self,
@@ -79,11 +81,20 @@ class Roles:
         shells: frozenset[str] = frozenset(),
         claims: frozenset[str] = frozenset(),
         stances: frozenset[str] = frozenset(),
+        controls: frozenset[str] = frozenset(),
     ) -> None:
         self.gaz = gazetteer
         self.shells = shells
         self.claims = claims
         self.stances = stances
+        self.controls = controls
+
+    def _controller(self, comp: Token, verb: Token) -> Token | None:
+        """The object of ``verb`` that does the act of its "to" complement ``comp`` ("urged
+        *X* to release", "allowed *X* to enter"; ``controls``), or None."""
+        if comp.dep_ != "xcomp" or verb.lemma_.lower() not in self.controls:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
 
     def roles(
         self, pred: Predicate, resolver: Sides
@@ -102,8 +113,9 @@ class Roles:
         # a passive with no agent takes no one's subject: "X is a city but has been shelled"
         # shares X as the one acted on, not as who acted
         while subject is None and not pred.passive and node.dep_ in _CLIMB and node.head != node:
-            node = node.head
-            subject = subject_of(node)
+            below, node = node, node.head
+            # "urged *Chile* to release ...": the one asked, told or allowed does the act
+            subject = self._controller(below, node) or subject_of(node)
         sources = resolver.phrase(subject) if subject is not None else []
         if node is not tok and _spoken(pred) and _a_thing(subject, sources):
             # "X said that the boat had provoked it and *warned* Y": the parser hangs the
@@ -401,7 +413,7 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     while end > span.end and doc[end - 1].is_punct:
         end -= 1
     last = doc[end - 1]
-    return replace(p, text=doc.text[p.start : last.idx + len(last)], end=last.idx + len(last))
+    return replace(p, text=text_of(doc)[p.start : last.idx + len(last)], end=last.idx + len(last))
 
 
 def joined_words(p: Participant | None, other: Participant | None, text: str) -> Participant | None:
