@@ -330,6 +330,30 @@ def test_a_bare_agent_noun_is_the_one_the_article_names(nlp: Any) -> None:
     assert [(e.plover, e.source.country) for e in shelled if e.source] == [("ASSAULT", "CHL")]
 
 
+@dataclass(frozen=True)
+class FakeSpeaker:
+    name: str
+
+
+@dataclass(frozen=True)
+class FakeQuote:
+    kind: str
+    start: int
+    end: int
+    speaker: FakeSpeaker
+
+
+@pytest.mark.parametrize(("speaker", "modality"), [("Chile", "asserted"), ("Peru", "quoted")])
+def test_an_own_act_announced_in_a_quote_is_asserted(nlp: Any, speaker: str, modality: str) -> None:
+    text = '"Chile has deployed more troops to the border," the ministry said on Monday.'
+    doc = nlp(text)
+    quote = FakeQuote("direct", 0, text.index(",") + 2, FakeSpeaker(speaker))
+    every = code_events(
+        doc, Article(published=PUBLISHED, body=text), FakeActors(doc), [quote], all_modalities=True
+    )
+    assert [(e.plover, e.modality) for e in every] == [("MOBILIZE", modality)]
+
+
 def test_refused_to_codes_the_refusal(nlp: Any) -> None:
     e = one(code(nlp, "Canada refused to sign the agreement."))
     assert e.plover == "REJECT" and e.cameo_root == "12"

@@ -17,7 +17,8 @@ Precision rules (:mod:`~dateline.events.precision`) -- what makes no *asserted* 
 are kept with another ``modality``, out of the default record and the exports: the sentence
 sets type such sentences, and the record can show them with ``all_modalities``):
 
-- a predicate inside quotation marks (the speaker's words are a quote, not a reported act);
+- a predicate inside quotation marks (the speaker's words are a quote, not a reported act),
+  unless the speaker tells an act of its own done ('"X has deployed a destroyer," X said');
 - a predicate in a relative or past-participial clause ("Chile, which has refused ...", "the
   agreement brokered by ..."), or in an after/since/because clause of another act ("declared
   war after militants *stormed* ..."): those describe or explain, they do not report
@@ -399,7 +400,18 @@ class Coder:
             # the record's sides carry a coordination's words; the scorer reads each conjunct
             words = joined_words(src, tgt, text), joined_words(tgt, src, text)
             # the scorer reads the modality as before; the record says what was told
-            shown = "reflexive" if told == "asserted" and same_actor(src, tgt) else told
+            shown = told
+            if (
+                told == "quoted"
+                and isinstance(speaker, str)
+                and src is not None
+                and src.name == speaker
+                and self._told_done(tok)
+            ):
+                # '"X has deployed a destroyer," X said': X announces an act of its own done
+                shown = self._told(pred, "asserted", sources)
+            if shown == "asserted" and same_actor(src, tgt):
+                shown = "reflexive"
             event = self._event(
                 pred, code, how, shown, *words, event_date, date_source, where, sent, cut, text
             )
