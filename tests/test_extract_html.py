@@ -10,7 +10,7 @@ from trafilatura.utils import load_html
 
 from dateline.errors import ExtractionError
 from dateline.extract.html import PageSignals, _caption_like, _raw_blocks, extract_html
-from dateline.extract.main_text import _about, drop_empty_elements, main_text
+from dateline.extract.main_text import _about, _insert_lists, drop_empty_elements, main_text
 from dateline.model import Article, Caption
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -449,3 +449,38 @@ def test_headings_linked_to_their_own_anchor_are_kept() -> None:
     assert etree.tostring(tree, encoding="unicode") == (
         '<div><h2><b>Fares</b></h2><p><a href="#y">y</a></p></div>'
     )
+
+
+def test_lists_the_wild_text_recovery_drops_are_put_back() -> None:
+    """trafilatura's last resort (its main pass found too little in the first story frame
+    it matched) reads paragraphs but no lists: a guide's steps were lost."""
+    para = "<p>" + "Repotting a fern is easiest in spring, when the roots grow again. " * 2 + "</p>"
+    steps = [
+        "Water the fern the day before you move it to a new pot.",
+        "Choose a pot one size larger, with a hole in the bottom.",
+        "Loosen the root ball gently with your fingers before planting.",
+    ]
+    html = (
+        "<html><head><title>Repotting ferns</title></head><body>"
+        "<div class='entry-content'><p>Posted in Garden.</p><p>Five minute read.</p></div>"
+        "<div><h1>Repotting ferns</h1>"
+        + para
+        + "<ul>"
+        + "".join(f"<li>{step}</li>" for step in steps)
+        + "</ul>"
+        + para.replace("spring", "April")
+        + "</div></body></html>"
+    )
+    body = extract_html(html).body.split("\n\n")
+    assert body[-4:-1] == steps
+
+
+def test_only_lists_among_or_right_after_the_story_are_put_back() -> None:
+    story = etree.fromstring("<doc><p>One</p><p>Two</p><p>Three</p></doc>")
+    listed = etree.fromstring(
+        "<doc><list><item>Menu</item></list><p>One</p><list><item>A step</item></list>"
+        "<p>Two</p><list><item>One</item></list><p>Three</p><list><item>Last step</item></list>"
+        "<p>Related</p><list><item>Another story</item></list></doc>"
+    )
+    assert _insert_lists(story, listed) == len("A step") + len("Last step")
+    assert [" ".join(e.itertext()) for e in story] == ["One", "A step", "Two", "Three", "Last step"]

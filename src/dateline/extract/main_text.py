@@ -13,15 +13,23 @@ When its fast pass keeps under half of a short page's text, the full pass (trafi
 comparison with readability and jusText) is tried, and kept unless it is a dump of the whole
 page. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
 blocks and its fallback comparison is guarded, which on the dev sets lost list pages.
+When trafilatura finds no story frame on such a page and falls back to gathering the page's
+loose paragraphs, it reads no lists: recall mode's lists that sit among those paragraphs are
+put back (a guide's steps, a ranked list's entries).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura import main_extractor
 from trafilatura.settings import CUT_EMPTY_ELEMS
 from trafilatura.xml import delete_element
 
@@ -60,6 +68,32 @@ BALANCED_FULL_CHARS = 6000
 #: items and headings hold) is a fallback extractor's dump of the whole page, not the story:
 #: the fast pass's text is kept unless it is next to nothing
 DUMP_SHARE = 1.0
+
+
+class _Recoveries(threading.local):
+    """How many times trafilatura fell back to its wild-text recovery, in this thread."""
+
+    count = 0
+
+
+_RECOVERIES = _Recoveries()
+
+
+def _counted(recover: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(recover)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        _RECOVERIES.count += 1
+        return recover(*args, **kwargs)
+
+    return counting
+
+
+# trafilatura's last resort when its main pass finds no story frame ("wild" text: every
+# paragraph, quote, code block and table of the page) reads no lists and no headings. Its
+# result says nothing of the path it took, so the calls are counted (the function is the
+# same, only counted); without it in a later trafilatura, no pass is ever taken for wild.
+if hasattr(main_extractor, "recover_wild_text"):
+    main_extractor.recover_wild_text = _counted(main_extractor.recover_wild_text)
 
 
 def _trafilatura(
@@ -204,8 +238,16 @@ def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
     """A page that is not a news story: balanced mode, fast, then in full when the fast pass
     kept little of the page (unless the full pass dumps the whole page), recall mode when it
     found next to nothing."""
+    recoveries = _RECOVERIES.count
     body, found = _trafilatura(tree, precision=False, fast=True, images=False)
     page_text = sum(len(t) for t in _PAGE_TEXT(tree))
+    if _RECOVERIES.count > recoveries and body is not None and body.find(".//item") is None:
+        # the story came from the wild-text recovery, which drops lists: recall mode reads
+        # them (a guide's steps, a ranked list's entries); its lists that sit among the
+        # story's pieces are put back in their places
+        listed, _ = _trafilatura(tree, precision=False, recall=True, fast=True, images=False)
+        if listed is not None and listed.find("list") is not None:
+            found += _insert_lists(body, listed)
     if (
         found < RECALL_RETRY_SHARE * page_text
         or (found < BALANCED_FULL_SHARE * page_text and found < BALANCED_FULL_CHARS)
@@ -217,6 +259,49 @@ def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
         if length > found and not dump:
             body, found = full, length
     return _recall_if_empty(tree, body, found)
+
+
+def _key(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
+    """Move into ``body`` the top-level lists of ``listed`` (another pass over the same page)
+    that come between two pieces both passes hold, or right after the last of them with no
+    other piece between; returns the length of their text. A list before the story's first
+    piece (a menu, a contents box) or after what follows it (a footer's links) is left out,
+    and so is one whose items ``body`` already holds as paragraphs."""
+    places = {key: element for element in body if (key := _key(element))}
+    anchor: etree._Element | None = None  # the last piece both hold, in ``body``
+    between: list[etree._Element] = []  # pieces since the anchor (its lists are placed)
+    adjoining: list[etree._Element] = []  # ... before any other piece
+    added = 0
+    for element in list(listed):
+        key = _key(element)
+        if key in places:
+            added += _place(anchor, between)
+            anchor, between, adjoining = places[key], [], []
+        elif anchor is None or not key:
+            continue
+        elif element.tag != "list":
+            between.append(element)  # not placed; breaks the adjoining run
+        elif not any(_key(item) in places for item in element.iter("item")):
+            between.append(element)
+            if len(adjoining) == len(between) - 1:  # no other piece came between
+                adjoining.append(element)
+    return added + _place(anchor, adjoining)
+
+
+def _place(anchor: etree._Element | None, lists: list[etree._Element]) -> int:
+    """Put ``lists`` after ``anchor``, in order; the length of their text."""
+    added = 0
+    for element in lists:
+        if anchor is None or element.tag != "list":
+            continue
+        anchor.addnext(element)
+        anchor = element
+        added += len(_key(element))
+    return added
 
 
 def _recall_if_empty(
