@@ -484,3 +484,21 @@ def test_only_lists_among_or_right_after_the_story_are_put_back() -> None:
     )
     assert _insert_lists(story, listed) == len("A step") + len("Last step")
     assert [" ".join(e.itertext()) for e in story] == ["One", "A step", "Two", "Three", "Last step"]
+
+
+def test_sub_headings_the_wild_text_recovery_drops_are_put_back() -> None:
+    """The same fallback reads no headings either: a sub-heading between two of its pieces is
+    put back; a heading linked to another page is a teaser and stays out."""
+    para = "<p>" + "Repotting a fern is easiest in spring, when the roots grow again. " * 2 + "</p>"
+    html = (
+        "<html><head><title>Repotting ferns</title></head><body>"
+        "<div class='entry-content'><p>Posted in Garden.</p><p>Five minute read.</p></div>"
+        "<div><h1>Repotting ferns</h1>"
+        + para
+        + "<h2>Choosing the pot</h2>"
+        + para.replace("spring", "April")
+        + "<h2><a href='/other-story'>Ten houseplants that thrive in shade</a></h2>"
+        + para.replace("spring", "May")
+        + "</div></body></html>"
+    )
+    assert extract_html(html).headings == ["Choosing the pot"]

@@ -14,8 +14,9 @@ comparison with readability and jusText) is tried, and kept unless it is a dump 
 page. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
 blocks and its fallback comparison is guarded, which on the dev sets lost list pages.
 When trafilatura finds no story frame on such a page and falls back to gathering the page's
-loose paragraphs, it reads no lists: recall mode's lists that sit among those paragraphs are
-put back (a guide's steps, a ranked list's entries).
+loose paragraphs, it reads no lists and no headings: recall mode's lists that sit among those
+paragraphs (a guide's steps, a ranked list's entries) and the page's sub-headings between
+them are put back.
 """
 
 from __future__ import annotations
@@ -242,12 +243,13 @@ def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
     body, found = _trafilatura(tree, precision=False, fast=True, images=False)
     page_text = sum(len(t) for t in _PAGE_TEXT(tree))
     if _RECOVERIES.count > recoveries and body is not None and body.find(".//item") is None:
-        # the story came from the wild-text recovery, which drops lists: recall mode reads
-        # them (a guide's steps, a ranked list's entries); its lists that sit among the
-        # story's pieces are put back in their places
+        # the story came from the wild-text recovery, which drops lists and headings: recall
+        # mode reads the lists (a guide's steps, a ranked list's entries); its lists that sit
+        # among the story's pieces, and the page's headings between them, are put back
         listed, _ = _trafilatura(tree, precision=False, recall=True, fast=True, images=False)
         if listed is not None and listed.find("list") is not None:
             found += _insert_lists(body, listed)
+        found += _insert_headings(body, tree)
     if (
         found < RECALL_RETRY_SHARE * page_text
         or (found < BALANCED_FULL_SHARE * page_text and found < BALANCED_FULL_CHARS)
@@ -290,6 +292,50 @@ def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
             if len(adjoining) == len(between) - 1:  # no other piece came between
                 adjoining.append(element)
     return added + _place(anchor, adjoining)
+
+
+_SUB_HEADINGS = ("h2", "h3", "h4")
+#: more headings than this between two pieces are a run of links' titles, not sub-headings
+GAP_HEADINGS = 3
+
+
+def _insert_headings(body: etree._Element, tree: HtmlElement) -> int:
+    """Put into ``body`` the page's sub-headings that stand between two pieces that follow
+    each other in ``body`` too (the wild-text recovery reads no headings); returns the length
+    of their text. A heading before the first piece or after the last heads no story text,
+    a heading that is a link to elsewhere is a teaser, and more than GAP_HEADINGS between two
+    pieces are a sidebar's titles or a folded list of questions: they are left out."""
+    pieces = {element: index for index, element in enumerate(body)}
+    places = {key: element for element in body if (key := _key(element))}
+    anchor: etree._Element | None = None  # the last piece of ``body`` met in the page
+    waiting: list[etree._Element] = []  # headings met since
+    added = 0
+    for element in tree.iter("p", "table", "ul", "ol", *_SUB_HEADINGS):
+        key = _key(element)
+        if key in places:
+            piece = places[key]
+            if (
+                anchor is not None
+                and pieces[piece] == pieces[anchor] + 1
+                and len(waiting) <= GAP_HEADINGS
+            ):
+                for heading in waiting:
+                    anchor.addnext(heading)
+                    anchor = heading
+                    added += len(heading.text or "")
+            anchor, waiting = piece, []
+        elif element.tag in _SUB_HEADINGS and key and not _links_away(element, key):
+            waiting.append(etree.Element("head", rend=str(element.tag)))
+            waiting[-1].text = key
+    return added
+
+
+def _links_away(element: etree._Element, key: str) -> bool:
+    """Most of the element's text is a link to another page."""
+    linked = sum(
+        len(_key(link)) for link in element.iter("a") if not link.get("href", "#").startswith("#")
+    )
+    return linked >= 0.5 * len(key)
 
 
 def _place(anchor: etree._Element | None, lists: list[etree._Element]) -> int:
