@@ -222,9 +222,9 @@ class Precision:
 
 def _verbless_main(verb: Token) -> bool:
     """Whether a verb the parser hung as a clause on the noun heading a sentence that has no
-    main verb is that sentence's main verb ("A report called for sanctions ..." parsed as "a
-    report [that was] called ...", "Lucknow: The government will sign ..." hung on the
-    dateline's word): a sentence tells something, so its only clause on its head is what."""
+    main verb is that sentence's main verb ("A panel urged talks ..." parsed as "a panel [that
+    was] urged ...", "<City>: The ministry will sign ..." hung on the dateline's word): a
+    sentence tells something, so its only clause on its head is what."""
     head = verb.head
     return (
         verb.dep_ == "acl"
