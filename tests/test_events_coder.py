@@ -313,7 +313,7 @@ def test_a_resignation_is_a_retreat(nlp: Any) -> None:
 
 
 def test_ordering_people_out_of_their_homes_is_coercion(nlp: Any) -> None:
-    text = "On Friday, the Chilean army ordered thousands of residents to leave their homes."
+    text = "The Chilean army ordered villagers along the river to leave the valley by Sunday."
     e = one(code(nlp, text))
     assert (e.plover, e.cameo) == ("COERCE", "174") and e.source is not None
     assert e.source.country == "CHL"
@@ -681,7 +681,7 @@ def test_an_act_with_no_one_acting_is_agentless(nlp: Any) -> None:
 
 def test_a_source_that_names_no_actor_is_agentless(nlp: Any) -> None:
     # a poll's share of voters is no one acting; a group of people is someone
-    text = "According to a poll, 66% of likely voters support the measure."
+    text = "According to a survey, 58% of respondents support the plan."
     assert _told(nlp, text) == [("SUPPORT", "agentless")]
     assert [e.modality for e in code(nlp, "Farmers from Peru blocked the road to Lima.")] == [
         "asserted"

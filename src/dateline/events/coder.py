@@ -18,10 +18,10 @@ are kept with another ``modality``, out of the default record and the exports: t
 sets type such sentences, and the record can show them with ``all_modalities``):
 
 - a predicate inside quotation marks (the speaker's words are a quote, not a reported act),
-  unless the speaker tells an act of its own done ('"X has deployed a destroyer," X said');
+  unless the speaker tells an act of its own done ('"X has sent a hospital ship," X said');
 - a predicate in a relative or past-participial clause ("Chile, which has refused ...", "the
-  agreement brokered by ..."), or in an after/since/because clause of another act ("declared
-  war after militants *stormed* ..."): those describe or explain, they do not report
+  agreement brokered by ..."), or in an after/since/because clause of another act ("closed the
+  border after rebels *shelled* ..."): those describe or explain, they do not report
   (modality "background");
 - a negated predicate, or one under a negated verb ("did not meet", "did not say when ... would
   vote"); "refused to X" is coded by the lexicon as the refusal, and the X is not coded;
@@ -408,7 +408,7 @@ class Coder:
                 and src.name == speaker
                 and self._told_done(tok)
             ):
-                # '"X has deployed a destroyer," X said': X announces an act of its own done
+                # '"X has sent a hospital ship," X said': X announces an act of its own done
                 shown = self._told(pred, "asserted", sources)
             if shown == "asserted" and same_actor(src, tgt):
                 shown = "reflexive"
@@ -439,8 +439,8 @@ class Coder:
         state or a running total (:meth:`Precision.standing`), "background" for a past perfect
         put before the news (:meth:`Precision.earlier`), "agentless" for an act with no source
         ("the town was shelled", "an airstrike killed six") or only a source that names no
-        actor: no country, organisation, sector or name, nor a group of people ("66% of
-        voters support the measure": a poll's share), which the gold conventions leave uncoded
+        actor: no country, organisation, sector or name, nor a group of people ("58% of
+        respondents back the plan": a survey's share), which the gold conventions leave uncoded
         (an event needs someone acting); else ``modality``. Only the record's modality changes:
         the sentence sets (PLV, PLOVER) type such sentences, and count them still."""
         if modality != "asserted":
@@ -455,7 +455,7 @@ class Coder:
 
     def _agent_countries(self, doc: Doc, ents: dict[int, Span]) -> dict[str, str]:
         """The country of each agent noun ("military", "army", "police") the article gives a
-        country wherever it does ("Israel's military", "the Israeli army"), when that is
+        country wherever it does ("Chile's military", "the Chilean army"), when that is
         always the same one: a bare "the military" elsewhere in the article is that one."""
         found: dict[str, set[str]] = {}
         for tok in doc:

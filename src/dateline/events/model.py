@@ -77,11 +77,11 @@ class Event:
     #: "planned" (future, planned), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
     #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
-    #: killed", "66% of voters support ..."), "reflexive" (an act its source does to itself:
+    #: killed", "58% of respondents back ..."), "reflexive" (an act its source does to itself:
     #: "X insists it needs ...") or "background" (told as background to the news: a past
     #: perfect put before it, "X had earlier seized ..."; an act a relative or participial
     #: clause describes, "Chile, which has refused ..."; or one an after/since/because clause
-    #: gives, "after militants stormed")
+    #: gives, "after rebels shelled")
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
     date_source: str | None = None

@@ -23,7 +23,7 @@ _SKIP_CLAUSES = frozenset({"relcl", "acl", "amod", "csubj"})
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj"})
 #: The modality a blocking reason gives the act it holds back (the record's ``modality``):
 #: an act a clause describes ("Chile, which has refused ...") or gives as the cause or the
-#: time before ("after militants stormed ...") is background; one under another coded act
+#: time before ("after rebels shelled ...") is background; one under another coded act
 #: ("urged X to *release* ...") is not done, hypothetical. Reasons not named here ("question")
 #: make no event.
 MODALITY_OF_BLOCK = {
@@ -106,7 +106,7 @@ class Precision:
                 and node.head.idx >= cut
                 and any(c.dep_ == "mark" and rules.is_("earlier", c.lower_) for c in node.children)
             ):
-                return "earlier"  # "declared war after militants stormed ...": background
+                return "earlier"  # "closed the border after rebels shelled ...": background
             if node.dep_ in ("advcl", "parataxis"):
                 detached = True  # "met ..., calling on X": both are acts
             if node.dep_ != "conj":
