@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.codes import split_code
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.roles import Role, RoleTable
-from dateline.nlp import text_of
+from dateline.nlp import POSSESSIVE_MARKS, text_of
 from dateline.nlp.gazetteer import Gazetteer, Igo
 
 #: Words between a modifier and a title that change nothing for us ("former", "acting").
@@ -30,7 +30,6 @@ _SKIP = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _DEFINITE = frozenset({"the"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Tokens that may follow an apposition's title (the apposition ends there).
 _APPOSITION_END = frozenset({",", ".", ")", ";", ":", "—", "–", "-", "and", "who", "which", "'s"})
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -125,7 +124,7 @@ class DocIndex:
         if j == 0:
             return None, None, i
         k = j - 1
-        possessive = doc[k].text in _POSSESSIVE
+        possessive = doc[k].text in POSSESSIVE_MARKS
         if possessive:
             k -= 1
         ent = self.ent_at[k] if k >= 0 else None
@@ -152,7 +151,7 @@ class DocIndex:
             if found is not None and not (
                 found[1] > 0
                 and (
-                    doc[found[1] - 1].text in _POSSESSIVE
+                    doc[found[1] - 1].text in POSSESSIVE_MARKS
                     or doc[found[1] - 1].lower_ in _DEFINITE
                     or self.ent_at[found[1] - 1] is not None
                 )
@@ -253,7 +252,7 @@ class DocIndex:
         ent, country, igo = self.place_at(j)
         if ent is not None and (country or igo):
             j = ent.end
-            if j < len(doc) and doc[j].text in _POSSESSIVE:
+            if j < len(doc) and doc[j].text in POSSESSIVE_MARKS:
                 j += 1
         found = self.roles.title_starting(doc, j)
         k = j
@@ -336,7 +335,7 @@ class DocIndex:
             if not (country or igo):
                 return None
             j = ent.end
-            if j < len(doc) and doc[j].text in _POSSESSIVE:
+            if j < len(doc) and doc[j].text in POSSESSIVE_MARKS:
                 j += 1
             elif ent.label_ == "GPE" and not ent.id_.startswith("country:"):
                 return None

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dateline.nlp import POSSESSIVE_MARKS
 from dateline.nlp.gazetteer import Gazetteer
 
 RULER_NAME = "dateline_gazetteer"
@@ -35,7 +36,6 @@ RULER_MIN_CITY_POPULATION = 1_000_000
 #: Words that, before a bare "X", make it the platform.
 _X_CUES = frozenset({"on", "via", "to", "platform", "network"})
 _DETERMINERS = frozenset({"the", "The"})
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: Words that end organisation names: an ORG span with one of them is not a person after all.
 _ORG_WORDS = frozenset(
     {
@@ -218,7 +218,7 @@ class GazetteerRuler:
 def _without_possessive(doc: Doc, ent: Span) -> Span:
     """The model's span without a possessive it took in ("the African Union's" -> "the
     African Union"): the name is the same actor with or without it."""
-    if len(ent) > 1 and ent[-1].text in _POSSESSIVES:
+    if len(ent) > 1 and ent[-1].text in POSSESSIVE_MARKS:
         return Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
     return ent
 
