@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.codes import split_code
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.roles import Role, RoleTable
-from dateline.nlp import POSSESSIVE_MARKS, text_of
+from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer, Igo
+from dateline.nlp.ruler import POSSESSIVE_MARKS
 
 #: Words between a modifier and a title that change nothing for us ("former", "acting").
 _SKIP = frozenset(

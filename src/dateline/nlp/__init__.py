@@ -91,10 +91,6 @@ def parse(
     yield from pipeline.pipe(texts, batch_size=batch_size)
 
 
-#: The possessive marks the tokenizer splits off a name ("Chile's", "the ministers'").
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-
-
 #: Where ``text_of`` keeps a Doc's text in the Doc's own ``user_data``.
 _TEXT_KEY = "dateline.text"
 

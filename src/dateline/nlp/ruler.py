@@ -24,7 +24,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.nlp import POSSESSIVE_MARKS
 from dateline.nlp.gazetteer import Gazetteer
 
 RULER_NAME = "dateline_gazetteer"
@@ -36,6 +35,8 @@ RULER_MIN_CITY_POPULATION = 1_000_000
 #: Words that, before a bare "X", make it the platform.
 _X_CUES = frozenset({"on", "via", "to", "platform", "network"})
 _DETERMINERS = frozenset({"the", "The"})
+#: The possessive marks the tokenizer splits off a name ("Chile's", "the ministers'").
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Words that end organisation names: an ORG span with one of them is not a person after all.
 _ORG_WORDS = frozenset(
     {
