@@ -34,6 +34,8 @@ from trafilatura import main_extractor
 from trafilatura.settings import CUT_EMPTY_ELEMS
 from trafilatura.xml import delete_element
 
+from dateline.extract.html_rules import squash
+
 #: fewer characters than this from trafilatura's precision and balanced modes: try recall mode
 MIN_CHARS = 200
 _PAGE_TEXT = etree.XPath(
@@ -264,7 +266,12 @@ def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
 
 
 def _key(element: etree._Element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
+    return squash(" ".join(element.itertext()))
+
+
+def _by_key(body: etree._Element) -> dict[str, etree._Element]:
+    """``body``'s pieces by their text (pieces with no text left out)."""
+    return {key: element for element in body if (key := _key(element))}
 
 
 def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
@@ -273,7 +280,7 @@ def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
     other piece between; returns the length of their text. A list before the story's first
     piece (a menu, a contents box) or after what follows it (a footer's links) is left out,
     and so is one whose items ``body`` already holds as paragraphs."""
-    places = {key: element for element in body if (key := _key(element))}
+    places = _by_key(body)
     anchor: etree._Element | None = None  # the last piece both hold, in ``body``
     between: list[etree._Element] = []  # pieces since the anchor (its lists are placed)
     adjoining: list[etree._Element] = []  # ... before any other piece
@@ -306,7 +313,7 @@ def _insert_headings(body: etree._Element, tree: HtmlElement) -> int:
     a heading that is a link to elsewhere is a teaser, and more than GAP_HEADINGS between two
     pieces are a sidebar's titles or a folded list of questions: they are left out."""
     pieces = {element: index for index, element in enumerate(body)}
-    places = {key: element for element in body if (key := _key(element))}
+    places = _by_key(body)
     anchor: etree._Element | None = None  # the last piece of ``body`` met in the page
     waiting: list[etree._Element] = []  # headings met since
     added = 0
