@@ -1,9 +1,9 @@
 """The event coder over the parse, with our own invented sentences.
 
 Each test names the predicate form, actor form, date form or precision rule it checks. The
-actors come from a small fake lookup (``FakeActors``: countries from the gazetteer entity ids,
-demonym + title word = that country's government), from the coder's own gazetteer fallback
-(``actors=None``), and, when it is installed, from the real actors stage.
+actors come from a small fake lookup (``event_helpers.FakeActors``), from the coder's own
+gazetteer fallback (``actors=None``), and, when it is installed, from the real actors stage.
+Modalities of what the record does not assert are in ``test_events_modality.py``.
 """
 
 from __future__ import annotations
@@ -14,81 +14,11 @@ from typing import Any
 
 import pytest
 
-from conftest import require_model
-from dateline.events import Event, code_events
-from dateline.events.model import ActorLike, ActorLookup
+from dateline.events import code_events
 from dateline.model import Article
-from dateline.nlp.gazetteer import Gazetteer
+from event_helpers import PUBLISHED, FakeActors, code, nlp, one, pair
 
-nlp_module = pytest.importorskip("dateline.nlp")
-
-PUBLISHED = "2024-02-29"  # a Thursday
-
-
-@dataclass(frozen=True)
-class FakeActor:
-    name: str | None
-    country: str | None
-    sector: str | None
-    code: str | None
-    type: str | None
-
-
-class FakeActors:
-    """Entities of the Doc as actors: a GPE is its country; a NORP with a title word after it
-    ("Chilean foreign minister") is that country's government."""
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.gaz = Gazetteer.default()
-
-    def at(self, start: int, end: int) -> ActorLike | None:
-        for ent in self.doc.ents:
-            if ent.end_char <= start or end <= ent.start_char:
-                continue
-            country = self.gaz.country_of(ent.id_) if ent.id_ else None
-            if country is None:
-                continue
-            if ent.label_ == "NORP":
-                rest = self.doc.text[ent.end_char : end].lower()
-                if any(w in rest for w in ("minister", "president", "government", "official")):
-                    return FakeActor(ent.text, country.iso3, "GOV", country.iso3 + "GOV", "ORG")
-                continue
-            return FakeActor(country.name, country.iso3, None, country.iso3, ent.label_)
-        return None
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    require_model()
-    return nlp_module.load()
-
-
-def code(
-    nlp: Any,
-    text: str,
-    *,
-    actors: str = "fake",
-    published: str | None = PUBLISHED,
-    dateline: str | None = None,
-) -> list[Event]:
-    doc = nlp(text)
-    article = Article(published=published, dateline=dateline, body=text)
-    lookup: ActorLookup | None = FakeActors(doc) if actors == "fake" else None
-    return code_events(doc, article, lookup)
-
-
-def one(events: list[Event]) -> Event:
-    assert len(events) == 1, [e.to_dict() for e in events]
-    return events[0]
-
-
-def pair(e: Event) -> tuple[str | None, str | None]:
-    return (
-        e.source.country if e.source else None,
-        e.target.country if e.target else None,
-    )
-
+__all__ = ["nlp"]  # the fixture, shared from event_helpers
 
 # -- predicate forms ---------------------------------------------------------------------------
 
@@ -630,119 +560,3 @@ def test_asked_whether_is_a_question_not_a_request(nlp: Any) -> None:
     assert (
         one(code(nlp, "The Danish minister asked Norway to sign the treaty.")).plover == "REQUEST"
     )
-
-
-# -- what the record does not assert: states, running totals, self-directed acts (issue 12) ----
-
-
-def _told(nlp: Any, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    article = Article(published=PUBLISHED, body=text)
-    assert code_events(doc, article, FakeActors(doc)) == []  # none asserted, none exported
-    return [
-        (e.plover, e.modality)
-        for e in code_events(doc, article, FakeActors(doc), all_modalities=True)
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kenya has deployed troops in Somalia for ten years.",  # perfect, for <duration>
-        "Peru has arrested 40 Chilean fishermen in the past two weeks.",  # a running total
-        "So far Chile has expelled forty Peruvian diplomats.",
-        "Chile usually grants asylum to Peruvian dissidents.",  # a habit
-    ],
-)
-def test_standing_states_and_running_totals_are_ongoing(nlp: Any, text: str) -> None:
-    told = _told(nlp, text)
-    assert told and {m for _, m in told} == {"ongoing"}
-
-
-def test_acts_of_the_period_stay_asserted(nlp: Any) -> None:
-    for text in (
-        "Kenya deployed troops in Somalia on Monday.",
-        "Peru has been shelling Chilean towns since Monday.",  # since a recent day: an act
-        "Chile granted asylum to Peruvian dissidents.",
-    ):
-        assert [e.modality for e in code(nlp, text)] == ["asserted"], text
-
-
-def test_an_act_a_side_does_to_itself_is_reflexive(nlp: Any) -> None:
-    assert _told(nlp, "Kenya insists it needs more time.") == [("REQUEST", "reflexive")]
-
-
-def test_an_act_with_no_one_acting_is_agentless(nlp: Any) -> None:
-    assert _told(nlp, "Peruvian diplomats were expelled on Monday.") == [("SANCTION", "agentless")]
-    assert _told(nlp, "An airstrike killed six Syrian soldiers.") == [("ASSAULT", "agentless")]
-    e = one(code(nlp, "Peruvian diplomats were expelled by Chile on Monday."))
-    assert e.modality == "asserted" and pair(e) == ("CHL", "PER")
-
-
-def test_a_source_that_names_no_actor_is_agentless(nlp: Any) -> None:
-    # a poll's share of voters is no one acting; a group of people is someone
-    text = "According to a survey, 58% of respondents support the plan."
-    assert _told(nlp, text) == [("SUPPORT", "agentless")]
-    assert [e.modality for e in code(nlp, "Farmers from Peru blocked the road to Lima.")] == [
-        "asserted"
-    ]
-
-
-def test_an_act_with_no_one_acting_on_an_unplaced_side_is_agentless(nlp: Any) -> None:
-    # neither side is an actor with a country: still an act, told with no one acting
-    assert _told(nlp, "The village was shelled on Monday.") == [("ASSAULT", "agentless")]
-
-
-def test_acts_a_clause_describes_or_explains_are_background(nlp: Any) -> None:
-    text = "The Chilean army stormed the village on Monday after Peruvian rebels attacked a post."
-    doc = nlp(text)
-    every = code_events(
-        doc, Article(published=PUBLISHED, body=text), FakeActors(doc), all_modalities=True
-    )
-    assert {(e.trigger, e.modality) for e in every} == {
-        ("stormed", "asserted"),
-        ("attacked", "background"),
-    }
-    relative = "Chile, which attacked Peru on Monday, met Bolivia on Tuesday."
-    doc = nlp(relative)
-    article = Article(published=PUBLISHED, body=relative)
-    assert [e.trigger for e in code_events(doc, article, FakeActors(doc))] == ["met"]
-    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
-    assert ("attacked", "background") in {(e.trigger, e.modality) for e in every}
-
-
-def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:
-    text = "Norway urged Chile to release the detained Peruvian fishermen."
-    doc = nlp(text)
-    article = Article(published=PUBLISHED, body=text)
-    assert [e.plover for e in code_events(doc, article, FakeActors(doc))] == ["REQUEST"]
-    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
-    inner = [e for e in every if e.modality == "hypothetical"]
-    assert [(e.plover, e.source and e.source.country) for e in inner] == [("RETREAT", "CHL")]
-
-
-def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
-    assert _told(nlp, "Chile had earlier expelled two Peruvian diplomats.") == [
-        ("SANCTION", "background")
-    ]
-    assert [e.modality for e in code(nlp, "Chile had expelled two Peruvian diplomats.")] == [
-        "asserted"
-    ]
-
-
-def test_a_thing_that_ends_like_a_person_is_no_source(nlp: Any) -> None:
-    # "orders" ends like "organisers" (agent_suffix "er"); words.tsv class thing tells them apart
-    text = "Evacuation orders have pushed Peruvian civilians into the mountains."
-    assert _told(nlp, text) == [("ASSAULT", "agentless")]
-    e = one(code(nlp, "Peruvian organisers have pushed Chilean civilians into the mountains."))
-    assert e.source is not None and e.source.text == "Peruvian organisers"
-
-
-def test_a_passive_conjunct_takes_no_source_from_its_head(nlp: Any) -> None:
-    # the shared subject of "is ... but has been shelled" is shelled, it shells no one
-    text = "Tacna is one of the few towns without a curfew, but has been shelled by night."
-    doc = nlp(text)
-    every = code_events(doc, Article(published=PUBLISHED, body=text), None, all_modalities=True)
-    assert all(e.source is None for e in every), [e.to_dict() for e in every]
-    e = one(code(nlp, "Tacna is a small town, but was shelled by Chile."))
-    assert e.source is not None and e.source.country == "CHL"
