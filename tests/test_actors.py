@@ -324,6 +324,15 @@ def test_at_prefers_the_person_over_the_title_country(pipeline: Language) -> Non
     assert city is not None and (city.type, city.country) == ("GPE", "MNE")
 
 
+def test_at_prefers_a_name_shorter_than_the_title_country(pipeline: Language) -> None:
+    # the demonym has more letters than the name: the phrase is still the person's
+    text = "Montenegrin PM Edi Lo arrived in Podgorica."
+    _, actors = run(pipeline, text)
+    whole = actors.at(0, len("Montenegrin PM Edi Lo"))
+    assert whole is not None and whole.type == "PERSON" and whole.name == "Edi Lo"
+    assert actors.resolve(0, len("Montenegrin PM Edi Lo")) == (whole.id, "Edi Lo")
+
+
 def test_named_organisation_gets_sector_and_country(pipeline: Language) -> None:
     _, actors = run(pipeline, "The Bank of Lithuania raised rates on Thursday.")
     bank = next(e for e in actors.entities if e.type == "ORG")

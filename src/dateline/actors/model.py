@@ -102,21 +102,28 @@ class Actors:
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity one of whose body mentions best overlaps body[start:end]: the most
-        characters shared, then names before descriptions before pronouns, then people."""
+        characters shared, then names before descriptions before pronouns, then people. A
+        modifier ("Cambodian" in "Cambodian Prime Minister <name>") is chosen only when no
+        other mention overlaps: the phrase is the person's, however short the name."""
         return self._best(start, end)[0]
 
     def _best(self, start: int, end: int) -> tuple[Entity | None, int]:
-        best: tuple[int, int, int] | None = None
+        best: tuple[bool, int, int, int] | None = None
         found: Entity | None = None
         for entity in self.entities:
             for m in entity.mentions:
                 if m.in_caption or m.end <= start or end <= m.start:
                     continue
                 overlap = min(end, m.end) - max(start, m.start)
-                key = (-overlap, _KIND_RANK[m.kind], 0 if entity.type == "PERSON" else 1)
+                key = (
+                    m.kind == "modifier",
+                    -overlap,
+                    _KIND_RANK[m.kind],
+                    0 if entity.type == "PERSON" else 1,
+                )
                 if best is None or key < best:
                     best, found = key, entity
-        return found, -best[0] if best else 0
+        return found, -best[1] if best else 0
 
     def resolve(self, start: int, end: int) -> tuple[str, str] | None:
         """(entity id, display name) for a speaker or actor phrase in the body ("Lupu", "the
