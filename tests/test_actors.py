@@ -226,6 +226,29 @@ def test_minister_titles_both_spellings(pipeline: Language) -> None:
     assert facts(person(actors, "Petr Salek")) == ("Defense Minister", "CZE", "GOV", "CZEGOV")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Ghanaian Fisheries and Aquaculture Minister Ama Owusu toured the harbour.",
+            "Ama Owusu",
+            ("Fisheries and Aquaculture Minister", "GHA", "GOV", "GHAGOV"),
+        ),
+        (
+            "Malawian Disaster Relief Minister Chikondi Banda visited the camps.",
+            "Chikondi Banda",
+            ("Disaster Relief Minister", "MWI", "GOV", "MWIGOV"),
+        ),
+    ],
+)
+def test_a_portfolio_the_table_lacks_is_part_of_the_title(
+    pipeline: Language, text: str, name: str, expected: tuple[str, ...]
+) -> None:
+    # the country before the portfolio is the minister's, and the portfolio keeps the sector
+    _, actors = run(pipeline, text)
+    assert facts(person(actors, name)) == expected
+
+
 def test_opposition_role_and_surname(pipeline: Language) -> None:
     text = (
         "Moldovan opposition leader Ion Cretu called for protests. "

@@ -175,6 +175,8 @@ class DocIndex:
             role, start = found
             while start < name_start and self.doc[start].lower_ in _DETERMINERS:
                 start += 1
+            if role.group == "minister":
+                role, start = self._portfolio(role, start, end)
         org_sector, org_country = None, None
         org = self.ent_at[start - 1] if role is not None and start > 0 else None
         if org is not None:
@@ -222,6 +224,32 @@ class DocIndex:
             if country is not None:
                 return country, None
         return None, None
+
+    def _portfolio(self, role: Role, start: int, end: int) -> tuple[Role, int]:
+        """A minister's title with the capitalised portfolio before it that the table does
+        not list ("Disaster Management Minister", "Mines and Energy Minister"): the portfolio
+        is part of the title, and a demonym or country before it is the minister's country
+        ("Brazilian" in "Brazilian Mines and Energy Minister X"), not a word of the office."""
+        doc = self.doc
+        i = start
+        while i > 0 and start - i < 5:
+            t = doc[i - 1]
+            if t.lower_ in {"and", "&"}:
+                i -= 1
+                continue
+            if not t.is_title or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                break
+            if t.lower_ in _DETERMINERS or t.lower_ in _SKIP or t.ent_type_ == "PERSON":
+                break
+            if self.gazetteer.country_by_demonym(t.text) or self.gazetteer.country_by_name(t.text):
+                break
+            i -= 1
+        while i < start and doc[i].lower_ in {"and", "&"}:
+            i += 1
+        if i == start:
+            return role, start
+        title = doc[i:end].text
+        return Role(title, title, role.sector, role.group, False), i
 
     def portfolio_ending(self, end: int) -> tuple[Role, int] | None:
         """ "Minister of Industry and Trade" (any capitalised portfolio) before token ``end``:
