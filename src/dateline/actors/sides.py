@@ -308,7 +308,18 @@ class Sides:
                         return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
         # the phrase up to its head; "Syria's neighbor": the head alone (the possessor is not it)
         related = head.lemma_.lower() in self.relations and any(t.dep_ == "poss" for t in left)
-        actor = self._lookup(self.offset + head.idx if related else start, head_end, head)
+        # "his Chilean counterpart": the owner a possessive pronoun stands for is not the phrase
+        owned = [t for t in left if t.dep_ == "poss" and t.pos_ == "PRON"]
+        lookup = self.offset + self.doc[owned[-1].i + 1].idx if owned else start
+        actor = self._lookup(self.offset + head.idx if related else lookup, head_end, head)
+        appos = next(
+            (c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
+        if head.pos_ == "NOUN" and appos is not None and (actor is None or actor.type != "PERSON"):
+            # "his Chilean counterpart Carlos Mendoza", "the bloc's envoy, X": the person named
+            holder = self._at(self.offset + appos.idx, self.offset + appos.idx + len(appos))
+            if holder is not None and holder.type == "PERSON":
+                actor = holder
         if any(t.lower_ == "ethnic" for t in left):
             actor = None  # "ethnic Hungarians in Romania": a people, not a state
             sector = sector or "CVL"
