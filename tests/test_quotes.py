@@ -60,6 +60,33 @@ def test_marks_transcript_labels_split_a_reopened_quote() -> None:
     assert [m.text(text) for m in found] == ["HOST: Is the road open?", "GUEST: Only to trucks."]
 
 
+def test_marks_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
+    text = (
+        "Readers wrote in.\n\n"
+        "\u201dThe ferry is late every day. Nobody answers.\u201d \u2015 Dana Whitlock\n\n"
+        "The ferry was \u201cfine,\u201d one said."
+    )
+    found = find_marked(text)
+    said = ["The ferry is late every day. Nobody answers.", "fine,"]
+    assert [m.text(text) for m in found] == said
+    assert found[0].kind == "quote"
+
+
+def test_marks_a_subheading_in_marks_is_no_quote() -> None:
+    text = (
+        "\u201cWe will rebuild,\u201d said Tom Reyes. \u201cThe river is rising.\u201d\n\n"
+        "\u2018Keeper of the Old Mill.\u2019\n\n"
+        "\u201cWe are not leaving, whatever they say.\u201d\n\n"
+        "The mill closed in 1990."
+    )
+    kinds = [(m.text(text), m.kind) for m in find_marked(text)]
+    assert ("Keeper of the Old Mill.", "title") in kinds
+    assert ("We are not leaving, whatever they say.", "quote") in kinds
+    # a headline is the first paragraph, not a subheading
+    headline = "\u201cNever Again Will We Wait.\u201d\n\nThe council met on Monday."
+    assert [m.kind for m in find_marked(headline)] == ["quote"]
+
+
 def test_lexicon_has_the_cue_kinds() -> None:
     lexicon = default_lexicon()
     for lemma, kind in {

@@ -5,10 +5,12 @@ lines, as in ``article.body``). Straight double quotes toggle; curly ones say wh
 face, guillemets too; a single opening mark (curly, or a straight ' at a word's start) pairs with
 the next closing mark that is not an apostrophe ("don’t") or a plural possessive ("farmers’").
 The news convention of reopening a quote on each paragraph is followed: a paragraph that ends
-inside a quote and is followed by a paragraph opening with a mark continues the same quote.
+inside a quote and is followed by a paragraph opening with a mark continues the same quote. A
+closing double mark that opens a paragraph opens a quote (a mark the typesetting turned).
 
 Titles in quotation marks ("signed a "Charter of Good Neighbourly Relations"") and scare quotes
-(one or two words) are classified here too, from the quoted text and the words just before it.
+(one or two words) are classified here too, from the quoted text and the words just before it;
+so is a subheading, a short Title Case line in marks that is a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -126,6 +128,13 @@ def _single_close(text: str, i: int, stop: int) -> int | None:
     return None
 
 
+def _misturned(text: str, i: int, start: int) -> bool:
+    """Whether a closing double mark at ``i`` opens its paragraph before a word ("”We
+    waited," …): a mark turned the wrong way by the typesetting, since nothing is open
+    there for it to close."""
+    return i == start and text[i] == "”" and text[i + 1 : i + 2].isalnum()
+
+
 def _opens_single(text: str, i: int, start: int) -> bool:
     """Whether a single mark at ``i`` opens a quote: ‘ not inside a word, or a straight ' at a
     word's start before a letter ("'Not now,' she said"; not "rock 'n' roll", "the '90s")."""
@@ -154,7 +163,8 @@ def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Se
             i += 1  # 6'3": feet and inches, not a quotation mark
             continue
         if open_seg is None:
-            if ch in OPENERS or ch == STRAIGHT:  # a straight mark while closed always opens
+            if ch in OPENERS or ch == STRAIGHT or _misturned(text, i, start):
+                # a straight mark while closed always opens, and so does a misturned closer
                 open_seg = Segment(i + 1, stop, i, None)
             elif ch in "‘'" and _opens_single(text, i, start):
                 close = _single_close(text, i, stop)
@@ -251,6 +261,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _alone(text: str, marked: Marked) -> bool:
+    """Whether a quotation is the whole of a paragraph after the first (a headline is the
+    first), marks and all."""
+    before = text[: marked.outer_start].rstrip(" \t")
+    after = text[marked.outer_end :].lstrip(" \t")
+    return before.endswith("\n") and bool(before.strip()) and after[:1] in {"", "\n"}
+
+
 def classify(text: str, marked: Marked) -> str:
     """quote, title (a quoted name in Title Case) or scare (one or two words)."""
     inner = marked.text(text).strip()
@@ -264,6 +282,8 @@ def classify(text: str, marked: Marked) -> str:
     lead = before[-1].lower() if before else ""
     if len(marked.segments) > 1:
         return "quote"
+    if title_case and len(content) >= 2 and len(tokens) <= 8 and _alone(text, marked):
+        return "title"  # a subheading set in marks as a paragraph of its own
     if ends_sentence:
         # a name that happens to end its sentence: "on a network's "Sunday Forum.""
         named = lead in _TITLE_LEAD or lead in _NAME_LEAD or lead.endswith(("'s", "’s"))
