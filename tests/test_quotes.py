@@ -415,6 +415,16 @@ def test_headline_line_quote_takes_the_name_before_the_colon(pipeline: Language)
     assert speaker(first) == "Ola Berg"
 
 
+def test_a_newsroom_label_before_a_colon_is_no_speaker(pipeline: Language) -> None:
+    text = (
+        "Ola Berg said he would stay on the farm.\n\n"
+        "Correction: The farm lies north of the river, not south of it.\n\n"
+        "Editor\u2019s note: The ferry times were changed after printing."
+    )
+    for found in (quotes(pipeline, text), attributions(pipeline, text)):
+        assert [speaker(q) for q in found] == ["Ola Berg"]
+
+
 def test_nickname_and_scare_quotes_are_no_quotes(pipeline: Language) -> None:
     text = "Ola Berg, known as \u201cthe Iron Farmer\u201d, called the plan \u201cfair\u201d."
     assert [q for q in quotes(pipeline, text) if q.kind == "direct"] == []

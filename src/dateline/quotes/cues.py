@@ -277,9 +277,10 @@ def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     return Report(tok, entry, tok.text, tok.idx, tok.idx + len(tok.text), source, kept)
 
 
-def headline_reports(doc: Doc, text: str) -> list[Report]:
+def headline_reports(doc: Doc, text: str, notices: frozenset[str] = frozenset()) -> list[Report]:
     """ "Okafor: the council has lost its way": a short line whose few words before a colon name
-    who says the rest (headlines, and the same convention in bulleted paragraphs)."""
+    who says the rest (headlines, and the same convention in bulleted paragraphs); not a
+    newsroom's label (``notices``: "Correction: …", "Editor's note: …")."""
     out: list[Report] = []
     for line in _HEADLINE.finditer(text):
         colon = line.start(2)
@@ -290,6 +291,8 @@ def headline_reports(doc: Doc, text: str) -> list[Report]:
         if len(who) > 1 and who[0].pos_ == "ADP":
             who = who[1:]  # "From the report: …"
         if not any(t.pos_ in {"PROPN", "NOUN"} for t in who) or who[0].is_lower:
+            continue
+        if who.text.lower().replace("’", "'") in notices:
             continue
         entry = Cue(":", "say", frozenset({"according"}))
         content = [t.i for t in rest]
@@ -474,7 +477,7 @@ def find_reports(
         if source is not None:
             kept = [i for i in kept if not (source.start <= i < source.end)]
         reports.append(Report(tok, entry, cue_text, cue_start, cue_end, source, kept))
-    return _drop_echoes(reports) + headline_reports(doc, text)
+    return _drop_echoes(reports) + headline_reports(doc, text, lexicon.notice_labels)
 
 
 def _drop_echoes(reports: list[Report]) -> list[Report]:

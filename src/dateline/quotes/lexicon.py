@@ -9,7 +9,8 @@ polls and documents that are the source of a clause they introduce ("in a CNN po
 or an adjective ("criticism of …", "confident that …"); ``speech_kinds.tsv``: the cue kinds
 that report speech (an indirect quote of the record, not only an attribution);
 ``org_references.tsv``: ``noun, sector`` for nouns that refer back to an organisation named
-before ("the organization said", "the newspaper reported"). All are loaded once per process;
+before ("the organization said", "the newspaper reported"); ``notice_labels.tsv``: labels
+before a colon that name no speaker ("Correction: …"). All are loaded once per process;
 pass a directory to read another copy.
 """
 
@@ -49,6 +50,8 @@ class Lexicon:
     speech_kinds: frozenset[str] = frozenset()
     #: noun -> the sector of the organisations it can mean ("" for any)
     org_references: dict[str, str] = field(default_factory=dict)
+    #: labels before a colon that name no speaker ("correction", "editor's note")
+    notice_labels: frozenset[str] = frozenset()
     #: "table:key" -> the row's provenance cell ("cues:say" -> "general;polnear-train")
     provenance: dict[str, str] = field(default_factory=dict)
 
@@ -112,6 +115,7 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
             f"{root}/speech_kinds.tsv names kinds no cue has: {sorted(speech - kinds)}", code="E302"
         )
     refs = {r[0].lower(): r[1] for r in rows("org_references", 3)}
+    notices = frozenset(r[0].lower() for r in rows("notice_labels", 2))
     return Lexicon(
         cues,
         nouns,
@@ -120,6 +124,7 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
         words["adjective_cues"],
         speech,
         refs,
+        notices,
         provenance,
     )
 
