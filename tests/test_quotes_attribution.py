@@ -180,3 +180,32 @@ def test_according_to_keeps_a_clause_the_parse_hung_on_the_source(pipeline: Lang
     q = by_cue(attributions(pipeline, text), "According")
     assert q.speaker is not None and q.speaker.name == "Dana Pruitt"
     assert content(text, q).startswith("the move reeks of")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "reported"),
+    [
+        # a phrase fronted before the speaker is the narrator's, not a second content
+        (
+            "On most points, the growers agreed that the dam had failed.",
+            "agreed",
+            "that the dam had failed",
+        ),
+        (
+            "For the second year running, the growers argued that the dam had failed.",
+            "argued",
+            "that the dam had failed",
+        ),
+        # a cue set off in the middle of the content keeps both sides
+        (
+            "It is, the minister said, a matter for the courts.",
+            "said",
+            "It is | a matter for the courts",
+        ),
+    ],
+)
+def test_a_fronted_phrase_is_no_content(
+    pipeline: Language, text: str, cue: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), cue)
+    assert content(text, q).rstrip(".") == reported

@@ -116,12 +116,12 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
         return set()
     found: set[int] = set()
     preps: list[int] = []
-    for child in tok.children:
-        if child.dep_ in entry.deps or (child.dep_ == "oprd" and "dobj" in entry.deps):
-            found |= _subtree(child)  # with "called the plan a "disaster"", both objects
-        elif child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps:
+    for child in _complements(tok, entry):
+        if child.dep_ == "prep":
             found |= _subtree(child) - {child.i}
             preps.append(child.i)
+        else:
+            found |= _subtree(child)  # with "called the plan a "disaster"", both objects
     if found:
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.i < min(found)]
         urged = any(c.dep_ == "xcomp" and c.i in found for c in tok.children)
@@ -142,6 +142,28 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
     ):
         return _subtree(head) - _subtree(tok)
     return set()
+
+
+def _complements(tok: Token, entry: Cue) -> list[Token]:
+    """The cue's children that hold its content (``entry.deps``). When some follow the cue,
+    one the parse put before its subject is a fronted phrase of the narrator's ("On most
+    points, the growers agreed that …", parsed as "agreed on"), not a second content, unless
+    the cue is set off in the middle of one ("It is, the minister said, a matter for …")."""
+    out = [
+        child
+        for child in tok.children
+        if child.dep_ in entry.deps
+        or (child.dep_ == "oprd" and "dobj" in entry.deps)
+        or (child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps)
+    ]
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i]
+    if not subjects or not any(c.i > tok.i for c in out):
+        return out
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", *_DASHES}:
+        return out  # a cue set off in the middle of one content
+    first = min(c.left_edge.i for c in subjects)
+    return [c for c in out if c.i > tok.i or c.right_edge.i >= first]
 
 
 #: Conjunctions that set the narrator's turn against what was reported ("…, but was met with").
