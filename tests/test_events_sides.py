@@ -504,3 +504,10 @@ def test_a_counterpart_is_the_person_named_not_the_owner(nlp: Any) -> None:
         if e.plover == "CONSULT" and e.source is not None
     }
     assert ("his Chilean counterpart Carlos Mendoza", "CHLGOV") in sides
+
+
+def test_a_region_is_no_country(nlp: Any) -> None:
+    # "American" inside "South American" is a word of the region, not the United States
+    text = "Peru said it hopes to conclude talks with other South American countries."
+    targets = [e.target for e in coded(nlp, text) if e.target is not None]
+    assert targets and all(t.country != "USA" for t in targets)

@@ -485,7 +485,11 @@ class Sides:
                 conjoined = any(t.dep_ == "cc" for t in side)
                 return _dedupe(hits) if conjoined else hits[:1]
         for t in left:
-            # a demonym or country the NER folded into a wider name ("British Defence ...")
+            # a demonym or country the NER folded into a wider name ("British Defence ..."),
+            # not a word of a region's name ("South American countries": no one country)
+            ent = self.ents.get(t.i)
+            if ent is not None and ent.id_.startswith("region:"):
+                continue
             if t.is_title and t.i != head.i and not self._related(self.doc[t.i : t.i + 1]):
                 country = self.gaz.country_by_demonym(t.text) or self.gaz.country_by_name(t.text)
                 if country is not None:
