@@ -497,7 +497,10 @@ def test_cooperation_between_two_actors_is_their_act(nlp: Any) -> None:
 def test_a_counterpart_is_the_person_named_not_the_owner(nlp: Any) -> None:
     # the owner "his" stands for is the other side; the counterpart's country is the
     # demonym's, and the person named beside the title gives the sector
-    text = "Norwegian Foreign Minister Jon Berg and his Chilean counterpart Carlos Mendoza discussed trade."
+    text = (
+        "Norwegian Foreign Minister Jon Berg and his Chilean counterpart Carlos Mendoza "
+        "discussed trade."
+    )
     sides = {
         (e.source.text, e.source.code)
         for e in coded(nlp, text)
