@@ -249,6 +249,21 @@ def test_a_portfolio_the_table_lacks_is_part_of_the_title(
     assert facts(person(actors, name)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Student leader Ioana Pop spoke on Monday in Cluj.", "Ioana Pop", "EDU"),
+        ("Farmers leader Radu Ene spoke on Monday in Iasi.", "Radu Ene", "AGR"),
+    ],
+)
+def test_a_leader_of_a_group_takes_the_groups_sector(
+    pipeline: Language, text: str, name: str, sector: str
+) -> None:
+    # a leader of students or farmers leads no government
+    _, actors = run(pipeline, text)
+    assert person(actors, name).sector == sector
+
+
 def test_opposition_role_and_surname(pipeline: Language) -> None:
     text = (
         "Moldovan opposition leader Ion Cretu called for protests. "
@@ -516,10 +531,11 @@ def test_title_with_an_organisation_or_country_inside(pipeline: Language) -> Non
     assert (petrova.country, petrova.sector) == ("RUS", "GOV")
 
 
-def test_describing_word_after_a_noun_gives_no_sector(pipeline: Language) -> None:
+def test_describing_word_after_a_noun_gives_the_nouns_sector(pipeline: Language) -> None:
+    # a leader of refugees leads no government: the sector is the refugees' (roles.tsv)
     _, actors = run(pipeline, "Refugee leader Omar Haddad accused the camp authorities.")
     haddad = person(actors, "Omar Haddad")
-    assert haddad.role == "Leader" and haddad.sector is None
+    assert haddad.role == "Leader" and haddad.sector == "CVL"
 
 
 def test_place_and_storm_names_are_not_people(pipeline: Language) -> None:

@@ -200,8 +200,11 @@ class DocIndex:
             and self.doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
         ):
             # "refugee leader X", "Hamas leader X": a leader, of the sector the organisation's
-            # name gives if any
-            role = replace(role, sector=org_sector or "")
+            # name gives, else the one the word before gives as a group ("union", "students")
+            # or as a person's role ("refugee"), if any
+            word = self.doc[start - 1].text
+            of_word = self.roles.org_head([word]) or getattr(self.roles.role(word), "sector", "")
+            role = replace(role, sector=org_sector or of_word or "")
         return Reading(role, country, igo, start, name_start, org_sector)
 
     def _inside(self, lo: int, hi: int) -> tuple[str | None, Igo | None]:
