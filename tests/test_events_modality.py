@@ -119,3 +119,19 @@ def test_a_passive_conjunct_takes_no_source_from_its_head(nlp: Any) -> None:
     assert all(e.source is None for e in every), [e.to_dict() for e in every]
     e = one(code(nlp, "Tacna is a small town, but was shelled by Chile."))
     assert e.source is not None and e.source.country == "CHL"
+
+
+def test_the_aim_of_an_effort_under_way_is_planned(nlp: Any) -> None:
+    # an infinitive of purpose on a progressive verb is what the effort is meant to do
+    text = "The Bolivian army is massing tanks on the frontier to invade Paraguay."
+    every = code_events(
+        nlp(text), Article(published=PUBLISHED, body=text), None, all_modalities=True
+    )
+    assert [(e.plover, e.modality) for e in every if e.plover == "ASSAULT"] == [
+        ("ASSAULT", "planned")
+    ]
+    # on a verb told as done, the aim is told as done too
+    done = code(
+        nlp, "The Bolivian envoy travelled to Asuncion to sign the water treaty with Paraguay."
+    )
+    assert "SUPPORT" in {e.plover for e in done}

@@ -449,6 +449,8 @@ class Coder:
             return "ongoing"
         if self.precision.earlier(pred.token):
             return "background"
+        if self.precision.purpose(pred.token):
+            return "planned"
         if not any(_someone(p) for p in sources):
             return "agentless"
         return modality

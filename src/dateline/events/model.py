@@ -74,7 +74,8 @@ class Event:
     rule: str
     #: "asserted" (reported as done), "negated", "hypothetical" (conditional, hedged, or
     #: an act under another act: "urged X to *release* ..."),
-    #: "planned" (future, planned), "quoted" (inside a direct quote: the speaker's words),
+    #: "planned" (future, planned, or the aim of an effort under way: "is massing tanks
+    #: to *invade*"), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
     #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
     #: killed", "58% of respondents back ..."), "reflexive" (an act its source does to itself:
