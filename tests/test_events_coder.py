@@ -560,3 +560,8 @@ def test_asked_whether_is_a_question_not_a_request(nlp: Any) -> None:
     assert (
         one(code(nlp, "The Danish minister asked Norway to sign the treaty.")).plover == "REQUEST"
     )
+
+
+def test_a_phrase_naming_the_source_country_and_another_targets_the_other(nlp: Any) -> None:
+    text = "Chilean officials criticised the treaty between Chile and Bolivia."
+    assert [pair(e) for e in code(nlp, text) if e.plover == "ACCUSE"] == [("CHL", "BOL")]

@@ -74,10 +74,35 @@ def dedupe(events: list[Event]) -> list[Event]:
     country one source. Within a sentence and type, a source no actor stands for ("teachers"
     in "students and teachers staged a walkout") adds nothing when a known one acts."""
     best: dict[tuple[int, str, str | None, str | None], Event] = {}
-    for e in events:
+    for e in _not_own_country(events):
         key = (e.start, e.plover, _actor_key(e.source), _actor_key(e.target))
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
     acted = {(k[0], k[1]) for k in best if k[2] is not None}
     kept = [e for k, e in best.items() if k[2] is not None or (k[0], k[1]) not in acted]
     return sorted(kept, key=lambda e: (e.start, -e.confidence))
+
+
+def _words(p: Participant | None) -> tuple[int, int] | None:
+    return None if p is None or p.end <= p.start else (p.start, p.end)
+
+
+def _not_own_country(events: list[Event]) -> list[Event]:
+    """Without the events whose target is the source's own country when the same target
+    words also give another country, in the same sentence and type: a phrase naming the
+    source's country beside another ("X's officials criticised the treaty between X and
+    Y") points past the source's own side, to the other one."""
+    other: set[tuple[int, str, tuple[int, int] | None, tuple[int, int] | None]] = set()
+    for e in events:
+        src, tgt = e.source, e.target
+        if src is not None and tgt is not None and tgt.country and tgt.country != src.country:
+            other.add((e.start, e.plover, _words(src), _words(tgt)))
+    return [
+        e
+        for e in events
+        if e.source is None
+        or e.target is None
+        or e.target.country != e.source.country
+        or _words(e.source) == _words(e.target)
+        or (e.start, e.plover, _words(e.source), _words(e.target)) not in other
+    ]
