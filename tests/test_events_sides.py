@@ -514,3 +514,13 @@ def test_a_region_is_no_country(nlp: Any) -> None:
     text = "Peru said it hopes to conclude talks with other South American countries."
     targets = [e.target for e in coded(nlp, text) if e.target is not None]
     assert targets and all(t.country != "USA" for t in targets)
+
+
+def test_it_after_a_thing_subject_is_that_thing(nlp: Any) -> None:
+    # "it" stands for the thing its clause's coordinated subject names, not the last actor
+    before = "Chilean police seized a pamphlet on Monday. "
+    thing = candidates(nlp, before + "The pamphlet is short, yet it criticises Peru's government.")
+    assert [e.source for e in thing if e.plover == "ACCUSE"] == [None]
+    agent = candidates(nlp, before + "The ministry is small, yet it criticised Peru's government.")
+    sources = [e.source for e in agent if e.plover == "ACCUSE"]
+    assert sources and sources[0] is not None and sources[0].text == "The ministry"

@@ -225,6 +225,8 @@ class Sides:
                 # the phrase of its sentence it stands for ("The navy says *it* ..."): those
                 # words are the side, as PLV and PLOVER mark it
                 return [replace(p, via="pronoun")]
+            if p is None and self._thing_before(head):
+                return []  # "the report is long, yet it blames ...": the thing, no actor
             p = p or self.last
             if p is None:
                 return []
@@ -400,6 +402,25 @@ class Sides:
                     if len(found) == 1:
                         return found[0]
         return None
+
+    def _thing_before(self, pronoun: Token) -> bool:
+        """Whether "it" stands for a thing: the nearest subject before it, of a verb above its
+        clause, is a singular common noun no actor, sector or entity stands for ("The report
+        is long, yet *it* blames ..."); "it" is that thing, not the last actor named."""
+        if pronoun.lower_ != "it":
+            return False
+        node = pronoun.head
+        while node.head.i != node.i:
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+            if subj is None:
+                continue
+            return (
+                subj.tag_ == "NN"
+                and not subj.ent_type_
+                and not any(p.known or p.sector for p in self.one(subj))
+            )
+        return False
 
     def _object_antecedent(self, pronoun: Token) -> Participant | None:
         """The one an object pronoun stands for: the object of a verb above its clause, or
