@@ -524,3 +524,10 @@ def test_it_after_a_thing_subject_is_that_thing(nlp: Any) -> None:
     agent = candidates(nlp, before + "The ministry is small, yet it criticised Peru's government.")
     sources = [e.source for e in agent if e.plover == "ACCUSE"]
     assert sources and sources[0] is not None and sources[0].text == "The ministry"
+
+
+def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
+    # "his ministry": Chile's, not the country of the place where he speaks
+    text = "Chilean Mining Minister Jorge Reyes said in Lima that his ministry had offered help."
+    sources = [e.source for e in coded(nlp, text) if e.source is not None]
+    assert any(s.text == "his ministry" and s.code == "CHLGOV" for s in sources)

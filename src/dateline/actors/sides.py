@@ -42,6 +42,9 @@ _OF = frozenset({"of"})
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct"})
 #: Possessive pronouns that can stand for an organisation ("the bloc ... *its* envoy").
 _OWNER_PRONOUNS = frozenset({"its", "their"})
+#: A person's possessive pronouns: the bodies they own are of that person's country. ("its"
+#: and "their" are left to the rules above: an act on its own troops is aimed elsewhere.)
+_POSSESSIVES = frozenset({"his", "her"})
 #: Floating quantifiers the parser hangs on a subject ("the two ministers *both* signed"):
 #: they say how many act, they are not words of the actor
 _FLOATING = frozenset({"both", "all", "each"})
@@ -308,6 +311,17 @@ class Sides:
                     owner = self._antecedent(t)
                     if owner is not None and (owner.code or "").startswith("IGO"):
                         return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
+                if t.dep_ == "poss" and t.lower_ in _POSSESSIVES and sector is not None:
+                    # "the minister said *his* ministry had offered": of the owner's country,
+                    # not of where the act happens
+                    owner = self._antecedent(t)
+                    if owner is not None and owner.country:
+                        body = f"{owner.country}{sector}"
+                        return [
+                            Participant(
+                                None, text, owner.country, sector, body, start, end, "inferred"
+                            )
+                        ]
         # the phrase up to its head; "Syria's neighbor": the head alone (the possessor is not it)
         related = head.lemma_.lower() in self.relations and any(t.dep_ == "poss" for t in left)
         # "his Chilean counterpart": the owner a possessive pronoun stands for is not the phrase
