@@ -264,6 +264,14 @@ def test_a_leader_of_a_group_takes_the_groups_sector(
     assert person(actors, name).sector == sector
 
 
+def test_a_leader_of_a_group_named_with_a_possessive(pipeline: Language) -> None:
+    # the leader of the group, of the country named before it, in no government
+    _, actors = run(pipeline, "Colombian rebels' leader Ivan Marquez spoke on Monday.")
+    assert facts(person(actors, "Ivan Marquez"))[1:] == ("COL", "REB", "COLREB")
+    _, actors = run(pipeline, "Chilean dockers' leader Pablo Soto spoke on Monday.")
+    assert facts(person(actors, "Pablo Soto"))[1:3] == ("CHL", None)
+
+
 def test_opposition_role_and_surname(pipeline: Language) -> None:
     text = (
         "Moldovan opposition leader Ion Cretu called for protests. "

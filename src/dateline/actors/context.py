@@ -202,10 +202,29 @@ class DocIndex:
             # "refugee leader X", "Hamas leader X": a leader, of the sector the organisation's
             # name gives, else the one the word before gives as a group ("union", "students")
             # or as a person's role ("refugee"), if any
-            word = self.doc[start - 1].text
-            of_word = self.roles.org_head([word]) or getattr(self.roles.role(word), "sector", "")
-            role = replace(role, sector=org_sector or of_word or "")
+            role = replace(role, sector=org_sector or self._group_sector(start - 1))
+        elif (
+            role is not None
+            and role.generic
+            and start == title_start
+            and start > 1
+            and self.doc[start - 1].text in POSSESSIVE_MARKS
+            and self.doc[start - 2].pos_ == "NOUN"
+            and self.ent_at[start - 2] is None
+        ):
+            # "Bolivian truckers' leader X": the leader of a group, of the group's sector if
+            # the tables know it, and of the country named before the group
+            role = replace(role, sector=self._group_sector(start - 2))
+            country, igo, start = self.modifiers_before(start - 2, titled=False)
+            if country is None and igo is None:
+                start = title_start
         return Reading(role, country, igo, start, name_start, org_sector)
+
+    def _group_sector(self, i: int) -> str:
+        """The sector token ``i`` gives as a group ("union", "students") or as a person's role
+        ("refugee"), else "" (a leader of it leads no government)."""
+        word = self.doc[i].text
+        return self.roles.org_head([word]) or getattr(self.roles.role(word), "sector", "") or ""
 
     def _inside(self, lo: int, hi: int) -> tuple[str | None, Igo | None]:
         seen: set[int] = set()
