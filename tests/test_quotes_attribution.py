@@ -209,3 +209,9 @@ def test_a_fronted_phrase_is_no_content(
 ) -> None:
     q = by_cue(attributions(pipeline, text), cue)
     assert content(text, q).rstrip(".") == reported
+
+
+def test_a_clitic_stays_with_the_last_word_of_the_content(pipeline: Language) -> None:
+    text = "He suggested that farmers are not as strong as those who don\u2019t."
+    q = by_cue(attributions(pipeline, text), "suggested")
+    assert content(text, q).endswith("those who don\u2019t")

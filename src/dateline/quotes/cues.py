@@ -60,6 +60,23 @@ def _trim(doc: Doc, indices: set[int]) -> list[int]:
     return ordered
 
 
+#: Clitics written onto the word before them ("don’t", "it’s"), lower case, either apostrophe.
+_CLITICS = frozenset(
+    c.replace("'", a) for c in ("n't", "'s", "'re", "'ll", "'ve", "'d", "'m") for a in "'’"
+)
+
+
+def _with_clitic(doc: Doc, kept: list[int]) -> list[int]:
+    """The content with the clitic written onto its last word, which a parse can hang
+    elsewhere ("… as those who don’t" parsed with "n’t" on the main verb)."""
+    if not kept or kept[-1] + 1 >= len(doc):
+        return kept
+    last, nxt = doc[kept[-1]], doc[kept[-1] + 1]
+    if nxt.lower_ in _CLITICS and not last.whitespace_:
+        return [*kept, nxt.i]
+    return kept
+
+
 #: Words that open a relative clause set off by a comma: the writer's aside about the last
 #: noun ("…, which the court has put on hold"), not the speaker's words.
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
@@ -489,7 +506,7 @@ def find_reports(
         content = {i for i in content if lo < doc[i].idx < hi}
         if not asides:
             content = drop_tail(doc, content, quoted)
-        kept = [i for i in _trim(doc, content) if i != tok.i]
+        kept = _with_clitic(doc, [i for i in _trim(doc, content) if i != tok.i])
         if source is not None and any(quoted[i] for i in range(source.start, source.end)):
             source = None  # a name inside the marks is the quote's words ("…, Mr. President")
         if source is not None and "\n" in source.text:
