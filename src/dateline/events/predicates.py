@@ -155,6 +155,8 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         for c in children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
     ]
+    if not objects and not passive:
+        objects = _clause_subject(children)
     counted = _up_to(children) if not objects and not passive else None
     if counted is not None:
         # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"
@@ -162,6 +164,10 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         particles = [p for p in particles if p != "up"]
     comps = _complements(verb)
     object_words = [w for o in objects for w in lemmas(o)]
+    # what the object is found or declared ("found X *guilty*", "declared X *dead*")
+    object_words.extend(
+        c.lemma_.lower() for c in children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
+    )
     for comp in comps:
         for c in comp.children:
             if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
@@ -258,6 +264,22 @@ def _stray_to(verb: Token, objects: list[Token]) -> dict[str, list[Token]]:
                 if found:
                     return {"to": found}
     return {}
+
+
+def _clause_subject(children: list[Token]) -> list[Token]:
+    """The object the parser made the subject of a participle or an adjective after the verb
+    ("will not accept *migrants* sailing from X", "detained *students* protesting outside",
+    "found *the consul* guilty": the participle or adjective describes the object, it is no
+    clause of its own); ``children``: the verb's."""
+    for c in children:
+        if c.dep_ != "ccomp" or not (c.tag_ == "VBG" or c.pos_ == "ADJ") or c.i < c.head.i:
+            continue
+        if any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children):
+            continue
+        subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+        if subj:
+            return subj[:1]
+    return []
 
 
 def _up_to(children: list[Token]) -> Token | None:

@@ -1,0 +1,75 @@
+"""Candidate recall with our own invented sentences (issue 12): predicates the lexicon and the
+parse used to miss or to type against the CAMEO codebook -- small clauses ("found X guilty"),
+participles after an object, negated concessions, light verbs of escalation, orders of
+coercion, peacekeeping deployments, refugees taken in -- and senses that are no events
+("battle the wildfires")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.events import code_events
+from dateline.model import Article
+from event_helpers import PUBLISHED, FakeActors, nlp
+
+__all__ = ["nlp"]  # the fixture, shared from event_helpers
+
+
+def kinds(nlp: Any, text: str) -> set[tuple[str, str]]:
+    """(PLOVER type, modality) of every event of ``text``, whatever its modality."""
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    return {
+        (e.plover, e.modality)
+        for e in code_events(doc, article, FakeActors(doc), all_modalities=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a small clause: the adjective says what the object was found (CAMEO 116)
+        ("A Chilean court found the Peruvian consul guilty.", "ACCUSE"),
+        # escalation verbs hand the act to their event noun, as light verbs do
+        ("Chile intensified its shelling of Peruvian border towns.", "ASSAULT"),
+        ("Chile stepped up raids on Peruvian smugglers.", "ASSAULT"),
+        ("Chile put the Peruvian consul under house arrest.", "COERCE"),
+        ("Chile placed the northern province under a curfew.", "COERCE"),
+        # refugees taken in are asylum given (CAMEO 075; the PLOVER manual's AID)
+        ("Chile hosted 500 refugees from Peru.", "AID"),
+        # an authority's order of a coercive act is the act, not a demand
+        ("A Chilean court ordered the closure of the Peruvian newspaper.", "COERCE"),
+        ("The Chilean government ordered police to detain the Peruvian consul.", "COERCE"),
+        # demobilizing (CAMEO 0873) and commuting a sentence (0841) are RETREAT
+        ("The militia gave up its rifles.", "RETREAT"),
+        ("The Chilean president commuted the death sentence of the Peruvian pilot.", "RETREAT"),
+        # forces sent on a peacekeeping mission are provided, not mobilized (CAMEO 074)
+        ("Chile's peacekeeping deployment to Peru began on Monday.", "AID"),
+        ("Chilean drones attacked a Peruvian army barracks.", "ASSAULT"),
+        ("The charity airlifted blankets and tents to Peru.", "AID"),
+        ("Chile made a donation of $5 million to Peru.", "AID"),
+        ("The Chilean president granted Peru a waiver.", "CONCEDE"),
+    ],
+)
+def test_predicates_found_with_their_type(nlp: Any, text: str, plover: str) -> None:
+    assert plover in {p for p, _ in kinds(nlp, text)}, kinds(nlp, text)
+
+
+def test_migrants_described_by_a_participle_are_the_object(nlp: Any) -> None:
+    # the parser reads "migrants sailing ..." as a clause of its own: the migrants are still
+    # what is (not) accepted, and a refusal stated for the future is REJECT
+    got = kinds(nlp, "Chile says it will not accept any migrants sailing from Peru.")
+    assert "REJECT" in {p for p, _ in got}, got
+
+
+def test_a_negated_concession_is_a_refusal(nlp: Any) -> None:
+    assert ("REJECT", "negated") in kinds(nlp, "Chile has not eased its curfew in the capital.")
+    # a negated act of force stays what it is, negated
+    assert ("ASSAULT", "negated") in kinds(nlp, "Chile did not attack Peru.")
+
+
+def test_battling_a_fire_is_no_assault(nlp: Any) -> None:
+    got = kinds(nlp, "Chile sent firefighters to Peru to battle the wildfires.")
+    assert "ASSAULT" not in {p for p, _ in got}, got
