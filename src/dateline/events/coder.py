@@ -293,6 +293,10 @@ class Coder:
         if block is not None:
             modality = MODALITY_OF_BLOCK[block]
             code = code or pred.entry.cameo
+            if block == "negated" and code is not None and _denied(tok):
+                # "X has not eased its curfew", "X never freed them": a cooperative act its
+                # doer is told not to do is the refusal (CAMEO 12), as "X will not ..." is
+                code = self._refused(code)
             if block == "plan" and how == "asserted" and code is not None:
                 # "X said it hopes to reach a deal with Y": a stated intention to cooperate is
                 # the intent (AGREE), as "X said it would meet Y" is
@@ -492,6 +496,11 @@ class Coder:
         root = ontology.root_of(code)
         return (self.rules.intent.get(root) or code) if "04" <= root <= "08" else code
 
+    def _refused(self, code: str) -> str:
+        """The refusal code (12x) of a cooperative act (meet -> 125, ease -> 124), else it."""
+        root = ontology.root_of(code)
+        return (self.rules.refuse.get(root) or code) if "03" <= root <= "08" else code
+
     def _cameo(self, iso3: str | None) -> str | None:
         country = self.gaz.country_by_code(iso3) if iso3 else None
         return country.cameo if country else iso3
@@ -607,6 +616,14 @@ class Coder:
             date_source=date_source,
             trigger=trigger,
         )
+
+
+def _denied(tok: Token) -> bool:
+    """Whether the verb itself is negated ("did *not* ease", "*never* freed"), not a verb
+    above it."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children
+    )
 
 
 def _provided_for(tok: Token) -> bool:
