@@ -215,3 +215,20 @@ def test_a_clitic_stays_with_the_last_word_of_the_content(pipeline: Language) ->
     text = "He suggested that farmers are not as strong as those who don\u2019t."
     q = by_cue(attributions(pipeline, text), "suggested")
     assert content(text, q).endswith("those who don\u2019t")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "OSLO \u2015 The new bridge is a waste of money, two council members said.",
+            "The new bridge is a waste of money",
+        ),
+        ("LIMA (AP) - The mill will close in May, the owners said.", "The mill will close in May"),
+        # a hyphen between two names is no dateline
+        ("US - China talks failed, the minister said.", "US - China talks failed"),
+    ],
+)
+def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) -> None:
+    q = by_cue(attributions(pipeline, text), "said")
+    assert content(text, q) == reported

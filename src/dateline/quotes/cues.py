@@ -77,6 +77,29 @@ def _with_clitic(doc: Doc, kept: list[int]) -> list[int]:
     return kept
 
 
+#: A dateline opening a story's first paragraph: a place in capitals, maybe a state or an
+#: agency, then a dash ("OSLO ―", "SPRINGFIELD, Ill. —", "LIMA (AP) -"; a hyphen only
+#: after the agency, so "US - China talks" is no dateline).
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.]*)?"
+    r"(?:\s*(?:―|—|--|–)|\s*\([^)\n]{1,30}\)\s*(?:―|—|--|–|-))\s+"
+)
+
+
+def _without_dateline(doc: Doc, text: str, kept: list[int]) -> list[int]:
+    """The content without a dateline it opens with, at a paragraph's start: where the story
+    was filed, not what anyone said."""
+    if not kept:
+        return kept
+    start = doc[kept[0]].idx
+    if start and text[start - 1] != "\n":
+        return kept
+    line = _DATELINE.match(text, start)
+    if line is None:
+        return kept
+    return [i for i in kept if doc[i].idx >= line.end()]
+
+
 #: Words that open a relative clause set off by a comma: the writer's aside about the last
 #: noun ("…, which the court has put on hold"), not the speaker's words.
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
@@ -507,6 +530,7 @@ def find_reports(
         if not asides:
             content = drop_tail(doc, content, quoted)
         kept = _with_clitic(doc, [i for i in _trim(doc, content) if i != tok.i])
+        kept = _without_dateline(doc, text, kept)
         if source is not None and any(quoted[i] for i in range(source.start, source.end)):
             source = None  # a name inside the marks is the quote's words ("…, Mr. President")
         if source is not None and "\n" in source.text:
