@@ -502,3 +502,18 @@ def test_sub_headings_the_wild_text_recovery_drops_are_put_back() -> None:
         + "</div></body></html>"
     )
     assert extract_html(html).headings == ["Choosing the pot"]
+
+
+def test_text_after_a_premature_closing_html_tag_is_read() -> None:
+    """Markup that goes on after a stray ``</html>`` is a second root element to libxml2;
+    browsers show it, so it is moved into the page's body."""
+    intro = "<p>" + "The lighthouse keeper climbs the tower every evening at dusk. " * 3 + "</p>"
+    rest = "<p>" + "In winter the lamp is cleaned twice a week because of the salt. " * 3 + "</p>"
+    html = (
+        "<html><head><title>The lighthouse keeper</title></head><body><article>"
+        "<h1>The lighthouse keeper</h1>" + intro + "</article></body></html>"
+        "<div><article><h2>Winter work</h2>" + rest + "</article></div>"
+    )
+    body = extract_html(html).body
+    assert "The lighthouse keeper climbs the tower" in body
+    assert "In winter the lamp is cleaned twice a week" in body

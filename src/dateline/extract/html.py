@@ -446,6 +446,24 @@ def _too_deep(html: str) -> bool:
     return False
 
 
+def _adopt_stray_roots(tree: HtmlElement) -> None:
+    """Move into the page's <body> what libxml2 put beside its root: markup that goes on after
+    a premature ``</html>`` becomes a second root element, which trafilatura (it walks the
+    first) never reads, though the browser shows it as part of the page."""
+    strays = [node for node in tree.itersiblings() if isinstance(node.tag, str)]
+    if not strays:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = etree.SubElement(tree, "body")
+    for stray in strays:
+        for child in list(stray):
+            if child.tag == "body":
+                body.extend(list(child))
+            elif child.tag != "head":
+                body.append(child)
+
+
 def word_count(text: str) -> int:
     """Words of ``text``: space-separated ones, with two characters of an unspaced script
     counted as one word (about the length of a Chinese word)."""
@@ -465,6 +483,7 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
         raise ExtractionError(
             "HTML could not be parsed (empty or not markup); pass it --as text", code="E202"
         )
+    _adopt_stray_roots(tree)
     meta = read_metadata(tree, url)
     signals = page_signals(tree)
     if not meta.authors:
