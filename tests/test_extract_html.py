@@ -517,3 +517,25 @@ def test_text_after_a_premature_closing_html_tag_is_read() -> None:
     body = extract_html(html).body
     assert "The lighthouse keeper climbs the tower" in body
     assert "In winter the lamp is cleaned twice a week" in body
+
+
+def test_a_story_printed_twice_is_given_once() -> None:
+    """A page that prints its body again for another layout gives every copy; the run that
+    repeats the story piece by piece is boilerplate. A paragraph repeated alone stays."""
+    paragraphs = [
+        f"<p>Paragraph {word} of the story about the village bakery and its old stone oven.</p>"
+        for word in ("one", "two", "three", "four", "five", "six", "seven", "eight")
+    ]
+    quote = "<p>“Bread is a promise you keep every morning,” said the baker at the counter.</p>"
+    story = "".join(paragraphs[:4]) + quote + "".join(paragraphs[4:]) + quote
+    html = (
+        "<html><head><title>The village bakery</title></head><body>"
+        f"<article><h1>The village bakery</h1><div>{story}</div><div>{story}</div></article>"
+        "</body></html>"
+    )
+    article = extract_html(html)
+    body = article.body.split("\n\n")
+    assert sum(p.startswith("Paragraph one of the story") for p in body) == 1
+    assert sum(p.startswith("Paragraph eight of the story") for p in body) == 1
+    assert sum("Bread is a promise" in p for p in body) == 2
+    assert roles(article, "boilerplate")[-2].startswith("Paragraph eight of the story")

@@ -346,6 +346,44 @@ def _linked_sub_heading(text: str, raw: list[RawBlock], index: int) -> bool:
     return len(shared) >= SUB_HEADING_COHESION * len(words)
 
 
+#: a run of at least this many pieces, holding at least COPY_CHARS characters and COPY_SHARE
+#: of the text of all pieces, that repeats pieces met earlier in the same order is a second
+#: copy of the story (a meal plan's or a schedule's repeated entries are a small share)
+COPY_PIECES = 3
+COPY_CHARS = 500
+COPY_SHARE = 0.2
+
+
+def _copies(raw: list[RawBlock]) -> set[int]:
+    """The indices of pieces that repeat the story: a page that prints its body twice or more
+    (for a print, an app or a mobile layout) gives trafilatura every copy. A long run of pieces
+    that repeats, piece by piece, pieces met earlier is the copy; a paragraph repeated alone
+    (a pull quote, a recap line) or a few entries a plan repeats day after day are not."""
+    first: dict[str, int] = {}
+    copies: set[int] = set()
+    least = max(COPY_CHARS, COPY_SHARE * sum(len(piece[1]) for piece in raw))
+    index = 0
+    while index < len(raw):
+        text = raw[index][1]
+        earlier = first.get(text)
+        if earlier is None or raw[index][0] == "graphic":
+            first.setdefault(text, index)
+            index += 1
+            continue
+        length = 0
+        while (
+            index + length < len(raw)
+            and earlier + length < index
+            and raw[index + length][1] == raw[earlier + length][1]
+        ):
+            length += 1
+        run = range(index, index + length)
+        if length >= COPY_PIECES and sum(len(raw[i][1]) for i in run) >= least:
+            copies.update(run)
+        index += length
+    return copies
+
+
 def classify(
     raw: list[RawBlock], meta: PageMeta, signals: PageSignals
 ) -> tuple[list[Block], list[Caption], list[str]]:
@@ -358,9 +396,13 @@ def classify(
     last_kind = last_alt = ""
     body_seen = 0
     placed: set[str] = set()
+    copies = _copies(raw)
     for index, (kind, text, alt, linked) in enumerate(raw):
         prev_kind, prev_alt = last_kind, last_alt
         last_kind, last_alt = kind, alt
+        if index in copies:
+            blocks.append(Block("boilerplate", text))
+            continue
         if kind == "graphic":
             figure_caption = signals.figures.get(text)
             if figure_caption and norm(figure_caption) not in placed:
