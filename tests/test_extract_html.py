@@ -539,3 +539,29 @@ def test_a_story_printed_twice_is_given_once() -> None:
     assert sum(p.startswith("Paragraph eight of the story") for p in body) == 1
     assert sum("Bread is a promise" in p for p in body) == 2
     assert roles(article, "boilerplate")[-2].startswith("Paragraph eight of the story")
+
+
+def test_a_section_whose_id_is_its_heading_is_kept() -> None:
+    """An id made from the section's own heading ("menu-planning-...") is an anchor, not a
+    layout part: trafilatura read its words as a menu's and dropped the section."""
+    intro = "<p>" + "Planning food for a large party starts with counting the guests. " * 3 + "</p>"
+    section = "<p>" + "Seasonal dishes cost less and taste better than imported ones. " * 3 + "</p>"
+    html = (
+        "<html><head><title>Party food</title></head><body><article><h1>Party food</h1>"
+        + intro
+        + "<div id='menu-planning-for-large-groups'><div><h2>Menu planning for large groups"
+        "</h2>"
+        + section
+        + "</div></div>"
+        + intro.replace("Planning", "Ordering")
+        + "</article></body></html>"
+    )
+    article = extract_html(html)
+    assert "Seasonal dishes cost less" in article.body
+    assert "Menu planning for large groups" in article.headings
+    tree = etree.fromstring("<div><div id='main-nav-menu'><h2>Main nav menu</h2></div></div>")
+    drop_empty_elements(tree)
+    assert tree[0].get("id") is None
+    tree = etree.fromstring("<div><div id='site-menu-links'><h2>Sections</h2></div></div>")
+    drop_empty_elements(tree)
+    assert tree[0].get("id") == "site-menu-links"

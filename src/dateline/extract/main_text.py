@@ -155,6 +155,35 @@ def _heading_anchor(element: HtmlElement) -> bool:
     return False
 
 
+_ID_WORDS = re.compile(r"[^\W_]+")
+#: an id of at least this many words can be a heading's text made into an anchor
+_SLUG_WORDS = 3
+#: how far down the first-child line the section's heading is looked for
+_HEADING_DEPTH = 4
+
+
+def _slug(text: str) -> str:
+    return "-".join(_ID_WORDS.findall(text.casefold()))
+
+
+def _heading_slug_id(element: etree._Element, value: str) -> bool:
+    """The element's id is the text of the heading it opens (or its own text) made into an
+    anchor: ``<div id="tips-for-a-first-visit"><h2>Tips for a first visit</h2>``. Such an id
+    names the section, not a layout part, but trafilatura reads its words as one ("menu",
+    "nav", "related"...) and drops the section with its heading."""
+    key = _slug(value)
+    if key.count("-") < _SLUG_WORDS - 1:
+        return False
+    heading = element
+    for _ in range(_HEADING_DEPTH):  # the heading itself, or the first child a level or more down
+        if heading.tag in _HEADINGS or heading.tag == "span":
+            return _slug(" ".join(heading.itertext())).startswith(key)
+        if len(heading) == 0 or not isinstance(heading[0].tag, str):
+            return False
+        heading = heading[0]
+    return False
+
+
 def drop_empty_elements(tree: HtmlElement) -> None:
     """Remove the empty layout and inline elements trafilatura would remove, keeping the text
     that follows each. Its precision mode removes them with that text (it drops the element's
@@ -164,7 +193,8 @@ def drop_empty_elements(tree: HtmlElement) -> None:
 
     In the same walk, a heading's link to its own anchor is unwrapped (its text kept): it
     points nowhere else, but precision mode deletes headings by their link density, so every
-    sub-heading of a page with self-linked headings was lost."""
+    sub-heading of a page with self-linked headings was lost. And an id that is a heading's
+    text made into an anchor is removed (:func:`_heading_slug_id`)."""
     empty = []
     anchors = []
     for element in tree.iterdescendants(*CUT_EMPTY_ELEMS, "a"):
@@ -173,6 +203,8 @@ def drop_empty_elements(tree: HtmlElement) -> None:
                 anchors.append(element)
         elif element.text is None and len(element) == 0:
             empty.append(element)
+        elif (value := element.get("id")) and _heading_slug_id(element, value):
+            del element.attrib["id"]
     for element in empty:
         delete_element(element, keep_tail=True)  # the tail joins what comes before it
     for anchor in anchors:
