@@ -212,9 +212,9 @@ def test_a_fronted_phrase_is_no_content(
 
 
 def test_a_clitic_stays_with_the_last_word_of_the_content(pipeline: Language) -> None:
-    text = "He suggested that farmers are not as strong as those who don\u2019t."
-    q = by_cue(attributions(pipeline, text), "suggested")
-    assert content(text, q).endswith("those who don\u2019t")
+    text = "She argued that the ferry runs on days when the trains don\u2019t."
+    q = by_cue(attributions(pipeline, text), "argued")
+    assert content(text, q).endswith("when the trains don\u2019t")
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ _CLITICS = frozenset(
 
 def _with_clitic(doc: Doc, kept: list[int]) -> list[int]:
     """The content with the clitic written onto its last word, which a parse can hang
-    elsewhere ("… as those who don’t" parsed with "n’t" on the main verb)."""
+    elsewhere ("… when the trains don’t" parsed with "n’t" on the main verb)."""
     if not kept or kept[-1] + 1 >= len(doc):
         return kept
     last, nxt = doc[kept[-1]], doc[kept[-1] + 1]
