@@ -531,3 +531,8 @@ def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
     text = "Chilean Mining Minister Jorge Reyes said in Lima that his ministry had offered help."
     sources = [e.source for e in coded(nlp, text) if e.source is not None]
     assert any(s.text == "his ministry" and s.code == "CHLGOV" for s in sources)
+
+
+def test_a_hyphenated_verb_is_its_own_entry(nlp: Any) -> None:
+    text = "Zenthia test-fired a ballistic missile on Monday."
+    assert {e.plover for e in candidates(nlp, text)} == {"MOBILIZE"}

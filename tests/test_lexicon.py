@@ -72,6 +72,9 @@ def test_every_entry_names_a_known_code_and_a_unique_rule(lx: Lexicon) -> None:
         ("release", {"object_lemmas": ["hostage"]}, "0841"),
         ("strike", {"object_lemmas": ["Kyiv"]}, "190"),
         ("strike", {}, "143"),
+        ("vote", {"prep_objects": {"against": ["resolution"]}}, "120"),
+        ("lay", {"object_lemmas": ["siege"], "prep_objects": {"to": ["city"]}}, "191"),
+        ("suspend", {"object_lemmas": ["relief", "operation"]}, "1623"),
     ],
 )
 def test_match_verb(lx: Lexicon, lemma: str, kwargs: dict, code: str) -> None:  # type: ignore[type-arg]
@@ -86,6 +89,21 @@ def test_specific_beats_general(lx: Lexicon) -> None:
     assert bare, "the bare verb matches too, ranked last"
     # curated entries outrank generated ones of the same specificity
     assert lx.match_verb("sign")[0].source == "curated.tsv"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kwargs"),
+    [
+        ("suspend", {"object_lemmas": ["their", "operation"]}),
+        ("monitor", {"object_lemmas": ["situation"]}),
+        ("search", {"prep_objects": {"for": ["way"]}}),
+        ("agree", {"prep_objects": {"with": ["sentiment"]}}),
+    ],
+)
+def test_senses_that_hold_no_event(lx: Lexicon, lemma: str, kwargs: dict) -> None:  # type: ignore[type-arg]
+    """A company suspending its own work, watching how things go, looking for a way, agreeing
+    with a view: nothing passes between actors."""
+    assert top(lx.match_verb(lemma, **kwargs)) is None
 
 
 def test_unknown_lemma_and_unmet_constraints(lx: Lexicon) -> None:

@@ -98,6 +98,13 @@ def hyphenated(tok: Token) -> str | None:
 def _lemma(verb: Token, lexicon: Lexicon) -> str:
     """The verb's lemma, mended where the lemmatizer slips ("staged" -> "stag")."""
     lemma = verb.lemma_.lower()
+    # a hyphenated verb split by the tokenizer ("test-fired" as test / - / fired) is its own
+    # entry when the lexicon has one: a missile test is no attack
+    doc, i = verb.doc, verb.i
+    if i >= 2 and doc[i - 1].tag_ == "HYPH" and not doc[i - 1].whitespace_:
+        joined = f"{doc[i - 2].lower_}-{lemma}"
+        if not doc[i - 2].whitespace_ and lexicon.has_lemma(joined):
+            return joined
     if lexicon.has_lemma(lemma):
         return lemma
     return next((b for b in base_forms(verb.lower_) if lexicon.has_lemma(b)), lemma)
