@@ -75,6 +75,9 @@ def test_every_entry_names_a_known_code_and_a_unique_rule(lx: Lexicon) -> None:
         ("vote", {"prep_objects": {"against": ["resolution"]}}, "120"),
         ("lay", {"object_lemmas": ["siege"], "prep_objects": {"to": ["city"]}}, "191"),
         ("suspend", {"object_lemmas": ["relief", "operation"]}, "1623"),
+        ("vow", {"complements": ["continue"], "object_lemmas": ["war"]}, "138"),
+        ("vow", {"complements": ["crush"]}, "138"),
+        ("vow", {}, "030"),
     ],
 )
 def test_match_verb(lx: Lexicon, lemma: str, kwargs: dict, code: str) -> None:  # type: ignore[type-arg]
@@ -98,6 +101,9 @@ def test_specific_beats_general(lx: Lexicon) -> None:
         ("monitor", {"object_lemmas": ["situation"]}),
         ("search", {"prep_objects": {"for": ["way"]}}),
         ("agree", {"prep_objects": {"with": ["sentiment"]}}),
+        ("reinforce", {"object_lemmas": ["commitment"]}),
+        ("fight", {"object_lemmas": ["outbreak"]}),
+        ("fight", {"prep_objects": {"against": ["corruption"]}}),
     ],
 )
 def test_senses_that_hold_no_event(lx: Lexicon, lemma: str, kwargs: dict) -> None:  # type: ignore[type-arg]
