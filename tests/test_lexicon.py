@@ -104,6 +104,10 @@ def test_specific_beats_general(lx: Lexicon) -> None:
         ("reinforce", {"object_lemmas": ["commitment"]}),
         ("fight", {"object_lemmas": ["outbreak"]}),
         ("fight", {"prep_objects": {"against": ["corruption"]}}),
+        ("fire", {"object_lemmas": ["chief", "executive"]}),
+        ("hit", {"object_lemmas": ["record", "high"]}),
+        ("shoot", {"object_lemmas": ["film"]}),
+        ("beat", {"prep_objects": {"in": ["election"]}}),
     ],
 )
 def test_senses_that_hold_no_event(lx: Lexicon, lemma: str, kwargs: dict) -> None:  # type: ignore[type-arg]
