@@ -272,6 +272,22 @@ def test_a_leader_of_a_group_named_with_a_possessive(pipeline: Language) -> None
     assert facts(person(actors, "Pablo Soto"))[1:3] == ("CHL", None)
 
 
+def test_a_broadcaster_in_the_story_is_placed_a_reporter_is_not(pipeline: Language) -> None:
+    text = (
+        "Radio host Marta Soto pressed the minister on the pension reform. Chile's government "
+        "defended the plan in Santiago on Monday, as Chile's unions protested, reporter Ana "
+        "Ruiz wrote."
+    )
+    _, actors = run(pipeline, text)
+    assert facts(person(actors, "Marta Soto"))[1:3] == ("CHL", "MED")
+    assert facts(person(actors, "Ana Ruiz"))[1:3] == (None, "MED")
+
+
+def test_a_name_owned_by_an_organisation_is_of_its_sector(pipeline: Language) -> None:
+    _, actors = run(pipeline, "Radio Nova's Tom Berg said the station would close.")
+    assert person(actors, "Tom Berg").sector == "MED"
+
+
 def test_opposition_role_and_surname(pipeline: Language) -> None:
     text = (
         "Moldovan opposition leader Ion Cretu called for protests. "

@@ -191,7 +191,7 @@ class DocIndex:
             # country or organisation sits in an entity the title overlaps
             country, igo = self._inside(title_start, name_start)
         if role is None and country is None and igo is None:
-            return None
+            return self._owned_by_org(name_start)
         if (
             role is not None
             and role.generic
@@ -219,6 +219,20 @@ class DocIndex:
             if country is None and igo is None:
                 start = title_start
         return Reading(role, country, igo, start, name_start, org_sector)
+
+    def _owned_by_org(self, name_start: int) -> Reading | None:
+        """ "Amnesty International's X", "Fox News Channel's X": a name owned by an
+        organisation whose name gives a sector (or the knowledge base a code) is someone of
+        that organisation. A person's or a country's possessive is no such reading."""
+        if name_start < 2 or self.doc[name_start - 1].text not in POSSESSIVE_MARKS:
+            return None
+        org = self.ent_at[name_start - 2]
+        if org is None or org.end != name_start - 1:
+            return None
+        country, sector = self.org_of(org)
+        if sector is None:
+            return None
+        return Reading(None, country, None, org.start, name_start, sector)
 
     def _group_sector(self, i: int) -> str:
         """The sector token ``i`` gives as a group ("union", "students") or as a person's role

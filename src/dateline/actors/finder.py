@@ -220,17 +220,14 @@ def _enrich(person: Person, kb: KnowledgeBase | None, day: str | None, countries
 def _in_context(person: Person, body_index: DocIndex, home: str | None) -> None:
     """Country from the article's context for a person the text gives none (see
     :mod:`~dateline.actors.home`); a former official keeps the country, not the sector.
-    Journalists (sector MED: the byline's reporter, a photographer) and people only captions
-    name are left as they are: they report, they do not act for the country."""
+    Those who report the news (the "press" roles: the byline's reporter, a photographer, an
+    editor) and people only captions name are left as they are: they report, they do not act
+    for the country. A broadcaster or pundit the story is about is placed like anyone."""
     doc = body_index.doc
     body = [m for m in person.mentions if m.doc_no == BODY]
     changed = False
-    if (
-        body
-        and person.country is None
-        and person.sector != "MED"
-        and (person.code or "")[:3] != "IGO"
-    ):
+    press = person.role is not None and person.role.group == "press"
+    if body and person.country is None and not press and (person.code or "")[:3] != "IGO":
         spoke = (spoke_in(body_index, m.span.start, m.span.end) for m in body)
         if any(us_legislator(doc, m.span.start, m.span.end) for m in body):
             person.known_country, person.sector, changed = "USA", person.sector or "LEG", True
