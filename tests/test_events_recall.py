@@ -73,3 +73,36 @@ def test_a_negated_concession_is_a_refusal(nlp: Any) -> None:
 def test_battling_a_fire_is_no_assault(nlp: Any) -> None:
     got = kinds(nlp, "Chile sent firefighters to Peru to battle the wildfires.")
     assert "ASSAULT" not in {p for p, _ in got}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        # headline style: the tagger reads the present-tense verb as a plural noun and
+        # parses the sentence as one noun phrase; the sides are read in order around it
+        ("Chile lifts ban on beef imports from Peru.", "CONCEDE", "CHL", "PER"),
+        ("Chilean army shells Peruvian village.", "ASSAULT", "CHLMIL", "PER"),
+        ("Chilean court sentences Peruvian activist to prison.", "COERCE", "CHLJUD", "PER"),
+    ],
+)
+def test_headline_verbs_read_as_nouns(
+    nlp: Any, text: str, plover: str, source: str, target: str
+) -> None:
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    events = code_events(doc, article, None, all_modalities=True)
+    sides = {(e.plover, e.source and e.source.code, e.target and e.target.code) for e in events}
+    assert (plover, source, target) in sides, sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence with a verb of its own: its nouns stay nouns
+        "Peruvian beef imports from Chile rose in May.",
+        # an event noun before its preposition is the noun ("strikes on"), not a verb
+        "The Peruvian air strikes on Chilean villages.",
+    ],
+)
+def test_nouns_stay_nouns(nlp: Any, text: str) -> None:
+    assert not kinds(nlp, text), kinds(nlp, text)

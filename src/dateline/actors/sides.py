@@ -88,6 +88,9 @@ class Sides:
         self.cut = 0
         #: token bounds of the current sentence
         self.span = (0, len(doc))
+        #: a token no phrase headed after it reaches back over (a verb the parse put inside
+        #: a noun phrase), or None
+        self.floor: int | None = None
         self.last: Participant | None = None
         #: the sentence before, and the current paragraph's first sentence: (span, cut) of
         #: each, resolved to the actors they name only when ``earlier`` asks (rarely)
@@ -213,6 +216,10 @@ class Sides:
             )
         return _joined(out) if heads > 1 else out
 
+    def _floor(self, head: Token) -> int:
+        """The first token a phrase headed by ``head`` may start at, for :attr:`floor`."""
+        return self.floor + 1 if self.floor is not None and head.i > self.floor else 0
+
     def one(self, head: Token) -> list[Participant]:
         if not self.span[0] <= head.i < self.span[1]:
             return []  # a word of another sentence the parser attached here
@@ -266,7 +273,7 @@ class Sides:
         # ("NAIROBI, March 5 (Wire) -- Delegations ...")
         first = head.i
         while (
-            first - 1 >= max(head.left_edge.i, self.span[0])
+            first - 1 >= max(head.left_edge.i, self.span[0], self._floor(head))
             and not self.doc[first - 1].is_space
             and (self.doc[first - 1].pos_ != "PUNCT" or self.doc[first - 1].tag_ in _INNER_PUNCT)
         ):

@@ -70,7 +70,7 @@ from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision
-from dateline.events.predicates import Predicate, verb_predicate
+from dateline.events.predicates import Predicate, misread_verbs, verb_predicate
 from dateline.events.roles import (
     Roles,
     joined_words,
@@ -228,6 +228,11 @@ class Coder:
                 pred = verb_predicate(tok, self.lexicon, self.rules)
                 if pred is not None:
                     preds[tok.i] = pred
+        for pred in misread_verbs(sent, self.lexicon):
+            # a verb the tagger read as a noun: it, not a verb tag on its object ("lifts ban")
+            for obj in pred.objects:
+                preds.pop(obj.i, None)
+            preds[pred.token.i] = pred
         for i in [i for i, p in preds.items() if self.rules.is_verb("transparent", p.token)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
@@ -328,7 +333,10 @@ class Coder:
                 for r, direct in dated
             ):
                 modality = "planned"
+        # the sides of a verb read in order: a phrase after it does not reach back over it
+        resolver.floor = tok.i if pred.misread else None
         sources, targets = self.roles.roles(pred, resolver)
+        resolver.floor = None
         if how == "demand":
             reporter = self.precision.reporter(tok)
             subj = subject_of(reporter) if reporter is not None else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.events import ontology
 from dateline.events.lexicon import LexEntry, Lexicon
@@ -32,6 +32,15 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "away", "up"})
 #: Entity labels of a prepositional object that says when, not whom or what
 _WHEN = frozenset({"DATE", "TIME"})
+#: Tags of a word that makes a clause by itself: a finite verb or a modal.
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+#: Tags of the words a noun phrase is made of, and of the words that open one.
+_MODIFIER_TAGS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS"})
+_PHRASE_TAGS = _MODIFIER_TAGS | {"HYPH", "POS"} | _NOUN_TAGS
+_OPENS = _PHRASE_TAGS | {"IN", "TO", "RP", "PRP"}
+#: Dependencies of a word inside a noun phrase: a verb tag there makes no clause.
+_IN_PHRASE = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -49,6 +58,8 @@ class Predicate:
     #: other entries that fit the same predicate with another PLOVER type, best first: the
     #: event scorer picks the type among ``entry`` and these
     alternatives: list[LexEntry] = field(default_factory=list)
+    #: a verb the tagger read as a noun (:func:`misread_verbs`): its sides are read in order
+    misread: bool = False
 
     @property
     def rule(self) -> str:
@@ -139,6 +150,20 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     subject = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
     objects = [c for c in children if c.dep_ in _OBJECT_DEPS]
     objects.extend(c for c in children if c.dep_ == "dative" and c.pos_ != "ADP")
+    if subject is None and not passive:
+        # a headline's noun-shaped parse ("army shells town"): the noun right before the verb,
+        # made its compound, is its subject
+        subject = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "compound" and c.i == verb.i - 1 and c.tag_ in _NOUN_TAGS
+            ),
+            None,
+        )
+    if not objects and verb.tag_ in _FINITE:
+        # "court sentences X to ...": a noun phrase after the verb the parse set beside it
+        objects = [c for c in children if c.dep_ == "appos" and c.i > verb.i][:1]
     agent = next((c for c in children if c.dep_ == "agent"), None)
     if passive and agent is None and rules.is_("willing", verb.lower_):
         # "X is committed to ...", "X is prepared to ...": a state of X, not done to X
@@ -357,3 +382,98 @@ def _noun_preps(noun: Token) -> dict[str, list[Token]]:
         if c.dep_ == "prep":
             preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
     return preps
+
+
+def misread_verbs(sent: Span, lexicon: Lexicon) -> list[Predicate]:
+    """Verbs the tagger read as nouns in a sentence with no finite verb of its own, as
+    headlines and compressed sentences are ("X lifts ban on Y", "army shells town", "rebels
+    attack post"): a word standing between a noun phrase and a noun phrase or a preposition,
+    tagged a noun or parsed inside a noun phrase, that is a present or past form of a verb the
+    lexicon lists (its bare form after a plural subject), with its subject and object taken in
+    order from the words around it, as the parse of such a sentence is noun-shaped. A verb tag
+    inside a noun phrase is no verb of the sentence's, nor is one on the noun right after such
+    a form that the parser made its subject ("lifts/subject ban/verb on ...")."""
+    own = [t for t in sent if t.tag_ in _FINITE and t.dep_ not in _IN_PHRASE]
+    if len(sent) < 3 or any(t.tag_ != "VBP" for t in own):
+        return []  # most sentences: a verb of their own, told at once
+    doc = sent.doc
+    found: list[tuple[Token, str, Token]] = []
+    # beside a verb tag only the word right before it may be the verb ("lifts ban")
+    words = [doc[t.i - 1] for t in own if t.i - 1 > sent.start] if own else sent[1:-1]
+    for tok in words:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if before.tag_ not in _NOUN_TAGS | {"PRP"} or after.tag_ not in _OPENS | {"VBP", "VB"}:
+            continue
+        if not (tok.tag_ in _NOUN_TAGS or (tok.tag_ in _FINITE and tok.dep_ in _IN_PHRASE)):
+            continue
+        lemma = _read_verb(tok, before, lexicon)
+        if lemma is None or (lexicon.has_lemma(lemma, "noun") and after.tag_ not in _PHRASE_TAGS):
+            continue  # "border attacks on X": the event noun, not a verb
+        found.append((tok, lemma, before))
+    verbs = {t.i for t, _, _ in found}
+    if not found or not all(_shifted(t, verbs) for t in own):
+        return []
+    out: list[Predicate] = []
+    for tok, lemma, before in found:
+        objects = [o] if (o := _phrase_head(tok.i + 1, sent)) is not None else []
+        preps: dict[str, list[Token]] = {}
+        for t in doc[tok.i + 1 : sent.end]:
+            if t.tag_ in ("IN", "TO") and (p := _phrase_head(t.i + 1, sent)) is not None:
+                preps.setdefault(t.lower_, []).append(p)
+        entries = lexicon.match_verb(
+            lemma,
+            object_lemmas=[w for o in objects for w in _run_lemmas(o, tok.i + 1)],
+            prep_objects={k: [w for p in v for w in lemmas(p)] for k, v in preps.items()},
+            subject_lemmas=[before.lemma_.lower()],
+        )
+        if not entries or entries[0].cameo is None or not ontology.plover_of(entries[0].cameo):
+            continue
+        after = doc[tok.i + 1]
+        if after.tag_ in ("IN", "TO", "RP") and not _expects(entries[0], after.lower_):
+            continue  # "beef imports from X": a noun before a preposition no row asks for
+        alts = _alternatives(entries[0], entries[1:])
+        out.append(
+            Predicate(tok, entries[0], "verb", None, False, before, objects, preps, alts, True)
+        )
+    return out
+
+
+def _expects(entry: LexEntry, prep: str) -> bool:
+    """Whether the entry names the preposition or particle (as a verb's next word)."""
+    return prep in entry.particle or any(prep in p.preps for p in entry.prep)
+
+
+def _shifted(verb: Token, forms: set[int]) -> bool:
+    """Whether a verb tag sits on the noun right after a verb form the tagger read as a noun
+    and made its subject ("X lifts/subject ban/verb on Y")."""
+    return verb.i - 1 in forms and verb.tag_ in ("VBP", "VB")
+
+
+def _read_verb(tok: Token, before: Token, lexicon: Lexicon) -> str | None:
+    """The lexicon verb a word read as a noun is a form of: "-s" or "-ed" on the verb, or the
+    bare verb after a plural subject (agreement: "rebels attack"), else None."""
+    word = tok.lower_
+    if word.endswith(("s", "ed")):
+        return next((b for b in base_forms(word) if lexicon.has_lemma(b)), None)
+    if before.tag_ in ("NNS", "NNPS") and lexicon.has_lemma(word):
+        return word
+    return None
+
+
+def _phrase_head(start: int, sent: Span) -> Token | None:
+    """The head of the noun phrase opening at ``start``, read in order: its last noun before
+    a word that cannot be in it; None when no noun phrase opens there. A noun the tagger read
+    as a verb right after the start counts as a noun ("lifts *ban* on")."""
+    head = None
+    for t in sent.doc[start : sent.end]:
+        if t.tag_ not in _PHRASE_TAGS and not (t.i == start and t.tag_ in ("VBP", "VB")):
+            break
+        if t.tag_ in _NOUN_TAGS or t.i == start:
+            head = head if t.tag_ in _MODIFIER_TAGS else t
+    return head
+
+
+def _run_lemmas(head: Token, start: int) -> list[str]:
+    """The lemmas of the words from ``start`` to a phrase's head, head first."""
+    words = reversed(head.doc[start : head.i + 1])
+    return [t.lower_ if t.tag_.startswith("VB") else t.lemma_.lower() for t in words]
