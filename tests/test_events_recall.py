@@ -93,6 +93,17 @@ def test_headline_verbs_read_as_nouns(
     events = code_events(doc, article, None, all_modalities=True)
     sides = {(e.plover, e.source and e.source.code, e.target and e.target.code) for e in events}
     assert (plover, source, target) in sides, sides
+    # a side is the phrase on its side of the verb, not the whole noun-shaped sentence
+    assert all(e.trigger not in (e.source.text if e.source else "") for e in events)
+
+
+def test_title_case_irregular_past(nlp: Any) -> None:
+    # title case: every capitalized word is read as a name, an irregular past too
+    text = "Chilean Foreign Minister Met Peruvian Envoy."
+    doc = nlp(text)
+    events = code_events(doc, Article(published=PUBLISHED, body=text), None, all_modalities=True)
+    sides = {(e.plover, e.source and e.source.text, e.target and e.target.text) for e in events}
+    assert ("CONSULT", "Chilean Foreign Minister", "Peruvian Envoy") in sides, sides
 
 
 @pytest.mark.parametrize(

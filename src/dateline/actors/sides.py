@@ -88,8 +88,8 @@ class Sides:
         self.cut = 0
         #: token bounds of the current sentence
         self.span = (0, len(doc))
-        #: a token no phrase headed after it reaches back over (a verb the parse put inside
-        #: a noun phrase), or None
+        #: a token no phrase reaches over, from either side (a verb the parse put inside a
+        #: noun phrase), or None
         self.floor: int | None = None
         self.last: Participant | None = None
         #: the sentence before, and the current paragraph's first sentence: (span, cut) of
@@ -220,6 +220,11 @@ class Sides:
         """The first token a phrase headed by ``head`` may start at, for :attr:`floor`."""
         return self.floor + 1 if self.floor is not None and head.i > self.floor else 0
 
+    def _ceiling(self, head: Token) -> int:
+        """The token a phrase headed by ``head`` ends before: the sentence's end, or the
+        :attr:`floor` token for a phrase headed before it."""
+        return self.floor if self.floor is not None and head.i < self.floor else self.span[1]
+
     def one(self, head: Token) -> list[Participant]:
         if not self.span[0] <= head.i < self.span[1]:
             return []  # a word of another sentence the parser attached here
@@ -283,7 +288,7 @@ class Sides:
         # "Idil Eser*, a rights activist*"), as far as they run on from it
         last = head.i
         after = {t.i for t in right}
-        while last + 1 < self.span[1] and (
+        while last + 1 < self._ceiling(head) and (
             last + 1 in after
             or (self.doc[last + 1].pos_ == "PUNCT" and last + 2 in after and last + 1 != head.i)
         ):

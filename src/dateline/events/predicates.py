@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dateline import nlp
 from dateline.events import ontology
 from dateline.events.lexicon import LexEntry, Lexicon
 from dateline.events.rules import CoderRules, base_forms
@@ -450,14 +451,18 @@ def _shifted(verb: Token, forms: set[int]) -> bool:
 
 
 def _read_verb(tok: Token, before: Token, lexicon: Lexicon) -> str | None:
-    """The lexicon verb a word read as a noun is a form of: "-s" or "-ed" on the verb, or the
-    bare verb after a plural subject (agreement: "rebels attack"), else None."""
+    """The lexicon verb a word read as a noun is a form of: "-s" or "-ed" on the verb, the
+    bare verb after a plural subject (agreement: "rebels attack"), or an irregular form the
+    model's lemmatizer knows, capitalized as in a title-case headline, where the tagger reads
+    every capitalized word as a name ("X Met Y"); else None."""
     word = tok.lower_
     if word.endswith(("s", "ed")):
         return next((b for b in base_forms(word) if lexicon.has_lemma(b)), None)
     if before.tag_ in ("NNS", "NNPS") and lexicon.has_lemma(word):
         return word
-    return None
+    if not tok.is_title:
+        return None  # a bare irregular form is often a noun too ("a shot"); a capital is case
+    return next((b for b in nlp.verb_forms().get(word, ()) if lexicon.has_lemma(b)), None)
 
 
 def _phrase_head(start: int, sent: Span) -> Token | None:

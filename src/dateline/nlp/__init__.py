@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ __all__ = [
     "load",
     "parse",
     "text_of",
+    "verb_forms",
 ]
 
 ENV_VAR = "DATELINE_SPACY_MODEL"
@@ -89,6 +90,25 @@ def parse(
     """Parse texts lazily with ``nlp.pipe``, one Doc per text, in input order."""
     pipeline = nlp if nlp is not None else load(model)
     yield from pipeline.pipe(texts, batch_size=batch_size)
+
+
+def verb_forms(model: str | None = None) -> Mapping[str, list[str]]:
+    """The irregular verb forms the model's lemmatizer knows, each with its base forms
+    ("met" -> ["meet"]): English morphology for a word the tagger read as another part of
+    speech. Empty when the pipeline has no rule lemmatizer."""
+    return _verb_forms(installed_model(model))
+
+
+@functools.cache
+def _verb_forms(name: str) -> Mapping[str, list[str]]:
+    pipeline = _load(name, True)
+    if "lemmatizer" not in pipeline.pipe_names:
+        return {}
+    lookups = getattr(pipeline.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    forms = lookups.get_table("lemma_exc").get("verb") or {}
+    return {str(k): [str(v) for v in vs] for k, vs in forms.items()}
 
 
 #: Where ``text_of`` keeps a Doc's text in the Doc's own ``user_data``.
