@@ -344,15 +344,29 @@ def test_pronoun_resolves_to_the_preceding_person(pipeline: Language) -> None:
     assert "She" not in koski.aliases
 
 
-def test_pronoun_after_a_quote_skips_names_inside_it(pipeline: Language) -> None:
-    text = (
-        'Slovenian Prime Minister Marko Zupan spoke after the vote. "Nobody expected Novak to '
-        'give in so soon," he said.'
-    )
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name inside the quote before is no one the pronoun stands for
+        (
+            'Slovenian Prime Minister Marko Zupan spoke after the vote. "Nobody expected Novak '
+            'to give in so soon," he said.',
+            "Marko Zupan",
+        ),
+        # after "Y had turned it down, X said", the one who said it, not the reported subject
+        (
+            "Governor Tomas Baxwell met the dockworkers' union on Tuesday.\n\n"
+            "The union's head, Pieter Holmgaard, had turned down the offer, Baxwell told "
+            'reporters.\n\n"We will keep talking," he said.',
+            "Tomas Baxwell",
+        ),
+    ],
+)
+def test_he_said_after_a_quote_or_a_report(pipeline: Language, text: str, name: str) -> None:
     _, actors = run(pipeline, text)
     start = text.index("he said")
     got = actors.resolve(start, start + 2)
-    assert got is not None and got[1] == "Marko Zupan"
+    assert got is not None and got[1] == name
 
 
 # --- organisations, countries, codes -----------------------------------------------------------

@@ -119,7 +119,7 @@ class DocRefs:
             prev = self.index.sent_of(sent_start - 1)
             inside = [r for r in before if prev.start <= r.span.start < prev.end]
             if inside:
-                subjects = [r for r in inside if _is_subject(r)]
+                subjects = _main_first([r for r in inside if _is_subject(r)], prev)
                 asked = _asked(inside, subjects, answering)
                 if asked is not None:
                     return asked, False
@@ -129,6 +129,22 @@ class DocRefs:
                 return ([r for r in inside if r not in owners] or inside)[0].person, False
             sent_start = prev.start
         return None, False
+
+
+def _main_first(subjects: list[Ref], sent: Span) -> list[Ref]:
+    """Subjects of a sentence, the main clause's first: in "Y had rejected the offer, X said"
+    the one who speaks is X, the subject of the reported clause before it only Y."""
+    return sorted(subjects, key=lambda r: not _of_main_clause(r, sent))
+
+
+def _of_main_clause(ref: Ref, sent: Span) -> bool:
+    """Whether a subject reference belongs to its sentence's main verb (or one joined to it
+    by "and")."""
+    root = ref.span.root
+    verb = root.head.head if root.dep_ == "appos" else root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i == sent.root.i
 
 
 def _asked(inside: list[Ref], subjects: list[Ref], answering: bool) -> Person | None:
