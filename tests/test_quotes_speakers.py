@@ -220,3 +220,19 @@ def test_a_title_in_marks_after_the_cue_does_not_speak(pipeline: Language) -> No
 def test_a_document_keeps_the_date_that_says_which_one(pipeline: Language) -> None:
     text = "According to a survey conducted last week, most farmers expect a poor harvest."
     assert speakers(quotes(pipeline, text)) == ["a survey conducted last week"]
+
+
+def test_a_role_named_in_the_next_paragraph_is_that_person(pipeline: Language) -> None:
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    text = (
+        "The harbour reopened on Monday after a week of strikes.\n\n"
+        "A navy officer said the ships would sail by Friday.\n\n"
+        '"We are on schedule," Capt. Ilse Selvik, a naval commander, said at the dock.'
+        "\n\nA resident said the noise had kept her awake.\n\n"
+        "Mayor Orrin Delacort said the council would look into it."
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, find_actors(doc, Article(body=text)))
+    assert speakers(found) == ["Ilse Selvik", "Ilse Selvik", "A resident", "Orrin Delacort"]

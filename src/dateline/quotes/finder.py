@@ -51,6 +51,7 @@ from dateline.quotes.speakers import (
 from dateline.quotes.titles import (
     description_title,
     epithet_person,
+    named_next,
     titled_person,
     widen_org,
 )
@@ -289,7 +290,11 @@ class _Names:
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
         fuller = widen_org(self.cast, target)
         if fuller is None and entity is None:
-            fuller = titled_person(self.cast, target) or epithet_person(self.cast, target)
+            fuller = (
+                titled_person(self.cast, target)
+                or epithet_person(self.cast, target)
+                or named_next(self.cast, target)
+            )
         if fuller is not None:
             name, entity = self.name_of(fuller)
             if fuller.label_ == "PERSON" and entity is None:

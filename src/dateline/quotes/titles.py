@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.roles import RoleTable
+from dateline.actors.roles import Role, RoleTable
 from dateline.nlp.gazetteer import normalize
 from dateline.quotes.speakers import Cast
 
@@ -35,17 +35,26 @@ def description_title(phrase: Span, roles: RoleTable | None = None) -> str | Non
     (a name, an indefinite "a judge", a plural)."""
     roles = roles or RoleTable.default()
     root = phrase.root
-    if root.pos_ != "NOUN" or root.tag_ == "NNS" or root.i != phrase.end - 1:
-        return None
     first = phrase[0]
     if first.lower_ not in _DEFINITE and first.ent_type_ not in _PLACE:
         return None
-    if any(t.ent_type_ == "PERSON" for t in phrase):
+    if root.i != phrase.end - 1:
         return None
-    found = roles.title_ending(phrase.doc, root.i + 1, phrase.start)
+    found = _head_title(phrase, roles)
     if found is None:
         return None
     return normalize(phrase.doc[found[1] : root.i + 1].text)
+
+
+def _head_title(phrase: Span, roles: RoleTable) -> tuple[Role, int] | None:
+    """The role title a singular common-noun phrase with no name ends its head with ("the US
+    ambassador", "a navy officer with the fleet"), with the title's first token index."""
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.tag_ in {"NNS", "NNPS"}:
+        return None
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    return roles.title_ending(phrase.doc, root.i + 1, phrase.start)
 
 
 def titled_person(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
@@ -150,3 +159,49 @@ def _labels(ent: Span) -> set[str]:
     if ent.start > 0 and ent.doc[ent.start - 1].pos_ == "NOUN":
         out.add(ent.doc[ent.start - 1].lower_)
     return out
+
+
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
+    """Delayed identification, as news writes it: a person described by a role with no name
+    ("an army officer said …") and named in the next paragraph is the person first named
+    there when a title of the same sector goes with that name ("Col. X, a defence official,
+    said …"); None otherwise (another unnamed source keeps its description)."""
+    roles = roles or RoleTable.default()
+    found = _head_title(phrase, roles) if phrase[0].lower_ in _INDEFINITE else None
+    if found is None:
+        return None
+    text = cast.text
+    end = text.find("\n", phrase.end_char)
+    if end < 0:
+        return None
+    while end < len(text) and text[end].isspace():
+        end += 1
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    first = next((e for e in cast.people if e.start_char >= end and e.start > phrase.end), None)
+    if first is None or first.start_char >= stop:
+        return None
+    surname = first[-1].text
+    if any(t.text == surname for t in phrase.doc[: phrase.start]):
+        return None  # named before: someone the article already knows
+    sectors = {role.sector for role, _ in _titles_of(first, roles)}
+    return first if found[0].sector in sectors else None
+
+
+def _titles_of(ent: Span, roles: RoleTable) -> list[tuple[Role, int]]:
+    """The titles that go with a name: the one right before it and those ending its
+    appositions ("Col. X, a defence official,")."""
+    doc = ent.doc
+    out = [roles.title_ending(doc, ent.start, ent.sent.start)]
+    for k in range(max(ent.sent.start, ent.start - 2), ent.start):
+        role = roles.role(doc[k : ent.start].text)  # "Col." cut into "Col" and "."
+        if role is not None:
+            out.append((role, k))
+            break
+    for child in ent.root.children:
+        if child.dep_ == "appos" and not ent.start <= child.i < ent.end:
+            out.append(roles.title_ending(doc, child.i + 1, child.left_edge.i))
+    return [t for t in out if t is not None]
