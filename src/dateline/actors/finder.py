@@ -32,6 +32,7 @@ from dateline.actors.orgs import (
 from dateline.actors.people import (
     NameMention,
     Person,
+    bare_surnames,
     completed,
     consumed,
     group,
@@ -104,6 +105,7 @@ def find_actors(
         names = sorted(names + extra, key=_order)
         people = group(names, office_holder)
     extra = [m for n, index in indexes.items() for m in completed(index, n, people)]
+    extra += [m for n, index in indexes.items() for m in bare_surnames(index, n, people)]
     if extra:
         names = sorted(names + extra, key=_order)
         people = group(names, office_holder)

@@ -271,6 +271,28 @@ def mislabelled(
     return out
 
 
+def bare_surnames(index: DocIndex, doc_no: int, people: list[Person]) -> list[NameMention]:
+    """A known person's surname standing alone where the model tagged nothing ("Garrow, who
+    chairs the board, said …" after "Helen Garrow"): a capitalised proper noun outside
+    quotation marks with no other name word beside it."""
+    surnames = {p.words[-1] for p in people if len(p.words) > 1}
+    if not surnames:
+        return []
+    doc = index.doc
+    out = []
+    for i, lower in enumerate(index.lower):
+        if lower not in surnames or index.ent_at[i] is not None or index.quoted_token[i]:
+            continue
+        token = doc[i]
+        if not token.is_title or token.pos_ != "PROPN" or normalize(token.text) not in surnames:
+            continue
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title for t in beside):
+            continue  # part of a longer name ("Garrow Street", "Tom Garrow")
+        out.append(read_mention(index, doc_no, doc[i : i + 1], None))
+    return out
+
+
 def _titled(index: DocIndex, span: Span) -> bool:
     """A two- or three-word capitalised name with a person's title before or after it
     ("Dragan Ilic, Serbia's president" the model read as a place)."""
