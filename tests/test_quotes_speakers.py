@@ -236,3 +236,16 @@ def test_a_role_named_in_the_next_paragraph_is_that_person(pipeline: Language) -
     doc = pipeline(text)
     found = find_quotes(doc, find_actors(doc, Article(body=text)))
     assert speakers(found) == ["Ilse Selvik", "Ilse Selvik", "A resident", "Orrin Delacort"]
+
+
+def test_a_hyphenated_surname_speaks_as_the_full_name(pipeline: Language) -> None:
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    text = (
+        "Sheikh Tamim Al-Rashidi met the envoy.\n\n"
+        'Al-Rashidi said talks would go on. "There is hope," he added.'
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, find_actors(doc, Article(body=text)))
+    assert speakers(found) == ["Tamim Al-Rashidi", "Tamim Al-Rashidi"]

@@ -324,7 +324,8 @@ class _Names:
     def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
         """A surname the model took for an organisation ("McDaniel" as ORG) is the person the
         article names in full with it; any other resolved name stays."""
-        if len(phrase) != 1 or phrase[0].ent_type_ not in {"ORG", ""} or phrase[0].is_lower:
+        one_word = len(phrase) == 1 or not any(t.whitespace_ for t in phrase[:-1])  # "Al-Rashidi"
+        if not one_word or phrase[0].ent_type_ not in {"ORG", ""} or phrase[0].is_lower:
             return name, entity
         wider = self.cast.full_name(phrase)
         if len(wider.split()) > 1 and wider.split()[-1] == phrase.text == name:

@@ -286,6 +286,10 @@ def _untagged_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 class Cast:
     """The people of one parsed body, looked up once: every PERSON mention, those outside
     quotation marks with their words minus titles, their gender where an honorific gives it,
@@ -343,17 +347,18 @@ class Cast:
         """The longest PERSON mention outside quotes that contains ``name``'s words, preferring
         those before it ("Lindqvist" → the earlier "Anna Lindqvist"), else the name without
         titles."""
-        words = tuple(t.text for t in strip_titles(name))
+        own = strip_titles(name)
+        words = tuple(t.text for t in own)
         n = len(words)
-        before, anywhere = words, words
+        before, anywhere = own, own
         for ent, ent_words in zip(self.people, self._words, strict=True):
             if len(ent_words) <= len(anywhere) and len(ent_words) <= len(before):
                 continue
             if any(ent_words[i : i + n] == words for i in range(len(ent_words) - n + 1)):
                 if ent.start < name.start and len(ent_words) > len(before):
-                    before = ent_words
+                    before = strip_titles(ent)
                 if len(ent_words) > len(anywhere):
-                    anywhere = ent_words
+                    anywhere = strip_titles(ent)
         if len(before) == n and len(anywhere) == n:
             # no tagged mention widens it: an earlier untagged run of names ending with it
             for run in self._untagged:
@@ -361,8 +366,9 @@ class Cast:
                     break
                 run_words = tuple(t.text for t in run)
                 if len(run_words) > len(before) and run_words[-n:] == words:
-                    before = run_words
-        return " ".join(before if len(before) > n else anywhere)
+                    before = run
+        # the name as written ("Al-Rashidi" stays one word), over one line
+        return _one_line((before if len(before) > n else anywhere).text)
 
     def subjects(self) -> list[tuple[int, str, int]]:
         """(start, full name, end) of every person that is a subject outside quotation marks,
