@@ -361,6 +361,25 @@ def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
     assert module.main_text(page, news=False) is wider
 
 
+def test_images_are_not_counted_as_text_found() -> None:
+    """A pass's length is its text without the images trafilatura writes into it (address and
+    caption): a page of product pictures is not a story found."""
+    from dateline.extract.main_text import _trafilatura
+
+    words = "The harbour council met on Tuesday to discuss the new ferry timetable. " * 6
+    pictures = "".join(
+        f"<figure><img src='https://img.example.test/{n}/{'x' * 120}.jpg' "
+        f"alt='A red kettle with a long caption number {n}'></figure>"
+        for n in range(12)
+    )
+    page = load_html(f"<html><body><article><p>{words}</p>{pictures}</article></body></html>")
+    assert page is not None
+    body, with_images = _trafilatura(page, precision=False, images=True)
+    _, without = _trafilatura(page, precision=False, images=False)
+    assert body is not None and body.find(".//graphic") is not None
+    assert with_images == without
+
+
 def _assert_roles(pieces: list[tuple[str, str, bool, str]]) -> None:
     """Each (kind, text, linked, expected role) piece is classified as expected."""
     from dateline.extract.html import PageSignals, classify

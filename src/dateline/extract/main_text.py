@@ -107,7 +107,9 @@ def _trafilatura(
     fast: bool = False,
     images: bool = True,
 ) -> tuple[etree._Element | None, int]:
-    """trafilatura's XML body and the length of its text (it copies the tree first)."""
+    """trafilatura's XML body and the length of its text (it copies the tree first), images
+    not counted: the rendered text writes each image's address and caption, which made a
+    gallery of product cards look like a story found."""
     result = trafilatura.bare_extraction(
         tree,
         url=None,  # links are kept only to spot link-only pieces: no need to resolve them
@@ -122,10 +124,13 @@ def _trafilatura(
     )
     if result is None or isinstance(result, dict):
         return None, 0
-    return result.body, len(result.text or "")
+    text = result.text or ""
+    return result.body, len(_IMAGE.sub("", text) if images else text)
 
 
 _WORD = re.compile(r"\w{5,}")
+#: An image as trafilatura's text writes it, on a line of its own: ![caption](address).
+_IMAGE = re.compile(r"\n?!\[[^\]]*\]\([^)]*\)")
 
 
 def _about(body: etree._Element | None, title: str | None) -> bool:
