@@ -333,7 +333,7 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Peru said on Monday it will not accept any more refugees from Bolivia.", "122"),
+        ("The Peruvian government will not accept refugees from Bolivia after March.", "122"),
         ("The council failed to renew the arms embargo on Chile on Monday.", "085"),
         # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
         ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),

@@ -301,7 +301,7 @@ def _stray_to(verb: Token, objects: list[Token]) -> dict[str, list[Token]]:
 
 def _clause_subject(children: list[Token]) -> list[Token]:
     """The object the parser made the subject of a participle or an adjective after the verb
-    ("will not accept *migrants* sailing from X", "detained *students* protesting outside",
+    ("will not accept *migrants* arriving by boat", "detained *students* protesting outside",
     "found *the consul* guilty": the participle or adjective describes the object, it is no
     clause of its own); ``children``: the verb's."""
     for c in children:
