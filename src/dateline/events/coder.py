@@ -142,6 +142,8 @@ class Coder:
         #: the last recent day a sentence of the article stated (see ``RECENT_DAYS``)
         self.scene: dates_mod.DateRef | None = None
         self.scene_before: dates_mod.DateRef | None = None
+        #: the current sentence's place for predicates that name none (places.sentence_location)
+        self._where: dict[bool, Location | None] = {}
 
     def code(
         self,
@@ -222,6 +224,7 @@ class Coder:
         cut: int,
         text: str,
     ) -> list[Candidate]:
+        self._where = {}  # the sentence's own place, for its predicates that name none
         preds: dict[int, Predicate] = {}
         for tok in sent:
             if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
@@ -347,8 +350,11 @@ class Coder:
         sources = [widened(p, sent, tok) for p in sources if not is_thing(p, sent.doc, self.rules)]
         targets = [widened(p, sent, tok) for p in _grouped(targets, text)]
         visit = code[:2] == "04"
-        here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit)
-        stated = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, stated=True)
+        memo = self._where
+        here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, memo=memo)
+        stated = places.sentence_location(
+            tok, sent, ents, self.gaz, destination=visit, stated=True, memo=memo
+        )
         loc = here or dateline
         if here is not None and here.country:
             sources, targets = localize(sources, here.country), localize(targets, here.country)

@@ -135,13 +135,16 @@ def sentence_location(
     *,
     destination: bool = False,
     stated: bool = False,
+    memo: dict[bool, Location | None] | None = None,
 ) -> Location | None:
     """Where the act happened per the sentence: a place in a prepositional phrase on the
     predicate ("in X", "at X"; "to X" when ``destination``), else one in any "in X" phrase of
     the sentence; None when the sentence names no place. With ``stated``, only a place named
     as one ("in Nairobi", "at the summit in Nairobi"), not a word of another thing ("talks on
     the Kenya-Chad dispute"): the event's location; without, any place the phrases name,
-    which tells whose agents act ("police" in a sentence about a Kenyan town are Kenyan)."""
+    which tells whose agents act ("police" in a sentence about a Kenyan town are Kenyan).
+    ``memo``: the sentence's own answer when the predicate has no place, kept by ``stated``
+    for the sentence's other predicates (the same for all of them)."""
     objects = _object_places if stated else _phrase_locations
     preps = AT_PREPS | (TO_PREPS if destination else frozenset())
     direct: list[Location] = []
@@ -157,13 +160,18 @@ def sentence_location(
     best = _best(direct)
     if best is not None:
         return best
+    if memo is not None and stated in memo:
+        return memo[stated]
     anywhere: list[Location] = []
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj":
                     anywhere.extend(objects(pobj, ents_by_token, gazetteer))
-    return _best(anywhere)
+    found = _best(anywhere)
+    if memo is not None:
+        memo[stated] = found
+    return found
 
 
 def _object_places(
