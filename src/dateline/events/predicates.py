@@ -394,9 +394,14 @@ def misread_verbs(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     order from the words around it, as the parse of such a sentence is noun-shaped. A verb tag
     inside a noun phrase is no verb of the sentence's, nor is one on the noun right after such
     a form that the parser made its subject ("lifts/subject ban/verb on ...")."""
-    own = [t for t in sent if t.tag_ in _FINITE and t.dep_ not in _IN_PHRASE]
-    if len(sent) < 3 or any(t.tag_ != "VBP" for t in own):
-        return []  # most sentences: a verb of their own, told at once
+    if len(sent) < 3:
+        return []
+    own: list[Token] = []
+    for t in sent:
+        if t.tag_ in _FINITE and t.dep_ not in _IN_PHRASE:
+            if t.tag_ != "VBP":
+                return []  # most sentences: a verb of their own, told at its first one
+            own.append(t)
     doc = sent.doc
     found: list[tuple[Token, str, Token]] = []
     # beside a verb tag only the word right before it may be the verb ("lifts ban")
