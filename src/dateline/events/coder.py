@@ -69,7 +69,7 @@ from dateline.events.distinct import dedupe, is_thing, root_of, same_actor, side
 from dateline.events.features import Candidate, candidate_features
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
-from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision
+from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision, is_negator
 from dateline.events.predicates import Predicate, misread_verbs, verb_predicate
 from dateline.events.roles import (
     Roles,
@@ -635,9 +635,7 @@ class Coder:
 def _denied(tok: Token) -> bool:
     """Whether the verb itself is negated ("did *not* ease", "*never* freed"), not a verb
     above it."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children
-    )
+    return any(is_negator(c) for c in tok.children)
 
 
 def _provided_for(tok: Token) -> bool:

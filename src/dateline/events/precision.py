@@ -78,7 +78,7 @@ class Precision:
         node = tok
         while True:
             for c in node.children:
-                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                if is_negator(c):
                     if node.i == tok.i and self._refusal(tok, preds[tok.i]) is not None:
                         continue  # "said it would not ...": coded as the refusal
                     return "negated"
@@ -230,6 +230,11 @@ class Precision:
             if self.rules.is_verb("report", node):
                 return node
         return None
+
+
+def is_negator(tok: Token) -> bool:
+    """Whether a dependent negates its verb ("not", "never")."""
+    return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
 def _verbless_main(verb: Token) -> bool:

@@ -100,11 +100,18 @@ def lemmas(token: Token) -> list[str]:
 def hyphenated(tok: Token) -> str | None:
     """The word a hyphen split ("cease-fire" tokenized as cease / - / fire), read at its
     last part, or None."""
+    first = _before_hyphen(tok)
+    return None if first is None else f"{first.lower_}-{tok.lower_}"
+
+
+def _before_hyphen(tok: Token) -> Token | None:
+    """The first part of a word the tokenizer split at a hyphen, read at its last part
+    ``tok`` ("cease" for "fire" in cease / - / fire), or None."""
     doc = tok.doc
     if tok.i < 2 or doc[tok.i - 1].tag_ != "HYPH" or doc[tok.i - 1].whitespace_:
         return None
     first = doc[tok.i - 2]
-    return None if first.whitespace_ else f"{first.lower_}-{tok.lower_}"
+    return None if first.whitespace_ else first
 
 
 def _lemma(verb: Token, lexicon: Lexicon) -> str:
@@ -112,11 +119,9 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
     lemma = verb.lemma_.lower()
     # a hyphenated verb split by the tokenizer ("test-fired" as test / - / fired) is its own
     # entry when the lexicon has one: a missile test is no attack
-    doc, i = verb.doc, verb.i
-    if i >= 2 and doc[i - 1].tag_ == "HYPH" and not doc[i - 1].whitespace_:
-        joined = f"{doc[i - 2].lower_}-{lemma}"
-        if not doc[i - 2].whitespace_ and lexicon.has_lemma(joined):
-            return joined
+    first = _before_hyphen(verb)
+    if first is not None and lexicon.has_lemma(joined := f"{first.lower_}-{lemma}"):
+        return joined
     if lexicon.has_lemma(lemma):
         return lemma
     return next((b for b in base_forms(verb.lower_) if lexicon.has_lemma(b)), lemma)
