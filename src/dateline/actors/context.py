@@ -31,6 +31,8 @@ _SKIP = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _DEFINITE = frozenset({"the"})
+#: Words that join the parts of a portfolio ("Mines and Energy", "Trade & Industry").
+_JOINERS = frozenset({"and", "&"})
 #: Tokens that may follow an apposition's title (the apposition ends there).
 _APPOSITION_END = frozenset({",", ".", ")", ";", ":", "—", "–", "-", "and", "who", "which", "'s"})
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -192,32 +194,25 @@ class DocIndex:
             country, igo = self._inside(title_start, name_start)
         if role is None and country is None and igo is None:
             return self._owned_by_org(name_start)
-        if (
-            role is not None
-            and role.generic
-            and start == title_start
-            and start > 0
-            and self.doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
-        ):
-            # "refugee leader X", "Hamas leader X": a leader, of the sector the organisation's
-            # name gives, else the one the word before gives as a group ("union", "students")
-            # or as a person's role ("refugee"), if any
-            role = replace(role, sector=org_sector or self._group_sector(start - 1))
-        elif (
-            role is not None
-            and role.generic
-            and start == title_start
-            and start > 1
-            and self.doc[start - 1].text in POSSESSIVE_MARKS
-            and self.doc[start - 2].pos_ == "NOUN"
-            and self.ent_at[start - 2] is None
-        ):
-            # "Bolivian truckers' leader X": the leader of a group, of the group's sector if
-            # the tables know it, and of the country named before the group
-            role = replace(role, sector=self._group_sector(start - 2))
-            country, igo, start = self.modifiers_before(start - 2, titled=False)
-            if country is None and igo is None:
-                start = title_start
+        if role is not None and role.generic and start == title_start and start > 0:
+            before = self.doc[start - 1]
+            if before.pos_ in {"NOUN", "ADJ", "PROPN"}:
+                # "refugee leader X", "Hamas leader X": a leader, of the sector the
+                # organisation's name gives, else the one the word before gives as a group
+                # ("union", "students") or as a person's role ("refugee"), if any
+                role = replace(role, sector=org_sector or self._group_sector(start - 1))
+            elif (
+                before.text in POSSESSIVE_MARKS
+                and start > 1
+                and self.doc[start - 2].pos_ == "NOUN"
+                and self.ent_at[start - 2] is None
+            ):
+                # "Bolivian truckers' leader X": the leader of a group, of the group's sector
+                # if the tables know it, and of the country named before the group
+                role = replace(role, sector=self._group_sector(start - 2))
+                country, igo, start = self.modifiers_before(start - 2, titled=False)
+                if country is None and igo is None:
+                    start = title_start
         return Reading(role, country, igo, start, name_start, org_sector)
 
     def _owned_by_org(self, name_start: int) -> Reading | None:
@@ -270,7 +265,7 @@ class DocIndex:
         i = start
         while i > 0 and start - i < 5:
             t = doc[i - 1]
-            if t.lower_ in {"and", "&"}:
+            if t.lower_ in _JOINERS:
                 i -= 1
                 continue
             if not t.is_title or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
@@ -280,7 +275,7 @@ class DocIndex:
             if self.gazetteer.country_by_demonym(t.text) or self.gazetteer.country_by_name(t.text):
                 break
             i -= 1
-        while i < start and doc[i].lower_ in {"and", "&"}:
+        while i < start and doc[i].lower_ in _JOINERS:
             i += 1
         if i == start:
             return role, start
@@ -292,9 +287,9 @@ class DocIndex:
         a minister's title the table does not list, with its first token."""
         doc = self.doc
         i = end
-        while i > 0 and end - i < 6 and (doc[i - 1].is_title or doc[i - 1].lower_ in {"and", "&"}):
+        while i > 0 and end - i < 6 and (doc[i - 1].is_title or doc[i - 1].lower_ in _JOINERS):
             i -= 1
-        if i == end or i < 2 or doc[i].lower_ in {"and", "&"}:
+        if i == end or i < 2 or doc[i].lower_ in _JOINERS:
             return None
         if doc[i - 1].lower_ not in {"of", "for"}:
             return None
