@@ -51,6 +51,14 @@ def kinds(nlp: Any, text: str) -> set[tuple[str, str]]:
         ("The charity airlifted blankets and tents to Peru.", "AID"),
         ("Chile made a donation of $5 million to Peru.", "AID"),
         ("The Chilean president granted Peru a waiver.", "CONCEDE"),
+        # information handed to another side is intelligence shared (CAMEO 064)
+        ("The Chilean police handed over the files to Peruvian investigators.", "COOPERATE"),
+        ("Chile provided detailed records to the Peruvian prosecutors.", "COOPERATE"),
+        # pressing another side to act is a demand (CAMEO 100), as "urge" is a request
+        ("Chile pressured Peru to extradite the smugglers.", "REQUEST"),
+        # "call out" a person is to denounce them (111); troops called out are mobilized
+        ("The Chilean senator called out the Peruvian ambassador.", "ACCUSE"),
+        ("The Chilean president called out the army.", "MOBILIZE"),
     ],
 )
 def test_predicates_found_with_their_type(nlp: Any, text: str, plover: str) -> None:
@@ -62,6 +70,11 @@ def test_people_described_by_a_participle_are_the_object(nlp: Any) -> None:
     # still what is (not) accepted, and a refusal stated for the future is REJECT
     got = kinds(nlp, "Chile will not accept migrants arriving by boat from Peru.")
     assert "REJECT" in {p for p, _ in got}, got
+
+
+def test_troops_called_out_are_not_denounced(nlp: Any) -> None:
+    found = {p for p, _ in kinds(nlp, "The Chilean president called out the army.")}
+    assert "ACCUSE" not in found, found
 
 
 def test_a_negated_concession_is_a_refusal(nlp: Any) -> None:
