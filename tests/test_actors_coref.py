@@ -1,0 +1,117 @@
+"""The actors stage's coreference: descriptions ("the minister") and pronouns resolved to the
+person they stand for.
+
+Sentences and people are invented. The tests load spaCy once per module and skip without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from actor_helpers import person, pipeline, run
+
+__all__ = ["pipeline"]  # the fixture, shared from actor_helpers
+
+
+def test_descriptions_resolve_to_the_person(pipeline: Language) -> None:
+    text = (
+        "Estonian President Kaja Tamm opened the summit in Tallinn. "
+        "The Estonian president later left the hall. "
+        "The president of Estonia was cheered by the crowd. "
+        "Delegates applauded the Estonian leader."
+    )
+    _, actors = run(pipeline, text)
+    tamm = person(actors, "Kaja Tamm")
+    for phrase in ("The Estonian president", "The president of Estonia", "the Estonian leader"):
+        assert phrase in tamm.aliases
+        start = text.index(phrase)
+        assert actors.resolve(start, start + len(phrase)) == (tamm.id, "Kaja Tamm")
+    kinds = {m.kind for m in tamm.mentions}
+    assert kinds == {"name", "description"}
+
+
+def test_description_picks_the_matching_country(pipeline: Language) -> None:
+    text = (
+        "Latvian President Janis Ozols met Lithuanian President Rasa Vaitkus in Riga. "
+        "The Latvian president said the talks went well."
+    )
+    _, actors = run(pipeline, text)
+    start = text.index("The Latvian president")
+    got = actors.resolve(start, start + len("The Latvian president"))
+    assert got is not None and got[1] == "Janis Ozols"
+
+
+def test_pronoun_resolves_to_the_preceding_person(pipeline: Language) -> None:
+    text = (
+        "Finnish Foreign Minister Elina Koski arrived in Oslo on Sunday. "
+        "She said the talks would continue."
+    )
+    _, actors = run(pipeline, text)
+    koski = person(actors, "Elina Koski")
+    start = text.index("She")
+    assert actors.resolve(start, start + 3) == (koski.id, "Elina Koski")
+    assert any(m.kind == "pronoun" and m.text == "She" for m in koski.mentions)
+    assert "She" not in koski.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name inside the quote before is no one the pronoun stands for
+        (
+            'Slovenian Prime Minister Marko Zupan spoke after the vote. "Nobody expected Novak '
+            'to give in so soon," he said.',
+            "Marko Zupan",
+        ),
+        # after "Y had turned it down, X said", the one who said it, not the reported subject
+        (
+            "Governor Tomas Baxwell met the dockworkers' union on Tuesday.\n\n"
+            "The union's head, Pieter Holmgaard, had turned down the offer, Baxwell told "
+            'reporters.\n\n"We will keep talking," he said.',
+            "Tomas Baxwell",
+        ),
+        # a bare surname the model left untagged still names the person
+        (
+            "Tomas Baxwell met Helen Garrow on Monday.\n\nGarrow, who chairs the board, later "
+            'said the meeting went badly. "He did not listen," she told reporters.',
+            "Helen Garrow",
+        ),
+    ],
+)
+def test_pronoun_after_a_quote_or_a_report(pipeline: Language, text: str, name: str) -> None:
+    _, actors = run(pipeline, text)
+    start = text.index("he said") if "he said" in text else text.index("she told")
+    got = actors.resolve(start, start + 3)
+    assert got is not None and got[1] == name
+
+
+def test_pronouns_skip_people_of_the_other_gender(pipeline: Language) -> None:
+    text = (
+        "Mrs. Vesna Horvat met Mr. Luka Babic in Zagreb on Monday. "
+        "Later that day, she said the meeting had been useful."
+    )
+    _, actors = run(pipeline, text)
+    start = text.index("she said")
+    got = actors.resolve(start, start + 3)
+    assert got is not None and got[1] == "Vesna Horvat"
+
+
+def test_a_demonym_does_not_stand_for_the_speaker_it_qualifies(pipeline: Language) -> None:
+    text = "West African leaders meeting in Accra on Friday called on the junta to free detainees."
+    _doc, actors = run(pipeline, text)
+    phrase = "West African leaders"
+    resolved = actors.resolve(0, len(phrase))
+    assert resolved is None or resolved[1] != "West African"
+    assert actors.resolve(0, len("West African")) is not None  # the demonym itself still is
+
+
+def test_subject_pronoun_skips_a_name_in_its_own_opening_phrase(pipeline: Language) -> None:
+    text = (
+        "The veteran broadcaster Carl Lindgren explained the plan on Monday. In a long "
+        "interview with Erik Sand, he said the bridge would be rebuilt."
+    )
+    _, actors = run(pipeline, text)
+    at = text.index(", he said") + 2
+    found = actors.resolve(at, at + 2)
+    assert found is not None and found[1] == "Carl Lindgren"
