@@ -9,7 +9,8 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from dateline.errors import ExtractionError
-from dateline.extract.html import PageSignals, _caption_like, _raw_blocks, extract_html
+from dateline.extract.blocks import PageSignals, _caption_like, raw_blocks
+from dateline.extract.html import extract_html
 from dateline.extract.main_text import _about, _insert_lists, drop_empty_elements, main_text
 from dateline.model import Article, Caption
 
@@ -147,7 +148,7 @@ def test_every_block_role_is_known(wire: Article, og: Article) -> None:
 
 
 def test_classify_roles_of_raw_pieces() -> None:
-    from dateline.extract.html import PageSignals, classify
+    from dateline.extract.blocks import PageSignals, classify
     from dateline.extract.metadata import PageMeta
 
     meta = PageMeta(title="Harbour reopens", authors=["Sam Field"])
@@ -192,7 +193,7 @@ def test_classify_roles_of_raw_pieces() -> None:
 def test_unmarked_byline_under_headline() -> None:
     from trafilatura.utils import load_html
 
-    from dateline.extract.html import page_signals
+    from dateline.extract.blocks import page_signals
 
     html = (
         "<html><body><div><h1>Mines deal signed</h1><div class='meta'>Bat-Erdene Ganbold | "
@@ -239,7 +240,7 @@ def test_text_after_a_sub_heading_is_a_paragraph() -> None:
         "<body><head rend='h2'>Choosing a plan</head>First compare what each plan costs."
         "<p>Then read the small print.</p></body>"
     )
-    assert [(kind, text) for kind, text, _, _ in _raw_blocks(body)] == [
+    assert [(kind, text) for kind, text, _, _ in raw_blocks(body)] == [
         ("head", "Choosing a plan"),
         ("p", "First compare what each plan costs."),
         ("p", "Then read the small print."),
@@ -253,7 +254,7 @@ def test_a_nested_list_is_given_once() -> None:
         "<list><item>a caterer</item><item><ref target='b'>a photographer or videographer"
         "</ref></item></list></item><item>Send the invitations.</item></list></body>"
     )
-    assert [(kind, text, linked) for kind, text, _, linked in _raw_blocks(body)] == [
+    assert [(kind, text, linked) for kind, text, _, linked in raw_blocks(body)] == [
         ("item", "Book the venue. Then hire:", False),
         ("item", "a caterer", False),
         ("item", "a photographer or videographer", True),
@@ -382,7 +383,7 @@ def test_images_are_not_counted_as_text_found() -> None:
 
 def _assert_roles(pieces: list[tuple[str, str, bool, str]]) -> None:
     """Each (kind, text, linked, expected role) piece is classified as expected."""
-    from dateline.extract.html import PageSignals, classify
+    from dateline.extract.blocks import PageSignals, classify
     from dateline.extract.metadata import PageMeta
 
     raw = [(kind, text, "", linked) for kind, text, linked, _ in pieces]
