@@ -89,6 +89,37 @@ def test_a_passive_cue_with_no_agent_names_no_speaker(
         assert said.speaker is not None and said.speaker.name == "Lund"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "reported"),
+    [
+        (
+            "The new ferry schedule appears to have confused most of the commuters this winter.",
+            "appears",
+            "The new ferry schedule | to have confused most of the commuters this winter",
+        ),
+        (
+            "The two councillors seemed to be in no hurry to settle the dispute over the marina.",
+            "seemed",
+            "The two councillors | to be in no hurry to settle the dispute over the marina",
+        ),
+    ],
+)
+def test_an_appearance_verb_is_the_writers_reading_of_its_subject(
+    pipeline: Language, text: str, cue: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), cue)
+    assert q.speaker is None
+    assert content(text, q) == reported
+
+
+def test_an_appearance_verb_before_a_cue_keeps_its_subject_as_speaker(
+    pipeline: Language,
+) -> None:
+    text = "Councillor Ames seemed to blame the port authority for the long delays at the marina."
+    q = by_cue(attributions(pipeline, text), "seemed")
+    assert q.speaker is not None and q.speaker.name == "Ames"
+
+
 def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> None:
     text = "Reyes was quoted as saying the ferry talks had failed."
     for q in attributions(pipeline, text):

@@ -292,6 +292,28 @@ def _passive(tok: Token) -> tuple[Span | None, Token | None] | None:
     return source, patients[0] if passive else None
 
 
+#: The kind of the appearance verbs ("seem", "appear"): the writer's reading of their subject.
+APPEARANCE = "seem"
+
+
+def _appearance(
+    tok: Token, entry: Cue, lexicon: Lexicon
+) -> tuple[Span | None, Token | None] | None:
+    """(None, subject) for an appearance verb whose infinitive is no cue of its own ("the
+    plan appears to be stalled"): nobody is said to say it, the writer judges the subject, and
+    the subject is part of what is reported, as PolNeAR marks it. "X seemed to blame Y" is
+    X's report (the infinitive is a cue). None for any other cue."""
+    if entry.kind != APPEARANCE:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if not comps or any(lexicon.cue(c.lemma_) is not None for c in comps):
+        return None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    return None, subjects[0]
+
+
 def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
     """("the poll", content) for "according to the poll"; None when it is not that phrase."""
     doc = tok.doc
@@ -508,7 +530,7 @@ def find_reports(
                 # ""…," he said, as the crowd left": what follows the cue clause after a quote
                 # is the article's narration, not the speaker's words
                 content = {i for i in content if i < tok.left_edge.i}
-            passive = _passive(tok)
+            passive = _passive(tok) or _appearance(tok, entry, lexicon)
             if passive is not None:
                 source, patient = passive
                 if patient is not None:
