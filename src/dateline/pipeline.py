@@ -100,11 +100,17 @@ def _extracted(item: Document | SourceFailure, options: Options) -> Analysis:
         )
     record = Analysis(id=item.id, input_id=item.input_id, input_url=item.url)
     with _guard(record), deadline(options.max_seconds, "extraction"):
-        article = extract(item, options)
-        if not article.language:
-            article.language = detect_language(article.body)
-        record.article = article
+        record.article = stage_extract(item, options)
     return record
+
+
+def stage_extract(document: Document, options: Options) -> Article:
+    """The document's Article, with its language told from the body when the page states
+    none (what every later stage reads)."""
+    article = extract(document, options)
+    if not article.language:
+        article.language = detect_language(article.body)
+    return article
 
 
 class DocumentTimeout(DatelineError):
@@ -231,12 +237,17 @@ def _by_size(work: list[Work], max_chars: int, max_docs: int) -> Iterator[list[W
 
 
 def _texts(record: Analysis) -> list[str]:
-    """The body, then the captions and image alt texts (people only they name are entities
-    too; quotes in captions are marked as such; no events come from either)."""
+    assert record.article is not None
+    return stage_texts(record.article)
+
+
+def stage_texts(article: Article) -> list[str]:
+    """What the NLP stage parses of an article: the body, then the captions and image alt
+    texts (people only they name are entities too; quotes in captions are marked as such; no
+    events come from either)."""
     from dateline.actors import caption_texts
 
-    assert record.article is not None
-    return [record.article.body, *caption_texts(record.article)]
+    return [article.body, *caption_texts(article)]
 
 
 def _parsed(
@@ -279,7 +290,8 @@ def _stages(
         event["tone"] = tone(event["sentence"])
 
 
-# The stages one by one (``dateline bench nlp`` times each on the same parsed text).
+# The stages one by one (``dateline bench nlp`` times each on the same parsed text;
+# ``dateline train events`` gathers the event scorer's candidates through them).
 
 
 def stage_actors(body: Doc, article: Article, captions: list[Doc]) -> Actors:

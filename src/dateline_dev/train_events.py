@@ -14,7 +14,12 @@ half (:mod:`dateline_dev.eval.split`) of
   key "seed"): a candidate matching an expected event
   (sentence and type) is right; every other asserted candidate is wrong.
 
-Each item weighs the same within its set; the sets weigh ``SET_WEIGHTS``. Out-of-fold figures
+Sentences are coded alone, as ``dateline eval events`` codes them; articles and examples go
+through the stages ``analyze`` runs (:meth:`_Parser.analysed`: extraction, the body parsed
+with its captions, actors, quotes), so the scorer is fitted on the candidates it will score.
+
+Each item weighs the same within its set; the sets weigh ``SET_WEIGHTS`` (applied at fit time,
+so a ``--cache`` of candidates refits under other weights). Out-of-fold figures
 (:func:`dateline_dev.eval.split.folds`, five folds of the tune half) choose the threshold and are
 reported; the shipped model is then fitted on the whole tune half. Deterministic: fixed
 solver, sorted inputs.
@@ -25,7 +30,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,6 +41,7 @@ import numpy as np
 from dateline.events.features import Candidate
 from dateline.events.ontology import normalize_plover
 from dateline.events.scorer import MODEL_FILE, EventScorer
+from dateline.model import Document
 from dateline_dev.eval.split import folds, is_tune
 
 #: How much each set's items weigh in the fit (whole articles are the unit users see).
@@ -57,7 +63,9 @@ class Row:
     key: str
     features: dict[str, float]
     label: int | None  # None: not labelled (kept out of the fit)
-    weight: float
+    #: the row's share of its item (1 / the item's labelled candidates); the fit multiplies
+    #: it by its set's weight, so a cache of rows holds no set weight
+    share: float
     plover: str
     token: int
     modality: str
@@ -84,16 +92,29 @@ class _Parser:
         self.nlp = nlp.load()
         self.coder = Coder(scorer=EventScorer.keep_all())
 
-    def candidates(self, text: str, published: str | None = None, **meta: Any) -> list[Candidate]:
+    def candidates(self, text: str) -> list[Candidate]:
+        """A sentence's candidates, coded alone as ``dateline eval events`` codes it."""
         from dateline.actors import find_actors
         from dateline.model import Article
         from dateline.quotes import find_quotes
 
-        article = Article(published=published, body=text, **meta)
+        article = Article(published=None, body=text)
         doc = self.nlp(text)
         actors = find_actors(doc, article)
         quotes = find_quotes(doc, actors)
         return self.coder.candidates(doc, article, actors, quotes)
+
+    def analysed(self, document: Document) -> list[Candidate]:
+        """A document's candidates as ``analyze`` codes them (``pipeline._stages``): the
+        extracted article (title, dateline, cleaned body), its body parsed with its
+        captions, the actors stage over both, the quotes; only the scorer is left out."""
+        from dateline.options import Options
+        from dateline.pipeline import stage_actors, stage_extract, stage_quotes, stage_texts
+
+        article = stage_extract(document, Options())
+        body, *captions = self.nlp.pipe(stage_texts(article))
+        actors = stage_actors(body, article, captions)
+        return self.coder.candidates(body, article, actors, stage_quotes(body, actors))
 
 
 def _rows(
@@ -103,10 +124,9 @@ def _rows(
     label: Callable[[Candidate], int | None],
 ) -> list[Row]:
     labels = [label(c) for c in cands]
-    n = sum(x is not None for x in labels) or 1
-    w = SET_WEIGHTS[set_name] / n
+    share = 1 / (sum(x is not None for x in labels) or 1)
     return [
-        Row(set_name, key, c.features, y, w, c.event.plover, c.group[0], c.modality)
+        Row(set_name, key, c.features, y, share, c.event.plover, c.group[0], c.modality)
         for c, y in zip(cands, labels, strict=True)
     ]
 
@@ -157,22 +177,19 @@ def _article_label(gold_events: list[dict[str, Any]]) -> Callable[[Candidate], i
 
 
 def article_rows(parser: _Parser, directory: Path, limit: int | None = None) -> list[Row]:
+    """Each tune article's candidates, from the record ``dateline eval articles`` analyses."""
+    from dateline_dev.eval import articles
+
     out: list[Row] = []
-    files = sorted(directory.glob("naeb-*.json"))
-    for path in files[:limit]:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if not is_tune("articles-gold-dev", gold["id"]):
+    for gold in articles.load(directory)[:limit]:
+        if gold.half != "tune":
             continue
-        cands = parser.candidates(gold["text"], gold.get("published"))
-        out += _rows("articles-gold-dev", str(gold["id"]), cands, _article_label(gold["events"]))
+        cands = parser.analysed(articles.document(gold))
+        out += _rows(articles.SET_NAME, gold.id, cands, _article_label(gold.events))
     return out
 
 
 def example_rows(parser: _Parser, seed: Path | None = None) -> list[Row]:
-    from dateline import nlp
-    from dateline.actors import find_actors
-    from dateline.extract import extract
-    from dateline.quotes import find_quotes
     from dateline_dev.eval.events import annotated_documents, matches
 
     out: list[Row] = []
@@ -182,10 +199,7 @@ def example_rows(parser: _Parser, seed: Path | None = None) -> list[Row]:
             name = "seed"
         if not is_tune("examples", name):
             continue
-        article = extract(document)
-        doc = nlp.load()(article.body)
-        actors = find_actors(doc, article)
-        cands = parser.coder.candidates(doc, article, actors, find_quotes(doc, actors))
+        cands = parser.analysed(document)
         expected = gold.get("events", [])
 
         def label(c: Candidate, expected: list[dict[str, Any]] = expected) -> int | None:
@@ -230,7 +244,12 @@ def vocabulary(rows: Iterable[Row]) -> list[str]:
     return sorted(n for n, c in counts.items() if c >= MIN_COUNT)
 
 
-def fit(rows: list[Row], threshold: float = 0.5) -> EventScorer:
+def fit(
+    rows: list[Row],
+    threshold: float = 0.5,
+    set_weights: Mapping[str, float] = SET_WEIGHTS,
+    c: float = C,
+) -> EventScorer:
     from sklearn.linear_model import LogisticRegression
 
     labelled = [r for r in rows if r.label is not None]
@@ -238,20 +257,23 @@ def fit(rows: list[Row], threshold: float = 0.5) -> EventScorer:
     model = EventScorer(names, np.zeros(len(names)), 0.0, threshold)
     x = model.matrix([r.features for r in labelled])
     y = np.array([r.label for r in labelled])
-    w = np.array([r.weight for r in labelled])
-    lr = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    w = np.array([set_weights[r.set] * r.share for r in labelled])
+    lr = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
     lr.fit(x, y, sample_weight=w * len(w) / w.sum())
     model.weights = lr.coef_[0].astype(float)
     model.intercept = float(lr.intercept_[0])
     return model
 
 
-def out_of_fold(rows: list[Row]) -> np.ndarray:
+def out_of_fold(
+    rows: list[Row], set_weights: Mapping[str, float] = SET_WEIGHTS, c: float = C
+) -> np.ndarray:
     """Each row's probability from a model fitted without its fold (by item, per set)."""
     fold = np.array([folds(r.set, r.key, K) for r in rows])
     probs = np.zeros(len(rows))
     for k in range(K):
-        model = fit([r for r, f in zip(rows, fold, strict=True) if f != k])
+        train = [r for r, f in zip(rows, fold, strict=True) if f != k]
+        model = fit(train, set_weights=set_weights, c=c)
         idx = np.flatnonzero(fold == k)
         probs[idx] = model.predict_proba(model.matrix([rows[i].features for i in idx]))
     return probs

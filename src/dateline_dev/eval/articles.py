@@ -33,7 +33,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.events.model import DEFAULT_MODALITIES
 from dateline_dev.eval.matching import (
@@ -46,6 +46,9 @@ from dateline_dev.eval.matching import (
     ratio,
 )
 from dateline_dev.eval.split import HALVES, half_of
+
+if TYPE_CHECKING:
+    from dateline.model import Document
 
 SET_NAME = "articles-gold-dev"
 #: A prediction matches a gold quote when it holds at least this share of its tokens.
@@ -118,24 +121,28 @@ def load(root: Path, ids: Iterable[str] | None = None) -> list[GoldArticle]:
     return out
 
 
+def document(gold: GoldArticle) -> Document:
+    """The gold article as a user's plain-text JSON Lines record (what ``analyze`` reads; the
+    event scorer's trainer codes its candidates from the same record)."""
+    from dateline.model import Document
+
+    return Document(
+        input_id=f"naeb-{gold.id}",
+        content=gold.text,
+        kind="text",
+        url=gold.url,
+        published=gold.published,
+        title=gold.title,
+    )
+
+
 def records(articles: Sequence[GoldArticle]) -> list[dict[str, Any]]:
     """The analysis record of each article, analysed as a user's plain-text record. The record
     keeps events of every modality so the scorer can say which ones count (and how many not)."""
-    from dateline.model import Document
     from dateline.options import Options
     from dateline.pipeline import analyze_all
 
-    docs = [
-        Document(
-            input_id=f"naeb-{g.id}",
-            content=g.text,
-            kind="text",
-            url=g.url,
-            published=g.published,
-            title=g.title,
-        )
-        for g in articles
-    ]
+    docs = [document(g) for g in articles]
     return [r.to_dict() for r in analyze_all(docs, Options(all_modalities=True))]
 
 
