@@ -72,7 +72,10 @@ class Sides:
         pronouns: AbstractSet[str],
         text: str | None = None,
         relations: AbstractSet[str] = frozenset(),
+        ents: dict[int, Span] | None = None,
     ) -> None:
+        """``text`` and ``ents`` (the entity of each token index), when the caller has them,
+        spare reading the Doc for them again."""
         self.doc = doc
         #: offsets handed to ``actors.at`` are shifted by this (0: the Doc is the whole body)
         self.offset = 0
@@ -82,7 +85,9 @@ class Sides:
         self.pronouns = pronouns
         #: nouns of a relation to another actor ("Israel's *ally*"): the possessor is not it
         self.relations = relations
-        self.ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        if ents is None:
+            ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        self.ents = ents
         self.text = text_of(doc) if text is None else text
         #: where the current sentence starts after a wire dateline (words before are no actors)
         self.cut = 0

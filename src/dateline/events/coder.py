@@ -179,7 +179,8 @@ class Coder:
             actors = find_actors(doc, article)
         published = dates_mod.parse_published(article.published)
         dateline = places.dateline_location(article.dateline, self.gaz)
-        ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        entities = doc.ents  # spaCy builds the entity spans anew at each read: read once
+        ents = {t: ent for ent in entities for t in range(ent.start, ent.end)}
         text = text_of(doc)
         quoted = quoted_spans(text, quotes)
         # the article's home country (the actors stage's: named most, else the dateline's,
@@ -187,10 +188,10 @@ class Coder:
         home = getattr(actors, "home", None)
         self.home = self._cameo(home)
         # without one, unnamed agents are of the country the article names most
-        self.leading = None if home else self._cameo(named_most(doc.ents, self.gaz))
-        self.home_place = places.home_location(doc.ents, self.gaz, home, dateline)
+        self.leading = None if home else self._cameo(named_most(entities, self.gaz))
+        self.home_place = places.home_location(entities, self.gaz, home, dateline)
         self.dateline = dateline
-        self.dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        self.dates = [e for e in entities if e.label_ in ("DATE", "TIME")]
         self.agents = self._agent_countries(doc, ents)
         self.scene = self.scene_before = None
         resolver = Sides(
@@ -201,6 +202,7 @@ class Coder:
             self.rules.words["pronoun"],
             text,
             relations=self.rules.words["relation"],
+            ents=ents,
         )
         out: list[Candidate] = []
         for sent in paragraph_sentences(doc):
@@ -478,16 +480,20 @@ class Coder:
         country wherever it does ("Chile's military", "the Chilean army"), when that is
         always the same one: a bare "the military" elsewhere in the article is that one."""
         found: dict[str, set[str]] = {}
-        for tok in doc:
+        # read from the entities' words up to the noun they modify: a walk over every word
+        # of the article would find the same pairs
+        for i, ent in ents.items():
+            if not ent.id_:
+                continue
+            child = doc[i]
+            if child.dep_ not in ("poss", "amod", "compound"):
+                continue
+            tok = child.head
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.rules.sectors:
                 continue
-            for child in tok.children:
-                ent = ents.get(child.i)
-                if child.dep_ not in ("poss", "amod", "compound") or ent is None or not ent.id_:
-                    continue
-                country = self.gaz.country_of(ent.id_)
-                if country is not None:
-                    found.setdefault(tok.lemma_.lower(), set()).add(country.iso3)
+            country = self.gaz.country_of(ent.id_)
+            if country is not None:
+                found.setdefault(tok.lemma_.lower(), set()).add(country.iso3)
         return {
             noun: cameo
             for noun, countries in found.items()

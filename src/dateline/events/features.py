@@ -129,12 +129,14 @@ def _year_before(sent: Span, dates: list[Span], published: date | None) -> bool:
 
 
 def _toll(pred: Token, sent: Span) -> bool:
-    lower = sent.text.lower()
     if pred.lemma_.lower() not in _TOLL_LEMMAS:
-        return False
+        return False  # most predicates: the sentence's words are not read
     number = any(t.like_num for t in pred.subtree)
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in pred.children)
-    return (number or perfect) and any(w in lower for w in _TOLL_WORDS)
+    if not (number or perfect):
+        return False
+    lower = sent.text.lower()
+    return any(w in lower for w in _TOLL_WORDS)
 
 
 def candidate_features(
