@@ -88,6 +88,7 @@ from dateline.events.sentences import (
     inside_quote,
     paragraph_sentences,
     quoted_spans,
+    sentence_words,
 )
 from dateline.model import Article
 from dateline.nlp import text_of
@@ -144,6 +145,8 @@ class Coder:
         self.scene_before: dates_mod.DateRef | None = None
         #: the current sentence's place for predicates that name none (places.sentence_location)
         self._where: dict[bool, Location | None] = {}
+        #: the current sentence's "in"/"at" words that give its place (SentenceWords.in_at)
+        self._in_at: list[Token] = []
 
     def code(
         self,
@@ -227,13 +230,14 @@ class Coder:
         text: str,
     ) -> list[Candidate]:
         self._where = {}  # the sentence's own place, for its predicates that name none
+        words = sentence_words(sent)
+        self._in_at = words.in_at
         preds: dict[int, Predicate] = {}
-        for tok in sent:
-            if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
-                pred = verb_predicate(tok, self.lexicon, self.rules)
-                if pred is not None:
-                    preds[tok.i] = pred
-        for pred in misread_verbs(sent, self.lexicon):
+        for tok in words.verbs:
+            pred = verb_predicate(tok, self.lexicon, self.rules)
+            if pred is not None:
+                preds[tok.i] = pred
+        for pred in misread_verbs(sent, self.lexicon, words.finite):
             # a verb the tagger read as a noun: it, not a verb tag on its object ("lifts ban")
             for obj in pred.objects:
                 preds.pop(obj.i, None)
@@ -352,10 +356,10 @@ class Coder:
         sources = [widened(p, sent, tok) for p in sources if not is_thing(p, sent.doc, self.rules)]
         targets = [widened(p, sent, tok) for p in _grouped(targets, text)]
         visit = code[:2] == "04"
-        memo = self._where
-        here = places.sentence_location(tok, sent, ents, self.gaz, destination=visit, memo=memo)
+        memo, in_at = self._where, self._in_at
+        here = places.sentence_location(tok, in_at, ents, self.gaz, destination=visit, memo=memo)
         stated = places.sentence_location(
-            tok, sent, ents, self.gaz, destination=visit, stated=True, memo=memo
+            tok, in_at, ents, self.gaz, destination=visit, stated=True, memo=memo
         )
         loc = here or dateline
         if here is not None and here.country:

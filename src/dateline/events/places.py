@@ -22,6 +22,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 #: ... and those that give a visit's destination ("travelled to Nairobi").
 TO_PREPS = frozenset({"to", "into"})
+#: Prepositions anywhere in a sentence that give its own place, for acts that name none.
+IN_AT = frozenset({"in", "at"})
 
 
 def from_place(place: Place) -> Location:
@@ -129,7 +131,7 @@ def _place_phrase(head: Token) -> list[Token]:
 
 def sentence_location(
     predicate: Token,
-    sent: Span,
+    in_at: Iterable[Token],
     ents_by_token: dict[int, Span],
     gazetteer: Gazetteer,
     *,
@@ -139,9 +141,10 @@ def sentence_location(
 ) -> Location | None:
     """Where the act happened per the sentence: a place in a prepositional phrase on the
     predicate ("in X", "at X"; "to X" when ``destination``), else one in any "in X" phrase of
-    the sentence; None when the sentence names no place. With ``stated``, only a place named
-    as one ("in Nairobi", "at the summit in Nairobi"), not a word of another thing ("talks on
-    the Kenya-Chad dispute"): the event's location; without, any place the phrases name,
+    the sentence (``in_at``: its ``IN_AT`` words parsed as prepositions, in order); None
+    when the sentence names no place. With ``stated``, only a place named as one ("in
+    Nairobi", "at the summit in Nairobi"), not a word of another thing ("talks on the
+    Kenya-Chad dispute"): the event's location; without, any place the phrases name,
     which tells whose agents act ("police" in a sentence about a Kenyan town are Kenyan).
     ``memo``: the sentence's own answer when the predicate has no place, kept by ``stated``
     for the sentence's other predicates (the same for all of them)."""
@@ -163,11 +166,10 @@ def sentence_location(
     if memo is not None and stated in memo:
         return memo[stated]
     anywhere: list[Location] = []
-    for tok in sent:
-        if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
-            for pobj in tok.children:
-                if pobj.dep_ == "pobj":
-                    anywhere.extend(objects(pobj, ents_by_token, gazetteer))
+    for tok in in_at:
+        for pobj in tok.children:
+            if pobj.dep_ == "pobj":
+                anywhere.extend(objects(pobj, ents_by_token, gazetteer))
     found = _best(anywhere)
     if memo is not None:
         memo[stated] = found

@@ -34,14 +34,14 @@ _ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "away", "up"})
 #: Entity labels of a prepositional object that says when, not whom or what
 _WHEN = frozenset({"DATE", "TIME"})
 #: Tags of a word that makes a clause by itself: a finite verb or a modal.
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: Tags of the words a noun phrase is made of, and of the words that open one.
 _MODIFIER_TAGS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS"})
 _PHRASE_TAGS = _MODIFIER_TAGS | {"HYPH", "POS"} | _NOUN_TAGS
 _OPENS = _PHRASE_TAGS | {"IN", "TO", "RP", "PRP"}
 #: Dependencies of a word inside a noun phrase: a verb tag there makes no clause.
-_IN_PHRASE = frozenset({"compound", "amod", "nmod"})
+IN_PHRASE = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -167,7 +167,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             ),
             None,
         )
-    if not objects and verb.tag_ in _FINITE:
+    if not objects and verb.tag_ in FINITE:
         # "court sentences X to ...": a noun phrase after the verb the parse set beside it
         objects = [c for c in children if c.dep_ == "appos" and c.i > verb.i][:1]
     agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -390,7 +390,7 @@ def _noun_preps(noun: Token) -> dict[str, list[Token]]:
     return preps
 
 
-def misread_verbs(sent: Span, lexicon: Lexicon) -> list[Predicate]:
+def misread_verbs(sent: Span, lexicon: Lexicon, finite: list[Token]) -> list[Predicate]:
     """Verbs the tagger read as nouns in a sentence with no finite verb of its own, as
     headlines and compressed sentences are ("X lifts ban on Y", "army shells town", "rebels
     attack post"): a word standing between a noun phrase and a noun phrase or a preposition,
@@ -398,31 +398,26 @@ def misread_verbs(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     lexicon lists (its bare form after a plural subject), with its subject and object taken in
     order from the words around it, as the parse of such a sentence is noun-shaped. A verb tag
     inside a noun phrase is no verb of the sentence's, nor is one on the noun right after such
-    a form that the parser made its subject ("lifts/subject ban/verb on ...")."""
-    if len(sent) < 3:
-        return []
-    own: list[Token] = []
-    for t in sent:
-        if t.tag_ in _FINITE and t.dep_ not in _IN_PHRASE:
-            if t.tag_ != "VBP":
-                return []  # most sentences: a verb of their own, told at its first one
-            own.append(t)
+    a form that the parser made its subject ("lifts/subject ban/verb on ..."). ``finite``:
+    the sentence's words tagged ``FINITE`` outside a noun phrase (``IN_PHRASE``), in order."""
+    if len(sent) < 3 or any(t.tag_ != "VBP" for t in finite):
+        return []  # most sentences: a verb of their own
     doc = sent.doc
     found: list[tuple[Token, str, Token]] = []
     # beside a verb tag only the word right before it may be the verb ("lifts ban")
-    words = [doc[t.i - 1] for t in own if t.i - 1 > sent.start] if own else sent[1:-1]
+    words = [doc[t.i - 1] for t in finite if t.i - 1 > sent.start] if finite else sent[1:-1]
     for tok in words:
         before, after = doc[tok.i - 1], doc[tok.i + 1]
         if before.tag_ not in _NOUN_TAGS | {"PRP"} or after.tag_ not in _OPENS | {"VBP", "VB"}:
             continue
-        if not (tok.tag_ in _NOUN_TAGS or (tok.tag_ in _FINITE and tok.dep_ in _IN_PHRASE)):
+        if not (tok.tag_ in _NOUN_TAGS or (tok.tag_ in FINITE and tok.dep_ in IN_PHRASE)):
             continue
         lemma = _read_verb(tok, before, lexicon)
         if lemma is None or (lexicon.has_lemma(lemma, "noun") and after.tag_ not in _PHRASE_TAGS):
             continue  # "border attacks on X": the event noun, not a verb
         found.append((tok, lemma, before))
     verbs = {t.i for t, _, _ in found}
-    if not found or not all(_shifted(t, verbs) for t in own):
+    if not found or not all(_shifted(t, verbs) for t in finite):
         return []
     out: list[Predicate] = []
     for tok, lemma, before in found:

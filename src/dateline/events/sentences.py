@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.events.model import QuoteLike
+from dateline.events.places import IN_AT
+from dateline.events.predicates import FINITE, IN_PHRASE
 
 #: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - ", "GENEVA: "
 DATELINE_PREFIX = re.compile(
@@ -40,6 +43,36 @@ def line_breaks(doc: Doc) -> list[int]:
     among its few whitespace tokens, not by reading every word."""
     spaces = (int(i) for i in doc.to_array("IS_SPACE").nonzero()[0])
     return [i for i in spaces if "\n" in doc[i].text]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceWords:
+    """The words of a sentence the coder looks among more than once, found in one reading of
+    its words (each read makes new Token objects): its verbs, by tag or part of speech (the
+    predicates' candidates); its finite verbs and modals outside noun phrases (whether it has
+    a verb of its own, :func:`~dateline.events.predicates.misread_verbs`); its "in"/"at"
+    prepositions (its own place, :func:`~dateline.events.places.sentence_location`). Each
+    list in the sentence's order."""
+
+    verbs: list[Token]
+    finite: list[Token]
+    in_at: list[Token]
+
+
+def sentence_words(sent: Span) -> SentenceWords:
+    verbs: list[Token] = []
+    finite: list[Token] = []
+    in_at: list[Token] = []
+    for tok in sent:
+        tag = tok.tag_
+        if tok.pos_ == "VERB" or tag.startswith("VB"):
+            verbs.append(tok)
+        dep = tok.dep_
+        if tag in FINITE and dep not in IN_PHRASE:
+            finite.append(tok)
+        if dep == "prep" and tok.lower_ in IN_AT:
+            in_at.append(tok)
+    return SentenceWords(verbs, finite, in_at)
 
 
 def quoted_spans(
