@@ -262,7 +262,8 @@ class Sides:
                     "pronoun",
                 )
             ]
-        left = [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
+        leftmost = head.left_edge.i
+        left = [t for t in head.subtree if leftmost <= t.i <= head.i]
         left = [t for t in left if not _under(t, head, _LEFT_SKIP)]
         agent = self._sector(_titles(left, head), head) is not None
         right_preps = _RIGHT_PREPS if agent or head.pos_ == "PROPN" else _OF
@@ -282,11 +283,8 @@ class Sides:
         # the contiguous words before the head, not what punctuation sets apart
         # ("NAIROBI, March 5 (Wire) -- Delegations ...")
         first = head.i
-        while (
-            first - 1 >= max(head.left_edge.i, self.span[0], self._floor(head))
-            and not self.doc[first - 1].is_space
-            and (self.doc[first - 1].pos_ != "PUNCT" or self.doc[first - 1].tag_ in _INNER_PUNCT)
-        ):
+        edge = max(head.left_edge.i, self.span[0], self._floor(head))
+        while first - 1 >= edge and _in_run(self.doc[first - 1]):
             first -= 1
         left = [t for t in left if t.i >= first]
         # the words after the head that belong to the phrase ("the leader *of the network*",
@@ -612,6 +610,12 @@ def _joined(side: list[Participant]) -> list[Participant]:
         return side
     extent = (min(s for s, _ in spans), max(e for _, e in spans))
     return [replace(p, joined=extent) if p.end > p.start else p for p in side]
+
+
+def _in_run(tok: Token) -> bool:
+    """Whether a word before a phrase's head runs on into it: not a space, nor punctuation
+    other than the phrase's own (hyphens, possessives, brackets)."""
+    return not tok.is_space and (tok.pos_ != "PUNCT" or tok.tag_ in _INNER_PUNCT)
 
 
 def _titles(left: list[Token], head: Token) -> list[Token]:

@@ -14,6 +14,7 @@ lexicon row names their object ("declared a ceasefire").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -127,12 +128,13 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
     return next((b for b in base_forms(verb.lower_) if lexicon.has_lemma(b)), lemma)
 
 
-def _complements(verb: Token, depth: int = 0) -> list[Token]:
+def _complements(children: Iterable[Token], depth: int = 0) -> list[Token]:
+    """The complement verbs among a verb's ``children``, with theirs, three deep."""
     out: list[Token] = []
-    for c in verb.children:
+    for c in children:
         if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX") and depth < 3:
             out.append(c)
-            out.extend(_complements(c, depth + 1))
+            out.extend(_complements(c.children, depth + 1))
     return out
 
 
@@ -186,7 +188,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             if pobjs:
                 preps.setdefault(c.lower_, []).extend(pobjs)
     if "to" not in preps:
-        preps.update(_stray_to(verb, objects))
+        preps.update(_stray_to(children, objects))
     # the parser reads some particles as adverbs ("pushed *back* against calls")
     particles = [
         c.lower_
@@ -200,7 +202,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"
         objects = [counted]
         particles = [p for p in particles if p != "up"]
-    comps = _complements(verb)
+    comps = _complements(children)
     object_words = [w for o in objects for w in lemmas(o)]
     # what the object is found or declared ("found X *guilty*", "declared X *dead*")
     object_words.extend(
@@ -279,18 +281,18 @@ def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
     return out
 
 
-def _stray_to(verb: Token, objects: list[Token]) -> dict[str, list[Token]]:
+def _stray_to(children: list[Token], objects: list[Token]) -> dict[str, list[Token]]:
     """The verb's "to" phrase where the parser hung it on the object or on a participle
     describing it ("returned a mask *to Peru*", "returned a mask, missing since 1961, *to
     Peru*", "returned a painting that was stolen in 1989 *to its owner*"): the first one
-    after the object."""
+    after the object; ``children``: the verb's."""
     if not objects:
         return {}
     first = min(o.i for o in objects)
     heads = [t for o in objects for t in o.subtree if t.i >= o.i]
     heads += [
         c
-        for c in verb.children
+        for c in children
         if c.dep_ == "advcl"
         and c.tag_ in ("VBG", "VBN")
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
