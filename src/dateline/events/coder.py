@@ -85,10 +85,11 @@ from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
 from dateline.events.sentences import (
     DATELINE_PREFIX,
+    DocWords,
+    SentenceWords,
     inside_quote,
     paragraph_sentences,
     quoted_spans,
-    sentence_words,
 )
 from dateline.model import Article
 from dateline.nlp import text_of
@@ -207,6 +208,7 @@ class Coder:
             relations=self.rules.words["relation"],
             ents=ents,
         )
+        words = DocWords(doc)
         out: list[Candidate] = []
         for sent in paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
@@ -215,12 +217,17 @@ class Coder:
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
             cut = prefix.end() if prefix and first else sent.start_char
             resolver.sentence((sent.start, sent.end), cut, first)
-            out.extend(self._sentence(sent, published, dateline, ents, quoted, resolver, cut, text))
+            out.extend(
+                self._sentence(
+                    sent, words.of(sent), published, dateline, ents, quoted, resolver, cut, text
+                )
+            )
         return out
 
     def _sentence(
         self,
         sent: Span,
+        words: SentenceWords,
         published: date | None,
         dateline: Location | None,
         ents: dict[int, Span],
@@ -230,7 +237,6 @@ class Coder:
         text: str,
     ) -> list[Candidate]:
         self._where = {}  # the sentence's own place, for its predicates that name none
-        words = sentence_words(sent)
         self._in_at = words.in_at
         preds: dict[int, Predicate] = {}
         for tok in words.verbs:

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events.model import QuoteLike
@@ -47,32 +49,49 @@ def line_breaks(doc: Doc) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class SentenceWords:
-    """The words of a sentence the coder looks among more than once, found in one reading of
-    its words (each read makes new Token objects): its verbs, by tag or part of speech (the
-    predicates' candidates); its finite verbs and modals outside noun phrases (whether it has
-    a verb of its own, :func:`~dateline.events.predicates.misread_verbs`); its "in"/"at"
-    prepositions (its own place, :func:`~dateline.events.places.sentence_location`). Each
-    list in the sentence's order."""
+    """The words of a sentence the coder looks among more than once (each read of a sentence
+    makes new Token objects), found once per Doc (:class:`DocWords`): its verbs, by tag or
+    part of speech (the predicates' candidates); its finite verbs and modals outside noun
+    phrases (whether it has a verb of its own, :func:`~dateline.events.predicates.misread_verbs`);
+    its "in"/"at" prepositions (its own place, :func:`~dateline.events.places.sentence_location`).
+    Each list in the sentence's order."""
 
     verbs: list[Token]
     finite: list[Token]
     in_at: list[Token]
 
 
-def sentence_words(sent: Span) -> SentenceWords:
-    verbs: list[Token] = []
-    finite: list[Token] = []
-    in_at: list[Token] = []
-    for tok in sent:
-        tag = tok.tag_
-        if tok.pos_ == "VERB" or tag.startswith("VB"):
-            verbs.append(tok)
-        dep = tok.dep_
-        if tag in FINITE and dep not in IN_PHRASE:
-            finite.append(tok)
-        if dep == "prep" and tok.lower_ in IN_AT:
-            in_at.append(tok)
-    return SentenceWords(verbs, finite, in_at)
+class DocWords:
+    """Where a Doc's :class:`SentenceWords` are, found once from its attribute arrays: a Token
+    is made only for the words found, not for every word of every sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        pos, tag, dep, lower = doc.to_array([POS, TAG, DEP, LOWER]).T
+        strings = doc.vocab.strings
+
+        def among(values: np.ndarray, words: Iterable[str]) -> np.ndarray:
+            return np.isin(values, [strings[w] for w in words])
+
+        tags = [t for t in (strings[int(v)] for v in np.unique(tag)) if t.startswith("VB")]
+        verbs = among(pos, ["VERB"]) | among(tag, tags)
+        finite = among(tag, FINITE) & ~among(dep, IN_PHRASE)
+        in_at = among(dep, ["prep"]) & among(lower, IN_AT)
+        self._verbs: list[int] = np.flatnonzero(verbs).tolist()
+        self._finite: list[int] = np.flatnonzero(finite).tolist()
+        self._in_at: list[int] = np.flatnonzero(in_at).tolist()
+
+    def of(self, sent: Span) -> SentenceWords:
+        """The words of a sentence of the Doc."""
+        return SentenceWords(
+            self._within(self._verbs, sent),
+            self._within(self._finite, sent),
+            self._within(self._in_at, sent),
+        )
+
+    def _within(self, found: list[int], sent: Span) -> list[Token]:
+        first, end = bisect_left(found, sent.start), bisect_left(found, sent.end)
+        return [self.doc[i] for i in found[first:end]]
 
 
 def quoted_spans(
