@@ -120,6 +120,14 @@ def test_an_appearance_verb_before_a_cue_keeps_its_subject_as_speaker(
     assert q.speaker is not None and q.speaker.name == "Ames"
 
 
+def test_a_proper_name_alone_is_a_content_a_pronoun_is_not(pipeline: Language) -> None:
+    text = "At the rally on Tuesday, the mayor attacked Ortiz."
+    q = by_cue(attributions(pipeline, text), "attacked")
+    assert content(text, q) == "Ortiz"
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+    assert not [q for q in attributions(pipeline, "The mayor attacked it.") if q.spans]
+
+
 def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> None:
     text = "Reyes was quoted as saying the ferry talks had failed."
     for q in attributions(pipeline, text):
