@@ -192,10 +192,10 @@ def test_spelling_variants_of_cities_are_not_people(pipeline: Language) -> None:
 
 
 def test_words_of_the_office_before_an_appositive_title(pipeline: Language) -> None:
-    """ ", the U.N. humanitarian affairs chief," names an IGO official: no country from context."""
+    """ ", the U.N. disarmament affairs chief," names an IGO official: no country from context."""
     text = (
         "Lima officials met in Lima on Monday. Peru's police said Lima was calm. "
-        "Tomas Ferro, the U.N. humanitarian affairs chief, praised the officials."
+        "Tomas Ferro, the U.N. disarmament affairs chief, praised the officials."
     )
     doc = pipeline(text)
     actors = find_actors(doc, Article(body=text, published="2024-03-04"))
