@@ -507,12 +507,12 @@ def test_a_dated_document_speaks_without_its_date_and_is_referred_back_to(
     pipeline: Language,
 ) -> None:
     text = (
-        "Wells are drying up across the valley, according to a report Thursday from the "
-        "regional water board.\n\n"
-        "Two towns will ration water, Thursday's report said."
+        "Bus fares in the county could climb by a third next year, according to a report "
+        "Tuesday from the Orlen Valley transit office.\n\n"
+        "Night routes would be the first to go, Tuesday's report said."
     )
     found = with_actors(pipeline, text)
-    assert {speaker(q) for q in found} == {"a report from the regional water board"}, [
+    assert {speaker(q) for q in found} == {"a report from the Orlen Valley transit office"}, [
         q.to_dict() for q in found
     ]
 
@@ -521,9 +521,9 @@ def test_a_parse_running_over_a_paragraph_break_keeps_the_paragraphs_speaker(
     pipeline: Language,
 ) -> None:
     text = (
-        "Many shelter workers say they support the mayor. They said the city needs a firmer "
-        "hand…\n\nDel Ortiz, a former addict who runs a shelter downtown, has not always "
-        "believed in a tough approach, but said he is “willing to try anything.”"
+        "Most dock hands back the new harbour master. They told reporters the port had drifted "
+        "for years…\n\nMira Costa, a retired welder who coaches the rowing club, was slow to "
+        "warm to him, but says she now feels “ready to give him a fair shot.”"
     )
     direct = only(with_actors(pipeline, text), "direct")
-    assert speaker(direct) == "Del Ortiz"
+    assert speaker(direct) == "Mira Costa"
