@@ -51,11 +51,11 @@ def content(text: str, quote: Quote) -> str:
         ),
         # an -ed participle with an agent: the one pressing, not the one pressed
         (
-            "When pressed by Moderator Holm about how he would pay for the new bridge, Ferris "
-            "offered only a joke.",
+            "When pressed by panel chair Ines Marr about where the tunnel money would come "
+            "from, Kettering changed the subject.",
             "pressed",
-            "Holm",
-            "how he would pay for the new bridge",
+            "Ines Marr",
+            "where the tunnel money would come from",
         ),
     ],
 )
@@ -76,7 +76,11 @@ def test_a_passive_cue_is_spoken_by_its_agent(
             "Asked",
         ),
         # nobody is said to have said it: the subject of the passive is no speaker
-        ("The losing bidder could be expected to take the dispute to the high court.", "expected"),
+        (
+            "A defeated challenger might well be expected to carry her complaint before an "
+            "appeals panel.",
+            "expected",
+        ),
     ],
 )
 def test_a_passive_cue_with_no_agent_names_no_speaker(
@@ -138,14 +142,14 @@ def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> No
     ("text", "reported"),
     [
         (
-            "Mayor Quist wants to double the bus fleet, widen the ring road and hire more "
-            "park rangers.",
-            "to double the bus fleet, widen the ring road and hire more park rangers",
+            "Councillor Brask wants to repaint the old lighthouse, reopen the night market and "
+            "plant two hundred lindens.",
+            "to repaint the old lighthouse, reopen the night market and plant two hundred lindens",
         ),
         (
-            "The council agreed to share a single water board and rely on one another for "
-            "flood defence.",
-            "to share a single water board and rely on one another for flood defence",
+            "The three villages agreed to pool their snowploughs and lean on each other "
+            "through hard winters.",
+            "to pool their snowploughs and lean on each other through hard winters",
         ),
         # unveiling and documenting report what they show (lexicon rows)
         (
@@ -167,11 +171,11 @@ def test_the_content_of_a_cue(pipeline: Language, text: str, reported: str) -> N
 
 def test_a_conjunct_set_off_by_but_is_the_narrators(pipeline: Language) -> None:
     text = (
-        "Several councillors praised the ferry plan but also had to give the operator more "
-        "time to repay its loan."
+        "A few shop owners praised the parking scheme but then had to grant the contractor "
+        "an extra month to finish."
     )
     q = by_cue(attributions(pipeline, text), "praised")
-    assert content(text, q) == "the ferry plan"
+    assert content(text, q) == "the parking scheme"
 
 
 def test_a_broken_table_install_raises_instead_of_naming_nobody(
@@ -198,10 +202,10 @@ def test_a_broken_table_install_raises_instead_of_naming_nobody(
             "Councillor Ana Brandt",
         ),
         (
-            "Mayor Olsen, speaking to a builders group, said he would order a review of the "
-            "tram budget and warned against rising steel prices.",
+            "Senator Falk, addressing a group of dairy farmers, said she would launch an "
+            "inquiry into grain tariffs and warned of a long dry summer.",
             "warned",
-            "Mayor Olsen",
+            "Senator Falk",
         ),
     ],
 )
@@ -215,10 +219,10 @@ def test_a_cue_hung_on_the_reported_clause_is_the_outer_speakers(
 
 
 def test_according_to_keeps_a_clause_the_parse_hung_on_the_source(pipeline: Language) -> None:
-    text = "According to radio host Dana Pruitt, the move reeks of “fear” and desperation."
+    text = "According to columnist Ivo Marsh, the ban smacks of “panic” and weakness."
     q = by_cue(attributions(pipeline, text), "According")
-    assert q.speaker is not None and q.speaker.name == "Dana Pruitt"
-    assert content(text, q).startswith("the move reeks of")
+    assert q.speaker is not None and q.speaker.name == "Ivo Marsh"
+    assert content(text, q).startswith("the ban smacks of")
 
 
 @pytest.mark.parametrize(
