@@ -294,10 +294,10 @@ def test_role_description_nobody_holds_stays_a_description(pipeline: Language) -
 
 def test_organisation_fragment_speaks_as_its_full_name(pipeline: Language) -> None:
     text = (
-        "The Marijuana Reform Project backed the bill. "
-        '"This is long overdue," said Marijuana Reform, adding that it would campaign.'
+        "The Coastal Anglers Alliance backed the bill. "
+        '"It is about time," said Coastal Anglers, adding that it would lobby hard.'
     )
-    assert {speaker(q) for q in with_actors(pipeline, text)} == {"Marijuana Reform Project"}
+    assert {speaker(q) for q in with_actors(pipeline, text)} == {"Coastal Anglers Alliance"}
 
 
 def test_participle_cue_hung_on_the_quote_keeps_the_sentence_speaker(
@@ -320,12 +320,12 @@ def test_speaker_after_a_question_paragraph_is_the_cue_paragraphs_subject(
     pipeline: Language,
 ) -> None:
     text = (
-        "Senator Hal Brinner spoke on Sunday. Any action, Senator?\n\n"
-        "Brinner appeared to soften that remark and went on to say that those steps would "
-        "also include voters who could reject him at the polls."
+        "Governor Ilse Varga took questions on Tuesday. Any word on tolls, Governor?\n\n"
+        "Varga seemed to walk back her answer and proceeded to say that drivers from the "
+        "valley would pay nothing."
     )
     said = [q for q in with_actors(pipeline, text) if q.cue == "say"]
-    assert [speaker(q) for q in said] == ["Hal Brinner"]
+    assert [speaker(q) for q in said] == ["Ilse Varga"]
 
 
 def test_the_newspaper_is_the_last_news_outlet_named(pipeline: Language) -> None:
