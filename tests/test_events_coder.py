@@ -78,10 +78,10 @@ def test_staged_a_protest_with_lemma_mended(nlp: Any) -> None:
 
 
 def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(nlp: Any) -> None:
-    text = "Spain, which holds the presidency, has pushed back against calls for talks."
+    text = "Austria, whose envoy chairs the talks, has pushed back against a plan for new tolls."
     e = one(code(nlp, text))
     assert (e.plover, e.cameo_root) == ("REJECT", "12") and e.source is not None
-    assert e.source.country == "ESP"
+    assert e.source.country == "AUT"
 
 
 # -- actor forms -------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ def test_reported_future_is_an_intent(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Sweden said it hoped to reach an agreement with Finland.",  # "hoped" lemmatized "hop"
+        "Sweden said it hoped to conclude a pact with Finland.",  # "hoped" lemmatized "hop"
         "Sweden said on Monday that it plans to meet Finland's foreign minister.",
     ],
 )
@@ -314,7 +314,7 @@ def test_reported_plan_to_cooperate_is_an_intent(nlp: Any, text: str) -> None:
 
 
 def test_unreported_hope_to_cooperate_stays_a_plan(nlp: Any) -> None:
-    assert code(nlp, "Sweden hoped to reach an agreement with Finland.") == []
+    assert code(nlp, "Sweden hoped to conclude a pact with Finland.") == []
     assert code(nlp, "Sweden hopes to meet Finland's foreign minister.") == []
 
 
@@ -498,7 +498,7 @@ def test_export_filters_keep_asserted_events_unless_all_modalities() -> None:
 
 
 def test_will_not_alone_is_a_stated_refusal(nlp: Any) -> None:
-    e = one(code(nlp, "Norway will not lift the ban on Danish fish imports."))
+    e = one(code(nlp, "Norway will not relax the embargo on Danish timber."))
     assert e.plover == "REJECT" and e.cameo_root == "12" and e.modality == "asserted"
     assert e.source is not None and e.source.country == "NOR"
 
@@ -524,7 +524,7 @@ def test_a_source_no_actor_stands_for_is_still_a_candidate(nlp: Any) -> None:
     from dateline.events.coder import Coder
     from dateline.events.scorer import EventScorer
 
-    text = "Cleaners from several city offices went on strike for better pay."
+    text = "Porters at three city hospitals staged a strike over unpaid overtime."
     doc = nlp(text)
     cands = Coder(scorer=EventScorer.keep_all()).candidates(doc, Article(body=text), None)
     assert any(c.event.plover == "PROTEST" for c in cands)

@@ -58,12 +58,12 @@ def test_an_agent_object_stays_the_target(nlp: Any) -> None:
 
 
 def test_a_thing_is_no_one_acting(nlp: Any) -> None:
-    text = "The proposal reflects the depth of frustration with the new tax."
+    text = "The plan shows a growing anger over the fuel levy."
     assert not [e for e in candidates(nlp, text) if e.source is not None]
 
 
 def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
-    text = "Peru declared a unilateral ceasefire on Sunday."
+    text = "Bolivia declared a one-sided truce on Sunday."
     doc = nlp(text)
     events = code_events(doc, Article(published=PUBLISHED, body=text), None)
     assert [e.cameo for e in events] == ["0871"]
@@ -130,7 +130,7 @@ def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Police in Quito detained several suspects in the robbery of the bank.", "suspects"),
+        ("Police in Quito rounded up three teenagers after a jewellery theft.", "teenagers"),
         ("Officials in Peru have deported a 70-year-old man who admitted smuggling.", "man"),
         ("Police in Lima announced the arrest of 12 alleged members of a drug gang.", "members"),
     ],
@@ -170,7 +170,7 @@ def test_a_side_runs_on_over_the_clause_that_describes_it(
 
 
 def test_a_pronoun_side_is_the_phrase_it_stands_for(nlp: Any) -> None:
-    text = "The Chilean navy says it has opened an investigation into the sinking of a boat."
+    text = "The Chilean navy says it has launched a probe into a collision near the harbour."
     accuse = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
     assert accuse and accuse[0].source is not None
     assert (accuse[0].source.text, accuse[0].source.country) == ("The Chilean navy", "CHL")
@@ -192,7 +192,7 @@ def test_an_actors_own_stance_is_not_the_target(nlp: Any) -> None:
     "text",
     [
         "Customs officers returned a carved wooden mask, missing for decades, to Kenyan officials.",
-        "Canada returned a painting that was stolen in 1989 from a gallery to the Kenyan embassy.",
+        "Belgium returned a bronze idol that had vanished in 1974 from a temple to Kenyan envoys.",
     ],
 )
 def test_a_to_the_parser_hung_after_the_object_is_the_verbs(nlp: Any, text: str) -> None:
@@ -208,8 +208,8 @@ def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The president of Chad on Friday announced a weeklong cease-fire with the rebels.",
-        "The president of Chad declared an open-ended cessation of hostilities.",
+        "Niger's junta on Friday called a three-day cease-fire in the north.",
+        "The junta in Niger declared a cessation of hostilities across the north.",
     ],
 )
 def test_a_hyphenated_or_worded_ceasefire_is_one(nlp: Any, text: str) -> None:
@@ -224,26 +224,26 @@ def test_a_participle_telling_what_an_attack_did_is_the_same_attack(nlp: Any) ->
 
 
 def test_failing_together_to_reach_a_deal_goes_both_ways(nlp: Any) -> None:
-    text = "Chile and Peru failed to reach agreement on a new fishing treaty."
+    text = "Ghana and Togo failed to reach a deal over grazing rights."
     pairs = {
         (e.source.country, e.target.country)
         for e in candidates(nlp, text)
         if e.plover == "REJECT" and e.source is not None and e.target is not None
     }
-    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+    assert pairs == {("GHA", "TGO"), ("TGO", "GHA")}
 
 
 def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
-    text = "Chile will not release prisoners and detainees who fought in the war."
+    text = "Chile will not free the miners and sailors who joined the mutiny."
     targets = {e.target.text for e in candidates(nlp, text) if e.target is not None}
-    assert targets == {"prisoners and detainees who fought in the war"}
+    assert targets == {"the miners and sailors who joined the mutiny"}
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("A UN expert has called for sanctions against the junta's companies.", "1312"),
-        ("The union called for the lifting of sanctions on Cuba.", "0254"),
+        ("An Icelandic senator has called for sanctions on the cartel's shipping firms.", "1312"),
+        ("Farm groups appealed for an easing of the embargo on Cuba.", "0254"),
     ],
 )
 def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> None:
@@ -252,7 +252,7 @@ def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> N
 
 
 def test_opening_borders_to_people_is_asylum(nlp: Any) -> None:
-    text = "Chile opened its borders to refugees from Peru on Monday."
+    text = "Ghana has opened its borders to thousands fleeing the floods in Togo."
     assert "075" in {e.cameo for e in candidates(nlp, text)}
 
 
@@ -271,9 +271,9 @@ def test_money_given_to_someone_is_aid(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Rebels loyal to the former general freed twelve hostages on Monday.", "Rebels loyal"),
-        ("Twenty Shining Path (SP) rebels surrendered to the police on Monday.", "Twenty Shining"),
-        ("Workers at the Toquepala mine in Peru went on strike for better pay.", "mine in Peru"),
+        ("Militias loyal to a jailed colonel released nine captives on Friday.", "Militias loyal"),
+        ("Forty Red Dawn Front (RDF) guerrillas gave themselves up on Friday.", "Forty Red Dawn"),
+        ("Dockers at the Verano terminal in Ghana walked out over pay.", "terminal in Ghana"),
     ],
 )
 def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: str) -> None:
@@ -284,8 +284,8 @@ def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: s
 @pytest.mark.parametrize(
     ("text", "plover"),
     [
-        ("The UN chief strongly condemned the terrorist attack on a mosque in Lima.", "ACCUSE"),
-        ("The Peruvian president defended Chile over claims of spying.", "SUPPORT"),
+        ("A Swiss bishop condemned Sunday's terrorist attack on a bus depot in Quito.", "ACCUSE"),
+        ("Ghana's foreign minister defended Togo against charges of vote rigging.", "SUPPORT"),
         ("A Chilean expert welcomed the ministry's attempt to reform the police.", "SUPPORT"),
     ],
 )
@@ -307,42 +307,42 @@ def test_an_object_pronoun_stands_for_the_object_before(nlp: Any, text: str, cou
 
 
 def test_a_refusal_until_someone_acts_is_aimed_at_them(nlp: Any) -> None:
-    text = "The Chilean president said he will not lift the embargo until Peru holds elections."
+    text = "The Ghanaian president said he will not resume aid until Togo releases the journalists."
     reject = [e for e in candidates(nlp, text) if e.plover == "REJECT"]
-    assert reject and reject[0].target is not None and reject[0].target.country == "PER"
+    assert reject and reject[0].target is not None and reject[0].target.country == "TGO"
 
 
 def test_returned_property_is_aimed_at_whom_it_goes_back_to(nlp: Any) -> None:
-    text = "Canada returned six Peruvian artifacts to the government of Peru."
+    text = "Spain returned a stolen gold mask to the government of Ghana."
     retreat = [e for e in candidates(nlp, text) if e.cameo == "0842"]
     assert retreat and retreat[0].target is not None
-    assert retreat[0].target.text == "the government of Peru"
+    assert retreat[0].target.text == "the government of Ghana"
 
 
 def test_a_row_can_say_where_its_target_is(nlp: Any) -> None:
-    text = "About 5,000 Bolivian refugees have sought refuge in Peru since the war began."
+    text = "Some 800 Togolese villagers sought asylum in Ghana after the floods."
     request = [e for e in candidates(nlp, text) if e.plover == "REQUEST"]
-    assert request and request[0].target is not None and request[0].target.country == "PER"
+    assert request and request[0].target is not None and request[0].target.country == "GHA"
 
 
 def test_launched_warfare_is_force(nlp: Any) -> None:
-    text = "Chile has launched cyber warfare against Peru."
+    text = "Togo launched electronic warfare against Ghana's grid."
     assert "190" in {e.cameo for e in candidates(nlp, text)}
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("The Peruvian government will not accept refugees from Bolivia after March.", "122"),
-        ("The council failed to renew the arms embargo on Chile on Monday.", "085"),
+        ("Ghana will not accept more refugees fleeing Togo.", "122"),
+        ("Ministers failed to renew the weapons embargo against Togo in June.", "085"),
         # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
         ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),
         # military equipment delivered is military aid (CAMEO 072), however much of it
         ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
         # releasing people of any kind, not only prisoners (CAMEO 0841)
-        ("Peru announced the release of two Chilean fishermen on Thursday.", "0841"),
+        ("On Thursday Togo ordered the release of a Ghanaian cycling team.", "0841"),
         # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
-        ("The Peruvian army has beefed up its troop presence along the border.", "154"),
+        ("Togo has beefed up its garrison near the northern frontier.", "154"),
     ],
 )
 def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:
@@ -350,16 +350,16 @@ def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -
 
 
 def test_the_thing_attacked_where_the_sentence_places_it_keeps_its_words(nlp: Any) -> None:
-    text = "Rebel fighters torched a village elsewhere in northern Chad on Monday."
+    text = "Rebel militiamen torched a hamlet farther south in Niger on Sunday."
     assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
     assert assault and assault[0].target is not None
-    assert (assault[0].target.text, assault[0].target.country) == ("a village", "TCD")
+    assert (assault[0].target.text, assault[0].target.country) == ("a hamlet", "NER")
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("A Lima court has ordered the arrest of a former minister for money laundering.", "173"),
+        ("A Quito judge ordered the detention of an ex-mayor over bribery.", "173"),
         ("A Lima court on Tuesday issued an arrest warrant against two bankers.", "173"),
         ("Police in Lima detained dozens of demonstrators on Monday.", "173"),
         ("The opposition parties boycotted the vote on Sunday.", "143"),
@@ -371,7 +371,7 @@ def test_legal_action_and_boycotts(nlp: Any, text: str, code: str) -> None:
 
 
 def test_troops_deployed_as_peacekeepers_are_protection(nlp: Any) -> None:
-    text = "About 500 Chilean soldiers were deployed as peacekeeping forces along the border."
+    text = "Ghana has deployed 300 soldiers as peacekeepers in Mali."
     assert "074" in {e.cameo for e in candidates(nlp, text)}
 
 
@@ -446,7 +446,7 @@ def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
 
 def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) -> None:
     # no country is named for the police, yet they are whom the rebels surrendered to
-    text = "Ten rebels surrendered to the police on Monday."
+    text = "A dozen bandits surrendered to the police at dawn."
     assert "the police" in side_words(nlp, text, "RETREAT", "target")
 
 
@@ -469,12 +469,12 @@ def test_an_organisations_agent_named_through_its_is_the_organisation(nlp: Any) 
     "text",
     [
         # the parser reads "called" as a participle on the noun ("a report [that was] called")
-        "A Norwegian parliamentary report called for sanctions against Chile over abuses.",
-        "Olav Berg, a former Norwegian shipping magnate, called for sanctions against Chile.",
+        "A Danish committee report called for sanctions against Ghana over its jails.",
+        "Ingrid Moe, a retired Danish diplomat, called for sanctions against Ghana.",
     ],
 )
 def test_the_only_clause_of_a_verbless_sentence_is_its_main_verb(nlp: Any, text: str) -> None:
-    assert side_words(nlp, text, "THREATEN", "target") == ["Chile"]
+    assert side_words(nlp, text, "THREATEN", "target") == ["Ghana"]
 
 
 def test_revealing_reports_the_act_it_carries(nlp: Any) -> None:

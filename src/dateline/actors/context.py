@@ -317,7 +317,7 @@ class DocIndex:
         found = self.roles.title_starting(doc, j)
         k = j
         while found is None and k < j + 2 and k < len(doc) - 1 and _describing(doc[k]):
-            # "the U.N. humanitarian affairs chief": words of the office before its title
+            # "the U.N. refugee policy envoy": words of the office before its title
             k += 1
             found = self.roles.title_starting(doc, k)
         if found is None:

@@ -284,8 +284,8 @@ def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
 def _stray_to(children: list[Token], objects: list[Token]) -> dict[str, list[Token]]:
     """The verb's "to" phrase where the parser hung it on the object or on a participle
     describing it ("returned a mask *to Peru*", "returned a mask, missing since 1961, *to
-    Peru*", "returned a painting that was stolen in 1989 *to its owner*"): the first one
-    after the object; ``children``: the verb's."""
+    Peru*", "handed back a vase its thieves had taken decades ago *to the museum*"): the
+    first one after the object; ``children``: the verb's."""
     if not objects:
         return {}
     first = min(o.i for o in objects)

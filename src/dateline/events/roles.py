@@ -61,7 +61,7 @@ _NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
 #: is addressed to whoever made it.
 _ON_WORDS = ("016", "051", "11", "12")
 #: Subordinators of the condition an act waits on: its subject is whom the act is aimed at
-#: ("warned ... *unless Lima* agreed", "will not lift the embargo *until Cuba* reforms")
+#: ("threatened a toll ... *unless Oslo* paid", "keeps the pass shut *until Ruritania* disarms")
 _CONDITIONS = frozenset({"unless", "if", "until"})
 #: Returning property: the one it is returned to is the target, not the thing
 _RETURN_PROPERTY = "0842"
@@ -215,8 +215,8 @@ class Roles:
         return inherit(sources, targets)
 
     def _shell(self, obj: Token, resolver: Sides) -> list[Participant]:
-        """Who a shell noun's clause is about ("condemned *the fact* that a police officer
-        was sent"): the agents its subject names; else nothing."""
+        """Who a shell noun's clause is about ("deplored *the fact* that two judges had
+        been dismissed"): the agents its subject names; else nothing."""
         if obj.lemma_.lower() not in self.shells:
             return []
         for clause in obj.children:
@@ -389,7 +389,7 @@ _WHEN = frozenset({"DATE", "TIME"})
 def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     """The side's words run on over what describes its noun after it (a participle, a
     relative clause, an adjective or a prepositional phrase, also one on its apposition:
-    "Grameen Bank, the institution *which was founded by X*", "rebels *loyal to X*",
+    "Harlow Mutual, a lender *that X set up*", "militias *loyal to X*",
     "workers *at the mine*"), not over a date nor a clause that holds the predicate itself
     ("protesters *calling for* ...": the act is no part of who does it)."""
     if p.end <= p.start or p.via == "pronoun":
