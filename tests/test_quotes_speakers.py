@@ -58,40 +58,46 @@ def test_a_short_description_speaks_as_the_thing_named_in_full(
 def test_a_person_shown_speaking_is_the_speaker_not_the_clause_showing_it(
     pipeline: Language,
 ) -> None:
-    text = "The new ad uses footage of Maria Lindqvist asking, “Who will pay for the bridge?”"
-    assert speakers(quotes(pipeline, text)) == ["Maria Lindqvist"]
+    text = (
+        "The union's latest video replays a clip of Oskar Feld asking, "
+        "“Where did the pension money go?”"
+    )
+    assert speakers(quotes(pipeline, text)) == ["Oskar Feld"]
 
 
 def test_the_owner_of_a_described_speaker_does_not_speak(pipeline: Language) -> None:
-    text = "Governor Tomas Brandt’s doctor is calling the governor “remarkably healthy.”"
+    text = "Mayor Lina Sorensen’s physician is now calling her “fit for a second term.”"
     found = quotes(pipeline, text)
-    assert speakers(found) == ["Governor Tomas Brandt’s doctor"], [q.to_dict() for q in found]
+    assert speakers(found) == ["Mayor Lina Sorensen’s physician"], [q.to_dict() for q in found]
 
 
 def test_a_subject_left_over_from_the_paragraph_before_does_not_speak(
     pipeline: Language,
 ) -> None:
-    text = "Noon update.\n\nSenator Ana Ruiz’s spokesman is calling the plan “a gift to the banks.”"
+    text = (
+        "Evening notes.\n\n"
+        "Councillor Piet Vos’s press aide is calling the budget “a trap for renters.”"
+    )
     found = quotes(pipeline, text, "attribution")
     assert [q.speaker.text if q.speaker else None for q in found] == [
-        "Senator Ana Ruiz’s spokesman"
+        "Councillor Piet Vos’s press aide"
     ], [q.to_dict() for q in found]
 
 
 def test_a_split_quote_after_a_paragraph_is_one_attribution(pipeline: Language) -> None:
     text = (
-        "He said he hoped the hall would bring people together.\n\n"
-        "''Hopefully,'' the mayor said, ''this hall can help us listen to each other.''"
+        "She said the new library should be open to everyone.\n\n"
+        "''In the end,'' the dean said, ''books belong to whoever reads them.''"
     )
     found = [q for q in quotes(pipeline, text, "attribution") if q.kind == "direct"]
     assert len(found) == 1 and len(found[0].spans) == 2, [q.to_dict() for q in found]
 
 
 def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) -> None:
-    text = "The weaker farms would be placed in a separate “land trust.” Nobody objected."
+    text = "The old buses are to be parked in a fenced “rest yard.” No one minded."
     assert quotes(pipeline, text, "attribution") == []
     # the reader's quotation keeps it: the article gold counts short attributed fragments
-    assert [q.text for q in quotes(pipeline, text)] == ["land trust."]
+    assert [q.text for q in quotes(pipeline, text)] == ["rest yard."]
 
 
 @pytest.mark.parametrize(
@@ -119,8 +125,11 @@ def test_attribution_content_edges(pipeline: Language, text: str, content: str) 
 
 
 def test_a_name_beside_another_noun_before_the_cue_speaks(pipeline: Language) -> None:
-    text = 'In a post on X, the former governor, Paul Reed, wrote that it was "a disgrace."'
-    assert speakers(quotes(pipeline, text)) == ["Paul Reed"]
+    text = (
+        "In his column for Tidewater, the retired judge, Otto Brenner, wrote that the merger "
+        'looked "rushed and reckless."'
+    )
+    assert speakers(quotes(pipeline, text)) == ["Otto Brenner"]
 
 
 def test_reported_words_keep_no_comma_where_the_cue_clause_was(pipeline: Language) -> None:
@@ -199,12 +208,12 @@ def test_a_subject_only_the_paragraph_before_gives_yields_to_the_paragraphs_open
     pipeline: Language,
 ) -> None:
     text = (
-        "WASHINGTON (AP) — The Latest on the mayoral race (all times local):\n\n"
-        "7 p.m.\n\n"
-        "Donald Brown is once again questioning the integrity of the city's voting machines."
+        "ATLANTA (AP) — The Latest on the county vote count (all times local):\n\n"
+        "9:15 a.m.\n\n"
+        "Melba Okafor is yet again questioning how fairly the mail ballots were tallied."
     )
     found = quotes(pipeline, text, "attribution")
-    assert [q.speaker.text if q.speaker else None for q in found] == ["Donald Brown"], [
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Melba Okafor"], [
         q.to_dict() for q in found
     ]
 
