@@ -398,13 +398,13 @@ def test_talks_between_two_sides(nlp: Any) -> None:
 
 
 def test_threat_with_a_condition_targets_its_subject(nlp: Any) -> None:
-    e = one(code(nlp, "Iran threatened to block the strait unless Britain released the tanker."))
-    assert e.plover == "THREATEN" and pair(e) == ("IRN", "GBR")
+    e = one(code(nlp, "Oman threatened to shut the port unless Yemen freed the trawler."))
+    assert e.plover == "THREATEN" and pair(e) == ("OMN", "YEM")
 
 
 def test_reported_conditional_future_is_a_threat(nlp: Any) -> None:
-    e = one(code(nlp, "Iran said it would seize more ships unless Britain released the tanker."))
-    assert (e.plover, e.modality) == ("THREATEN", "asserted") and pair(e) == ("IRN", "GBR")
+    e = one(code(nlp, "Oman said it would detain more boats unless Yemen freed the trawler."))
+    assert (e.plover, e.modality) == ("THREATEN", "asserted") and pair(e) == ("OMN", "YEM")
 
 
 def test_region_named_by_direction_is_in_its_country(nlp: Any) -> None:

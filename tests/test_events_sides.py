@@ -96,15 +96,15 @@ def test_up_to_a_number_is_the_object(nlp: Any) -> None:
 
 
 def test_mediation_between_two_targets_both(nlp: Any) -> None:
-    text = "Norway launched a mediation effort on Monday between Peru and Chile."
+    text = "Iceland stepped in on Monday to mediate between Ghana and Togo."
     targets = {e.target.country for e in coded(nlp, text) if e.target is not None}
-    assert targets == {"PER", "CHL"}
+    assert targets == {"GHA", "TGO"}
 
 
 def test_a_shell_noun_stands_for_its_clause(nlp: Any) -> None:
-    text = "Chile condemned the fact that Peruvian troops crossed the border."
+    text = "Ghana deplored the fact that Togolese customs men had seized its lorries."
     (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
-    assert accuse.target is not None and accuse.target.country == "PER"
+    assert accuse.target is not None and accuse.target.country == "TGO"
 
 
 def test_an_undated_bare_surname_the_dictionaries_list_is_placed(nlp: Any) -> None:
@@ -149,10 +149,10 @@ def test_people_acted_on_where_the_act_happens_keep_their_words(
     [
         # a relative clause describes the target: PLV and PLOVER mark it with its noun
         (
-            "Peru ordered an inquiry into Andes Bank, the lender which was founded by a banker.",
+            "Ghana opened a probe into Volta Mutual, a cooperative that two teachers started.",
             "ACCUSE",
             "target",
-            "Andes Bank, the lender which was founded by a banker",
+            "Volta Mutual, a cooperative that two teachers started",
         ),
         # ... but the clause that holds the act is no part of who does it
         (
@@ -191,7 +191,7 @@ def test_an_actors_own_stance_is_not_the_target(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Customs officers returned a carved wooden mask, missing for decades, to Kenyan officials.",
+        "Dutch curators returned an ivory drum, lost since the war, to Kenyan officials.",
         "Belgium returned a bronze idol that had vanished in 1974 from a temple to Kenyan envoys.",
     ],
 )
@@ -201,7 +201,7 @@ def test_a_to_the_parser_hung_after_the_object_is_the_verbs(nlp: Any, text: str)
 
 
 def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
-    text = "The military governor on Monday shortened by two hours the nightly curfew in Chad."
+    text = "Niger's army chief shortened the evening curfew in Agadez by an hour on Friday."
     assert "0813" in {e.cameo for e in candidates(nlp, text)}
 
 
@@ -224,7 +224,7 @@ def test_a_participle_telling_what_an_attack_did_is_the_same_attack(nlp: Any) ->
 
 
 def test_failing_together_to_reach_a_deal_goes_both_ways(nlp: Any) -> None:
-    text = "Ghana and Togo failed to reach a deal over grazing rights."
+    text = "Ghana and Togo failed to reach an accord over grazing rights."
     pairs = {
         (e.source.country, e.target.country)
         for e in candidates(nlp, text)
@@ -402,11 +402,11 @@ def test_a_future_cooperative_act_is_an_intention(nlp: Any, text: str, code: str
         ),
         # "accused X of <doing>": what X did is the accusation, not X's words
         (
-            "Chilean President Rosa Lugo accused Peruvian coast guard vessels of ramming and firing"
-            " water cannon at a Chilean supply boat near the islands on Monday.",
+            "Ghanaian President Kofi Aidoo accused Togolese patrol boats of chasing and spraying"
+            " foam at a Ghanaian ferry off the coast on Friday.",
             "ACCUSE",
             "target",
-            "Peruvian coast guard vessels",
+            "Togolese patrol boats",
         ),
     ],
 )
@@ -436,12 +436,12 @@ def test_a_symmetric_act_within_a_coordination_keeps_each_conjunct(nlp: Any) -> 
 def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
     # the parser hangs "warned" on the reported clause, whose subject is a boat
     text = (
-        "Spokesman Li Wei said in Hanoi that the Chilean boat had provoked the incident and"
-        " warned Santiago not to play with fire."
+        "Spokeswoman Mai Lan said in Hanoi that the Chilean trawler had caused the clash and"
+        " warned Santiago to stop meddling."
     )
     sources = [e.source for e in candidates(nlp, text) if e.plover == "REQUEST"]
     assert sources and sources[0] is not None
-    assert (sources[0].text, sources[0].country) == ("Spokesman Li Wei", "VNM")
+    assert (sources[0].text, sources[0].country) == ("Spokeswoman Mai Lan", "VNM")
 
 
 def test_an_agent_after_a_preposition_is_the_target_without_a_country(nlp: Any) -> None:
@@ -469,7 +469,7 @@ def test_an_organisations_agent_named_through_its_is_the_organisation(nlp: Any) 
     "text",
     [
         # the parser reads "called" as a participle on the noun ("a report [that was] called")
-        "A Danish committee report called for sanctions against Ghana over its jails.",
+        "A Danish committee report called for fresh sanctions against Ghana over its jails.",
         "Ingrid Moe, a retired Danish diplomat, called for sanctions against Ghana.",
     ],
 )

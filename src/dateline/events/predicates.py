@@ -227,7 +227,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     )
     entry = entries[0] if entries else None
     # a reporting verb is no act ("said", "declared that ..."), unless its own object is
-    # one: an event noun ("declared a ceasefire", "announced a suspension of aid") or what
+    # one: an event noun ("declared a ceasefire", "announced a halt to grain exports") or what
     # a row names ("announced sanctions")
     report = rules.is_("report", lemma)
     if report and not (entry is not None and entry.specificity > 0 and objects and not comps):
@@ -283,8 +283,8 @@ def _alternatives(best: LexEntry, rest: list[LexEntry]) -> list[LexEntry]:
 
 def _stray_to(children: list[Token], objects: list[Token]) -> dict[str, list[Token]]:
     """The verb's "to" phrase where the parser hung it on the object or on a participle
-    describing it ("returned a mask *to Peru*", "returned a mask, missing since 1961, *to
-    Peru*", "handed back a vase its thieves had taken decades ago *to the museum*"): the
+    describing it ("returned a drum *to Togo*", "returned a drum, lost for a century, *to
+    Togo*", "handed back a vase its thieves had taken decades ago *to the museum*"): the
     first one after the object; ``children``: the verb's."""
     if not objects:
         return {}

@@ -197,7 +197,7 @@ class Roles:
             ]
             targets = [t for t in named if t.known] or targets
         if pred.entry.cameo == _RETURN_PROPERTY and pred.preps.get("to"):
-            # "returned six artifacts *to the government of X*": what is returned is no one
+            # "handed back two old maps *to X's culture ministry*": what is returned is no one
             owners = [t for p in pred.preps["to"] for t in resolver.phrase(p)]
             targets = owners or targets
         if root == "04" and pred.kind == "verb" and pred.preps.get("with"):
@@ -292,9 +292,9 @@ class Roles:
         self, verb: Token, resolver: Sides, sources: list[Participant]
     ) -> list[Participant]:
         """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
-        ("called up troops for a campaign *against Mali*", "a freeze of trade *with
-        Chile*"), else the subject of its condition ("warned ... *unless Lima* agreed", "will
-        not lift it *until Cuba* ..."): a known actor other than the source."""
+        ("massed tanks for a push *against Ruritania*", "a halt to shipping *with
+        Atlantis*"), else the subject of its condition ("threatened ... *unless Oslo* paid",
+        "keeps it shut *until Ruritania* ..."): a known actor other than the source."""
         own = {p.country for p in sources if p.country}
         tokens = phrase_tokens(verb)
         for prep in ("against", "with"):
@@ -328,7 +328,7 @@ class Roles:
         """The target when the sentence names none it can resolve: a protest is against the
         government where it happens; a material act, a rejection or a threat is done to the
         country of the place the sentence names ("imposed a curfew in <a town>", "threatened to
-        ban voting in X"), and the people it names as acted on (``someone``: the targets that
+        shut the ports in X"), and the people it names as acted on (``someone``: the targets that
         are no thing) are of that country ("police in X arrested *six suspects*"); a domestic
         measure (yielding, coercing, refusing) with no place is done at home (the source's
         country)."""
@@ -349,7 +349,7 @@ class Roles:
         if root in _DOMESTIC and not any(_agentive(t) for t in targets):
             found = {p.country for p in sources if p.country}
             if len(found) == 1:
-                # the phrase acted on keeps its words ("arrested *the captain of a ship*")
+                # the phrase acted on keeps its words ("detained *the owner of a bakery*")
                 # and takes the country
                 country = found.pop()
                 return [_placed(t, country) for t in targets] or [self.country_participant(country)]
@@ -380,7 +380,7 @@ class Roles:
 
 
 #: Clauses that describe a side's noun and belong to its phrase as PLV and PLOVER mark it
-#: ("an appeal *lodged by the party*", "the group, *which was founded in May*").
+#: ("a complaint *filed by the guild*", "the league, *which two farmers set up*").
 _DESCRIBING = frozenset({"acl", "relcl", "prep", "amod"})
 #: ... but a date after the noun is when the act happened ("talks *on Monday*")
 _WHEN = frozenset({"DATE", "TIME"})
