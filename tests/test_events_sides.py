@@ -45,10 +45,10 @@ def test_a_state_named_before_an_agent_gives_its_country(nlp: Any) -> None:
 
 
 def test_the_means_of_a_material_act_is_not_its_target(nlp: Any) -> None:
-    text = "The Norwegian navy rendered help to a stranded fishing boat on Tuesday."
+    text = "The Danish coast guard rendered assistance to a drifting ferry overnight."
     aid = [e for e in candidates(nlp, text) if e.plover == "AID"]
     assert aid and aid[0].target is not None
-    assert aid[0].target.text == "a stranded fishing boat"
+    assert aid[0].target.text == "a drifting ferry"
 
 
 def test_an_agent_object_stays_the_target(nlp: Any) -> None:
@@ -81,18 +81,18 @@ def coded(nlp: Any, text: str) -> list[Event]:
 
 
 def test_a_relation_is_not_its_possessor(nlp: Any) -> None:
-    text = "Rebels killed the commander of Chile's militia ally in northern Peru on Monday."
+    text = "Insurgents shot the chief of Ghana's guerrilla ally in eastern Togo on Friday."
     (kill,) = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
-    assert kill.target is not None and kill.target.country == "PER"
+    assert kill.target is not None and kill.target.country == "TGO"
     text = "Chile's neighbour Peru shelled the border town."
     (shell,) = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
     assert shell.source is not None and shell.source.country == "PER"
 
 
 def test_up_to_a_number_is_the_object(nlp: Any) -> None:
-    text = "Gunmen kidnapped up to 12 Norwegian engineers near the capital of Chad."
+    text = "Bandits abducted up to 30 Danish surveyors outside a mining town."
     events = [e for e in coded(nlp, text) if e.plover == "ASSAULT"]
-    assert events and events[0].target is not None and events[0].target.country == "NOR"
+    assert events and events[0].target is not None and events[0].target.country == "DNK"
 
 
 def test_mediation_between_two_targets_both(nlp: Any) -> None:
@@ -131,7 +131,7 @@ def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
     ("text", "words"),
     [
         ("Police in Quito rounded up three teenagers after a jewellery theft.", "teenagers"),
-        ("Officials in Peru have deported a 70-year-old man who admitted smuggling.", "man"),
+        ("Officials in Peru have expelled a 45-year-old cook who overstayed his visa.", "cook"),
         ("Police in Lima announced the arrest of 12 alleged members of a drug gang.", "members"),
     ],
 )
@@ -336,9 +336,9 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
         ("Ghana will not accept more refugees fleeing Togo.", "122"),
         ("Ministers failed to renew the weapons embargo against Togo in June.", "085"),
         # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
-        ("The Peruvian government challenged reports that its navy had fired on a boat.", "110"),
+        ("Togo's cabinet challenged claims that its troops had looted a market.", "110"),
         # military equipment delivered is military aid (CAMEO 072), however much of it
-        ("Chile has supplied most of the military equipment that Peru has bought.", "072"),
+        ("Norway has supplied the bulk of the military equipment in Ghana's arsenal.", "072"),
         # releasing people of any kind, not only prisoners (CAMEO 0841)
         ("On Thursday Togo ordered the release of a Ghanaian cycling team.", "0841"),
         # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
@@ -360,7 +360,7 @@ def test_the_thing_attacked_where_the_sentence_places_it_keeps_its_words(nlp: An
     ("text", "code"),
     [
         ("A Quito judge ordered the detention of an ex-mayor over bribery.", "173"),
-        ("A Lima court on Tuesday issued an arrest warrant against two bankers.", "173"),
+        ("A judge in Quito issued a warrant for the arrest of a fugitive mayor.", "173"),
         ("Police in Lima detained dozens of demonstrators on Monday.", "173"),
         ("The opposition parties boycotted the vote on Sunday.", "143"),
     ],
