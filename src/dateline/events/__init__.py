@@ -9,6 +9,9 @@
 - :mod:`dateline.events.coder`: ``code_events(doc, article, actors)`` -> list of
   :class:`~dateline.events.model.Event` (with :mod:`~dateline.events.predicates`,
   :mod:`~dateline.events.roles` over :mod:`dateline.actors.sides`,
+  :mod:`~dateline.events.precision` (what is no asserted event, and each act's modality),
+  :mod:`~dateline.events.setting` (the article's home country, dateline and agents),
+  :mod:`~dateline.events.record` (the event's date and record),
   :mod:`~dateline.events.dates`, :mod:`~dateline.events.places`; word classes in
   ``data/events/coder``).
 """

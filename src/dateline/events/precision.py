@@ -1,4 +1,5 @@
-"""Precision rules: which predicates are no event, and which are intents, refusals, demands.
+"""Precision rules: which predicates are no event, and which are intents, refusals, demands;
+and the modality the record gives each act (:meth:`Precision.reading`, :meth:`Precision.told`).
 
 See :mod:`dateline.events.coder` for the rules in prose. The word classes (reporting, plan,
 hedge, obligation, future, condition verbs and words) are data: ``data/events/coder/words.tsv``.
@@ -11,6 +12,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from dateline.events import ontology
+from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
 
@@ -194,6 +196,81 @@ class Precision:
             return "intent", self.rules.intent.get(root)
         return "intent", None
 
+    def reading(self, pred: Predicate, block: str | None, quoted: bool) -> tuple[str, str, str]:
+        """How the act is read (:meth:`modality`: "asserted", "intent", "refusal", "demand" or
+        ""), the code the record gives it and the record's modality, for a predicate held back
+        by ``block`` (:meth:`block`) or not, ``quoted`` when it stands inside a direct quote."""
+        tok = pred.token
+        how, code = self.modality(tok, pred)
+        if block is not None:
+            modality = MODALITY_OF_BLOCK[block]
+            code = code or pred.entry.cameo
+            if block == "negated" and code is not None and _denied(tok):
+                # "X has not eased its curfew", "X never freed them": a cooperative act its
+                # doer is told not to do is the refusal (CAMEO 12), as "X will not ..." is
+                code = self.refused(code)
+            if block == "plan" and how == "asserted" and code is not None:
+                # "X said it hopes to reach a deal with Y": a stated intention to cooperate is
+                # the intent (AGREE), as "X said it would meet Y" is
+                intended = self.intended(code)
+                if ontology.root_of(intended) == "03" and self.reporter(tok) is not None:
+                    code, modality = intended, "asserted"
+        elif code is None:
+            # "will meet" that nothing reports; "Y must ..." that nobody says
+            modality = "planned" if how == "intent" else "hypothetical"
+            code = pred.entry.cameo
+            if how == "intent" and code is not None and not _provided_for(tok):
+                # "X will meet Y": a cooperative act told in the future is an intention (the
+                # PLOVER manual's AGREE), planned, as "X said it would meet Y" is asserted
+                code = self.intended(code)
+        else:
+            modality = "asserted"
+        if quoted and modality == "asserted":
+            modality = "quoted"  # words inside a direct quote are the speaker's, not ours
+        assert code is not None
+        return how, code, modality
+
+    def told(self, pred: Predicate, modality: str, sources: list[Participant]) -> str:
+        """The record's modality of an act the coder would assert: "ongoing" for a standing
+        state or a running total (:meth:`standing`), "background" for a past perfect put
+        before the news (:meth:`earlier`), "agentless" for an act with no source ("the town
+        was shelled", "an airstrike killed six") or only a source that names no actor: no
+        country, organisation, sector or name, nor a group of people ("58% of respondents back
+        the plan": a survey's share), which the gold conventions leave uncoded (an event needs
+        someone acting); else ``modality``. Only the record's modality changes: the sentence
+        sets (PLV, PLOVER) type such sentences, and count them still."""
+        if modality != "asserted":
+            return modality
+        if self.standing(pred.token):
+            return "ongoing"
+        if self.earlier(pred.token):
+            return "background"
+        if self.purpose(pred.token):
+            return "planned"
+        if not any(_someone(p) for p in sources):
+            return "agentless"
+        return modality
+
+    def told_done(self, verb: Token) -> bool:
+        """Whether a verb tells of something done: past tense, not negated, hedged or under a
+        condition ("met on Monday", not "did not meet on Monday", "could be signed")."""
+        return verb.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ == "neg"
+            or (c.dep_ == "aux" and self.rules.is_("hedge", c.lower_))
+            or (c.dep_ == "mark" and self.rules.is_("condition", c.lower_))
+            for c in verb.children
+        )
+
+    def intended(self, code: str) -> str:
+        """The intent code of a cooperative act (meet -> 036, give aid -> 033), else it."""
+        root = ontology.root_of(code)
+        return (self.rules.intent.get(root) or code) if "04" <= root <= "08" else code
+
+    def refused(self, code: str) -> str:
+        """The refusal code (12x) of a cooperative act (meet -> 125, ease -> 124), else it."""
+        root = ontology.root_of(code)
+        return (self.rules.refuse.get(root) or code) if "03" <= root <= "08" else code
+
     def _conditional(self, tok: Token) -> bool:
         """Whether the act carries a condition clause ("... unless Baghdad accepts")."""
         return any(
@@ -235,6 +312,38 @@ class Precision:
 def is_negator(tok: Token) -> bool:
     """Whether a dependent negates its verb ("not", "never")."""
     return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
+
+
+def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
+    """Whether the predicate is a participle clause telling what a coded act of its type did
+    ("stormed a police post, *killing* five officers"): the same act, not another."""
+    tok = pred.token
+    head = preds.get(tok.head.i)
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and head is not None
+        and head.plover == pred.plover
+        and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
+    )
+
+
+def _denied(tok: Token) -> bool:
+    """Whether the verb itself is negated ("did *not* ease", "*never* freed"), not a verb
+    above it."""
+    return any(is_negator(c) for c in tok.children)
+
+
+def _provided_for(tok: Token) -> bool:
+    """Whether a future act is what something provides for ("*Under* the accord, X will
+    ..."): the terms of an agreement, not anyone's intention."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
+
+
+def _someone(side: Participant) -> bool:
+    """Whether a source names an actor: someone known, an agent of a sector, a name, or a
+    group of people ("teachers", "the leaders of the region's countries")."""
+    return side.known or bool(side.sector) or side.plural or side.named
 
 
 def _verbless_main(verb: Token) -> bool:
