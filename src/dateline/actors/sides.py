@@ -51,7 +51,7 @@ _FLOATING = frozenset({"both", "all", "each"})
 _LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
 #: Punctuation inside a phrase before its head: hyphens, possessives and the brackets of an
-#: abbreviation ("the New People's Army *(NPA)* rebels")
+#: abbreviation ("the Free Coast Front *(FCF)* fighters")
 _INNER_PUNCT = frozenset({"HYPH", "POS", "-LRB-", "-RRB-"})
 #: a sentence: its token span and where its words start after a wire dateline
 _At = tuple[tuple[int, int], int]

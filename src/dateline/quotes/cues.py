@@ -101,7 +101,7 @@ def _without_dateline(doc: Doc, text: str, kept: list[int]) -> list[int]:
 
 
 #: Words that open a relative clause set off by a comma: the writer's aside about the last
-#: noun ("…, which the court has put on hold"), not the speaker's words.
+#: noun ("…, which the council has since shelved"), not the speaker's words.
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
 #: What sets an aside off from the clause before it.
 _ASIDE_MARKS = frozenset({",", "—", "―", "–", "-", "--", "("})
@@ -112,7 +112,7 @@ _MIN_BEFORE_ASIDE = 3
 def drop_tail(doc: Doc, content: set[int], quoted: Sequence[bool]) -> set[int]:
     """The content without a trailing aside outside quotation marks, set off by a comma, a
     dash or a parenthesis, that describes what the content names rather than saying what
-    the speaker said: a relative clause ("…, which the court has put on hold"), an apposition
+    the speaker said: a relative clause ("…, which the council has since shelved"), an apposition
     ("…, the alliance that includes most of Europe") or a participle ("…, forcing them to
     unload at the border", "…, known as the Pacific pact"). An attribution ends where such an
     aside begins, as PolNeAR marks it; a reader's quotation keeps it (the article gold does)."""

@@ -162,7 +162,7 @@ def speaker_phrase(head: Token) -> Span:
     def walk(tok: Token) -> None:
         for child in tok.children:
             if common and tok is head and _is_date(child) and child.i == head.i + 1:
-                keep.append(child)  # "a report Thursday from …": the date, then the source
+                keep.append(child)  # "a study Monday by …": the date, then the source
                 continue
             if common and tok is head and _describes(child):
                 keep.extend(child.subtree)  # the whole describing phrase
@@ -218,7 +218,7 @@ def _is_date(tok: Token) -> bool:
 def _describes(child: Token) -> bool:
     """A participle or a prepositional phrase right after a common-noun speaker (a date
     between them aside) that says who it is ("officials monitoring the talks", "sources with
-    knowledge of the plan", "a report Thursday from the agencies"), not when or where it
+    knowledge of the plan", "a study Monday by the regulators"), not when or where it
     spoke."""
     gap = child.i - child.head.i
     if gap == 2 and _is_date(child.doc[child.head.i + 1]):
@@ -228,7 +228,7 @@ def _describes(child: Token) -> bool:
     if sum(1 for _ in child.subtree) > _MAX_DESCRIPTION:
         return False  # a clause of its own, not a description
     if child.dep_ == "acl" and child.tag_ == "VBN" and _evidence(child.head):
-        return True  # "a poll conducted last month": which poll, its date included
+        return True  # "a survey taken in the spring": which survey, its date included
     if (child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}) or child.dep_ == "amod":
         return not any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
     if child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPS:
@@ -407,12 +407,12 @@ def owns_only(phrase: Span, person: Span) -> bool:
 
 
 def undated(phrase: Span) -> str:
-    """A description without the date it carries ("a report Thursday from the agencies" ->
-    "a report from the agencies"): who spoke, not when."""
+    """A description without the date it carries ("a study Monday by the regulators" ->
+    "a study by the regulators"): who spoke, not when."""
     if phrase.root.pos_ != "NOUN" or not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase):
         return phrase.text
     root = phrase.root
-    # a date inside a describing clause says which one ("a poll conducted last month") and stays
+    # a date inside a describing clause says which one ("a survey taken in the spring") and stays
     described = {t.i for c in root.children if c.dep_ == "acl" for t in c.subtree}
     kept = "".join(
         t.text_with_ws for t in phrase if t.ent_type_ not in {"DATE", "TIME"} or t.i in described
