@@ -233,6 +233,21 @@ def test_failing_together_to_reach_a_deal_goes_both_ways(nlp: Any) -> None:
     assert pairs == {("GHA", "TGO"), ("TGO", "GHA")}
 
 
+@pytest.mark.parametrize("deal", ["a settlement", "a compromise", "an understanding"])
+def test_failing_together_to_reach_any_deal_goes_both_ways(nlp: Any, deal: str) -> None:
+    text = f"Ghana and Togo failed to reach {deal} over the border."
+    events = candidates(nlp, text)
+    pairs = {
+        (e.source.country, e.target.country)
+        for e in events
+        if e.plover == "REJECT" and e.source is not None and e.target is not None
+    }
+    assert pairs == {("GHA", "TGO"), ("TGO", "GHA")}
+    # the failure is told as done; the deal it failed to reach is not
+    assert {e.modality for e in events if e.plover == "REJECT"} == {"asserted"}
+    assert "asserted" not in {e.modality for e in events if e.plover != "REJECT"}
+
+
 def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
     text = "Chile will not free the miners and sailors who joined the mutiny."
     targets = {e.target.text for e in candidates(nlp, text) if e.target is not None}
