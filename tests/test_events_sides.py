@@ -248,6 +248,26 @@ def test_failing_together_to_reach_any_deal_goes_both_ways(nlp: Any, deal: str) 
     assert "asserted" not in {e.modality for e in events if e.plover != "REJECT"}
 
 
+@pytest.mark.parametrize(
+    ("words", "sector"),
+    [
+        ("Border guards", "COP"),
+        ("Prison guards", "COP"),
+        ("Guards", "COP"),
+        ("The gendarmes", "COP"),
+        ("The coast guard", "MIL"),
+        ("Soldiers", "MIL"),
+        ("Police", "COP"),
+        ("Coast guard officers", "MIL"),
+    ],
+)
+def test_security_forces_in_a_country_are_of_it(nlp: Any, words: str, sector: str) -> None:
+    text = f"{words} in Peru expelled twenty migrants."
+    (coerce,) = [e for e in coded(nlp, text) if e.plover == "COERCE"]
+    assert coerce.source is not None and coerce.source.text == f"{words} in Peru"
+    assert (coerce.source.country, coerce.source.sector) == ("PER", sector)
+
+
 def test_conjoined_phrases_no_actor_stands_for_are_one_group(nlp: Any) -> None:
     text = "Chile will not free the miners and sailors who joined the mutiny."
     targets = {e.target.text for e in candidates(nlp, text) if e.target is not None}

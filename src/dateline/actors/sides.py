@@ -499,6 +499,12 @@ class Sides:
         return None
 
     def _sector(self, tokens: list[Token], head: Token) -> str | None:
+        before = self.doc[head.i - 1] if head.i > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i:
+            # "coast guard" (MIL) is no plain "guard" (COP): the two words decide first
+            sector = self.sectors.get(f"{before.lower_} {head.lemma_.lower()}")
+            if sector is not None:
+                return sector
         for t in (head, *reversed(tokens)):
             sector = self.sectors.get(t.lemma_.lower()) or self.sectors.get(t.lower_)
             if sector is not None:
