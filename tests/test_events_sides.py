@@ -133,6 +133,8 @@ def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
         ("Police in Quito rounded up three teenagers after a jewellery theft.", "teenagers"),
         ("Officials in Peru have expelled a 45-year-old cook who overstayed his visa.", "cook"),
         ("Police in Lima announced the arrest of 12 alleged members of a drug gang.", "members"),
+        # the of-phrase of an event noun is whom it is done to, agent noun or not
+        ("Police in Lima announced the arrest of nine suspected car thieves.", "thieves"),
     ],
 )
 def test_people_acted_on_where_the_act_happens_keep_their_words(

@@ -78,9 +78,9 @@ from dateline.events.record import (
 )
 from dateline.events.roles import (
     Roles,
+    acted_on,
     joined_words,
     localize,
-    names_act,
     pairs,
     subject_of,
     widened,
@@ -432,9 +432,9 @@ class Coder:
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code
-            # what the act is done to: people, and the thing the predicate's object names
-            # ("stormed *a police post*"), not the act's own noun ("imposed *a curfew*")
-            done_to = {o.i for o in pred.objects if not names_act(o, pred.entry)}
+            # what the act is done to: people, and the thing the predicate's object or its
+            # noun's target slot names (:func:`roles.acted_on`)
+            done_to = acted_on(pred)
             someone = [
                 t for t in targets if not is_thing(t, doc, self.rules) or root_of(t, doc) in done_to
             ]

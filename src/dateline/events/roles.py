@@ -447,6 +447,18 @@ def names_act(obj: Token, entry: LexEntry) -> bool:
     return any(w.split()[-1] in words for group in entry.object for w in group)
 
 
+def acted_on(pred: Predicate) -> set[int]:
+    """Token indexes of the phrases a predicate is done to, a thing or not: a verb's objects
+    that do not name the act ("stormed *a police post*", not "imposed *a curfew*"), and what
+    fills an event noun's own target slot ("the arrest *of nine thieves*", as "arrested nine
+    thieves")."""
+    done = {o.i for o in pred.objects if not names_act(o, pred.entry)}
+    if pred.kind == "noun":
+        slots = pred.entry.role_slots().get("target", ())
+        done |= {p.i for key in slots if key != "poss" for p in pred.preps.get(key, [])}
+    return done
+
+
 def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of ``head``'s prepositions among ``preps`` ("sent X *to* Y" is often parsed as
     a dative)."""
