@@ -447,18 +447,23 @@ class Coder:
 
 
 def _symmetric(pred: Predicate, rules: CoderRules) -> bool:
-    """Whether the predicate is done together ("met", "held talks", "signed an accord"):
-    its word or its object's is in ``data/events/coder/words.tsv`` (class ``symmetric``),
-    or the object of its complement ("X and Y failed to reach *a deal*")."""
-    words = [pred.noun if pred.noun is not None else pred.token, *pred.objects]
-    words += [
-        o
+    """Whether the predicate is done together ("met", "held talks", "signed an accord"): its
+    word is in ``data/events/coder/words.tsv`` (class ``symmetric``), or its object is and its
+    verb makes it together (class ``symmetric``, ``joint`` or ``light``: "reached an accord",
+    "held talks"), or so is its complement's ("X and Y failed to reach *a deal*"). "X and Y
+    criticised the deal" is not done together: the deal is what they criticised."""
+    if rules.is_("symmetric", (pred.noun if pred.noun is not None else pred.token).lemma_):
+        return True
+    verbs = [(pred.token, list(pred.objects))] + [
+        (comp, [o for o in comp.children if o.dep_ == "dobj"])
         for comp in pred.token.children
         if comp.dep_ == "xcomp"
-        for o in comp.children
-        if o.dep_ == "dobj"
     ]
-    return any(rules.is_("symmetric", w.lemma_) for w in words)
+    return any(
+        any(rules.is_(cls, verb.lemma_) for cls in ("joint", "symmetric", "light"))
+        and any(rules.is_("symmetric", o.lemma_) for o in objects)
+        for verb, objects in verbs
+    )
 
 
 def _grouped(side: list[Participant], text: str) -> list[Participant]:
