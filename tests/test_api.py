@@ -58,6 +58,35 @@ def test_analyze_takes_html_or_text_as_a_string() -> None:
     assert record.to_dict()["input_id"] == "<string>"
 
 
+def test_analyze_takes_a_json_lines_record() -> None:
+    record = dateline.analyze(
+        {
+            "text": BODY,
+            "url": "https://coast.example/f",
+            "title": "Ferries",
+            "published": "2024-05-03",
+        },
+        Options(nlp=False),
+    )
+    assert record.ok and record.article is not None
+    assert (record.article.title, record.article.published) == ("Ferries", "2024-05-03")
+    assert record.article.url == "https://coast.example/f"
+    # a bad record is that document's error, as on a JSON Lines line; nothing is raised
+    bad = dateline.analyze({"body": "no text key"}, Options(nlp=False))
+    assert bad.error is not None and bad.error.code == "E105"
+    assert '"html" nor "text"' in bad.error.message
+
+
+def test_analyze_takes_bytes_and_refuses_other_types() -> None:
+    record = dateline.analyze(PAGE.encode("cp1252"), Options(nlp=False))
+    assert record.ok and record.article is not None
+    assert record.article.title == "Ferry service resumes"
+    binary = dateline.analyze(bytes(range(256)) * 8, Options(nlp=False))
+    assert binary.error is not None and binary.error.code == "E102"
+    with pytest.raises(TypeError, match="not list"):
+        dateline.analyze(["a page"], Options(nlp=False))  # type: ignore[arg-type]
+
+
 def test_open_lists_and_pages_lazily(
     tmp_path: Path, analysis_factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,7 @@ import logging
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,8 @@ from dateline.heap import bound_heap, parser_heap
 from dateline.model import Analysis, Article, Document, ErrorInfo
 from dateline.options import Options
 from dateline.sources.base import SourceFailure
+from dateline.sources.files import document_from_bytes
+from dateline.sources.jsonl import record_document
 from dateline.tone import tone
 
 if TYPE_CHECKING:
@@ -46,25 +48,41 @@ TIMEOUT = "E304"
 
 
 def analyze(
-    document: Document | str,
+    document: Document | str | bytes | Mapping[str, Any],
     options: Options | None = None,
     *,
     url: str | None = None,
     published: str | None = None,
 ) -> Analysis:
-    """Analyze one document: a Document, or the text or HTML of a page as a string (HTML or
-    text is told from the content). Never raises for a bad document: the record carries the
-    error. ``url`` and ``published`` fill what the page does not say.
+    """Analyze one document: a Document, the text or HTML of a page as a string or as the
+    bytes a file or server gave (HTML or text is told from the content; the encoding from the
+    bytes, as for a file), or a record as one line of a JSON Lines input holds it
+    (``{"text": ..., "url": ..., "title": ..., "published": ...}``, or ``"html"``). Never
+    raises for a bad document: the record carries the error. ``url`` and ``published`` fill
+    what the page does not say.
 
-    Raises NlpError only when the spaCy model itself cannot be loaded (nothing could be
-    analyzed then; ``Options(nlp=False)`` gives the article part without it).
+    Raises TypeError for anything else, and NlpError only when the spaCy model itself cannot
+    be loaded (nothing could be analyzed then; ``Options(nlp=False)`` gives the article part
+    without it).
     """
+    item: Document | SourceFailure
     if isinstance(document, str):
-        document = Document(input_id="<string>", content=document)
-    if url or published:
-        document.url = document.url or url
-        document.published = document.published or published
-    return next(analyze_all([document], options))
+        item = Document(input_id="<string>", content=document)
+    elif isinstance(document, Document):
+        item = document
+    elif isinstance(document, bytes):
+        item = document_from_bytes(document, "<bytes>", options)
+    elif isinstance(document, Mapping):
+        item = record_document(dict(document), "<record>", options or Options())
+    else:
+        raise TypeError(
+            f'analyze() takes a Document, a str, bytes or a record (a dict with "text" or '
+            f'"html"), not {type(document).__name__}'
+        )
+    if isinstance(item, Document) and (url or published):
+        item.url = item.url or url
+        item.published = item.published or published
+    return next(analyze_all([item], options))
 
 
 def analyze_all(

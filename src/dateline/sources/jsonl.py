@@ -85,14 +85,21 @@ def _url(record: dict[str, Any]) -> str | None:
 
 def parse_record(line: str, default_id: str, options: Options) -> SourceItem:
     """One JSON Lines record to a Document, or a SourceFailure saying what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return SourceFailure.from_error(
+            default_id,
+            SourceError(f"not valid JSON ({exc}); each line must be one JSON object", code="E105"),
+        )
+    return record_document(record, default_id, options)
+
+
+def record_document(record: object, default_id: str, options: Options) -> SourceItem:
+    """One parsed record (``{"text" or "html": ..., "id", "url", "title", "published"}``) to a
+    Document, or a SourceFailure saying what is wrong with it."""
     input_id = default_id
     try:
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise SourceError(
-                f"not valid JSON ({exc}); each line must be one JSON object", code="E105"
-            ) from None
         if not isinstance(record, dict):
             raise SourceError(
                 f"a JSON {type(record).__name__}, not an object; each line must be one JSON "
