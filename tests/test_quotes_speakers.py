@@ -55,6 +55,42 @@ def test_a_short_description_speaks_as_the_thing_named_in_full(
     assert set(speakers(quotes(pipeline, text))) == named
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # "X said in a statement", then "the statement said": X's statement
+        (
+            "The Brennmoor Port Authority said in a statement on Monday that the berth would "
+            "stay shut.\n\n“Safety comes first,” the statement said.",
+            "Brennmoor Port Authority statement",
+        ),
+        # the document fronted, with its kind: "In a safety notice, X said"
+        (
+            "In a safety notice issued on Friday, the Velmar Coast Agency said the channel was "
+            "closed.\n\n“Vessels should keep well clear of the wreck,” the notice said.",
+            "Velmar Coast Agency safety notice",
+        ),
+        # put out by X
+        (
+            "The Ostrava Tenants Union issued a statement after the vote on Tuesday.\n\n"
+            "“Rents must be frozen until the winter is over,” the statement said.",
+            "Ostrava Tenants Union statement",
+        ),
+        # a statement from X
+        (
+            "A statement from the Lindqvist Foundation was read out at the hearing.\n\n"
+            "“We will appeal the ruling in every court we can,” the statement said.",
+            "Lindqvist Foundation statement",
+        ),
+    ],
+)
+def test_a_document_speaks_as_the_named_body_that_put_it_out(
+    pipeline: Language, text: str, named: str
+) -> None:
+    found = [q for q in quotes(pipeline, text) if q.kind == "direct"]
+    assert speakers(found) == [named]
+
+
 def test_a_person_shown_speaking_is_the_speaker_not_the_clause_showing_it(
     pipeline: Language,
 ) -> None:

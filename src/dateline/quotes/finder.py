@@ -38,7 +38,13 @@ from dateline.quotes.edges import refine
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
-from dateline.quotes.references import can_speak, fuller_mention, place_owned, refers_back
+from dateline.quotes.references import (
+    can_speak,
+    fuller_mention,
+    issued_mention,
+    place_owned,
+    refers_back,
+)
 from dateline.quotes.speakers import (
     NOT_PEOPLE,
     PERSON_PRONOUNS,
@@ -317,9 +323,27 @@ class _Names:
         if entity is None and not can_speak(target, self.lexicon):
             return None
         if entity is None and name == target.text and description_title(target) is None:
-            # "the bill" after "the Harbour County Council bill": the thing as named in full
-            name = fuller_mention(target, self.cast.quoted) or name
+            # "the statement" after "X said in a statement": X's statement; "the bill" after
+            # "the Harbour County Council bill": the thing as named in full
+            quoted = self.cast.quoted
+            name = (
+                issued_mention(target, quoted, self._said_by(earlier))
+                or fuller_mention(target, quoted)
+                or name
+            )
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def _said_by(self, earlier: list[Quote]) -> dict[int, str]:
+        """The head token of each earlier speaker phrase -> the name it was resolved to."""
+        out: dict[int, str] = {}
+        for quote in earlier:
+            sp = quote.speaker
+            if sp is None or sp.name == sp.text:
+                continue
+            span = self.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            if span is not None:
+                out[span.root.i] = sp.name
+        return out
 
     def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
         """A surname the model took for an organisation ("McDaniel" as ORG) is the person the

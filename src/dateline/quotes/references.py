@@ -8,6 +8,10 @@
   ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.tsv``, the
   organisation last named as a subject in the same paragraph or the one before; with none there,
   the last organisation of the noun's sector named before ("the newspaper" → a news outlet).
+- A short definite description of a document nothing above resolved ("the statement", "the
+  notice") speaks as the document of the body the nearest earlier mention says put it out ("X
+  said in a statement", "In a safety notice, X said", "X issued a statement", "a statement
+  from X" → "X statement", "X safety notice"), the way news names such a source.
 - A short definite description nothing above resolved ("the bill", "the military") speaks as
   the article's fuller mention of the same noun that names its owner, earlier first, then later
   ("the Harbour County Council bill", "Peru's military" → "Peruvian military").
@@ -229,12 +233,7 @@ def fuller_mention(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | Non
     among them, else the nearest later one; its words before the head and the head; None when
     there is none."""
     root = phrase.root
-    if (
-        root.pos_ != "NOUN"
-        or phrase[0].lower_ not in _DEFINITE
-        or len(phrase) > 3
-        or root.i != phrase.end - 1
-    ):
+    if not _short_definite(phrase):
         return None
     doc = phrase.doc
     own = sum(1 for t in phrase if t.pos_ != "DET")
@@ -245,6 +244,18 @@ def fuller_mention(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | Non
         if found is not None:
             return place_owned(found) or found.text
     return None
+
+
+def _short_definite(phrase: Span) -> bool:
+    """A definite description of three words at most ending with its common noun ("the
+    bill", "the joint statement")."""
+    root = phrase.root
+    return (
+        root.pos_ == "NOUN"
+        and phrase[0].lower_ in _DEFINITE
+        and len(phrase) <= 3
+        and root.i == phrase.end - 1
+    )
 
 
 def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, int]]) -> Span | None:
@@ -265,3 +276,84 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     if len(words) <= own or not any(t.pos_ == "PROPN" for t in words):
         return None  # a fuller mention names whose it is ("12-point" alone adds no owner)
     return doc[words[0].i : tok.i + 1]
+
+
+#: Verbs whose object is a document its subject puts out ("X issued a statement").
+_ISSUING = frozenset({"issue", "release", "publish", "post", "circulate", "send", "put"})
+#: Prepositions that name a document's author ("a statement from X", "a notice by X").
+_AUTHOR_PREPS = frozenset({"from", "by"})
+#: Words before a document noun that say which kind it is ("a security notice", "joint").
+_KIND_WORDS = frozenset({"compound", "amod"})
+
+
+def issued_mention(
+    phrase: Span, quoted: Sequence[tuple[int, int]], said_by: dict[int, str]
+) -> str | None:
+    """Who put out the document a short definite description names ("the statement" after
+    "X said in a statement", "In a safety notice issued Monday, X said", "X issued a
+    statement", "a statement from X"), as news names such a source: "X statement", "X safety
+    notice". The nearest earlier mention of the same noun outside quotation marks that names
+    its author; None when there is none. ``said_by`` maps the head
+    token of an earlier speaker phrase to the name it was resolved to ("it" → the agency)."""
+    root = phrase.root
+    if not _short_definite(phrase):
+        return None
+    doc = phrase.doc
+    for i in range(phrase.start - 1, max(-1, phrase.start - _DESCRIPTION_REACH), -1):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != root.lemma_.lower():
+            continue
+        if tok.dep_ == "compound" or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        author = _author(tok)
+        if author is None:
+            continue
+        name = said_by.get(author.i) or _source_name(author)
+        if name is None:
+            continue
+        kind = [
+            t.text
+            for t in tok.lefts
+            if t.dep_ in _KIND_WORDS and not t.ent_type_ and t.pos_ in {"NOUN", "ADJ", "PROPN"}
+        ]
+        return " ".join([name, *kind, tok.text])
+    return None
+
+
+def _author(doc_noun: Token) -> Token | None:
+    """The head of the phrase naming who put out a document mention: the subject of the
+    verb it is the means of ("said in a statement", "In a notice, X said") or the object of
+    ("X issued a statement"), or the object of its "from"/"by"."""
+    for child in doc_noun.children:
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if doc_noun.dep_ == "acl":
+        return None
+    verb: Token | None = None
+    if doc_noun.dep_ == "pobj" and doc_noun.head.lower_ == "in" and doc_noun.head.dep_ == "prep":
+        verb = doc_noun.head.head
+    elif doc_noun.dep_ == "dobj" and doc_noun.head.lemma_.lower() in _ISSUING:
+        verb = doc_noun.head
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _source_name(head: Token) -> str | None:
+    """The name of an author phrase that is a named body or person ("the Harbour Port
+    Authority" -> "Harbour Port Authority", "Peru's navy" -> "Peruvian navy"); None for a
+    pronoun or a description with no name."""
+    lo = head.i
+    for child in head.lefts:
+        if child.dep_ in _PREMODIFIERS or child.dep_ == "det":
+            lo = min(lo, child.left_edge.i)
+    span = head.doc[lo : head.i + 1]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"} for t in span):
+        return None
+    owned = place_owned(span)
+    if owned is not None:
+        return owned
+    words = [t for t in span if t.pos_ != "DET"]
+    return span.doc[words[0].i : head.i + 1].text if words else None
