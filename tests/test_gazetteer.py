@@ -195,6 +195,9 @@ def test_curated_files_are_valid(gaz: Gazetteer) -> None:
     assert build_gazetteer.validate_curated({c.iso3 for c in gaz.countries}) == []
     assert "PM" in gaz.title_words and "President" in gaz.title_words
     assert "Jordan" in gaz.ruler_exclude
+    # names the ruler tags by context are excluded names of countries
+    assert gaz.country_in_context <= gaz.ruler_exclude
+    assert all(gaz.country_by_name(name) is not None for name in gaz.country_in_context)
 
 
 def test_malformed_file_gives_a_coded_error(tmp_path: Path) -> None:

@@ -145,6 +145,26 @@ def test_blank_same_span_wrong_label_is_relabelled(blank: tuple[Language, Gazett
     assert got[1][2] == "igo:EU"
 
 
+def test_blank_ambiguous_country_names_by_context(
+    blank: tuple[Language, GazetteerRuler],
+) -> None:
+    # names left out of the patterns (a person's too) are the country where context says so
+    got = _run(
+        blank,
+        "Chad Ross flew from Chad to Niger, where the Niger Delta crews met Jordan officials.",
+        [("Chad Ross", "PERSON"), ("Jordan", "DATE")],
+    )
+    assert got == [
+        ("Chad Ross", "PERSON", ""),
+        ("Chad", "GPE", "country:TCD"),  # after a place preposition
+        ("Niger", "GPE", "country:NER"),
+        ("Jordan", "GPE", "country:JOR"),  # the model saw a name, just not a person's
+    ]  # "the Niger Delta": a capitalised word after it, left alone
+    person = _run(blank, "Officials told Jordan in Guinea.", [("Jordan", "PERSON")])
+    assert person == [("Jordan", "PERSON", ""), ("Guinea", "GPE", "country:GIN")]
+    assert _run(blank, "Lawmakers in Georgia voted.", []) == []  # a US state as well
+
+
 def test_blank_longer_model_names_are_kept(blank: tuple[Language, GazetteerRuler]) -> None:
     got = _run(
         blank,

@@ -214,6 +214,8 @@ class Gazetteer:
         )
         #: names the entity ruler leaves to the statistical NER (ambiguous with people, words)
         self.ruler_exclude: frozenset[str] = _words(root / "ruler_exclude.txt")
+        #: names of ruler_exclude that are the country where the context says a place
+        self.country_in_context: frozenset[str] = _words(root / "country_in_context.txt")
         #: words that open a title before a person's name ("PM", "President")
         self.title_words: frozenset[str] = _words(root / "title_words.txt")
 

@@ -32,6 +32,9 @@ RULER_NAME = "dateline_gazetteer"
 #: share names with people and words too often to be forced onto the text.
 RULER_MIN_CITY_POPULATION = 1_000_000
 
+#: Words that, before a country name the ruler leaves to the model ("Chad", "Niger"), make
+#: it the country: "in Chad", "from Niger", "to Jordan".
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "into", "across", "towards", "toward"})
 #: Words that, before a bare "X", make it the platform.
 _X_CUES = frozenset({"on", "via", "to", "platform", "network"})
 _DETERMINERS = frozenset({"the", "The"})
@@ -96,6 +99,13 @@ class GazetteerRuler:
         for key, names in by_key.items():
             self.matcher.add(key, [nlp.make_doc(name) for name in names])
         self.n_patterns = sum(len(names) for names in by_key.values())
+        # Country names kept out of the patterns for being also a person's or a word's: the
+        # country where the context says a place (see ``_ambiguous_countries``).
+        self.ambiguous: dict[str, str] = {}
+        for country in gazetteer.countries:
+            for name in (country.name, *country.aliases):
+                if name in gazetteer.country_in_context:
+                    self.ambiguous[name] = country.ent_id
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -104,8 +114,36 @@ class GazetteerRuler:
             found.append(Span(doc, start, end, label=label, span_id=ent_id))
         found.extend(self._platform_x(doc))
         ents = self._trim_titles(doc, self._merge(doc, filter_spans(found)))
+        if self.ambiguous:
+            ents = self._ambiguous_countries(doc, ents)
         doc.ents = sorted(ents, key=lambda span: span.start)
         return doc
+
+    def _ambiguous_countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name of ``self.ambiguous`` is the country when the model found it as anything
+        but a person (it sees a name, not which: "Niger" as ORG or even DATE in "the junta
+        in Niger"), or found nothing there and a place
+        preposition comes before it and no capitalised word after it ("in Niger", not
+        "Niger Delta" or "in Niger State")."""
+        out: list[Span] = []
+        covered: set[int] = set()
+        for ent in ents:
+            text = ent.text.removeprefix("the ").removeprefix("The ")
+            ent_id = self.ambiguous.get(text) if not ent.id_ else None
+            if ent_id is not None and ent.label_ != "PERSON":
+                ent = Span(doc, ent.end - 1, ent.end, label="GPE", span_id=ent_id)
+            out.append(ent)
+            covered.update(range(ent.start, ent.end))
+        for token in doc:
+            ent_id = self.ambiguous.get(token.text)
+            if ent_id is None or token.i in covered or token.i == 0:
+                continue
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS and not (
+                after is not None and after.is_title and after.text not in POSSESSIVE_MARKS
+            ):
+                out.append(Span(doc, token.i, token.i + 1, label="GPE", span_id=ent_id))
+        return out
 
     def _merge(self, doc: Doc, matches: list[Span]) -> list[Span]:
         """Gazetteer matches against the model's entities, one rule per way they meet:
