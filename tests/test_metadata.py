@@ -213,6 +213,33 @@ def test_boilerplate_and_teaser_lines() -> None:
     assert not is_teaser_heading("Faster journeys west")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wire reporter Ola Nordmann in Bergen contributed.",
+        "Staff writer Kim Vale contributed to this report.",
+        "With reporting by Tam Oakes.",
+        "This interview has been lightly edited and condensed for clarity.",
+        "This article appeared in the Weekend section of the print edition.",
+        "Our journalism needs your support. Please subscribe today.",
+        "Pat Lee may be reached at plee@example.org.",
+        "All products featured here are independently selected by our editors.",
+        "We may earn a commission when you buy through our links.",
+    ],
+)
+def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
+    assert is_boilerplate(text)
+
+
+def test_story_sentences_like_notes_are_not_furniture() -> None:
+    assert not is_boilerplate("Rising costs contributed to the delay, the council said.")
+    assert not is_boilerplate("The story appeared to confirm what residents had said for years.")
+    assert not is_teaser_line("More than 40 people attended the meeting.")
+    assert is_teaser_line("MORE: Harbour tolls rise again")
+    assert is_teaser_line("For more, read How to Mend a Bicycle Tyre.")
+    assert is_teaser_heading("Tagged in")
+
+
 def test_consent_banners_form_states_and_date_stamps_are_furniture() -> None:
     assert is_boilerplate(
         "Necessary cookies are absolutely essential for the website to function properly."
