@@ -142,6 +142,18 @@ def test_colon_at_paragraph_end_introduces_the_quote(pipeline: Language) -> None
     assert speaker(q) == "Petra Novak"
 
 
+def test_a_quote_paragraph_after_a_named_apposition_is_that_persons(pipeline: Language) -> None:
+    # the paragraph before introduces the speaker as a name beside the subject; the quote
+    # paragraphs after it, the first left open, are hers
+    text = (
+        "The harbour director, Ilse Varga, spoke after the vote.\n\n"
+        '"We have waited ten years for this pier and the town will not wait any longer.\n\n'
+        '"Every trawler here has lost days at sea, and that ends this year."'
+    )
+    found = [q for q in quotes(pipeline, text) if q.kind == "direct"]
+    assert [speaker(q) for q in found] in (["Ilse Varga"], ["Ilse Varga", "Ilse Varga"])
+
+
 class FakeActors:
     """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
 

@@ -286,6 +286,13 @@ def _untagged_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a name set beside one ("The mayor, Ana Ruiz, spoke": Ana Ruiz)."""
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -372,15 +379,16 @@ class Cast:
 
     def subjects(self) -> list[tuple[int, str, int]]:
         """(start, full name, end) of every person that is a subject outside quotation marks,
-        in text order: PERSON subjects and proper-noun subjects the model did not tag."""
+        in text order: PERSON subjects and proper-noun subjects the model did not tag, a name
+        set beside a subject among them ("The mayor, Ana Ruiz, spoke")."""
         if self._subjects is None:
             found: dict[int, tuple[str, int]] = {}
             for ent in self.people:
-                if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                if _is_subject(ent.root):
                     found[ent.start_char] = (self.full_name(ent), ent.end_char)
             for tok in self.doc:
                 if (
-                    tok.dep_ in {"nsubj", "nsubjpass"}
+                    _is_subject(tok)
                     and tok.pos_ == "PROPN"
                     and tok.ent_type_ not in NOT_PEOPLE
                     and not _inside(tok.idx, self.quoted)
