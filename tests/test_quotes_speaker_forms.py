@@ -154,6 +154,17 @@ def test_a_quote_paragraph_after_a_named_apposition_is_that_persons(pipeline: La
     assert [speaker(q) for q in found] in (["Ilse Varga"], ["Ilse Varga", "Ilse Varga"])
 
 
+def test_he_said_after_the_clause_it_reports_is_not_that_clauses_subject(
+    pipeline: Language,
+) -> None:
+    text = (
+        '"The harbour needs more money than the council will give," said Tomas Brandt, who '
+        "chairs the port board.\n\nMarek Novak, the city treasurer, had "
+        '"no idea what the port costs to run," he said.'
+    )
+    assert [speaker(q) for q in quotes(pipeline, text)] == ["Tomas Brandt", "Tomas Brandt"]
+
+
 class FakeActors:
     """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
 

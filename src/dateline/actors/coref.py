@@ -11,7 +11,8 @@
   sentence the subject before it, else the last name before it; else, going back up to
   ``PRONOUN_WINDOW`` sentences, the subject of the nearest sentence naming a person, else that
   sentence's first person (a name beside the subject counts as the subject; a possessor comes
-  last; a pronoun that answers, "he said" after "X asked Y …", is the person asked). The subject
+  last; a pronoun that answers, "he said" after "X asked Y …", is the person asked; the subject
+  of the clause a "he said" reports, "Y had no idea, he said", is not its speaker). The subject
   pronoun of a speech verb read firmly (a subject) tells the gender of a person none was known
   for, so a later pronoun of the other gender skips them (""…," he said" about X, then "she
   added" is not X).
@@ -22,7 +23,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dateline.actors.context import DocIndex, Reading
 from dateline.actors.people import Person
@@ -40,6 +41,8 @@ _ANSWERS = frozenset({"say", "reply", "answer", "respond", "tell", "add", "insis
 #: Verbs whose pronoun subject, read firmly, tells its person's gender (""…," she said").
 _SPEECH = _ANSWERS | {"ask", "write", "argue", "warn", "note", "continue"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+#: Relations of a reported clause to the speech verb (or of the verb to the clause it reports).
+_REPORTED = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(slots=True)
@@ -94,7 +97,12 @@ class DocRefs:
         if not self.index.has_sents:
             return before[-1].person, False
         sent = self.index.sent_of(token)
-        same = [r for r in before if r.span.start >= sent.start]
+        pronoun = doc[token]
+        same = [
+            r
+            for r in before
+            if r.span.start >= sent.start and not reported_by(pronoun, r.span.root)
+        ]
         subjects = [r for r in same if _is_subject(r)]
         if subjects:
             return subjects[-1].person, True
@@ -129,6 +137,28 @@ class DocRefs:
                 return ([r for r in inside if r not in owners] or inside)[0].person, False
             sent_start = prev.start
         return None, False
+
+
+def reported_by(pronoun: Token, tok: Token) -> bool:
+    """Whether a token lies in the clause that the pronoun's speech verb reports ("X will
+    resign, he said", "X had "no idea," she said"): X is not who says it, as news writes it (a
+    speaker talking of themselves is "X said he would resign")."""
+    verb = pronoun.head
+    if pronoun.dep_ not in _SUBJECT or verb.lemma_.lower() not in _SPEECH:
+        return False
+    at = tok.i
+    for child in verb.children:
+        if child.dep_ in _REPORTED and child.left_edge.i <= at <= child.right_edge.i:
+            return True
+    # the parse may hang the speech verb on the reported clause instead ("X will resign" as
+    # the root, "he said" its parataxis)
+    clause = verb.head
+    if verb.dep_ not in _REPORTED or clause.i == verb.i or clause.i > verb.i:
+        return False
+    if clause.lemma_.lower() in _SPEECH:
+        return False  # "X said he told them": he is X, whose words report his own
+    inside_verb = verb.left_edge.i <= at <= verb.right_edge.i
+    return clause.left_edge.i <= at <= clause.right_edge.i and not inside_verb
 
 
 def _main_first(subjects: list[Ref], sent: Span) -> list[Ref]:

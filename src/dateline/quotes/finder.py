@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.coref import reported_by
 from dateline.nlp import text_of
 from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import (
@@ -426,11 +427,15 @@ class _Names:
                 break
         subjects = cast.subjects()
         k = bisect.bisect_left(subjects, (at, "", 0))
+        said = self.doc.char_span(at, at + len(pronoun), alignment_mode="expand")
         while k > 0:
             k -= 1
             offset, name, _ = subjects[k]
             if best is not None and offset <= best[0]:
                 break
+            subject = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+            if said is not None and subject is not None and reported_by(said[0], subject[0]):
+                continue  # "X will resign, he said": X is what he reports, not him
             if cast.compatible(name, pronoun):
                 best = (offset, name, None)
                 break
