@@ -225,6 +225,11 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Pat Lee may be reached at plee@example.org.",
         "All products featured here are independently selected by our editors.",
         "We may earn a commission when you buy through our links.",
+        "Get the week's best recipes delivered to your inbox every Friday.",
+        "Stay ahead of the tide: subscribe to our coastal newsletter.",
+        "Like this story? Pass it on to a neighbour!",
+        "Contact the reporter at 555-0100 or tips@example.org.",
+        "Have a tip? Write to the desk at desk@example.org.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
