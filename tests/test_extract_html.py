@@ -585,3 +585,17 @@ def test_a_section_whose_id_is_its_heading_is_kept() -> None:
     tree = etree.fromstring("<div><div id='site-menu-links'><h2>Sections</h2></div></div>")
     drop_empty_elements(tree)
     assert tree[0].get("id") == "site-menu-links"
+
+
+def test_a_writers_bio_followed_by_tags_is_a_bio() -> None:
+    """A writer's bio is still found when a row of topic tags follows it."""
+    from dateline.extract.blocks import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    story = "Stall holders set up their tables before dawn on the green by the old mill."
+    bio = "Ada Quill is a staff writer who covers markets and fairs across the county."
+    tags = [("p", name, "", True) for name in ("Fairs", "Markets", "Green", "Mill", "County")]
+    raw = [("p", story, "", False)] * 3 + [("p", bio, "", False), *tags]
+    meta = PageMeta(title="Spring fair guide", authors=["Ada Quill"])
+    blocks, _, _ = classify(raw, meta, PageSignals())
+    assert [b.text for b in blocks if b.role == "bio"] == [bio]

@@ -216,6 +216,10 @@ def _element_blocks(element: etree._Element) -> list[RawBlock]:
     return [(str(tag), text, alt, _all_link(element, text))] if text else []
 
 
+#: a writer's bio is looked for among this many last pieces (tags and a share bar can follow it)
+BIO_REACH = 10
+
+
 def _is_bio(text: str, authors: list[str]) -> bool:
     if not _BIO_VERB.match(text):
         return False
@@ -414,7 +418,7 @@ def classify(
                 role = "boilerplate"  # a widget's heading ("Thanks for signing up!")
         elif in_teasers:
             # a teaser run holds link-like lines; the first real paragraph ends it
-            if index >= len(raw) - 4 and _is_bio(text, meta.authors):
+            if index >= len(raw) - BIO_REACH and _is_bio(text, meta.authors):
                 role = "bio"
             elif len(text) > 150 and text.rstrip("\"'”’)").endswith((".", "?", "!")):
                 in_teasers = False
@@ -442,7 +446,7 @@ def classify(
             role = "heading" if _linked_sub_heading(text, raw, index) else "teaser"
         elif body_seen == 0 and len(text) < 120 and _BYLINE_LINE.match(text):
             role = "byline"
-        elif index >= len(raw) - 4 and _is_bio(text, meta.authors):
+        elif index >= len(raw) - BIO_REACH and _is_bio(text, meta.authors):
             role = "bio"
         if role == "heading" and body_seen == 0 and key == title_key:
             role = "title"
