@@ -599,3 +599,18 @@ def test_a_writers_bio_followed_by_tags_is_a_bio() -> None:
     meta = PageMeta(title="Spring fair guide", authors=["Ada Quill"])
     blocks, _, _ = classify(raw, meta, PageSignals())
     assert [b.text for b in blocks if b.role == "bio"] == [bio]
+
+
+def test_short_linked_topic_tags_after_the_story_are_not_body() -> None:
+    """A row of short linked tags ("Fairs", "Markets") after the story is not body text."""
+    from dateline.extract.blocks import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    body = etree.fromstring(
+        "<body><p>Stall holders set up their tables before dawn on the green by the mill.</p>"
+        "<p>The fair runs until Sunday evening, with music on the bandstand each night.</p>"
+        '<p><ref target="/topics/fairs">Fairs</ref></p>'
+        '<p><ref target="/topics/markets">Markets</ref></p></body>'
+    )
+    blocks, _, _ = classify(raw_blocks(body), PageMeta(title="Spring fair"), PageSignals())
+    assert [b.role for b in blocks] == ["paragraph", "paragraph", "teaser", "teaser"]

@@ -170,10 +170,16 @@ def _in_nested_list(node: etree._Element, top: etree._Element) -> bool:
     return False
 
 
+#: a piece this short is never called a link-only piece: a one- or two-character link (an arrow,
+#: a footnote's number) is no menu entry. (It was 20: a row of short linked topic tags after the
+#: story, "Markets", "Energy", was kept as body.)
+LINK_MIN_CHARS = 3
+
+
 def _all_link(element: etree._Element, text: str, own: bool = False) -> bool:
     """The whole piece is one or more links: a teaser or a menu, not a sentence; ``own``:
     counting only the links outside the lists nested in it."""
-    if len(text) < 20:
+    if len(text) < LINK_MIN_CHARS:
         return False
     refs = element.iter("ref")
     if own:
