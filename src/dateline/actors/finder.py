@@ -147,7 +147,7 @@ def find_actors(
     for i, entity in enumerate(entities, 1):
         entity.id = f"e{i}"
     actors = Actors(entities, home=home)
-    actors.fallback = _fallback(indexes[BODY], refs[BODY], people, by_person, actors)
+    actors.fallback = _fallback(indexes[BODY], refs[BODY], people, by_person)
     return actors
 
 
@@ -415,9 +415,8 @@ def _fallback(
     refs: DocRefs,
     people: list[Person],
     by_person: dict[int, Entity],
-    actors: Actors,
-) -> Callable[[int, int], Entity | None]:
-    def resolve(start: int, end: int) -> Entity | None:
+) -> Callable[[Actors, int, int], Entity | None]:
+    def resolve(actors: Actors, start: int, end: int) -> Entity | None:
         span = index.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None

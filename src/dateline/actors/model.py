@@ -91,8 +91,11 @@ class Actors:
     entities: list[Entity] = field(default_factory=list)
     #: the article's home country (ISO alpha-3; see dateline.actors.home), or None
     home: str | None = None
-    #: resolves a body span no mention covers (a pronoun, a description); set by find_actors
-    fallback: Callable[[int, int], Entity | None] | None = field(default=None, repr=False)
+    #: resolves a body span no mention covers (a pronoun, a description); set by find_actors.
+    #: It is given these Actors with the span rather than holding them: a reference back
+    #: would make a cycle, and a cycle keeps the article's parsed Doc alive until the
+    #: garbage collector's next full pass instead of freeing it once the record is built.
+    fallback: Callable[[Actors, int, int], Entity | None] | None = field(default=None, repr=False)
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self.entities)
@@ -134,7 +137,7 @@ class Actors:
         if entity is not None and entity.type != "PERSON" and 2 * overlap < end - start:
             entity = None
         if entity is None and self.fallback is not None:
-            entity = self.fallback(start, end)
+            entity = self.fallback(self, start, end)
         # a demonym or region qualifies the speaker ("West African leaders"); it names one
         # only when it is about the whole phrase ("the Albanians")
         if entity and entity.type in {"NORP", "LOC"} and len(entity.name) < 0.8 * (end - start):

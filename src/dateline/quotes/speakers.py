@@ -158,8 +158,11 @@ def speaker_phrase(head: Token) -> Span:
         head = named
     common = head.pos_ == "NOUN"
     keep: list[Token] = [head]
-
-    def walk(tok: Token) -> None:
+    # a loop, not a recursive closure: a closure that calls itself is a reference cycle, and
+    # the tokens it holds would keep the whole parsed Doc alive until a full garbage collection
+    todo = [head]
+    while todo:
+        tok = todo.pop()
         for child in tok.children:
             if common and tok is head and _is_date(child) and child.i == head.i + 1:
                 keep.append(child)  # "a study Monday by …": the date, then the source
@@ -172,9 +175,7 @@ def speaker_phrase(head: Token) -> Span:
             ):
                 continue
             keep.append(child)
-            walk(child)
-
-    walk(head)
+            todo.append(child)
     lo = min(t.i for t in keep)
     hi = max(t.i for t in keep)
     doc = head.doc
