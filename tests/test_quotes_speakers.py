@@ -70,6 +70,12 @@ def test_a_short_description_speaks_as_the_thing_named_in_full(
             "closed.\n\n“Vessels should keep well clear of the wreck,” the notice said.",
             "Velmar Coast Agency safety notice",
         ),
+        # an adjective says how it came, not which: no "brief statement"
+        (
+            "In a brief statement, the Harrow Valley Water Board said supplies were safe."
+            "\n\n“No household will be cut off this summer,” the statement said.",
+            "Harrow Valley Water Board statement",
+        ),
         # put out by X
         (
             "The Ostrava Tenants Union issued a statement after the vote on Tuesday.\n\n"

@@ -282,8 +282,9 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
 _ISSUING = frozenset({"issue", "release", "publish", "post", "circulate", "send", "put"})
 #: Prepositions that name a document's author ("a statement from X", "a notice by X").
 _AUTHOR_PREPS = frozenset({"from", "by"})
-#: Words before a document noun that say which kind it is ("a security notice", "joint").
-_KIND_WORDS = frozenset({"compound", "amod"})
+#: Words before a document noun that say which kind it is ("a security notice"); adjectives
+#: ("a written statement", "a brief statement") say how it came, not whose or which.
+_KIND_WORDS = frozenset({"compound"})
 
 
 def issued_mention(
@@ -314,7 +315,7 @@ def issued_mention(
         kind = [
             t.text
             for t in tok.lefts
-            if t.dep_ in _KIND_WORDS and not t.ent_type_ and t.pos_ in {"NOUN", "ADJ", "PROPN"}
+            if t.dep_ in _KIND_WORDS and not t.ent_type_ and t.pos_ in {"NOUN", "PROPN"}
         ]
         return " ".join([name, *kind, tok.text])
     return None
