@@ -135,3 +135,19 @@ def test_the_aim_of_an_effort_under_way_is_planned(nlp: Any) -> None:
         nlp, "The Bolivian envoy travelled to Asuncion to sign the water treaty with Paraguay."
     )
     assert "SUPPORT" in {e.plover for e in done}
+
+
+def test_an_act_told_done_is_past_and_not_negated_hedged_or_conditional(nlp: Any) -> None:
+    from dateline.events import rules
+    from dateline.events.precision import Precision
+
+    precision = Precision(rules.default())
+    for text, done in (
+        ("The two envoys met in Lima on Monday.", True),
+        ("The two envoys did not meet in Lima on Monday.", False),
+        ("The two envoys never met in Lima on Monday.", False),  # "never" negates as "not"
+        ("The two envoys could have met in Lima on Monday.", False),
+    ):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "meet")
+        assert precision.told_done(verb) is done, text

@@ -253,9 +253,9 @@ class Precision:
 
     def told_done(self, verb: Token) -> bool:
         """Whether a verb tells of something done: past tense, not negated, hedged or under a
-        condition ("met on Monday", not "did not meet on Monday", "could be signed")."""
+        condition ("met on Monday", not "did not meet", "never met", "could be signed")."""
         return verb.tag_ in ("VBD", "VBN") and not any(
-            c.dep_ == "neg"
+            is_negator(c)
             or (c.dep_ == "aux" and self.rules.is_("hedge", c.lower_))
             or (c.dep_ == "mark" and self.rules.is_("condition", c.lower_))
             for c in verb.children
