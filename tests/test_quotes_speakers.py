@@ -97,6 +97,29 @@ def test_a_document_speaks_as_the_named_body_that_put_it_out(
     assert speakers(found) == [named]
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a report by a news outlet: the outlet reports it
+        (
+            "The mayor knew of the leak for a month, according to a report by the Velmar "
+            "Evening Post on Friday.",
+            "Velmar Evening Post",
+        ),
+        # a report from a body stays the document
+        (
+            "The river is unsafe for swimming, according to a report from the Harrow Valley "
+            "Water Board.",
+            "a report from the Harrow Valley Water Board",
+        ),
+    ],
+)
+def test_a_report_by_a_named_author_speaks_as_the_author(
+    pipeline: Language, text: str, named: str
+) -> None:
+    assert speakers(quotes(pipeline, text)) == [named]
+
+
 def test_a_person_shown_speaking_is_the_speaker_not_the_clause_showing_it(
     pipeline: Language,
 ) -> None:

@@ -45,6 +45,7 @@ from dateline.quotes.references import (
     issued_mention,
     place_owned,
     refers_back,
+    reported_by_name,
 )
 from dateline.quotes.speakers import (
     NOT_PEOPLE,
@@ -281,6 +282,10 @@ class _Names:
         together = self._together(target)
         if together is not None:
             return together
+        author = reported_by_name(target, self.lexicon)
+        if author is not None:
+            name, entity = self.name_of(author)  # "a report by X": X reports it
+            return Speaker(name, phrase.text, start, end, entity)
         if self.unit == "quotation" and len(target) == 1 and target[0].lower_ == "it":
             # "it was reported that …", or an "it" nothing named before stands for: no name
             # (PolNeAR's attributions mark the "it" itself as the source)

@@ -8,6 +8,8 @@
   ("The Herald" → "The Riverton Herald"), or, for the general nouns of ``org_references.tsv``, the
   organisation last named as a subject in the same paragraph or the one before; with none there,
   the last organisation of the noun's sector named before ("the newspaper" → a news outlet).
+- A report or study "by" a named author ("according to a report by the Harbour Times")
+  speaks as the author; "a report from X" stays the document.
 - A short definite description of a document nothing above resolved ("the statement", "the
   notice") speaks as the document of the body the nearest earlier mention says put it out ("X
   said in a statement", "In a safety notice, X said", "X issued a statement", "a statement
@@ -278,6 +280,8 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     return doc[words[0].i : tok.i + 1]
 
 
+#: Documents that speak for who wrote them ("a report by X"), beside ``evidence_nouns``.
+_DOCUMENTS = frozenset({"statement", "report", "letter", "memo", "investigation", "review"})
 #: Verbs whose object is a document its subject puts out ("X issued a statement").
 _ISSUING = frozenset({"issue", "release", "publish", "post", "circulate", "send", "put"})
 #: Prepositions that name a document's author ("a statement from X", "a notice by X").
@@ -358,3 +362,25 @@ def _source_name(head: Token) -> str | None:
         return owned
     words = [t for t in span if t.pos_ != "DET"]
     return span.doc[words[0].i : head.i + 1].text if words else None
+
+
+def reported_by_name(phrase: Span, lexicon: Lexicon) -> Span | None:
+    """The named author of a report or study that speaks ("according to a report by the
+    Harbour Times", "a study by Ana Ruiz"): news attributes such words to the one who
+    reported them, the name after "by"; None for any other phrase ("a report from X" and
+    "X's report" stay the document)."""
+    root = phrase.root
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or not (lemma in lexicon.evidence_nouns or lemma in _DOCUMENTS):
+        return None
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ != "by" or child.i < root.i:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ not in {"ORG", "PERSON"}:
+            return None
+        ent = next((e for e in phrase.doc.ents if e.start <= obj.i < e.end), None)
+        if ent is not None and len(ent) > 1 and ent[0].pos_ == "DET":
+            ent = ent[1:]  # "the Harbour Times" is named "Harbour Times"
+        return ent
+    return None
