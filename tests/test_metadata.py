@@ -230,6 +230,13 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Like this story? Pass it on to a neighbour!",
         "Contact the reporter at 555-0100 or tips@example.org.",
         "Have a tip? Write to the desk at desk@example.org.",
+        "Source images by Lee Park and Example Images.",
+        "Stats courtesy of the Harbour Board.",
+        "Some answers were edited for length.",
+        "This post originally appeared on Example Blog.",
+        "Copyright 2031 Example Media Ltd. All rights reserved. Do not copy this material.",
+        "Session expired",
+        "Please log in again. The page will open in a new window.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -243,6 +250,7 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert is_teaser_line("MORE: Harbour tolls rise again")
     assert is_teaser_line("For more, read How to Mend a Bicycle Tyre.")
     assert is_teaser_heading("Tagged in")
+    assert is_teaser_heading("Explore more stories")
 
 
 def test_consent_banners_form_states_and_date_stamps_are_furniture() -> None:
