@@ -614,3 +614,23 @@ def test_short_linked_topic_tags_after_the_story_are_not_body() -> None:
     )
     blocks, _, _ = classify(raw_blocks(body), PageMeta(title="Spring fair"), PageSignals())
     assert [b.role for b in blocks] == ["paragraph", "paragraph", "teaser", "teaser"]
+
+
+def test_the_headline_repeated_over_the_story_is_not_body() -> None:
+    """The headline printed again (after a kicker, or with a label added) is the title, not a
+    sub-heading of the body; a sub-heading that shares words with it stays a heading."""
+    from dateline.extract.blocks import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    headline = "Spring fair returns to the village green after a long wait"
+    intro = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    pieces = [
+        ("head", "WATCH: " + headline, "title"),
+        ("p", intro, "paragraph"),
+        ("head", headline, "title"),
+        ("head", "Spring fair returns", "heading"),
+        ("p", intro.replace("opens", "closes"), "paragraph"),
+    ]
+    raw = [(kind, text, "", False) for kind, text, _ in pieces]
+    blocks, _, _ = classify(raw, PageMeta(title=headline), PageSignals())
+    assert [b.role for b in blocks] == [role for _, _, role in pieces]

@@ -347,6 +347,27 @@ def _linked_sub_heading(text: str, raw: list[RawBlock], index: int) -> bool:
     return len(shared) >= SUB_HEADING_COHESION * len(words)
 
 
+#: a heading over the story holding the headline with a few characters more or fewer is the
+#: headline again
+HEADLINE_SHARE = 0.8
+
+
+def _headline(key: str, title_key: str) -> bool:
+    """The heading ``key`` over the story is the page's headline (``title_key``, both
+    normalised) with a label added or left out ("WATCH: ...", "... [Video]"). (A heading equal
+    to the headline is the headline anywhere: the story's header repeats it after a kicker or
+    a video, and a sub-heading never says the whole headline.)"""
+    if not title_key or not key:
+        return False
+    heading, title = _alnum_words(key), _alnum_words(title_key)
+    short, long = sorted((heading, title), key=len)
+    return bool(short) and short in long and len(short) >= HEADLINE_SHARE * len(long)
+
+
+def _alnum_words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
 #: a run of at least this many pieces, holding at least COPY_CHARS characters and COPY_SHARE
 #: of the text of all pieces, that repeats pieces met earlier in the same order is a second
 #: copy of the story (a meal plan's or a schedule's repeated entries are a small share)
@@ -454,7 +475,9 @@ def classify(
             role = "byline"
         elif index >= len(raw) - BIO_REACH and _is_bio(text, meta.authors):
             role = "bio"
-        if role == "heading" and body_seen == 0 and key == title_key:
+        if role == "heading" and (
+            key == title_key or (body_seen == 0 and _headline(key, title_key))
+        ):
             role = "title"
         if role == "paragraph":
             body_seen += 1
