@@ -165,6 +165,15 @@ def test_he_said_after_the_clause_it_reports_is_not_that_clauses_subject(
     assert [speaker(q) for q in quotes(pipeline, text)] == ["Tomas Brandt", "Tomas Brandt"]
 
 
+def test_the_former_and_the_latter_are_the_pair_named_before(pipeline: Language) -> None:
+    text = (
+        "Mayor Ilse Varga met the treasurer, Oskar Lindahl, on Monday to discuss the pier.\n\n"
+        '"We do not have the money for it," the latter said.\n\n'
+        '"Then we will find it elsewhere," the former replied.'
+    )
+    assert [speaker(q) for q in quotes(pipeline, text)] == ["Oskar Lindahl", "Ilse Varga"]
+
+
 class FakeActors:
     """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
 

@@ -407,7 +407,7 @@ class _Names:
                 if found is not None:
                     return found
             return phrase.text, None
-        person = self.cast.person_in(phrase)
+        person = self.cast.person_in(phrase) or self.cast.former_or_latter(phrase)
         if person is not None and owns_only(phrase, person):
             return undated(phrase), None  # "X's doctor" speaks, not X
         if person is None and all(t.pos_ == "PROPN" or t.text.istitle() for t in phrase):

@@ -4,7 +4,8 @@ A speaker phrase is the cue's subject noun phrase without what commas set off (a
 relative clauses: "X, a doctor, said" → "X"). ``Cast`` holds the people of one body: a
 pronoun resolves to the nearest preceding compatible person (an honorific gives gender) that
 is a speaker or a subject outside quotation marks; a name is widened to the longest PERSON
-mention of the article that contains it, an earlier one first ("Lindqvist" → "Anna Lindqvist").
+mention of the article that contains it, an earlier one first ("Lindqvist" → "Anna Lindqvist");
+"the former" / "the latter" is the first / second of the last two people named together.
 """
 
 from __future__ import annotations
@@ -263,6 +264,8 @@ def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in ranges)
 
 
+#: "the former" and "the latter": one of the last two people named.
+_PAIR = frozenset({"former", "latter"})
 _MALE = frozenset({"mr", "mr.", "he", "him", "his"})
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "hers"})
 #: Entity types a proper-noun subject cannot be a person with.
@@ -401,6 +404,25 @@ class Cast:
                         found.setdefault(name.start_char, (self.full_name(name), name.end_char))
             self._subjects = sorted((a, name, b) for a, (name, b) in found.items())
         return self._subjects
+
+    def former_or_latter(self, phrase: Span) -> Span | None:
+        """The person "the former" or "the latter" stands for: the first or the second of
+        the last two people named before it, both in one sentence ("X met Y on Monday. …,
+        the latter said" → Y); None for any other phrase."""
+        if len(phrase) != 2 or phrase[0].lower_ != "the" or phrase[1].lower_ not in _PAIR:
+            return None
+        pair: list[tuple[str, Span]] = []
+        for ent in reversed(self.people):
+            if ent.end > phrase.start:
+                continue
+            name = self.full_name(ent)
+            if all(name != known for known, _ in pair):
+                pair.append((name, ent))
+            if len(pair) == 2:
+                break
+        if len(pair) < 2 or pair[0][1].sent.start != pair[1][1].sent.start:
+            return None
+        return pair[0][1] if phrase[1].lower_ == "latter" else pair[1][1]
 
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a he/she may stand for ``name`` (unknown gender: yes)."""
