@@ -237,6 +237,11 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Copyright 2031 Example Media Ltd. All rights reserved. Do not copy this material.",
         "Session expired",
         "Please log in again. The page will open in a new window.",
+        "Estimated reading time: 4 minutes",
+        "March 3, 2031 // 6 min read",
+        "Table of Contents",
+        "In this guide:",
+        "Back to Blog",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -247,6 +252,7 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_boilerplate("Rising costs contributed to the delay, the council said.")
     assert not is_boilerplate("The story appeared to confirm what residents had said for years.")
     assert not is_teaser_line("More than 40 people attended the meeting.")
+    assert not is_boilerplate("The contents of the report were read out at the meeting.")
     assert is_teaser_line("MORE: Harbour tolls rise again")
     assert is_teaser_line("For more, read How to Mend a Bicycle Tyre.")
     assert is_teaser_heading("Tagged in")
