@@ -242,6 +242,7 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Table of Contents",
         "In this guide:",
         "Back to Blog",
+        "More information: A. Writer et al, Tides and harbour silt, Journal of Examples (2031).",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
