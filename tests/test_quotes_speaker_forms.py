@@ -174,6 +174,19 @@ def test_the_former_and_the_latter_are_the_pair_named_before(pipeline: Language)
     assert [speaker(q) for q in quotes(pipeline, text)] == ["Oskar Lindahl", "Ilse Varga"]
 
 
+def test_the_two_and_one_of_them_name_the_people_named_before(pipeline: Language) -> None:
+    text = (
+        "Mayor Maria Lopez and treasurer David Green defended the ferry plan on Monday.\n\n"
+        '"We will find the money," the two said.\n\n'
+        "Two residents, Ana Ruiz and Tom Hale, spoke after them. One of them, Ruiz, said "
+        "the crossing was too slow."
+    )
+    assert [speaker(q) for q in quotes(pipeline, text)] == [
+        "Maria Lopez and David Green",
+        "Ana Ruiz",
+    ]
+
+
 class FakeActors:
     """A stand-in for the actors stage: knows one person by any phrase that mentions her."""
 

@@ -407,6 +407,9 @@ class _Names:
                 if found is not None:
                     return found
             return phrase.text, None
+        both = self.cast.the_two(phrase)
+        if both is not None:
+            return both, None
         person = self.cast.person_in(phrase) or self.cast.former_or_latter(phrase)
         if person is not None and owns_only(phrase, person):
             return undated(phrase), None  # "X's doctor" speaks, not X

@@ -5,7 +5,8 @@ relative clauses: "X, a doctor, said" → "X"). ``Cast`` holds the people of one
 pronoun resolves to the nearest preceding compatible person (an honorific gives gender) that
 is a speaker or a subject outside quotation marks; a name is widened to the longest PERSON
 mention of the article that contains it, an earlier one first ("Lindqvist" → "Anna Lindqvist");
-"the former" / "the latter" is the first / second of the last two people named together.
+"the former" / "the latter" is the first / second of the last two people named together, and
+"the two" / "both" those two; "one of them, X" speaks as X.
 """
 
 from __future__ import annotations
@@ -197,8 +198,9 @@ def speaker_phrase(head: Token) -> Span:
 
 
 def _named_apposition(head: Token) -> Token | None:
-    """The proper name set beside a common-noun speaker ("the librarian, X, said")."""
-    if head.pos_ != "NOUN":
+    """The proper name set beside a common-noun speaker ("the librarian, X, said", "one of
+    them, X, said")."""
+    if head.pos_ not in {"NOUN", "NUM"}:
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in NOT_PEOPLE:
@@ -411,6 +413,29 @@ class Cast:
         the latter said" → Y); None for any other phrase."""
         if len(phrase) != 2 or phrase[0].lower_ != "the" or phrase[1].lower_ not in _PAIR:
             return None
+        pair = self._last_pair(phrase)
+        if pair is None:
+            return None
+        return pair[1] if phrase[1].lower_ == "latter" else pair[0]
+
+    def the_two(self, phrase: Span) -> str | None:
+        """The names of the two people "the two", "both" or "both men" stand for, the last
+        two named before it in one sentence ("X and Y"); None for any other phrase."""
+        words = [t.lower_ for t in phrase]
+        if words not in (["the", "two"], ["both"], ["the", "pair"]) and not (
+            len(words) == 2 and words[0] in {"both", "two"} and phrase[1].tag_ == "NNS"
+        ):
+            return None
+        if words[0] == "two":
+            return None  # "two men said": two others, not the pair named before
+        pair = self._last_pair(phrase)
+        if pair is None:
+            return None
+        return f"{self.full_name(pair[0])} and {self.full_name(pair[1])}"
+
+    def _last_pair(self, phrase: Span) -> tuple[Span, Span] | None:
+        """The last two different people named before ``phrase``, in text order, when one
+        sentence names both."""
         pair: list[tuple[str, Span]] = []
         for ent in reversed(self.people):
             if ent.end > phrase.start:
@@ -422,7 +447,7 @@ class Cast:
                 break
         if len(pair) < 2 or pair[0][1].sent.start != pair[1][1].sent.start:
             return None
-        return pair[0][1] if phrase[1].lower_ == "latter" else pair[1][1]
+        return pair[1][1], pair[0][1]
 
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a he/she may stand for ``name`` (unknown gender: yes)."""
