@@ -4,6 +4,7 @@ role or a fragment. Every sentence is invented."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from dateline.quotes import find_quotes
@@ -172,6 +173,23 @@ def test_the_former_and_the_latter_are_the_pair_named_before(pipeline: Language)
         '"Then we will find it elsewhere," the former replied.'
     )
     assert [speaker(q) for q in quotes(pipeline, text)] == ["Oskar Lindahl", "Ilse Varga"]
+
+
+@pytest.mark.parametrize(
+    ("said_by", "named"),
+    [
+        ("her spokesman", "her spokesman"),
+        ("a spokesman for Lopez", "a spokesman for Lopez"),
+    ],
+)
+def test_an_aide_named_by_whom_they_serve_speaks_not_that_person(
+    pipeline: Language, said_by: str, named: str
+) -> None:
+    text = (
+        "Mayor Maria Lopez defended the ferry plan at a long meeting of the council on Monday."
+        f'\n\n"Nobody asked the town what it wanted," {said_by} said.'
+    )
+    assert [speaker(q) for q in with_actors(pipeline, text)] == [named]
 
 
 def test_the_two_and_one_of_them_name_the_people_named_before(pipeline: Language) -> None:

@@ -53,6 +53,7 @@ from dateline.quotes.speakers import (
     Cast,
     is_pronoun,
     owns_only,
+    served,
     speaker_phrase,
     undated,
 )
@@ -293,6 +294,14 @@ class _Names:
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
+            owner = served(target)
+            # "her spokesman", "a lawyer for X": the resolver may name the one served
+            if (
+                found is not None
+                and owner is not None
+                and self.resolver.resolve(owner.idx, owner.idx + len(owner)) == found
+            ):
+                found = None
             if found is not None:
                 entity, name = found
                 # a name never runs over a paragraph break (a mention the model drew across
@@ -410,6 +419,8 @@ class _Names:
         both = self.cast.the_two(phrase)
         if both is not None:
             return both, None
+        if served(phrase) is not None:
+            return undated(phrase), None  # "her spokesman", "a lawyer for X": not X
         person = self.cast.person_in(phrase) or self.cast.former_or_latter(phrase)
         if person is not None and owns_only(phrase, person):
             return undated(phrase), None  # "X's doctor" speaks, not X

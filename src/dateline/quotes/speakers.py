@@ -6,7 +6,8 @@ pronoun resolves to the nearest preceding compatible person (an honorific gives 
 is a speaker or a subject outside quotation marks; a name is widened to the longest PERSON
 mention of the article that contains it, an earlier one first ("Lindqvist" → "Anna Lindqvist");
 "the former" / "the latter" is the first / second of the last two people named together, and
-"the two" / "both" those two; "one of them, X" speaks as X.
+"the two" / "both" those two; "one of them, X" speaks as X. Someone named by whom they serve
+("her spokesman", "a lawyer for X") speaks as that description, never as the person served.
 """
 
 from __future__ import annotations
@@ -460,6 +461,41 @@ class Cast:
 def owns_only(phrase: Span, person: Span) -> bool:
     """Whether a person named in a common-noun phrase only owns its head ("X's doctor")."""
     return phrase.root.pos_ == "NOUN" and person.root.dep_ == "poss"
+
+
+#: Prepositions after a person's aide that name whom they serve ("a spokesman for X", "an
+#: adviser to X"); not "of", which also shows the person ("a clip of X asking").
+_SERVING = frozenset({"for", "to"})
+
+
+def served(phrase: Span) -> Token | None:
+    """The person a common-noun phrase names someone by, whom they serve or belong to ("her
+    spokesman", "X's lawyer", "a spokesman for X"): the token naming that person, who is not
+    the one speaking; None for any other phrase."""
+    root = phrase.root
+    if root.pos_ != "NOUN":
+        return None
+    for child in root.children:
+        if not phrase.start <= child.i < phrase.end:
+            continue
+        if child.dep_ == "poss" and (child.pos_ in {"PRON", "PROPN"} or child.ent_type_):
+            # "its spokesman" is the organisation's, named as such elsewhere
+            if child.lower_ in {"his", "her"} or child.ent_type_ == "PERSON":
+                return child
+            return None
+        if child.dep_ == "prep" and child.lower_ in _SERVING and child.i > root.i:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.ent_type_ == "PERSON" or _person_word(obj) or obj.lower_ in PERSON_PRONOUNS
+            ):
+                return obj
+    return None
+
+
+def _person_word(tok: Token) -> bool:
+    """A proper noun that may be a person's name: untagged, or a surname the model took for
+    an organisation ("for Ruiz")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in {"", "ORG"}
 
 
 def undated(phrase: Span) -> str:
