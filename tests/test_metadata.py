@@ -243,6 +243,9 @@ def test_boilerplate_and_teaser_lines() -> None:
         "In this guide:",
         "Back to Blog",
         "More information: A. Writer et al, Tides and harbour silt, Journal of Examples (2031).",
+        "Want to save stories for the ferry home? Start your premium subscription today.",
+        "The full talk is on our podcast. Listen and subscribe wherever you get your podcasts.",
+        "Also available on Apple Podcasts",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
