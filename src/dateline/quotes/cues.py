@@ -215,11 +215,15 @@ def _shared_subject(tok: Token, found: set[int], lexicon: Lexicon) -> set[int]:
     """Verbs the parse made conjuncts of the cue after its content, with no subject of their
     own and joined by "and" or "or" ("wants to cut fees, widen the park and hire rangers",
     "mentioned raising wages and forcing firms to …"): the speaker's list goes on. A conjunct
-    that is a cue of its own, or that "but" or a dash sets off, is not part of it."""
+    that is a cue of its own, or that "but" or a dash sets off, is not part of it. The list's
+    middle verb the parse left unlabelled (``dep``) after a comma, with the last one joined to
+    it by "and" or "or", goes on with it as well."""
     out: set[int] = set()
     last = max(found)
     for child in tok.children:
-        if child.dep_ != "conj" or child.i < last or child.pos_ not in {"VERB", "AUX"}:
+        if child.i < last or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if child.dep_ != "conj" and not _list_middle(child):
             continue
         if lexicon.cue(child.lemma_) is not None or lexicon.cue(child.lower_) is not None:
             continue
@@ -232,6 +236,16 @@ def _shared_subject(tok: Token, found: set[int], lexicon: Lexicon) -> set[int]:
             continue
         out |= {t.i for t in child.subtree} | {t.i for t in between}
     return out
+
+
+def _list_middle(tok: Token) -> bool:
+    """A verb hung on the cue as ``dep`` right after a comma, with a verb of its own joined by
+    "and" or "or" ("wants to cut fees, [widen] the park and hire rangers")."""
+    doc = tok.doc
+    if tok.dep_ != "dep" or tok.i == 0 or doc[tok.i - 1].text != ",":
+        return False
+    joined = any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in tok.children)
+    return joined and any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in tok.children)
 
 
 def _first_clauses(tok: Token, found: set[int]) -> set[int]:
