@@ -76,3 +76,26 @@ def test_shipped_model_loads() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(NlpError):
         EdgeModel.from_json({"format": "something-else", "features": {}})
+
+
+def test_a_run_with_a_cue_of_its_own_and_what_it_hangs_on(pipeline: Language) -> None:
+    from dateline.quotes.edges import Edge, features
+    from dateline.quotes.lexicon import default_lexicon
+
+    doc = pipeline("The ferry company promised new boats and said the fares would fall in May.")
+    words = [t.text for t in doc]
+    first, last = words.index("promised"), words.index("May")
+    said = words.index("said")
+    cues = default_lexicon().cues
+    quoted = [False] * len(doc)
+    # cutting "promised new boats and said" off the front: a run holding a cue of its own
+    cut = Edge("start", said + 1, (first, said + 1), "cut")
+    feats = features(doc, cut, "report", "indirect", quoted, (first, last), frozenset(), cues)
+    assert feats["start:cut:run_cue"] == 1.0
+    assert any(name.startswith("start:cut:attach=") for name in feats)
+    # without the lexicon or the content, the older features only
+    plain = features(doc, cut, "report", "indirect", quoted)
+    assert "start:cut:run_cue" not in plain
+    assert not any(":attach=" in name for name in plain)
+    # the rules' edge has no features (it scores 0)
+    assert features(doc, Edge("start", first), "report", "indirect", quoted) == {}

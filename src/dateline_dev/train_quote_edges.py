@@ -1,16 +1,19 @@
-"""Fit the attribution content-edge chooser (``dateline train quote-edges``) on PolNeAR train.
+"""Fit the attribution content-edge chooser (``dateline train quote-edges``) on PolNeAR.
 
-Training data: every attribution ``find_quotes(unit="attribution")`` finds on PolNeAR's
-*training* split with its rules' edges (``learned_edges=False``) and that matches a gold
-attribution leniently (:mod:`dateline_dev.eval.quotes`: half the gold content's tokens). Each
-side of its content has candidate edges (:func:`dateline.quotes.edges.candidates`); an edge is
-right when its word is the gold content's first (or last) word. Sides whose candidates hold no
-right edge, or only the rules' edge, teach nothing and are left out of the fit.
+Training data: every attribution ``find_quotes(unit="attribution")`` finds with its rules'
+edges (``learned_edges=False``) and that matches a gold attribution leniently
+(:mod:`dateline_dev.eval.quotes`: half the gold content's tokens), on PolNeAR's *training*
+split and the dev split's *tune* half (the check half is never read). Each side of its content
+has candidate edges (:func:`dateline.quotes.edges.candidates`); an edge is right when its word
+is the gold content's first (or last) word. Sides whose candidates hold no right edge, or only
+the rules' edge, teach nothing and are left out of the fit.
 
-Out-of-fold figures (five folds by document, :func:`dateline_dev.eval.split.folds`): the share
-of sides whose chosen edge is right, and exact content P/R/F1 over the whole training split,
-with the rules' edges and with the chosen ones. The shipped model is then fitted on every
-document. Deterministic: fixed solver, documents in name order.
+Out-of-fold figures (five folds by document on both sets,
+:func:`dateline_dev.eval.split.folds`), for the training split and the tune half apart: the
+share of sides whose chosen edge is right, and exact and lenient content P/R/F1 with the
+rules' edges and with the chosen ones (every quote of a document reshaped, as ``find_quotes``
+does). The shipped model is then fitted on every document of both. Deterministic: fixed
+solver, documents in name order.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dateline.quotes.edges import (
     EdgeModel,
     banned_tokens,
     candidates,
+    choose,
     cue_lemma,
     features,
     reshape,
@@ -49,7 +53,7 @@ from dateline_dev.eval.quotes import (
     score_doc,
     summarise,
 )
-from dateline_dev.eval.split import folds
+from dateline_dev.eval.split import folds, half_of
 
 #: Inverse regularisation strength of the logistic regression.
 C = 0.2
@@ -88,8 +92,10 @@ def doc_rows(name: str, text: str, gold: list[GoldAttribution], doc: Doc) -> Doc
     """The quotes of one document and the labelled candidate edges of each matched one."""
     from dateline.quotes import find_quotes
     from dateline.quotes.finder import token_quoted
+    from dateline.quotes.lexicon import default_lexicon
 
     quotes = find_quotes(doc, unit="attribution", learned_edges=False)
+    cues = default_lexicon().cues
     quoted = token_quoted(doc)
     index = _token_index(text)
     ends = [e for _, e in index]
@@ -101,7 +107,8 @@ def doc_rows(name: str, text: str, gold: list[GoldAttribution], doc: Doc) -> Doc
         found = word_edges(doc, quote)
         if found is None or not gold_t[g_i]:
             continue
-        edges = candidates(doc, *found, banned_tokens(doc, quote))
+        banned = banned_tokens(doc, quote)
+        edges = candidates(doc, *found, banned)
         cue = cue_lemma(doc, quote)
         want = {"start": min(gold_t[g_i]), "end": max(gold_t[g_i])}
         for side in ("start", "end"):
@@ -111,15 +118,21 @@ def doc_rows(name: str, text: str, gold: list[GoldAttribution], doc: Doc) -> Doc
                 tok = doc[e.token]
                 at = tok.idx if side == "start" else tok.idx + len(tok.text) - 1
                 labels.append(int(_word_of(index, ends, at) == want[side]))
-            feats = [features(doc, e, cue, quote.kind, quoted) for e in mine]
+            feats = [features(doc, e, cue, quote.kind, quoted, found, banned, cues) for e in mine]
             out.sides.append(Side(p_i, mine, feats, labels))
     return out
 
 
-def gather(root: Path, limit: int | None = None) -> list[DocRows]:
+def gather(root: Path, split: str = "train", limit: int | None = None) -> list[DocRows]:
+    """The rows of a PolNeAR split (``dev``: its tune half only; the check half is never
+    read here)."""
     from dateline import nlp
 
-    docs = list(read_split(root, "train", limit))
+    docs = [
+        d
+        for d in read_split(root, split, limit)
+        if split != "dev" or half_of("polnear", d.name) == "tune"
+    ]
     parsed = nlp.parse(d.text for d in docs)
     return [
         doc_rows(g.name, g.text, g.attributions, doc) for g, doc in zip(docs, parsed, strict=True)
@@ -146,16 +159,22 @@ def vocabulary(rows: Iterable[dict[str, float]]) -> list[str]:
 def fit(docs: list[DocRows]) -> EdgeModel:
     """The logistic regression of "this moved edge is right" over the moved edges whose label
     differs from the rules' edge (a pairwise comparison with the rules' edge)."""
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     pairs = [p for d in docs for s in d.sides for p in _pairs(s)]
     names = vocabulary(f for f, _ in pairs)
     index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(pairs), len(names)))
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
     for r, (feats, _) in enumerate(pairs):
         for name, value in feats.items():
             if name in index:
-                x[r, index[name]] = value
+                rows.append(r)
+                cols.append(index[name])
+                values.append(value)
+    x = sparse.csr_matrix((values, (rows, cols)), shape=(len(pairs), len(names)))
     y = np.array([lab for _, lab in pairs])
     lr = LogisticRegression(C=C, max_iter=3000, solver="lbfgs")
     lr.fit(x, y)
@@ -175,63 +194,69 @@ def _chosen(side: Side, model: EdgeModel) -> int:
 
 def figures(docs: list[DocRows], models: dict[int, EdgeModel]) -> dict[str, Any]:
     """Sides right with the rules' edges and with the chosen ones, and exact content over
-    the documents with each (each document's quotes reshaped by its fold's model)."""
+    the documents with each: every quote of a document reshaped by its fold's model, as
+    ``find_quotes`` does."""
+    from dateline.quotes.finder import token_quoted
+    from dateline.quotes.lexicon import default_lexicon
+
+    cues = default_lexicon().cues
     right_rules = right_chosen = n_sides = 0
     before = dict.fromkeys(COUNT_KEYS, 0)
     after = dict.fromkeys(COUNT_KEYS, 0)
     for d in docs:
         model = models[d.fold]
-        chosen: dict[int, dict[str, int]] = {}
         for s in d.sides:
             k = _chosen(s, model)
             n_sides += 1
             right_rules += s.labels[0]
             right_chosen += s.labels[k]
-            chosen.setdefault(s.quote, {})[s.edges[k].side] = s.edges[k].token
         preds = [Predicted(q.spans or [(q.start, q.end)], None, q.kind) for q in d.quotes]
         for key, v in score_doc(d.text, d.gold, preds).items():
             before[key] += v
-        doc = d.doc
+        quoted = token_quoted(d.doc)
         quotes = [replace(q, spans=list(q.spans)) for q in d.quotes]
-        for q_i, pick in chosen.items():
-            quote = quotes[q_i]
-            old = word_edges(doc, quote)
-            if old is None:
-                continue
-            first, last = pick.get("start", old[0]), pick.get("end", old[1])
-            if first <= last and (first, last) != old:
-                reshape(doc, d.text, quote, first, last)
+        for quote in quotes:
+            found = choose(d.doc, quote, quoted, model, cues)
+            if found is not None:
+                reshape(d.doc, d.text, quote, *found)
         preds = [Predicted(q.spans or [(q.start, q.end)], None, q.kind) for q in quotes]
         for key, v in score_doc(d.text, d.gold, preds).items():
             after[key] += v
     return {
+        "documents": len(docs),
         "sides": n_sides,
         "sides_right_rules": round(right_rules / (n_sides or 1), 4),
         "sides_right_chosen": round(right_chosen / (n_sides or 1), 4),
         "exact_content_rules": summarise(before, len(docs))["exact_content"],
         "exact_content_chosen": summarise(after, len(docs))["exact_content"],
+        "lenient_content_rules": summarise(before, len(docs))["content"],
+        "lenient_content_chosen": summarise(after, len(docs))["content"],
     }
 
 
-def out_of_fold(docs: list[DocRows]) -> dict[str, Any]:
-    """Figures with each document's sides chosen by a model fitted without its fold."""
-    models = {k: fit([d for d in docs if d.fold != k]) for k in range(K)}
-    return figures(docs, models)
+def out_of_fold(train_docs: list[DocRows], tune_docs: list[DocRows]) -> dict[str, Any]:
+    """Figures on each set with each document's edges chosen by a model fitted without its
+    fold (folds by document, on both sets)."""
+    models = {k: fit([d for d in (*train_docs, *tune_docs) if d.fold != k]) for k in range(K)}
+    return {"train": figures(train_docs, models), "dev_tune": figures(tune_docs, models)}
 
 
 def train(
     root: Path | None = None, out: Path | None = None, limit: int | None = None
 ) -> dict[str, Any]:
-    """Gather candidate edges on PolNeAR train, report out-of-fold figures, fit and write the
-    shipped model."""
+    """Gather candidate edges on PolNeAR train and the dev split's tune half, report
+    out-of-fold figures on each, fit on both and write the shipped model."""
     from dateline_dev.eval.datasets import default_root
 
     root = root or default_root().parent / "quotes" / "polnear"
-    docs = gather(root, limit)
-    oof = out_of_fold(docs)
+    train_docs = gather(root, "train", limit)
+    tune_docs = gather(root, "dev", limit)
+    oof = out_of_fold(train_docs, tune_docs)
+    docs = train_docs + tune_docs
     model = fit(docs)
     model.meta = {
-        "fitted_on": "PolNeAR train split: lenient matches of find_quotes(unit='attribution')",
+        "fitted_on": "PolNeAR train split and the dev split's tune half: lenient matches of "
+        "find_quotes(unit='attribution')",
         "documents": len(docs),
         "sides": sum(len(d.sides) for d in docs),
         "pairs": sum(len(_pairs(s)) for d in docs for s in d.sides),

@@ -9,10 +9,12 @@ For each side of a content (``candidates``): the edge the rules found, the edges
 cutting whole constituents off that side (a run of tokens every one of whose subtrees lies
 inside the run), and those reached by adding such a run next to it, within the sentence and
 never over the cue or the speaker. Each candidate has named features (``features``: the run's
-head, its first word, its length, what sets it off, the cue), and a logistic regression
-(``data/quotes/edges.json``, fitted on PolNeAR's training split by ``dateline train
-quote-edges``, :mod:`dateline_dev.train_quote_edges`) scores it; the best-scoring edge of
-each side is kept. Only PolNeAR's attribution unit uses it (``find_quotes(unit=
+head, its first word, its length, what sets it off, the cue, whether the run holds a cue of
+its own ("… and added [that …]", "… and urged the board to …": often a report of its own) and what
+its head hangs on: the content, the cue, or a word outside both), and a logistic regression
+(``data/quotes/edges.json``, fitted on PolNeAR's training split and the dev split's tune half
+by ``dateline train quote-edges``, :mod:`dateline_dev.train_quote_edges`) scores it; the
+best-scoring edge of each side is kept. Only PolNeAR's attribution unit uses it (``find_quotes(unit=
 "attribution")``); a reader's quotation keeps its rules' edges.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -36,8 +38,8 @@ FORMAT = "dateline-quote-edges/1"
 Side = Literal["start", "end"]
 
 #: The longest run of tokens a candidate cuts off or adds.
-MAX_CUT = 14
-MAX_ADD = 14
+MAX_CUT = 24
+MAX_ADD = 24
 _WORD = re.compile(r"\w")
 #: Words that keep their own name as a feature (function words that open or close a run).
 _CLOSED = frozenset(
@@ -117,8 +119,19 @@ def _length(n: int) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7+"
 
 
-def features(doc: Doc, edge: Edge, cue: str, kind: str, quoted: Sequence[bool]) -> dict[str, float]:
-    """Named features of one candidate edge (see the module docstring)."""
+def features(
+    doc: Doc,
+    edge: Edge,
+    cue: str,
+    kind: str,
+    quoted: Sequence[bool],
+    content: tuple[int, int] | None = None,
+    banned: Container[int] = (),
+    cues: Container[str] = (),
+) -> dict[str, float]:
+    """Named features of one candidate edge (see the module docstring). ``content``: the
+    rules' first and last word tokens; ``banned``: the cue and speaker tokens; ``cues``: the
+    lexicon's cue lemmas (a run holding a cue of its own is often a report of its own)."""
     s = edge.side
     if edge.move == "keep":
         return {}
@@ -168,6 +181,25 @@ def features(doc: Doc, edge: Edge, cue: str, kind: str, quoted: Sequence[bool]) 
         feats[f"{m}:quoted={'all' if inside == len(run) else 'part'}"] = 1.0
     if edge_tok.is_punct:
         feats[f"{m}:edge_punct"] = 1.0
+    # a cue inside the run: "… and added [that …]", "… and urged the board to …"
+    for t in run:
+        if t.pos_ in {"VERB", "NOUN"} and t.lemma_.lower() in cues:
+            feats[f"{m}:run_cue"] = 1.0
+            feats[f"{m}:run_cue_dep={t.dep_}"] = 1.0
+            break
+    # what the run hangs on: itself, the content, the cue, or something outside
+    if content is not None:
+        up = head.head.i
+        if up == head.i:
+            where = "self"
+        elif content[0] <= up <= content[1]:
+            where = "rest" if edge.move == "cut" else "content"
+        elif edge.move == "add" and up in banned:
+            where = "cue"
+        else:
+            where = "out"
+        feats[f"{m}:attach={where}"] = 1.0
+        feats[f"{m}:attach={where}:dep={head.dep_}"] = 1.0
     return feats
 
 
@@ -250,19 +282,22 @@ def cue_lemma(doc: Doc, quote: Quote) -> str:
 
 
 def choose(
-    doc: Doc, quote: Quote, quoted: Sequence[bool], model: EdgeModel
+    doc: Doc, quote: Quote, quoted: Sequence[bool], model: EdgeModel, cues: Container[str] = ()
 ) -> tuple[int, int] | None:
     """The (first, last) word tokens the model prefers, or None when nothing changes."""
     found = word_edges(doc, quote)
     if found is None:
         return None
     first, last = found
-    edges = candidates(doc, first, last, banned_tokens(doc, quote))
+    banned = banned_tokens(doc, quote)
+    edges = candidates(doc, first, last, banned)
     if len(edges) == 2:
         return None
     cue = cue_lemma(doc, quote)
     moves = [e for e in edges if e.move != "keep"]
-    scores = model.scores([features(doc, e, cue, quote.kind, quoted) for e in moves])
+    scores = model.scores(
+        [features(doc, e, cue, quote.kind, quoted, found, banned, cues) for e in moves]
+    )
     best = {"start": (0.0, first), "end": (0.0, last)}  # the rules' edge scores 0
     for e, sc in zip(moves, scores, strict=True):
         if sc > best[e.side][0]:
@@ -290,11 +325,18 @@ def reshape(doc: Doc, text: str, quote: Quote, first: int, last: int) -> None:
     quote.text = " ".join(text[a:b].strip() for a, b in kept if text[a:b].strip())
 
 
-def refine(doc: Doc, text: str, quotes: list[Quote], quoted: Sequence[bool]) -> list[Quote]:
-    """Each quote with the content edges the shipped model prefers (in place)."""
+def refine(
+    doc: Doc,
+    text: str,
+    quotes: list[Quote],
+    quoted: Sequence[bool],
+    cues: Container[str] = (),
+) -> list[Quote]:
+    """Each quote with the content edges the shipped model prefers (in place); ``cues``: the
+    lexicon's cue lemmas."""
     model = shipped_model()
     for quote in quotes:
-        found = choose(doc, quote, quoted, model)
+        found = choose(doc, quote, quoted, model, cues)
         if found is not None:
             reshape(doc, text, quote, *found)
     return quotes

@@ -123,7 +123,7 @@ def find_quotes(
     out = [q for q in out if q.speaker is not None or _kept(text, q)]
     if unit == "quotation":
         return split_quotations(text, out)
-    return refine(doc, text, out, quoted) if learned_edges else out
+    return refine(doc, text, out, quoted, lexicon.cues) if learned_edges else out
 
 
 def token_quoted(doc: Doc) -> list[bool]:
