@@ -470,8 +470,9 @@ _SERVING = frozenset({"for", "to"})
 
 def served(phrase: Span) -> Token | None:
     """The person a common-noun phrase names someone by, whom they serve or belong to ("her
-    spokesman", "X's lawyer", "a spokesman for X"): the token naming that person, who is not
-    the one speaking; None for any other phrase."""
+    spokesman", "X's lawyer", "a spokesman for X", "a lawyer representing X", "a source
+    close to X"): the token naming that person, who is not the one speaking; None for any
+    other phrase."""
     root = phrase.root
     if root.pos_ != "NOUN":
         return None
@@ -480,16 +481,27 @@ def served(phrase: Span) -> Token | None:
             continue
         if child.dep_ == "poss" and (child.pos_ in {"PRON", "PROPN"} or child.ent_type_):
             # "its spokesman" is the organisation's, named as such elsewhere
-            if child.lower_ in {"his", "her"} or child.ent_type_ == "PERSON":
+            if child.lower_ in {"his", "her"} or _person(child):
                 return child
             return None
-        if child.dep_ == "prep" and child.lower_ in _SERVING and child.i > root.i:
+        if child.i < root.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _SERVING:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (
-                obj.ent_type_ == "PERSON" or _person_word(obj) or obj.lower_ in PERSON_PRONOUNS
-            ):
+            if obj is not None and _person(obj):
                 return obj
+        if child.dep_ in {"acl", "amod"}:
+            # "representing X", "close to X"
+            found = [t for t in child.subtree if t.dep_ in {"dobj", "pobj"} and _person(t)]
+            if found:
+                return found[0]
     return None
+
+
+def _person(tok: Token) -> bool:
+    """A token that may name a person: tagged so, a proper noun the model left untagged or
+    took for an organisation (a surname: "for Ruiz"), or "him" / "her"."""
+    return tok.ent_type_ == "PERSON" or _person_word(tok) or tok.lower_ in PERSON_PRONOUNS
 
 
 def _person_word(tok: Token) -> bool:
