@@ -231,71 +231,17 @@ class Sides:
         return self.floor if self.floor is not None and head.i < self.floor else self.span[1]
 
     def one(self, head: Token) -> list[Participant]:
+        """The participants of one phrase head (no conjuncts): a pronoun's antecedent, else the
+        phrase's words resolved (:meth:`_words`, then the entities, the gazetteer, a name)."""
         if not self.span[0] <= head.i < self.span[1]:
             return []  # a word of another sentence the parser attached here
-
-        if head.lower_ in _OBJECT_PRONOUNS and head.dep_ in _OBJECTS:
-            # "called X to congratulate *him*", "convicted X ... and sentenced *him*"
-            ante = self._object_antecedent(head)
-            if ante is not None:
-                return [replace(ante, via="pronoun")]
-        if head.lower_ in self.pronouns and head.pos_ == "PRON":
-            p = self._antecedent(head)
-            if p is not None and p.end > p.start:
-                # the phrase of its sentence it stands for ("The navy says *it* ..."): those
-                # words are the side, as PLV and PLOVER mark it
-                return [replace(p, via="pronoun")]
-            if p is None and self._thing_before(head):
-                return []  # "the report is long, yet it blames ...": the thing, no actor
-            p = p or self.last
-            if p is None:
-                return []
-            return [
-                Participant(
-                    p.name,
-                    head.text,
-                    p.country,
-                    p.sector,
-                    p.code,
-                    self.offset + head.idx,
-                    self.offset + head.idx + len(head),
-                    "pronoun",
-                )
-            ]
-        leftmost = head.left_edge.i
-        left = [t for t in head.subtree if leftmost <= t.i <= head.i]
-        left = [t for t in left if not _under(t, head, _LEFT_SKIP)]
-        agent = self._sector(_titles(left, head), head) is not None
-        right_preps = _RIGHT_PREPS if agent or head.pos_ == "PROPN" else _OF
-        right = [
-            t
-            for child in head.rights
-            if child.dep_ in _RIGHT_DEPS
-            and (child.dep_ != "prep" or child.lower_ in right_preps)
-            and not _outside_phrase(child)
-            for t in child.subtree
-            if not _under(t, child, _LEFT_SKIP)
-        ]
-        for child in head.rights:
-            if child.dep_ == "acl" and child.lemma_ in _LED_BY:
-                # "the government delegation, led by <its minister>"
-                right.extend(t for t in child.subtree if t.i != child.i)
-        # the contiguous words before the head, not what punctuation sets apart
-        # ("NAIROBI, March 5 (Wire) -- Delegations ...")
-        first = head.i
-        edge = max(head.left_edge.i, self.span[0], self._floor(head))
-        while first - 1 >= edge and _in_run(self.doc[first - 1]):
-            first -= 1
-        left = [t for t in left if t.i >= first]
-        # the words after the head that belong to the phrase ("the leader *of the network*",
-        # "Idil Eser*, a rights activist*"), as far as they run on from it
-        last = head.i
-        after = {t.i for t in right}
-        while last + 1 < self._ceiling(head) and (
-            last + 1 in after
-            or (self.doc[last + 1].pos_ == "PUNCT" and last + 2 in after and last + 1 != head.i)
+        if (head.lower_ in _OBJECT_PRONOUNS and head.dep_ in _OBJECTS) or (
+            head.lower_ in self.pronouns and head.pos_ == "PRON"
         ):
-            last += 1
+            side = self._pronoun(head)
+            if side is not None:
+                return side
+        left, right, first, last = self._words(head)
         tail = self.doc[last]
         text = self.text[self.doc[first].idx : tail.idx + len(tail)]
         start = self.offset + self.doc[first].idx
@@ -314,29 +260,9 @@ class Sides:
                 made = [self._make(h, text, sector, start, end) for h in several]
                 return self._own_words(made, left, end)
         if head.pos_ == "NOUN":
-            # "the African Union's special envoy": the organisation's agent, whoever he is
-            for t in left:
-                ent = self.ents.get(t.i)
-                if t.dep_ == "poss" and ent is not None:
-                    hit = self._resolve_ent(ent)
-                    if hit is not None and hit[1] is None and hit[2]:
-                        return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
-                if t.dep_ == "poss" and t.lower_ in _OWNER_PRONOUNS and sector is not None:
-                    # "the bloc would send *its* special envoy": the agent of whom "its" is
-                    owner = self._antecedent(t)
-                    if owner is not None and (owner.code or "").startswith("IGO"):
-                        return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
-                if t.dep_ == "poss" and t.lower_ in _POSSESSIVES and sector is not None:
-                    # "the minister said *his* ministry had offered": of the owner's country,
-                    # not of where the act happens
-                    owner = self._antecedent(t)
-                    if owner is not None and owner.country:
-                        body = f"{owner.country}{sector}"
-                        return [
-                            Participant(
-                                None, text, owner.country, sector, body, start, end, "inferred"
-                            )
-                        ]
+            owned_by = self._owner_side(left, sector, text, start, end)
+            if owned_by is not None:
+                return owned_by
         # the phrase up to its head; "Syria's neighbor": the head alone (the possessor is not it)
         related = head.lemma_.lower() in self.relations and any(t.dep_ == "poss" for t in left)
         # "his Chilean counterpart": the owner a possessive pronoun stands for is not the phrase
@@ -384,6 +310,104 @@ class Sides:
         if not found:
             return [Participant(person, text, None, sector, None, start, end, "text")]
         return [self._make(h, text, sector, start, end) for h in found]
+
+    def _owner_side(
+        self, left: list[Token], sector: str | None, text: str, start: int, end: int
+    ) -> list[Participant] | None:
+        """The side a noun phrase's possessor makes it ("the African Union's special envoy":
+        the organisation's agent, whoever he is), or None."""
+        for t in left:
+            ent = self.ents.get(t.i)
+            if t.dep_ == "poss" and ent is not None:
+                hit = self._resolve_ent(ent)
+                if hit is not None and hit[1] is None and hit[2]:
+                    return [Participant(hit[0], text, None, "IGO", hit[2], start, end)]
+            if t.dep_ == "poss" and t.lower_ in _OWNER_PRONOUNS and sector is not None:
+                # "the bloc would send *its* special envoy": the agent of whom "its" is
+                owner = self._antecedent(t)
+                if owner is not None and (owner.code or "").startswith("IGO"):
+                    return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
+            if t.dep_ == "poss" and t.lower_ in _POSSESSIVES and sector is not None:
+                # "the minister said *his* ministry had offered": of the owner's country,
+                # not of where the act happens
+                owner = self._antecedent(t)
+                if owner is not None and owner.country:
+                    body = f"{owner.country}{sector}"
+                    return [
+                        Participant(None, text, owner.country, sector, body, start, end, "inferred")
+                    ]
+        return None
+
+    def _pronoun(self, head: Token) -> list[Participant] | None:
+        """The side a pronoun head stands for, [] for none, or None to read it as a phrase (an
+        object pronoun with no antecedent)."""
+        if head.lower_ in _OBJECT_PRONOUNS and head.dep_ in _OBJECTS:
+            # "called X to congratulate *him*", "convicted X ... and sentenced *him*"
+            ante = self._object_antecedent(head)
+            if ante is not None:
+                return [replace(ante, via="pronoun")]
+        if head.lower_ in self.pronouns and head.pos_ == "PRON":
+            p = self._antecedent(head)
+            if p is not None and p.end > p.start:
+                # the phrase of its sentence it stands for ("The navy says *it* ..."): those
+                # words are the side, as PLV and PLOVER mark it
+                return [replace(p, via="pronoun")]
+            if p is None and self._thing_before(head):
+                return []  # "the report is long, yet it blames ...": the thing, no actor
+            p = p or self.last
+            if p is None:
+                return []
+            return [
+                Participant(
+                    p.name,
+                    head.text,
+                    p.country,
+                    p.sector,
+                    p.code,
+                    self.offset + head.idx,
+                    self.offset + head.idx + len(head),
+                    "pronoun",
+                )
+            ]
+        return None
+
+    def _words(self, head: Token) -> tuple[list[Token], list[Token], int, int]:
+        """The phrase's words before the head and after it, and its first and last token."""
+        leftmost = head.left_edge.i
+        left = [t for t in head.subtree if leftmost <= t.i <= head.i]
+        left = [t for t in left if not _under(t, head, _LEFT_SKIP)]
+        agent = self._sector(_titles(left, head), head) is not None
+        right_preps = _RIGHT_PREPS if agent or head.pos_ == "PROPN" else _OF
+        right = [
+            t
+            for child in head.rights
+            if child.dep_ in _RIGHT_DEPS
+            and (child.dep_ != "prep" or child.lower_ in right_preps)
+            and not _outside_phrase(child)
+            for t in child.subtree
+            if not _under(t, child, _LEFT_SKIP)
+        ]
+        for child in head.rights:
+            if child.dep_ == "acl" and child.lemma_ in _LED_BY:
+                # "the government delegation, led by <its minister>"
+                right.extend(t for t in child.subtree if t.i != child.i)
+        # the contiguous words before the head, not what punctuation sets apart
+        # ("NAIROBI, March 5 (Wire) -- Delegations ...")
+        first = head.i
+        edge = max(head.left_edge.i, self.span[0], self._floor(head))
+        while first - 1 >= edge and _in_run(self.doc[first - 1]):
+            first -= 1
+        left = [t for t in left if t.i >= first]
+        # the words after the head that belong to the phrase ("the leader *of the network*",
+        # "Idil Eser*, a rights activist*"), as far as they run on from it
+        last = head.i
+        after = {t.i for t in right}
+        while last + 1 < self._ceiling(head) and (
+            last + 1 in after
+            or (self.doc[last + 1].pos_ == "PUNCT" and last + 2 in after and last + 1 != head.i)
+        ):
+            last += 1
+        return left, right, first, last
 
     def _make(
         self,
