@@ -223,7 +223,7 @@ def test_boilerplate_and_teaser_lines() -> None:
         "This article appeared in the Weekend section of the print edition.",
         "Our journalism needs your support. Please subscribe today.",
         "Pat Lee may be reached at plee@example.org.",
-        "All products featured here are independently selected by our editors.",
+        "All products featured in this guide are independently selected by the desk.",
         "We may earn a commission when you buy through our links.",
         "Get the week's best recipes delivered to your inbox every Friday.",
         "Stay ahead of the tide: subscribe to our coastal newsletter.",
