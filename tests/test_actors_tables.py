@@ -7,8 +7,10 @@ them. The model-based tests load spaCy once per module and skip without it.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
@@ -49,6 +51,28 @@ def test_organisation_words_give_sectors() -> None:
     assert roles.org_sector("Constitutional Court") == "JUD"
     assert roles.org_head(["defence", "ministry"]) == "MIL"
     assert roles.org_head(["weather"]) is None
+
+
+def test_one_table_of_sector_words_for_phrases_and_names(tmp_path: Path) -> None:
+    from dateline.errors import NlpError
+    from dateline.events import rules
+
+    roles = RoleTable.default()
+    assert roles.sectors["police"] == "COP" and roles.org_head(["police"]) == "COP"  # both
+    assert roles.sectors["soldier"] == "MIL" and roles.org_head(["soldier"]) is None  # phrase
+    assert "bank" not in roles.sectors and roles.org_sector("Bank of Lithuania") == "BUS"  # name
+    assert roles.sector_provenance["police"] == "petrarch2:agents"
+    coder = rules.default()
+    assert coder.sectors == roles.sectors
+    assert coder.provenance["sectors.tsv:police"] == "petrarch2:agents"
+    shipped = Path(str(resources.files("dateline").joinpath("data/actors")))
+    for table in shipped.glob("*.tsv"):
+        (tmp_path / table.name).write_text(table.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "sectors.tsv").write_text(
+        "word\tsector\tuse\tprovenance\nharbour\tBUS\teverywhere\tgeneral\n", encoding="utf-8"
+    )
+    with pytest.raises(NlpError, match="use 'everywhere'"):
+        RoleTable(tmp_path)
 
 
 def test_actor_codes() -> None:

@@ -18,7 +18,7 @@ from dateline_dev.provenance_audit import audit, tables
 def test_the_tables_are_the_ones_the_coder_reads() -> None:
     names = {f"{p.parent.name}/{p.name}" for p in tables()}
     assert {f"lexicon/{n}" for n in lexicon.SHIPPED} <= names
-    assert {"coder/sectors.tsv", "coder/words.tsv", "coder/intent.tsv"} <= names
+    assert {"actors/sectors.tsv", "coder/words.tsv", "coder/intent.tsv"} <= names
     assert {"frames/acts.tsv", "frames/families.tsv", "frames/protests.tsv"} <= names
     quote_tables = {"cues", "noun_cues", "adjective_cues", "speaker_nouns", "evidence_nouns"}
     quote_tables |= {"speech_kinds", "org_references", "notice_labels"}

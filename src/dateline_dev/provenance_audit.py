@@ -1,5 +1,5 @@
-"""Audit the provenance column of the event coder's and the quote finder's shipped tables (run
-by the test suite).
+"""Audit the provenance column of the event coder's and the quote finder's shipped tables and
+of the actors stage's sector words (run by the test suite).
 
 Development tooling: it reads the tune/check split (:mod:`dateline_dev.eval.split`), which an
 analysis never needs. The column's format is :mod:`dateline.events.provenance`.
@@ -17,11 +17,11 @@ from dateline_dev.eval.split import half_of
 
 def tables() -> list[Path]:
     """The shipped knowledge tables the event coder and the quote finder read, each with a
-    provenance column."""
-    root = Path(str(resources.files("dateline").joinpath("data/events")))
+    provenance column (the actors stage's sector words among them)."""
+    data = Path(str(resources.files("dateline").joinpath("data")))
+    root = data / "events"
     events = sorted(p for d in ("lexicon", "frames", "coder") for p in (root / d).glob("*.tsv"))
-    quotes = Path(str(resources.files("dateline").joinpath("data/quotes")))
-    return events + sorted(quotes.glob("*.tsv"))
+    return [*events, data / "actors" / "sectors.tsv", *sorted((data / "quotes").glob("*.tsv"))]
 
 
 def audit(path: Path) -> list[str]:

@@ -22,7 +22,8 @@ grammatical role's phrase becomes an actor for the event stage (a name the parse
 missed, a country or demonym no entity covers, a sector from the phrase's head noun).
 
 Knowledge lives in ``dateline/data/actors``: ``roles.tsv`` (titles -> role, sector, group),
-``org_words.tsv`` (organisation words -> sector), ``org_descriptions.tsv`` ("the bloc" -> EU),
+``sectors.tsv`` (the sector words: head nouns of phrases and words of organisations' names,
+read by the event coder too), ``org_descriptions.tsv`` ("the bloc" -> EU),
 ``gender.tsv`` (honorifics and titles for he/she), ``not_names.tsv`` ("Avenue", "Cyclone"),
 ``family_name_first.tsv`` and the generated ``kb.tsv``.
 """

@@ -4,8 +4,9 @@
   country code. Cities: their country, the country's code. Regions: no country, no code.
 - International organisations: sector IGO and the gazetteer's code (``IGOEUREEC``).
 - Other organisations: the knowledge base's code when it knows the name; else a sector from the
-  words of the name (``org_words.tsv``) and a country from a demonym or country name in it or
-  right before it ("Ukraine's Security Service", "the Russian Orthodox Church").
+  words of the name (``sectors.tsv``, its ``name`` rows) and a country from a demonym or
+  country name in it or right before it ("Ukraine's Security Service", "the Russian Orthodox
+  Church").
 - A country followed by a lowercase organisation noun is one organisation ("Ukraine's defence
   ministry" -> UKRMIL, "the Albanian government" -> ALBGOV, "Serbian police" -> SRBCOP).
 """

@@ -1,10 +1,12 @@
 """Role titles, organisation words and gendered words, read from ``dateline/data/actors``.
 
 ``roles.tsv`` maps titles as news writes them ("PM", "Defence Minister", "secretary-general")
-to the role reported, a sector and a group; ``org_words.tsv`` maps words of organisation names
-("ministry", "army", "university") to a sector; ``gender.tsv`` honorifics and titles to a
-gender ("Mrs", "King"). All are data users extend; this module loads them once per process
-(``RoleTable.default()``) into plain dicts keyed by normalised text.
+to the role reported, a sector and a group; ``sectors.tsv`` is the one table of sector words:
+head nouns of actor phrases ("police", "soldier") and words of organisation names ("ministry",
+"army", "university"), each row saying which of the two it applies to; ``gender.tsv`` maps
+honorifics and titles to a gender ("Mrs", "King"). All are data users extend; this module
+loads them once per process (``RoleTable.default()``) into plain dicts keyed by normalised
+text. The event coder reads the sector words from here (:mod:`dateline.events.rules`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from dateline.nlp.gazetteer import GAZETTEER_ERROR, normalize
 #: The longest title, in spaCy tokens ("Chairman of the Joint Chiefs of Staff").
 MAX_TITLE_TOKENS = 8
 _WORD = re.compile(r"[\w'’]+")
+#: Where a ``sectors.tsv`` row applies: the head of an actor phrase, a word of an
+#: organisation's name, or both.
+SECTOR_USES = ("phrase", "name", "both")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +79,24 @@ class RoleTable:
         for title, canonical, sector, group, generic in _lines(root / "roles.tsv", 5):
             role = Role(title, canonical or title, sector, group, generic.strip() == "1")
             self.roles.setdefault(normalize(title), role)
+        #: words of organisation names -> sector (``sectors.tsv`` rows for names)
         self.org_words: dict[tuple[str, ...], str] = {}
-        for phrase, sector in _lines(root / "org_words.tsv", 2):
-            self.org_words.setdefault(tuple(_WORD.findall(phrase.casefold())), sector)
+        #: head nouns and titles of actor phrases, lower-case lemmas -> sector, and each
+        #: one's provenance cell (``sectors.tsv`` rows for phrases)
+        self.sectors: dict[str, str] = {}
+        self.sector_provenance: dict[str, str] = {}
+        for n, (word, sector, use, source) in enumerate(_lines(root / "sectors.tsv", 4), 2):
+            if use not in SECTOR_USES:
+                raise NlpError(
+                    f"actors data file sectors.tsv, data line {n}: use {use!r} is not one "
+                    f"of {', '.join(SECTOR_USES)}",
+                    code=GAZETTEER_ERROR,
+                )
+            if use != "phrase":
+                self.org_words.setdefault(tuple(_WORD.findall(word.casefold())), sector)
+            if use != "name":
+                self.sectors[word.lower()] = sector
+                self.sector_provenance[word.lower()] = source
         self._max_org = max((len(k) for k in self.org_words), default=1)
         #: descriptions of organisations already named ("the bloc" -> EU, ASEAN, ...)
         self.org_descriptions: dict[tuple[str, ...], tuple[str, ...]] = {

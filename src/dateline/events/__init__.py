@@ -13,7 +13,7 @@
   :mod:`~dateline.events.setting` (the article's home country, dateline and agents),
   :mod:`~dateline.events.record` (the event's date and record),
   :mod:`~dateline.events.dates`, :mod:`~dateline.events.places`; word classes in
-  ``data/events/coder``).
+  ``data/events/coder``, sector words in the actors stage's ``data/actors/sectors.tsv``).
 """
 
 from dateline.events.coder import Coder, code_events

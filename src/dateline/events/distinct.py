@@ -11,9 +11,9 @@ from dateline.events.rules import CoderRules
 
 def is_thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
     """Whether a side is a thing, not an agent: a phrase no actor stands for, with no sector
-    (no agent noun of ``sectors.tsv``), headed by a common noun outside every entity that is
-    no agent noun either (``words.tsv`` classes ``agent``, "group", "countries",
-    ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
+    (no agent noun of the actors stage's ``sectors.tsv``), headed by a common noun outside
+    every entity that is no agent noun either (``words.tsv`` classes ``agent``, "group",
+    "countries", ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
     if p.known or p.sector or p.kind is not None or p.via != "text" or p.end <= p.start:
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")

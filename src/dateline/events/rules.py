@@ -2,8 +2,11 @@
 
 - ``words.tsv``: class<TAB>lemma (reporting, plan, hedge and future verbs, conditions, negation,
   light verbs, pronouns); see the file's header for what each class does.
-- ``sectors.tsv``: head nouns of actor phrases -> CAMEO sector code ("police" -> COP).
 - ``intent.tsv``: CAMEO root of a reported future act -> the intent or threat code it takes.
+
+The head nouns of actor phrases and their CAMEO sectors ("police" -> COP) are the actors
+stage's: :attr:`CoderRules.sectors` is the phrase half of ``dateline/data/actors/sectors.tsv``,
+read through :class:`dateline.actors.roles.RoleTable`.
 
 Each table's last column, ``provenance``, says where the row comes from (see
 :mod:`dateline.events.provenance`); it is kept in :attr:`CoderRules.provenance`, by
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dateline.actors.roles import RoleTable
 from dateline.errors import EventDataError
 from dateline.events import ontology, provenance
 
@@ -90,7 +94,9 @@ def _rows(path: Path, ncols: int) -> list[list[str]]:
     return rows
 
 
-def load(directory: Path = DATA_DIR) -> CoderRules:
+def load(directory: Path = DATA_DIR, roles: RoleTable | None = None) -> CoderRules:
+    """The coder's tables from ``directory``, with the sector words of ``roles`` (the actors
+    stage's, by default)."""
     words: dict[str, set[str]] = {c: set() for c in CLASSES}
     origin: dict[str, str] = {}
     for cls, word, source in _table(directory / "words.tsv", 3):
@@ -98,10 +104,14 @@ def load(directory: Path = DATA_DIR) -> CoderRules:
             raise EventDataError(f"words.tsv: unknown class {cls!r}; expected one of {CLASSES}")
         words[cls].add(word.lower())
         origin[f"words.tsv:{cls}/{word.lower()}"] = source
-    sectors: dict[str, str] = {}
-    for word, sector, source in _table(directory / "sectors.tsv", 3):
-        sectors[word.lower()] = sector
-        origin[f"sectors.tsv:{word.lower()}"] = source
+    roles = roles or RoleTable.default()
+    sectors = dict(roles.sectors)
+    for word, source in roles.sector_provenance.items():
+        try:
+            provenance.parse(source)
+        except provenance.ProvenanceError as exc:
+            raise EventDataError(f"sectors.tsv: row {word!r}: {exc}") from exc
+        origin[f"sectors.tsv:{word}"] = source
     intent: dict[str, str | None] = {}
     refuse: dict[str, str | None] = {}
     for root, code, refused, source in _table(directory / "intent.tsv", 4):

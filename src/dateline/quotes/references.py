@@ -121,7 +121,7 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
 
 def _org_of_sector(names: Names, orgs: list[Span], sector: str) -> Back | None:
     """The organisation of ``sector`` last named before ("the newspaper" → the last news
-    outlet), by the words of its name (the actors stage's ``org_words.tsv``)."""
+    outlet), by the words of its name (the actors stage's ``sectors.tsv``)."""
     roles = RoleTable.default()
     for ent in reversed(orgs):
         if roles.org_sector(ent.text) == sector:
