@@ -62,6 +62,9 @@ def test_one_table_of_sector_words_for_phrases_and_names(tmp_path: Path) -> None
     assert roles.sectors["soldier"] == "MIL" and roles.org_head(["soldier"]) is None  # phrase
     assert "bank" not in roles.sectors and roles.org_sector("Bank of Lithuania") == "BUS"  # name
     assert roles.sector_provenance["police"] == "petrarch2:agents"
+    assert roles.sectors["coalition"] == roles.org_head(["coalition"]) == "PTY"
+    assert roles.org_head(["migrants"]) == "CVL"  # as "migrant" heads a phrase
+    assert (roles.sectors["movement"], roles.org_sector("Harbour Movement")) == ("OPP", "PTY")
     coder = rules.default()
     assert coder.sectors == roles.sectors
     assert coder.provenance["sectors.tsv:police"] == "petrarch2:agents"
