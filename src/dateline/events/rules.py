@@ -71,11 +71,16 @@ def _table(path: Path, ncols: int) -> list[list[str]]:
     provenance, which must name a known kind of source."""
     rows = _rows(path, ncols)[1:]
     for row in rows:
-        try:
-            provenance.parse(row[-1])
-        except provenance.ProvenanceError as exc:
-            raise EventDataError(f"{path.name}: row {row[0]!r}: {exc}") from exc
+        _check_provenance(path.name, row[0], row[-1])
     return rows
+
+
+def _check_provenance(table: str, key: str, source: str) -> None:
+    """Raise EventDataError unless ``source`` names a known kind of source."""
+    try:
+        provenance.parse(source)
+    except provenance.ProvenanceError as exc:
+        raise EventDataError(f"{table}: row {key!r}: {exc}") from exc
 
 
 def _rows(path: Path, ncols: int) -> list[list[str]]:
@@ -107,10 +112,7 @@ def load(directory: Path = DATA_DIR, roles: RoleTable | None = None) -> CoderRul
     roles = roles or RoleTable.default()
     sectors = dict(roles.sectors)
     for word, source in roles.sector_provenance.items():
-        try:
-            provenance.parse(source)
-        except provenance.ProvenanceError as exc:
-            raise EventDataError(f"sectors.tsv: row {word!r}: {exc}") from exc
+        _check_provenance("sectors.tsv", word, source)
         origin[f"sectors.tsv:{word}"] = source
     intent: dict[str, str | None] = {}
     refuse: dict[str, str | None] = {}

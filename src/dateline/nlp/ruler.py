@@ -122,14 +122,13 @@ class GazetteerRuler:
     def _ambiguous_countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A name of ``self.ambiguous`` is the country when the model found it as anything
         but a person (it sees a name, not which: "Niger" as ORG or even DATE in "the junta
-        in Niger"), or found nothing there and a place
-        preposition comes before it and no capitalised word after it ("in Niger", not
-        "Niger Delta" or "in Niger State")."""
+        in Niger"), or found nothing there and a place preposition comes before it and no
+        capitalised word after it ("in Niger", not "Niger Delta" or "in Niger State")."""
         out: list[Span] = []
         covered: set[int] = set()
         for ent in ents:
-            text = ent.text.removeprefix("the ").removeprefix("The ")
-            ent_id = self.ambiguous.get(text) if not ent.id_ else None
+            start = ent.start + (1 if ent[0].text in _DETERMINERS else 0)
+            ent_id = self.ambiguous.get(doc[start : ent.end].text) if not ent.id_ else None
             if ent_id is not None and ent.label_ != "PERSON":
                 ent = Span(doc, ent.end - 1, ent.end, label="GPE", span_id=ent_id)
             out.append(ent)

@@ -423,12 +423,11 @@ class Cast:
         """The names of the two people "the two", "both" or "both men" stand for, the last
         two named before it in one sentence ("X and Y"); None for any other phrase."""
         words = [t.lower_ for t in phrase]
+        # "both men"; not "two men said": two others, not the pair named before
         if words not in (["the", "two"], ["both"], ["the", "pair"]) and not (
-            len(words) == 2 and words[0] in {"both", "two"} and phrase[1].tag_ == "NNS"
+            len(words) == 2 and words[0] == "both" and phrase[1].tag_ == "NNS"
         ):
             return None
-        if words[0] == "two":
-            return None  # "two men said": two others, not the pair named before
         pair = self._last_pair(phrase)
         if pair is None:
             return None
