@@ -44,6 +44,14 @@ def test_a_state_named_before_an_agent_gives_its_country(nlp: Any) -> None:
     assert events and events[0].source is not None and events[0].source.country == "USA"
 
 
+def test_a_state_named_in_a_phrase_gives_its_country(nlp: Any) -> None:
+    # "the state of X": the phrase's words resolve the state as the entity alone does
+    text = "Governor Ana Ruiz threatened to go to war with the state of Vermont on Monday."
+    targets = [e.target for e in coded(nlp, text) if e.plover == "THREATEN"]
+    assert targets and targets[0] is not None
+    assert (targets[0].text, targets[0].country) == ("the state of Vermont", "USA")
+
+
 def test_the_means_of_a_material_act_is_not_its_target(nlp: Any) -> None:
     text = "The Danish coast guard rendered assistance to a drifting ferry overnight."
     aid = [e for e in candidates(nlp, text) if e.plover == "AID"]

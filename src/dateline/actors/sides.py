@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.home import subdivisions
 from dateline.actors.model import ActorLike, ActorLookup, Participant
 from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, strip_direction
@@ -591,6 +592,11 @@ class Sides:
                 if rest and not self.gaz.country_by_name(text) and not self.gaz.place_by_name(text):
                     text = rest
                 entry = self.gaz.country_by_name(text) or self.gaz.place_by_name(text)
+                state = subdivisions().get(text.lower()) if entry is None else None
+                if state is not None and ent.label_ == "GPE":
+                    # a first-level subdivision stands for its country ("the state of X", "a
+                    # X court"), as the actors stage's entities have it ("X officials")
+                    entry = self.gaz.country_by_code(state)
             elif ent.label_ == "NORP":
                 entry = self.gaz.demonym(text)
             elif ent.label_ == "ORG":
