@@ -164,16 +164,36 @@ def test_a_place_inside_another_thing_is_no_location(nlp: Any) -> None:
     assert pair(e) == ("NOR", "SWE") and e.location is None
 
 
-def test_a_domestic_act_takes_the_home_place(nlp: Any) -> None:
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [("Denver", ("Denver", "USA")), ("Vermont", ("Vermont", "USA"))],
+)
+def test_a_domestic_act_takes_the_home_place(
+    nlp: Any, place: str, expected: tuple[str, str]
+) -> None:
     """An act within the article's home country happened at its home place (the city the
-    article names most), even when the sentence names none."""
+    article names most, else its state the article names most), even when the sentence names
+    none."""
     text = (
-        "Protests spread across Denver on Monday. Denver police detained dozens. "
-        "The mayor of Denver criticised the police chief on Tuesday."
+        f"Protests spread across {place} on Monday. {place} police detained dozens. "
+        f"The mayor of {place} criticised the police chief on Tuesday."
     )
     events = [e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"]
     e = one(events)
-    assert e.location is not None and (e.location.name, e.location.country) == ("Denver", "USA")
+    assert e.location is not None and (e.location.name, e.location.country) == expected
+
+
+def test_a_country_as_a_whole_is_no_home_place(nlp: Any) -> None:
+    """An article that names no place within its home country does not tell where in it an
+    act happened: the country as a whole is not its place."""
+    text = (
+        "Chilean unions called a strike on Monday. Chilean police detained dozens. "
+        "The Chilean labour minister criticised the police chief on Tuesday."
+    )
+    events = [e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"]
+    e = one(events)
+    assert e.source is not None and e.source.country == "CHL"
+    assert e.location is None
 
 
 def test_a_target_described_takes_the_actors_named_just_before(nlp: Any) -> None:

