@@ -183,6 +183,24 @@ def test_a_domestic_act_takes_the_home_place(
     assert e.location is not None and (e.location.name, e.location.country) == expected
 
 
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("The governor criticised the police chief in the state on Tuesday.", "Vermont"),
+        ("The governor criticised the police chief on Tuesday.", None),
+    ],
+)
+def test_a_home_state_places_only_acts_whose_sentence_names_it(
+    nlp: Any, last: str, expected: str | None
+) -> None:
+    """A state is too wide to be where every act of the article happened: an act is placed
+    there when its sentence names the state or "the state"."""
+    text = f"Protests spread across Vermont on Monday. Vermont police detained dozens. {last}"
+    e = one([e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"])
+    assert e.source is not None and e.source.country == "USA"
+    assert (e.location.name if e.location is not None else None) == expected
+
+
 def test_a_country_as_a_whole_is_no_home_place(nlp: Any) -> None:
     """An article that names no place within its home country does not tell where in it an
     act happened: the country as a whole is not its place."""

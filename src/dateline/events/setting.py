@@ -8,7 +8,8 @@ its acts happen, read once per article and used by every sentence's events.
   Chilean army") is of that country where it stands alone ("the military said");
 - an act the sentence does not place happened at the dateline when its source is of the
   dateline's country, at the home place (:func:`~dateline.events.places.home_location`) when
-  it is done within the home country, else nowhere we know.
+  it is done within the home country (at a home state only when the sentence names it), else
+  nowhere we know.
 """
 
 from __future__ import annotations
@@ -86,10 +87,15 @@ class Setting:
             return side
         return replace(side, country=country, code=country + side.sector, via="inferred")
 
-    def at_home(self, source: Participant | None, target: Participant | None) -> Location | None:
-        """Where an act the sentence does not place happened: the dateline when its source is
-        of the dateline's country; the home place when it is done within the home country (its
-        source is of it, and so is its target if it has a known one); else nowhere we know."""
+    def at_home(
+        self, source: Participant | None, target: Participant | None, sent: Span
+    ) -> Location | None:
+        """Where an act the sentence ``sent`` does not place happened: the dateline when its
+        source is of the dateline's country; the home place when it is done within the home
+        country (its source is of it, and so is its target if it has a known one); else
+        nowhere we know. A home place that is a state (no city of the home country named) is
+        too wide to be where any act of the article happened: only an act whose sentence
+        names the state, or "the state", is placed there."""
         if source is None or source.country is None:
             return None
         if self.dateline is not None and source.country == self.dateline_country:
@@ -98,7 +104,25 @@ class Setting:
             return None
         if target is not None and target.known and target.country != self.home:
             return None
+        if self.home_place.lat is None and not _names_region(sent, self.home_place.name):
+            return None
         return self.home_place
+
+
+#: Words that refer back to a first-level subdivision ("in the state").
+REGION_WORDS = frozenset({"state"})
+
+
+def _names_region(sent: Span, name: str) -> bool:
+    """Whether the sentence names the subdivision ``name``, or refers to one ("the state")."""
+    if name.lower() in sent.text.lower():
+        return True
+    return any(
+        t.lemma_.lower() in REGION_WORDS
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+        for t in sent
+    )
 
 
 def cameo_of(iso3: str | None, gazetteer: Gazetteer) -> str | None:
