@@ -246,6 +246,10 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Want to save stories for the ferry home? Start your premium subscription today.",
         "The full talk is on our podcast. Listen and subscribe wherever you get your podcasts.",
         "Also available on Apple Podcasts",
+        "Your subscription has been confirmed. Watch for the first letter on Monday!",
+        "skip past newsletter promotion",
+        "after newsletter promotion",
+        "The writer does not own shares in any company named in this column.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -261,6 +265,12 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert is_teaser_line("For more, read How to Mend a Bicycle Tyre.")
     assert is_teaser_heading("Tagged in")
     assert is_teaser_heading("Explore more stories")
+    assert is_teaser_heading("PHOTO CREDITS")
+    assert not is_teaser_heading("Credits and deductions for renters")
+    assert not is_boilerplate("After the promotion, the captain thanked her crew.")
+    assert not is_boilerplate("The writer does not own a car and cycles to the harbour.")
+    # a zero-width space before the bracket of a link dropped into the text
+    assert is_teaser_line("(\u200bMORE: Ferry timetable changes for winter)")
 
 
 def test_consent_banners_form_states_and_date_stamps_are_furniture() -> None:

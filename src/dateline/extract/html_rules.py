@@ -266,8 +266,10 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=64)  # a block is asked about as boilerplate, date line and teaser in turn
 def _pattern_key(text: str) -> str:
-    """Lower case with typographic quotes made plain, so "you’re" matches "you're"."""
-    return squash(text).lstrip("[(*•·>»- ").lower().translate(_PLAIN_QUOTES)
+    """Lower case with typographic quotes made plain, so "you’re" matches "you're"; leading
+    bullets and brackets left out, and zero-width characters (a zero-width space can open a
+    "(MORE: ..." link)."""
+    return squash(text).lstrip("[(*•·>»- \u200b\u2060\ufeff").lower().translate(_PLAIN_QUOTES)
 
 
 _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
