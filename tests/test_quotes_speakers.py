@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from conftest import require_model
 from dateline import nlp
@@ -323,3 +324,56 @@ def test_a_hyphenated_surname_speaks_as_the_full_name(pipeline: Language) -> Non
     doc = pipeline(text)
     found = find_quotes(doc, find_actors(doc, Article(body=text)))
     assert speakers(found) == ["Tamim Al-Rashidi", "Tamim Al-Rashidi"]
+
+
+def _hand_parsed(text: str, rows: list[tuple[str, str, int, str, str]], ents: list[str]) -> Doc:
+    """A Doc with the parse given by hand (word, relation, head, part of speech, lemma)."""
+    words = [r[0] for r in rows]
+    spaces, at = [], 0
+    for word in words:
+        at = text.index(word, at) + len(word)
+        spaces.append(text[at : at + 1] == " ")
+    return Doc(
+        nlp.load().vocab,
+        words=words,
+        spaces=spaces,
+        heads=[r[2] for r in rows],
+        deps=[r[1] for r in rows],
+        pos=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+        ents=ents,
+    )
+
+
+def test_a_speaker_with_a_long_aside_after_the_quote(pipeline: Language) -> None:
+    # the parse hangs the speaker on the quote's own verb, as it sometimes does after a
+    # closing mark; the name right after the mark, set off by its aside's commas, speaks
+    text = "“The plan is sound,” Tomas Lindqvist, a senior adviser to the board, said on Monday."
+    rows = [
+        ("“", "punct", 3, "PUNCT", "“"),
+        ("The", "det", 2, "DET", "the"),
+        ("plan", "nsubj", 3, "NOUN", "plan"),
+        ("is", "ccomp", 17, "AUX", "be"),
+        ("sound", "acomp", 3, "ADJ", "sound"),
+        (",", "punct", 3, "PUNCT", ","),
+        ("”", "punct", 3, "PUNCT", "”"),
+        ("Tomas", "compound", 8, "PROPN", "Tomas"),
+        ("Lindqvist", "attr", 3, "PROPN", "Lindqvist"),
+        (",", "punct", 8, "PUNCT", ","),
+        ("a", "det", 12, "DET", "a"),
+        ("senior", "amod", 12, "ADJ", "senior"),
+        ("adviser", "appos", 8, "NOUN", "adviser"),
+        ("to", "prep", 12, "ADP", "to"),
+        ("the", "det", 15, "DET", "the"),
+        ("board", "pobj", 13, "NOUN", "board"),
+        (",", "punct", 8, "PUNCT", ","),
+        ("said", "ROOT", 17, "VERB", "say"),
+        ("on", "prep", 17, "ADP", "on"),
+        ("Monday", "pobj", 18, "PROPN", "Monday"),
+        (".", "punct", 17, "PUNCT", "."),
+    ]
+    ents = ["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 10 + ["B-DATE", "O"]
+    found = find_quotes(_hand_parsed(text, rows, ents))
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
+        ("The plan is sound,", "Tomas Lindqvist")
+    ]

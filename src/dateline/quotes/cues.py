@@ -431,6 +431,9 @@ def _word_report(
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
 #: Tokens of a speaker phrase the parse missed, on either side of the cue.
 _MAX_LOOSE_SPEAKER = 8
+#: Tokens between a closing mark and the cue when the speaker there has an aside set off by
+#: commas (""…," X, a top adviser to the mayor, said": a parse can hang X on the quote's verb).
+_MAX_ASIDE_SPEAKER = 24
 
 
 def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
@@ -445,11 +448,23 @@ def _next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
         return named
     # before: back from the cue to a closing quotation mark
     i = tok.i - 1
-    while i >= 0 and tok.i - i <= _MAX_LOOSE_SPEAKER and not quoted[i] and doc[i].text != ".":
+    while (
+        i >= 0
+        and tok.i - i <= _MAX_ASIDE_SPEAKER
+        and not quoted[i]
+        and doc[i].text != "."
+        and "\n" not in doc[i].text
+    ):
         i -= 1
     if i >= 0 and quoted[i] and i < tok.i - 1:
         chunk = _first_chunk(doc, i + 1, tok.i)
-        if chunk is not None and all(t.pos_ in _NAME_POS for t in chunk):
+        far = tok.i - i > _MAX_LOOSE_SPEAKER
+        if (
+            chunk is not None
+            and all(t.pos_ in _NAME_POS for t in chunk)
+            # far from the cue only as a name with its aside: "X, <aside>, said"
+            and (not far or (chunk.end < tok.i and doc[chunk.end].text == ","))
+        ):
             return chunk
     # after: a cue right after a quote ("…," said X)
     before = tok.i - 1
