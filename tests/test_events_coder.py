@@ -187,14 +187,17 @@ def test_a_domestic_act_takes_the_home_place(
     ("last", "expected"),
     [
         ("The governor criticised the police chief in the state on Tuesday.", "Vermont"),
+        ("A Vermont sheriff criticised the police chief on Tuesday.", "Vermont"),
         ("The governor criticised the police chief on Tuesday.", None),
+        ("The governor criticised the police chief's visit to a Vermont school on Tuesday.", None),
     ],
 )
 def test_a_home_state_places_only_acts_whose_sentence_names_it(
     nlp: Any, last: str, expected: str | None
 ) -> None:
     """A state is too wide to be where every act of the article happened: an act is placed
-    there when its sentence names the state or "the state"."""
+    there when its sentence names the state or "the state" as a place or in its source's words,
+    not as a word of another thing."""
     text = f"Protests spread across Vermont on Monday. Vermont police detained dozens. {last}"
     e = one([e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"])
     assert e.source is not None and e.source.country == "USA"

@@ -95,7 +95,7 @@ class Setting:
         country (its source is of it, and so is its target if it has a known one); else
         nowhere we know. A home place that is a state (no city of the home country named) is
         too wide to be where any act of the article happened: only an act whose sentence
-        names the state, or "the state", is placed there."""
+        names the state, or "the state", as a place or in its source's words is placed there."""
         if source is None or source.country is None:
             return None
         if self.dateline is not None and source.country == self.dateline_country:
@@ -104,7 +104,7 @@ class Setting:
             return None
         if target is not None and target.known and target.country != self.home:
             return None
-        if self.home_place.lat is None and not _names_region(sent, self.home_place.name):
+        if self.home_place.lat is None and not _names_region(sent, self.home_place.name, source):
             return None
         return self.home_place
 
@@ -113,16 +113,28 @@ class Setting:
 REGION_WORDS = frozenset({"state"})
 
 
-def _names_region(sent: Span, name: str) -> bool:
-    """Whether the sentence names the subdivision ``name``, or refers to one ("the state")."""
-    if name.lower() in sent.text.lower():
-        return True
-    return any(
-        t.lemma_.lower() in REGION_WORDS
-        and t.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
-        for t in sent
-    )
+def _names_region(sent: Span, name: str, source: Participant) -> bool:
+    """Whether the sentence names the subdivision ``name`` (or refers to one: "the state") as
+    where something is: a place phrase ("in Vermont", "in a town, Vermont") or a word of the
+    source's phrase ("Vermont officials"), not a word of another thing ("slammed the visit to
+    a Vermont school")."""
+    for tok in sent:
+        if tok.ent_type_:
+            ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+            if ent is None or ent.root != tok or ent.text.removeprefix("the ") != name:
+                continue
+        elif not (
+            tok.lemma_.lower() in REGION_WORDS
+            and tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        ):
+            continue
+        if source.start <= tok.idx < source.end:
+            return True
+        pobj = tok.head if tok.dep_ in ("appos", "conj") else tok
+        if pobj.dep_ == "pobj" and pobj.head.lower_ in places.AT_PREPS:
+            return True
+    return False
 
 
 def cameo_of(iso3: str | None, gazetteer: Gazetteer) -> str | None:
