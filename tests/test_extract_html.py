@@ -202,6 +202,18 @@ def test_unmarked_byline_under_headline() -> None:
     assert page_signals(load_html(html)).bylines == ["Bat-Erdene Ganbold | 20.11.2025"]
 
 
+def test_a_caption_leaves_out_the_stylesheet_set_inside_it() -> None:
+    from dateline.extract.blocks import page_signals
+
+    html = (
+        "<html><body><figure><img src='/a.jpg'><figcaption><style>.c1{font-size:12px}</style>"
+        "<span class='c1'>Gulls over the pier at dawn.</span></figcaption></figure>"
+        "<p>Story text follows here.</p></body></html>"
+    )
+    signals = page_signals(load_html(html))
+    assert signals.figures == {"/a.jpg": "Gulls over the pier at dawn."}
+
+
 def test_organisation_byline_is_kept_when_no_person_is_named() -> None:
     article = page("org_credit.html")
     assert article.authors == ["Northern Wire Service"]

@@ -74,12 +74,24 @@ _NOT_BYLINE = re.compile(r"bio|about|comment|avatar|social|share|follow|image|ph
 _SKIP_TAGS = frozenset({"html", "body", "article", "main"})
 
 
+#: the text a reader sees in an element: not that of a <style> or <script> inside it
+_SHOWN_TEXT = etree.XPath(".//text()[not(parent::style) and not(parent::script)]")
+
+
+def _shown_text(node: HtmlElement) -> str:
+    """The element's text without the rules of a stylesheet set inside it (a figure caption
+    can carry its own <style>, whose text ``text_content`` would give as the caption)."""
+    if node.find(".//style") is None and node.find(".//script") is None:
+        return squash(node.text_content())
+    return squash(" ".join(_SHOWN_TEXT(node)))
+
+
 def page_signals(tree: HtmlElement) -> PageSignals:
     signals = PageSignals()
     seen: set[HtmlElement] = set()
     for node in tree.iterfind(".//figcaption"):
         seen.add(node)
-        text = squash(node.text_content())
+        text = _shown_text(node)
         signals.captions.add(norm(text))
         figure = node.getparent()
         for _ in range(3):  # the figure, or a wrapper a level or two up that holds its image
