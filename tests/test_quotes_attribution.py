@@ -160,6 +160,16 @@ def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> No
             "Her new film documents the slow decline of the harbour towns.",
             "the slow decline of the harbour towns",
         ),
+        # a clause the parse hangs on the cue after "for" ("calling for X to …") or after
+        # a question's "whether"
+        (
+            "The senator is calling for the county to repair the harbour wall.",
+            "the county to repair the harbour wall",
+        ),
+        (
+            "The mayor asked whether the ferry would run before winter.",
+            "whether the ferry would run before winter",
+        ),
     ],
 )
 def test_the_content_of_a_cue(pipeline: Language, text: str, reported: str) -> None:

@@ -160,6 +160,8 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
         if child.dep_ == "prep":
             found |= _subtree(child) - {child.i}
             preps.append(child.i)
+        elif child.dep_ == "advcl":  # "called for the states to act": without the "for"
+            found |= _subtree(child) - {c.i for c in child.children if c.lower_ == "for"}
         else:
             found |= _subtree(child)  # with "called the plan a "disaster"", both objects
     if found:
@@ -195,6 +197,7 @@ def _complements(tok: Token, entry: Cue) -> list[Token]:
         if child.dep_ in entry.deps
         or (child.dep_ == "oprd" and "dobj" in entry.deps)
         or (child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps)
+        or _clause_for(child, entry)
     ]
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i]
     if not subjects or not any(c.i > tok.i for c in out):
@@ -204,6 +207,18 @@ def _complements(tok: Token, entry: Cue) -> list[Token]:
         return out  # a cue set off in the middle of one content
     first = min(c.left_edge.i for c in subjects)
     return [c for c in out if c.i > tok.i or c.right_edge.i >= first]
+
+
+def _clause_for(child: Token, entry: Cue) -> bool:
+    """Whether an adverbial clause the parse hung on a cue is its content: "called for the
+    states to act" (a clause opened by "for" after a cue whose content follows "for"), "asked
+    if the road would reopen" (a question's "if" or "whether" after a cue of asking)."""
+    if child.dep_ != "advcl" or child.i < child.head.i:
+        return False
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    if "for" in marks and "prep:for" in entry.deps:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return bool(marks & {"if", "whether"}) and entry.kind == "ask"
 
 
 #: Conjunctions that set the narrator's turn against what was reported ("…, but was met with").
