@@ -377,3 +377,61 @@ def test_a_speaker_with_a_long_aside_after_the_quote(pipeline: Language) -> None
     assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
         ("The plan is sound,", "Tomas Lindqvist")
     ]
+
+
+def test_a_description_with_its_own_name_is_not_another_bodys_fuller_mention(
+    pipeline: Language,
+) -> None:
+    # two observer missions: "the Nordic mission" is not the one named in full before it
+    text = (
+        "The Andean Forum's election observer mission urged calm on Monday.\n\n"
+        "In a short statement, the Nordic mission said that the count had been orderly."
+    )
+    assert speakers(quotes(pipeline, text)) == ["the Nordic mission"]
+
+
+@pytest.mark.parametrize("body", ["mission", "alliance", "prosecution", "movement"])
+def test_bodies_whose_nouns_end_like_abstract_ones_can_speak(pipeline: Language, body: str) -> None:
+    text = f"The {body} said on Tuesday that the talks would resume next month."
+    assert speakers(quotes(pipeline, text)) == [f"The {body}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a speaker did not say is no report of theirs
+        "The police did not say how many of the marchers had been released.",
+        "The mayor never said that the bridge would close.",
+    ],
+)
+def test_no_reported_speech_where_nothing_was_reported(pipeline: Language, text: str) -> None:
+    assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
+
+
+def test_a_relative_clause_without_that_read_as_two_subjects_reports_nothing() -> None:
+    # "…, the first such deal Ostria has concluded": a parse that hangs both noun phrases on
+    # the verb as its subjects (as the small English model sometimes does)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.quotes.cues import _contact_relative
+
+    words = ["the", "first", "such", "deal", "Ostria", "has", "concluded", "talks"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[3, 3, 3, 6, 6, 6, 6, 6],
+        deps=["det", "amod", "amod", "nsubj", "nsubj", "aux", "ROOT", "dobj"],
+        pos=["DET", "ADJ", "ADJ", "NOUN", "PROPN", "AUX", "VERB", "NOUN"],
+    )
+    assert _contact_relative(doc[6], [False] * len(words))
+    # one subject, or a first subject in quotation marks, is an ordinary clause
+    assert not _contact_relative(doc[6], [True] * 4 + [False] * 4)
+    single = Doc(
+        Vocab(),
+        words=["Ostria", "has", "concluded", "talks"],
+        heads=[2, 2, 2, 2],
+        deps=["nsubj", "aux", "ROOT", "dobj"],
+        pos=["PROPN", "AUX", "VERB", "NOUN"],
+    )
+    assert not _contact_relative(single[2], [False] * 4)

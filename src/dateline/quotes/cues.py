@@ -41,6 +41,29 @@ class Report:
         return self.cue.sent
 
 
+#: Dependency labels of a verb's own subject.
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _contact_relative(tok: Token, quoted: Sequence[bool]) -> bool:
+    """ "…, the biggest loss the firm has reported": a relative clause without "that" the parse
+    read as a clause with two subjects side by side before the verb, the first a common noun
+    with its determiner, both outside quotation marks and in the verb's paragraph. The verb
+    reports nothing."""
+    subjects = [c for c in tok.children if c.dep_ in _OWN_SUBJECTS and c.i < tok.i]
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    doc = tok.doc
+    return (
+        first.pos_ == "NOUN"
+        and any(c.dep_ == "det" for c in first.children)
+        and first.right_edge.i + 1 == second.left_edge.i
+        and not any(quoted[i] for i in range(first.left_edge.i, tok.i))
+        and "\n" not in doc[first.left_edge.i : tok.i].text
+    )
+
+
 def _cue_phrase(tok: Token, text: str) -> tuple[str, int, int]:
     parts = [tok] + [c for c in tok.children if c.dep_ == "prt"]
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
@@ -568,6 +591,8 @@ def find_reports(
             source, content = found
         else:
             if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+                continue
+            if _contact_relative(tok, quoted):
                 continue
             content = _content(tok, entry, lexicon)
             if quoted[tok.head.i] and tok.head.i < tok.i and tok.dep_ in {"parataxis", "ccomp"}:

@@ -96,18 +96,24 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
         return None
     noun = root.lemma_.lower()
     here = names.paragraph_of(phrase.start_char)
+    proper = _own_names(phrase)
     for quote in reversed(earlier):
         sp = quote.speaker
         if sp is None or sp.start >= phrase.start_char or sp.text == phrase.text:
             continue
         span = names.doc.char_span(sp.start, sp.end, alignment_mode="expand")
-        if span is not None and len(span) > len(phrase) and span.root.lower_ == root.lower_:
+        if (
+            span is not None
+            and len(span) > len(phrase)
+            and span.root.lower_ == root.lower_
+            and _names_all(span, proper)
+        ):
             return Back(sp.name, sp.entity)
     orgs = _orgs_before(names, phrase)
     own = sum(1 for t in phrase if t.pos_ != "DET")
     for ent in reversed(orgs):
         longer = sum(1 for t in ent if t.pos_ != "DET") > own  # "the navy" → "Indian Navy"
-        if longer and _same_noun(ent[-1].text, noun, root.text):
+        if longer and _same_noun(ent[-1].text, noun, root.text) and _names_all(ent, proper):
             name, entity = names.name_of(ent)
             return Back(name, entity)
     if noun in names.lexicon.org_references:
@@ -117,6 +123,26 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
             found = _org_of_sector(names, orgs, sector)
         return found
     return None
+
+
+#: Entity types of a name that says whose thing a description is ("the Nordic mission").
+_NAME_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC"})
+
+
+def _own_names(phrase: Span) -> list[str]:
+    """The names a description carries before its head, lower case: "the EU mission" names
+    whose mission it is, so it stands only for a mention with that name."""
+    return [
+        t.lower_
+        for t in phrase
+        if t.i != phrase.root.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES)
+    ]
+
+
+def _names_all(span: Span, words: list[str]) -> bool:
+    """Whether every one of ``words`` (lower case) is a word of ``span``."""
+    have = {t.lower_ for t in span}
+    return all(w in have for w in words)
 
 
 def _org_of_sector(names: Names, orgs: list[Span], sector: str) -> Back | None:
@@ -239,11 +265,12 @@ def fuller_mention(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | Non
         return None
     doc = phrase.doc
     own = sum(1 for t in phrase if t.pos_ != "DET")
+    proper = _own_names(phrase)
     back = range(phrase.start - 1, max(-1, phrase.start - _DESCRIPTION_REACH), -1)
     ahead = range(phrase.end, min(len(doc), phrase.end + _DESCRIPTION_REACH))
     for i in (*back, *ahead):
         found = _fuller_at(doc[i], root, own, quoted)
-        if found is not None:
+        if found is not None and _names_all(found, proper):
             return place_owned(found) or found.text
     return None
 

@@ -67,6 +67,8 @@ def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
             return False
     if report.entry.kind == "according":
         return bool(report.content)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in cue.children):
+        return False  # "police did not say how many …", "she never said that …": not said
     return clausal(doc, report.content)
 
 
