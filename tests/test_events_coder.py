@@ -204,6 +204,24 @@ def test_a_home_state_places_only_acts_whose_sentence_names_it(
     assert (e.location.name if e.location is not None else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("A Denver councillor", "Denver"), ("A Boston councillor", None)],
+)
+def test_a_source_of_another_city_is_not_at_the_home_place(
+    nlp: Any, source: str, expected: str | None
+) -> None:
+    """One whose own words name another city or state acts from there, not from the article's
+    home place (the sentence does not say where)."""
+    text = (
+        "Protests spread across Denver on Monday. Denver police detained dozens. "
+        f"{source} criticised the police chief on Tuesday."
+    )
+    e = one([e for e in code(nlp, text, actors="none") if e.plover == "ACCUSE"])
+    assert e.source is not None and e.source.country == "USA"
+    assert (e.location.name if e.location is not None else None) == expected
+
+
 def test_a_country_as_a_whole_is_no_home_place(nlp: Any) -> None:
     """An article that names no place within its home country does not tell where in it an
     act happened: the country as a whole is not its place."""

@@ -244,3 +244,21 @@ def home_location(
         if counts:
             return max(counts.values(), key=lambda nl: nl[0])[1]
     return None
+
+
+def local_places(ents: Iterable[Span], gazetteer: Gazetteer) -> dict[int, str]:
+    """Token index -> the place's name, for every word of an entity that names a place within
+    a country (a city, a first-level subdivision), not a country."""
+    states = subdivisions()
+    out: dict[int, str] = {}
+    for ent in ents:
+        if ent.label_ != "GPE":
+            continue
+        name = ent.text.removeprefix("the ")
+        if name.lower() not in states:
+            loc = resolve_ent(ent, gazetteer)
+            if loc is None or loc.lat is None:
+                continue
+            name = loc.name
+        out.update(dict.fromkeys(range(ent.start, ent.end), name))
+    return out

@@ -15,7 +15,7 @@ its acts happen, read once per article and used by every sentence's events.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +40,8 @@ class Setting:
     dateline_country: str | None
     #: agent noun -> the one country (CAMEO code) the article gives it ("the military")
     agents: Mapping[str, str]
+    #: token index -> the city or state its entity names (:func:`places.local_places`)
+    local: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -62,6 +64,7 @@ class Setting:
             dateline=dateline,
             dateline_country=cameo_of(dateline.country, gazetteer) if dateline else None,
             agents=agent_countries(doc, ents, gazetteer, sectors),
+            local=places.local_places(entities, gazetteer),
         )
 
     def unplaced(self, side: list[Participant], doc: Doc) -> list[Participant]:
@@ -95,7 +98,9 @@ class Setting:
         country (its source is of it, and so is its target if it has a known one); else
         nowhere we know. A home place that is a state (no city of the home country named) is
         too wide to be where any act of the article happened: only an act whose sentence
-        names the state, or "the state", as a place or in its source's words is placed there."""
+        names the state, or "the state", as a place or in its source's words is placed there.
+        A source whose own words name another city or state ("a Texas senator") is not at the
+        home place."""
         if source is None or source.country is None:
             return None
         if self.dateline is not None and source.country == self.dateline_country:
@@ -106,6 +111,11 @@ class Setting:
             return None
         if self.home_place.lat is None and not _names_region(sent, self.home_place.name, source):
             return None
+        name = self.home_place.name
+        if any(
+            self.local.get(t.i, name) != name for t in sent if source.start <= t.idx < source.end
+        ):
+            return None  # "a Texas senator", "Lyon's mayor": one of another place acts from there
         return self.home_place
 
 
