@@ -291,3 +291,22 @@ def test_the_speaker_is_judged_by_the_name_the_record_shows() -> None:
     assert articles.score_article(gold, _record(quotes=[quote])).counts["direct_speaker_ok"] == 0
     quote["speaker"] = {"name": None, "entity": None, "text": "Minister Ana Vel"}
     assert articles.score_article(gold, _record(quotes=[quote])).counts["direct_speaker_ok"] == 1
+
+
+def test_place_misses_say_why_a_location_or_target_is_wrong() -> None:
+    from dateline_dev import place_misses as pm
+
+    sentence = "Rebels shelled the northern town of Orsk on Monday."
+    home = {"name": "\x00home\x00Valport", "country": "ZZA", "lat": 1.0, "lon": 2.0}
+    assert pm.location_miss(None, home, sentence) == "location emitted, gold null: ours home city"
+    orsk = {"name": "Orsk", "country": "ZZA"}
+    assert pm.location_miss(orsk, None, sentence) == (
+        "location null, gold has one: gold's named in the sentence"
+    )
+    gold = {"target": {"text": "the northern town of Orsk", "country": "ZZA"}}
+    rebels = {"text": "Rebels", "country": "ZZB"}
+    town = {"text": "the northern town", "country": "ZZB"}
+    assert pm.target_miss(gold, {"source": rebels, "target": town}, sentence) == (
+        "target: the source's country, the gold's phrase"
+    )
+    assert pm.target_miss(gold, {"source": rebels, "target": None}, sentence) == "target: none"

@@ -253,11 +253,11 @@ def _event_pair_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return want is None or _country(pred.get("source")) == want
 
 
-def _score_events(
+def pair_events(
     gold: GoldArticle, record: dict[str, Any], tmap: TextMap, modalities: frozenset[str] | None
-) -> tuple[dict[str, int], list[str]]:
-    every = record.get("events") or []
-    preds = [e for e in every if counted(e, modalities)]
+) -> tuple[list[dict[str, Any]], dict[int, int]]:
+    """The record's counted events, and the gold event -> predicted event pairs (indexes)."""
+    preds = [e for e in record.get("events") or [] if counted(e, modalities)]
     spans = [tmap.analysed_span(int(e["start"]), int(e["end"])) for e in preds]
     places = [tmap.occurrences(e["sentence"]) for e in gold.events]
     candidates = []
@@ -268,7 +268,14 @@ def _score_events(
                 # among equals, the one with the right target goes first
                 same_target = _country(pred.get("target")) == _country(event.get("target"))
                 candidates.append((s + 0.01 * same_target, g, p))
-    pairs = pair_greedily(candidates)
+    return preds, pair_greedily(candidates)
+
+
+def _score_events(
+    gold: GoldArticle, record: dict[str, Any], tmap: TextMap, modalities: frozenset[str] | None
+) -> tuple[dict[str, int], list[str]]:
+    every = record.get("events") or []
+    preds, pairs = pair_events(gold, record, tmap, modalities)
     c = dict.fromkeys(("target_n", "target_ok", "date_n", "date_ok", "location_n"), 0)
     c["location_ok"] = 0
     notes: list[str] = []
