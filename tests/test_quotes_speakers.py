@@ -435,3 +435,19 @@ def test_a_relative_clause_without_that_read_as_two_subjects_reports_nothing() -
         pos=["PROPN", "AUX", "VERB", "NOUN"],
     )
     assert not _contact_relative(single[2], [False] * 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union leader threatened to call a strike next week if the company does not "
+        "raise wages.",
+        "The mayor urged residents to stay indoors until the storm has passed.",
+        "The governor threatened to veto the budget if lawmakers do not cut the new tax.",
+    ],
+)
+def test_an_infinitive_is_no_reported_clause_for_a_subject_inside_it(
+    pipeline: Language, text: str
+) -> None:
+    # the clause after "if" / "until" has a subject; the content ("to call a strike …") does not
+    assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []

@@ -69,16 +69,36 @@ def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
         return bool(report.content)
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in cue.children):
         return False  # "police did not say how many …", "she never said that …": not said
-    return clausal(doc, report.content)
+    return clausal(doc, report.content) or _that_clause(doc, report)
+
+
+def _that_clause(doc: Doc, report: Report) -> bool:
+    """ "X has said that months of talks lie ahead": "that" straight after a speech verb opens
+    a clause even where the parse lost its verb (read "lie" as a noun)."""
+    cue, content = report.cue, report.content
+    nxt = cue.i + 1
+    return (
+        nxt < len(doc)
+        and doc[nxt].lower_ == "that"
+        and len(content) >= 4
+        and content[0] in (nxt, nxt + 1)
+    )
 
 
 def clausal(doc: Doc, content: list[int]) -> bool:
-    """Whether the content holds a clause with a subject of its own ("the port would reopen"),
-    not a noun phrase ("her resignation") or an infinitive ("to keep selling")."""
+    """Whether the content is a clause with a subject of its own ("the port would reopen"),
+    not a noun phrase ("her resignation") or an infinitive ("to keep selling", "to quit if
+    the board does not act": a subject in a clause inside it does not make it one)."""
     chosen = set(content)
     for i in content:
         tok = doc[i]
-        if tok.dep_ in _SUBJECTS and tok.head.i in chosen and tok.head.pos_ in {"VERB", "AUX"}:
+        verb = tok.head
+        if (
+            tok.dep_ in _SUBJECTS
+            and verb.i in chosen
+            and verb.pos_ in {"VERB", "AUX"}
+            and (verb.head.i not in chosen or verb.dep_ == "conj" or verb.head.i == verb.i)
+        ):
             return True
     return False
 
