@@ -158,6 +158,9 @@ def test_place_by_name(gaz: Gazetteer) -> None:
     assert gaz.place_by_name("Tiranë") == tirana
     kyiv = gaz.place_by_name("Kiev")
     assert kyiv is not None and kyiv.name == "Kyiv" and kyiv.iso3 == "UKR"
+    # the spelling news uses now, beside geonames' older one
+    mongolia = gaz.place_by_name("Ulaanbaatar")
+    assert mongolia is not None and mongolia.iso3 == "MNG" and mongolia.capital
     # the capital wins over smaller namesakes
     washington = gaz.place_by_name("Washington")
     assert washington is not None and washington.iso3 == "USA" and washington.capital

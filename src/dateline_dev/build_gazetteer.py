@@ -109,6 +109,7 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
     "Dnipro": ("Dnipropetrovsk",),
     "Gaza": ("Gaza City",),
     "Bogotá": ("Bogota",),
+    "Ulan Bator": ("Ulaanbaatar",),
 }
 
 #: (key, name, aliases, fallback CAMEO-style code). The first name or alias found in PETRARCH-2
