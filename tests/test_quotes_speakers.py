@@ -451,3 +451,15 @@ def test_an_infinitive_is_no_reported_clause_for_a_subject_inside_it(
 ) -> None:
     # the clause after "if" / "until" has a subject; the content ("to call a strike …") does not
     assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Margaret Lind, the mayor of the town, spoke after Thomas Berg opened the meeting.\n\n"
+        "Thomas Berg welcomed the guests.\n\n"
+        "“We will rebuild the bridge,” she said.\n\n"
+        "“The vote is next week,” he said."
+    )
+    assert speakers(quotes(pipeline, text)) == ["Margaret Lind", "Thomas Berg"]

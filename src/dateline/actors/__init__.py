@@ -24,7 +24,8 @@ missed, a country or demonym no entity covers, a sector from the phrase's head n
 Knowledge lives in ``dateline/data/actors``: ``roles.tsv`` (titles -> role, sector, group),
 ``sectors.tsv`` (the sector words: head nouns of phrases and words of organisations' names,
 read by the event coder too), ``org_descriptions.tsv`` ("the bloc" -> EU),
-``gender.tsv`` (honorifics and titles for he/she), ``not_names.tsv`` ("Avenue", "Cyclone"),
+``gender.tsv`` (honorifics and titles for he/she), ``first_names.tsv`` (first names that tell
+one, from the 1990 US Census lists), ``not_names.tsv`` ("Avenue", "Cyclone"),
 ``family_name_first.tsv`` and the generated ``kb.tsv``.
 """
 

@@ -34,6 +34,7 @@ class NameMention:
     phrase: str | None = None  # the name with its title ("Moldovan PM Ana Lupu")
     org_sector: str | None = None  # of the organisation the title is held at
     gender: str | None = None  # "m" or "f" when an honorific or a title says so
+    name_gender: str | None = None  # "m" or "f" when the first name says so
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -68,7 +69,9 @@ class Person:
 
     @property
     def gender(self) -> str | None:
-        return next((m.gender for m in self.mentions if m.gender), None)
+        # an honorific or a title anywhere outweighs what a first name suggests
+        found = next((m.gender for m in self.mentions if m.gender), None)
+        return found or next((m.name_gender for m in self.mentions if m.name_gender), None)
 
     @property
     def org_sector(self) -> str | None:
@@ -144,6 +147,7 @@ def read_mention(index: DocIndex, doc_no: int, span: Span, role: Role | None) ->
     if role is not None:
         words.append(role.title)
     mention.gender = index.roles.gender(" ".join(words))
+    mention.name_gender = index.roles.name_gender(span)
     return mention
 
 

@@ -4,7 +4,8 @@
 to the role reported, a sector and a group; ``sectors.tsv`` is the one table of sector words:
 head nouns of actor phrases ("police", "soldier") and words of organisation names ("ministry",
 "army", "university"), each row saying which of the two it applies to; ``gender.tsv`` maps
-honorifics and titles to a gender ("Mrs", "King"). All are data users extend; this module
+honorifics and titles to a gender ("Mrs", "King"), ``first_names.tsv`` first names that tell
+one ("Margaret"). All are data users extend; this module
 loads them once per process (``RoleTable.default()``) into plain dicts keyed by normalised
 text. The event coder reads the sector words from here (:mod:`dateline.events.rules`).
 """
@@ -18,7 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.errors import NlpError
 from dateline.nlp.gazetteer import GAZETTEER_ERROR, normalize
@@ -111,6 +112,10 @@ class RoleTable:
         self.genders: dict[str, str] = {
             normalize(word): gender for word, gender in _lines(root / "gender.tsv", 2)
         }
+        #: first names one sex has far more often ("Margaret"), for names with no honorific
+        self.first_names: dict[str, str] = {
+            normalize(name): gender for name, gender in _lines(root / "first_names.tsv", 2)
+        }
         #: lowercase first words of titles: a cheap test before trying every length
         self.first_words = frozenset(k.split(" ")[0] for k in self.roles)
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.roles)
@@ -126,6 +131,14 @@ class RoleTable:
             if gender is not None:
                 return gender
         return None
+
+    def name_gender(self, name: Span) -> str | None:
+        """ "m" or "f" when a full name's first word is a first name that says so ("Margaret
+        Lind"); a name of one word, or with a joined first name ("Jean-Paul"), says nothing."""
+        words = [t for t in name if not t.is_space]
+        if len(words) < 2 or words[1].text in {"-", "‐"} or words[0].whitespace_ == "":
+            return None
+        return self.first_names.get(normalize(words[0].text))
 
     def role(self, text: str) -> Role | None:
         """The role a title names ("prime minister", "PM", "Gen.") or None."""

@@ -306,9 +306,9 @@ def _one_line(text: str) -> str:
 
 class Cast:
     """The people of one parsed body, looked up once: every PERSON mention, those outside
-    quotation marks with their words minus titles, their gender where an honorific gives it,
-    and the proper-noun subjects a pronoun may stand for. Everything here is linear in the
-    document; lookups are per speaker."""
+    quotation marks with their words minus titles, their gender where an honorific (else a
+    first name) gives it, and the proper-noun subjects a pronoun may stand for. Everything
+    here is linear in the document; lookups are per speaker."""
 
     def __init__(self, doc: Doc, text: str, quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
@@ -329,6 +329,11 @@ class Cast:
             for word in (before, first):
                 if word in _MALE or word in _FEMALE:
                     self.gender.setdefault(self.full_name(ent), "m" if word in _MALE else "f")
+        roles = RoleTable.default()
+        for ent in self.people:  # after every honorific: a first name only where none spoke
+            by_name = roles.name_gender(strip_titles(ent))
+            if by_name is not None:
+                self.gender.setdefault(self.full_name(ent), by_name)
         self._subjects: list[tuple[int, str, int]] | None = None
 
     def person_in(self, span: Span) -> Span | None:
