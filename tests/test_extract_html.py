@@ -348,11 +348,23 @@ def test_pages_that_are_not_news_are_read_in_balanced_mode() -> None:
     assert balanced is not None and kept in " ".join(balanced.itertext())
 
 
+def _passes(fast_body: etree._Element, full_body: etree._Element):  # type: ignore[no-untyped-def]
+    """A stand-in for ``main_text._trafilatura``: ``fast_body`` from a fast pass, ``full_body``
+    from a full one, each with the length of its text."""
+
+    def fake(tree, *, precision, recall=False, fast=False, images=True):  # type: ignore[no-untyped-def]
+        body = fast_body if fast else full_body
+        return body, len(" ".join(body.itertext()))
+
+    return fake
+
+
 def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The full balanced pass replaces a short fast pass, unless its text is more than all the
-    page's paragraphs, list items and headings hold (a fallback extractor's dump)."""
+    page's paragraphs, list items and headings hold (a fallback extractor's dump); it also
+    replaces a fast pass that gave the page as one lump."""
     from dateline.extract import main_text as module
 
     story = etree.fromstring("<body><p>" + "A short story. " * 40 + "</p></body>")
@@ -361,17 +373,25 @@ def test_a_fallback_dump_of_the_whole_page_is_not_taken_for_the_story(
     page = load_html("<html><body>" + "<p>" + "Some page text here. " * 200 + "</p></body></html>")
     assert page is not None
 
-    def passes(full: etree._Element):  # type: ignore[no-untyped-def]
-        def fake(tree, *, precision, recall=False, fast=False, images=True):  # type: ignore[no-untyped-def]
-            body = story if fast else full
-            return body, len(" ".join(body.itertext()))
-
-        return fake
-
-    monkeypatch.setattr(module, "_trafilatura", passes(dump))
+    monkeypatch.setattr(module, "_trafilatura", _passes(story, dump))
     assert module.main_text(page, news=False) is story
-    monkeypatch.setattr(module, "_trafilatura", passes(wider))
+    monkeypatch.setattr(module, "_trafilatura", _passes(story, wider))
     assert module.main_text(page, news=False) is wider
+
+    # a fast pass whose text is one long piece (a fallback's lump of the page, menus and all)
+    # is weighed by the full pass, whose pick stands though shorter; a fast pass of several
+    # pieces keeps its text when the full pass finds less
+    lump = etree.fromstring("<body><p>" + "Menu entry and story text. " * 120 + "</p></body>")
+    pieces = etree.fromstring(
+        "<body>" + "<p>A paragraph of the story itself. Another sentence.</p>" * 40 + "</body>"
+    )
+    cleaner = etree.fromstring(
+        "<body>" + ("<p>" + "The story text alone. " * 40 + "</p>") * 2 + "</body>"
+    )
+    monkeypatch.setattr(module, "_trafilatura", _passes(lump, cleaner))
+    assert module.main_text(page, news=False) is cleaner
+    monkeypatch.setattr(module, "_trafilatura", _passes(pieces, cleaner))
+    assert module.main_text(page, news=False) is pieces
 
 
 def test_images_are_not_counted_as_text_found() -> None:

@@ -11,7 +11,8 @@ Any other page (a guide, a listicle, a blog post, a product page) goes to the ba
 first: precision mode drops their list items and the sections after an in-body heading.
 When its fast pass keeps under half of a short page's text, the full pass (trafilatura's
 comparison with readability and jusText) is tried, and kept unless it is a dump of the whole
-page. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
+page; so it is when the fast pass gives the page as one lump, menus and all, and then its
+pick stands though shorter. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
 blocks and its fallback comparison is guarded, which on the dev sets lost list pages.
 When trafilatura finds no story frame on such a page and falls back to gathering the page's
 loose paragraphs, it reads no lists and no headings: recall mode's lists that sit among those
@@ -71,6 +72,11 @@ BALANCED_FULL_CHARS = 6000
 #: items and headings hold) is a fallback extractor's dump of the whole page, not the story:
 #: the fast pass's text is kept unless it is next to nothing
 DUMP_SHARE = 1.0
+#: a fast balanced pass that gives at least this many characters as one single piece has
+#: lumped the page together: the full pass is run, and its text kept when it holds at least
+#: LUMP_SHARE of the lump's
+LUMP_CHARS = 2000
+LUMP_SHARE = 0.5
 
 
 class _Recoveries(threading.local):
@@ -289,15 +295,19 @@ def _balanced_first(tree: HtmlElement, declared: int) -> etree._Element | None:
         if listed is not None and listed.find("list") is not None:
             found += _insert_lists(body, listed)
         found += _insert_headings(body, tree)
+    # the whole text in one piece: a fallback's lump of the page, furniture and all; the full
+    # pass weighs it against the other extractors' picks, and its pick stands though shorter
+    lump = body is not None and len(body) == 1 and found >= LUMP_CHARS
     if (
-        found < RECALL_RETRY_SHARE * page_text
+        lump
+        or found < RECALL_RETRY_SHARE * page_text
         or (found < BALANCED_FULL_SHARE * page_text and found < BALANCED_FULL_CHARS)
         or found < FAST_MIN_CHARS
         or found < DECLARED_SHARE * declared
     ):
         full, length = _trafilatura(tree, precision=False, images=False)
         dump = length > DUMP_SHARE * page_text and found >= RECALL_RETRY_SHARE * page_text
-        if length > found and not dump:
+        if (length > found or (lump and length >= LUMP_SHARE * found)) and not dump:
             body, found = full, length
     return _recall_if_empty(tree, body, found)
 
