@@ -158,6 +158,23 @@ def test_an_act_abroad_takes_no_dateline_location(nlp: Any) -> None:
     assert e.location is None  # Hungary did not act in Peru; the sentence places nothing
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togo's trade envoy met Ghana's president on Friday.", "Accra"),
+        ("Togo's trade envoy criticised Ghana's president on Friday.", None),
+    ],
+)
+def test_a_meeting_with_the_host_is_at_the_dateline(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    """A meeting is held where its host is: a report filed from the host's country places a
+    visitor's meeting there; an act at a distance is not placed at the desk."""
+    e = one(code(nlp, text, dateline="Accra"))
+    assert pair(e) == ("TGO", "GHA")
+    assert (e.location.name if e.location is not None else None) == expected
+
+
 def test_a_place_inside_another_thing_is_no_location(nlp: Any) -> None:
     text = "Norway criticised Sweden on Monday over its stance in the Chad-Sudan dispute."
     e = one(code(nlp, text))

@@ -50,8 +50,8 @@ def _marked_home() -> Iterator[None]:
 
     plain = setting.Setting.at_home
 
-    def at_home(self: Any, source: Any, target: Any, sent: Any) -> Any:
-        loc = plain(self, source, target, sent)
+    def at_home(self: Any, *args: Any, **kwargs: Any) -> Any:
+        loc = plain(self, *args, **kwargs)
         if loc is None:
             return None
         kind = "dateline" if loc == self.dateline else "home"

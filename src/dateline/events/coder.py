@@ -330,7 +330,7 @@ class Coder:
         told = self.precision.told(pred, modality, sources)
         out = []
         for src, tgt in pairs(sources, targets, code, _symmetric(pred, self.rules)):
-            where = stated or self.setting.at_home(src, tgt, sent)
+            where = stated or self.setting.at_home(src, tgt, sent, meeting=code[:2] == "04")
             # the record's sides carry a coordination's words; the scorer reads each conjunct
             words = joined_words(src, tgt, text), joined_words(tgt, src, text)
             # the scorer reads the modality as before; the record says what was told

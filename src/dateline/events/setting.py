@@ -91,19 +91,29 @@ class Setting:
         return replace(side, country=country, code=country + side.sector, via="inferred")
 
     def at_home(
-        self, source: Participant | None, target: Participant | None, sent: Span
+        self,
+        source: Participant | None,
+        target: Participant | None,
+        sent: Span,
+        meeting: bool = False,
     ) -> Location | None:
         """Where an act the sentence ``sent`` does not place happened: the dateline when its
-        source is of the dateline's country; the home place when it is done within the home
-        country (its source is of it, and so is its target if it has a known one); else
-        nowhere we know. A home place that is a state (no city of the home country named) is
-        too wide to be where any act of the article happened: only an act whose sentence
-        names the state, or "the state", as a place or in its source's words is placed there.
+        source is of the dateline's country, or, for a ``meeting``, either side is (a meeting
+        is held where its host is, and a report filed from the host's country tells of one
+        there: "<dateline> -- the visiting envoy held talks with the host"); the home place when it
+        is done within the home country (its source is of it, and so is its target if it has a
+        known one); else nowhere we know. A home place that is a state (no city of the home
+        country named) is too wide to be where any act of the article happened: only an act
+        whose sentence names the state, or "the state", as a place or in its source's words is
+        placed there.
         A source whose own words name another city or state ("a Texas senator") is not at the
         home place."""
         if source is None or source.country is None:
             return None
         if self.dateline is not None and source.country == self.dateline_country:
+            return self.dateline
+        host = target is not None and target.known and target.country == self.dateline_country
+        if meeting and self.dateline is not None and host:
             return self.dateline
         if self.home_place is None or source.country != self.home:
             return None
