@@ -284,6 +284,9 @@ def test_consent_banners_form_states_and_date_stamps_are_furniture() -> None:
     assert is_date_line("October 12, 2017")
     assert is_date_line("Friday, 3 March 2024")
     assert is_date_line("Sept. 5, 2023")
+    assert is_date_line("Saturday March 9, 2030 09:30 PM EST")
+    assert is_date_line("9 March 2030, 7 p.m.")
+    assert not is_date_line("March 9, 2030 at 9 pm the ferry sailed.")
     assert not is_date_line("On March 3, 2024 the council met.")
     assert not is_date_line("May 2024")
 
