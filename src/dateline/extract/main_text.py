@@ -12,8 +12,9 @@ first: precision mode drops their list items and the sections after an in-body h
 When its fast pass keeps under half of a short page's text, the full pass (trafilatura's
 comparison with readability and jusText) is tried, and kept unless it is a dump of the whole
 page; so it is when the fast pass gives the page as one lump, menus and all, and then its
-pick stands though shorter. Images are left out of this mode's passes: with them kept, trafilatura keeps caption
-blocks and its fallback comparison is guarded, which on the dev sets lost list pages.
+pick stands though shorter. Images are left out of this mode's passes: with them kept,
+trafilatura keeps caption blocks and its fallback comparison is guarded, which on the dev
+sets lost list pages.
 When trafilatura finds no story frame on such a page and falls back to gathering the page's
 loose paragraphs, it reads no lists and no headings: recall mode's lists that sit among those
 paragraphs (a guide's steps, a ranked list's entries) and the page's sub-headings between
