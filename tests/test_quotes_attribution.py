@@ -170,6 +170,11 @@ def test_quoted_as_saying_keeps_its_subject_as_speaker(pipeline: Language) -> No
             "The mayor asked whether the ferry would run before winter.",
             "whether the ferry would run before winter",
         ),
+        # "As X reported, …": the clause the parse hung the "as" clause on
+        (
+            "As the Harbour Times reported on Monday, the mill will close in May.",
+            "the mill will close in May",
+        ),
     ],
 )
 def test_the_content_of_a_cue(pipeline: Language, text: str, reported: str) -> None:

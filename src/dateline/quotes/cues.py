@@ -201,12 +201,41 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
     head = tok.head
     if (
         "ccomp" in entry.deps
-        and tok.dep_ in {"parataxis", "ccomp"}
+        and (tok.dep_ in {"parataxis", "ccomp"} or _as_clause(tok))
         and head.i != tok.i
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     ):
-        return _subtree(head) - _subtree(tok)
+        found = _subtree(head) - _subtree(tok)
+        while found and tok.doc[max(found)].is_punct and _as_clause(tok):
+            found.discard(max(found))  # the sentence's full stop, after the reported clause
+        return found
     return set()
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "As the paper reported, the mill will close": a cue with no object or clause of its
+    own, in a clause opened by "as" that the parse hung on the clause it reports ("as the
+    firm announced layoffs, …" reports the layoffs only)."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ in {"VERB", "AUX"}  # not "strange as it seems"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and not any(c.dep_ in _OWN_OBJECTS and not _when(c) for c in kids)
+    )
+
+
+def _when(prep: Token) -> bool:
+    """Whether a dependent is a phrase of time ("on Monday", "last week")."""
+    if prep.dep_ != "prep":
+        return False
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+#: Dependents that give a cue something of its own to report.
+_OWN_OBJECTS = frozenset(
+    {"dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "acomp", "oprd", "dative"}
+)
 
 
 def _complements(tok: Token, entry: Cue) -> list[Token]:
