@@ -612,3 +612,21 @@ def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
 def test_a_hyphenated_verb_is_its_own_entry(nlp: Any) -> None:
     text = "Zenthia test-fired a ballistic missile on Monday."
     assert {e.plover for e in candidates(nlp, text)} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    ("giver", "country"),
+    [("Ghana", "GHA"), ("The African Union", None)],
+)
+def test_aid_to_no_one_named_goes_to_the_country_the_article_is_about(
+    nlp: Any, giver: str, country: str | None
+) -> None:
+    text = (
+        "Floods struck northern Togo this week. Togo's government said 40 people had died. "
+        f"{giver} pledged 3 million euros in emergency aid on Friday."
+    )
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    aid = [e for e in code_events(doc, article, find_actors(doc, article)) if e.plover == "AID"]
+    assert aid and aid[0].source is not None and aid[0].source.country == country
+    assert aid[0].target is not None and aid[0].target.country == "TGO"

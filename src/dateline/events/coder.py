@@ -439,7 +439,9 @@ class Coder:
                 t for t in targets if not is_thing(t, doc, self.rules) or root_of(t, doc) in done_to
             ]
             loc = here or self.setting.dateline
-            targets = self.roles.default_target(act, sources, targets, here, loc, someone)
+            targets = self.roles.default_target(
+                act, sources, targets, here, loc, someone, self.setting.home
+            )
         if sources and rank == 0 and block not in DESCRIBED:
             # the subject of a reported act, not of a description, is the one "it" may name
             resolver.remember(sources)

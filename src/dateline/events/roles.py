@@ -49,6 +49,8 @@ _SPOKEN = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
 #: Roots of acts a government does at home when no one else is named (yield, refuse, coerce).
 _DOMESTIC = frozenset({"08", "12", "17"})
+#: Aid given (CAMEO 07).
+_AID = "07"
 #: Visits: the place visited is the host ("arrived in Abuja for a state visit").
 _VISITS = frozenset({"042", "043"})
 #: Roots of acts only a state does (investigate, sanction, coerce): a passive with no agent
@@ -324,6 +326,7 @@ class Roles:
         here: Location | None,
         loc: Location | None,
         someone: list[Participant] | None = None,
+        home: str | None = None,
     ) -> list[Participant]:
         """The target when the sentence names none it can resolve: a protest is against the
         government where it happens; a material act, a rejection or a threat is done to the
@@ -331,7 +334,8 @@ class Roles:
         shut the ports in X"), and the people it names as acted on (``someone``: the targets that
         are no thing) are of that country ("police in X arrested *six suspects*"); a domestic
         measure (yielding, coercing, refusing) with no place is done at home (the source's
-        country)."""
+        country); aid that names no receiver and no place ("pledged $5 million in aid") goes
+        to the country the article is about (``home``), when that is not the giver's."""
         root = code[:2]
         if root == "14":
             return self.protest_target(sources, loc) or targets
@@ -346,6 +350,17 @@ class Roles:
                 return [_placed(t, here.country) for t in people]
             # the place keeps its name as the target's words ("shelled *Poonch district*")
             return [replace(self.country_participant(here.country), text=here.name)]
+        # a giver of a country, or an international body (none of the home country)
+        givers = {p.country or (p.code or "")[:3] for p in sources}
+        if (
+            root == _AID
+            and home
+            and sources
+            and home not in givers
+            and "" not in givers
+            and not any(map(_agentive, targets))
+        ):
+            return [self.country_participant(home)]
         if root in _DOMESTIC and not any(_agentive(t) for t in targets):
             found = {p.country for p in sources if p.country}
             if len(found) == 1:
