@@ -85,6 +85,14 @@ def test_pronoun_resolves_to_the_preceding_person(pipeline: Language) -> None:
             "told the board the port would close.",
             "Tomas Baxwell",
         ),
+        # a sentence whose subject "He" was read as X goes on with X, not with the person X
+        # spoke of after it
+        (
+            "Tomas Berg, a regional organiser, spent the spring in the valley. He said that he "
+            "backed the plan and noted that Erik Lund himself had conceded the vote there.\n\n"
+            '"We will keep going," he said.',
+            "Tomas Berg",
+        ),
         # a bare surname the model left untagged still names the person
         (
             "Tomas Baxwell met Helen Garrow on Monday.\n\nGarrow, who chairs the board, later "

@@ -52,6 +52,7 @@ class Ref:
     person: Person
     span: Span
     kind: str  # name, description, pronoun
+    firm: bool = False  # a pronoun read as its sentence's or the sentence before's subject
 
 
 class DocRefs:
@@ -69,14 +70,25 @@ class DocRefs:
         self._starts.insert(pos, ref.span.start)
         self.refs.insert(pos, ref)
 
-    def preceding(self, token: int, gender: str | None = None) -> list[Ref]:
+    def preceding(self, token: int, gender: str | None = None, chain: bool = False) -> list[Ref]:
         """References starting before ``token``, outside quotation marks, to people whose
-        known gender (if any) is ``gender``."""
+        known gender (if any) is ``gender``; with ``chain``, pronouns of that gender already
+        read firmly that are their sentence's main subject count too."""
         end = bisect.bisect_left(self._starts, token)
         return [
             r
             for r in self.refs[:end]
-            if r.kind != "pronoun"
+            if (
+                r.kind != "pronoun"
+                or (
+                    chain
+                    and r.firm
+                    and _is_subject(r)
+                    and self.index.has_sents
+                    and _of_main_clause(r, self.index.sent_of(r.span.start))
+                    and PRONOUN_GENDER.get(r.span[0].lower_) == gender is not None
+                )
+            )
             and not self.index.in_quotes(r.span.start_char)
             and (gender is None or self.gender_of(r.person) in {None, gender})
         ]
@@ -111,7 +123,10 @@ class DocRefs:
         # a subject pronoun after a person named only in its own clause's opening phrase ("In
         # an interview with X, he said") is someone named before: earlier sentences first
         answering = doc[token].head.lemma_.lower() in _ANSWERS
-        earlier, firm = self._earlier(before, sent.start, answering)
+        # a sentence whose subject is "he" already read as X goes on with X ("X arrived. He
+        # said that Y had left. ¶ "…," he said": X, not Y named after the first "he")
+        chain = self.preceding(token, PRONOUN_GENDER.get(pronoun.lower_), chain=True)
+        earlier, firm = self._earlier(chain, sent.start, answering)
         if earlier is not None:
             return earlier, firm
         return (same[-1].person if same else None), False
@@ -257,11 +272,11 @@ def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
             continue
         person, firm = refs.read(i)
         if person is not None:
-            out.append(Ref(person, index.doc[i : i + 1], "pronoun"))
+            ref = Ref(person, index.doc[i : i + 1], "pronoun", firm)
+            out.append(ref)
+            refs.add(ref)  # a later pronoun may go on with this one's reading
             tok = index.doc[i]
             speaks = tok.dep_ in _SUBJECT and tok.head.lemma_.lower() in _SPEECH
             if firm and speaks and refs.gender_of(person) is None:
                 refs.learnt[id(person)] = PRONOUN_GENDER[lower]
-    for ref in out:
-        refs.add(ref)
     return out
