@@ -463,3 +463,9 @@ def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(
         "“The vote is next week,” he said."
     )
     assert speakers(quotes(pipeline, text)) == ["Margaret Lind", "Thomas Berg"]
+
+
+def test_a_speech_verb_after_a_quote_the_tagger_took_for_a_modifier(pipeline: Language) -> None:
+    # "tweeted" read as a modifier of "spokesman": still the cue, its speaker after it
+    text = '"Storm recap," tweeted harbour spokesman Erik Lund. "Mayor: we did our best."'
+    assert speakers(quotes(pipeline, text)) == ["Erik Lund", "Erik Lund"]

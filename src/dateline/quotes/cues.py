@@ -561,6 +561,35 @@ def _name_before(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
 
 
 _KEEP_ADP = frozenset({"of", "for", "at"})
+#: What ends the words inside quotation marks right before an inverted cue (""…," said X").
+_QUOTE_ENDS = frozenset({",", "?", "!"})
+
+
+def _closes_quote(doc: Doc, i: int, quoted: Sequence[bool]) -> bool:
+    """Whether token ``i`` is the closing mark of a quote that ends with a comma, "?" or "!"."""
+    return (
+        i >= 1
+        and quoted[i]
+        and doc[i].is_quote
+        and quoted[i - 1]
+        and doc[i - 1].text in _QUOTE_ENDS
+    )
+
+
+def _mistagged_after_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> bool:
+    """A speech verb the tagger read as a modifier or a noun where news puts its cue after a
+    quote: right after the closing mark (""…," tweeted the party's spokesman X", with
+    "tweeted" a modifier of "spokesman"), or closing the sentence after a short noun phrase
+    (""…," the editorial read.", with "read" a noun)."""
+    if tok.i >= 1 and _closes_quote(doc, tok.i - 1, quoted):
+        return tok.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+    end = tok.i + 1
+    if end < len(doc) and not (doc[end].is_punct and doc[end].text in {".", ";"}):
+        return False
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 6 and not quoted[i] and doc[i].pos_ in _NAME_POS:
+        i -= 1
+    return i < tok.i - 1 and _closes_quote(doc, i, quoted)
 
 
 def _first_chunk(doc: Doc, start: int, end: int) -> Span | None:
@@ -619,7 +648,9 @@ def find_reports(
                 continue
             source, content = found
         else:
-            if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+            if (tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}) and not (
+                _mistagged_after_quote(doc, tok, quoted)
+            ):
                 continue
             if _contact_relative(tok, quoted):
                 continue
