@@ -469,3 +469,13 @@ def test_a_speech_verb_after_a_quote_the_tagger_took_for_a_modifier(pipeline: La
     # "tweeted" read as a modifier of "spokesman": still the cue, its speaker after it
     text = '"Storm recap," tweeted harbour spokesman Erik Lund. "Mayor: we did our best."'
     assert speakers(quotes(pipeline, text)) == ["Erik Lund", "Erik Lund"]
+
+
+def test_a_dateline_is_no_part_of_the_speaker(pipeline: Language) -> None:
+    text = (
+        "BERGEN (AFP) – Mayor Anna Lind has taken a swipe at the harbour board, saying that "
+        "its plans do more harm than good.\n\nLONDON (Reuters) - Tomas Berg said he was "
+        "unlikely to have a good relationship with the new mayor."
+    )
+    found = quotes(pipeline, text, unit="attribution")
+    assert {q.speaker.text for q in found if q.speaker} == {"Mayor Anna Lind", "Tomas Berg"}

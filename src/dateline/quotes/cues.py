@@ -123,6 +123,23 @@ def _without_dateline(doc: Doc, text: str, kept: list[int]) -> list[int]:
     return [i for i in kept if doc[i].idx >= line.end()]
 
 
+def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
+    """A speaker phrase without the dateline its paragraph opens with ("LIMA (AP) - X said"
+    parsed with the agency or the place in the subject): its words after the dateline, or
+    the noun phrase right after it when the phrase was only the dateline."""
+    start = source.start_char
+    line = _DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+    if line is None or start >= line.end():
+        return source
+    after = next((t.i for t in doc[source.start :] if t.idx >= line.end()), None)
+    if after is None:
+        return None
+    if after < source.end:
+        return doc[after : source.end]
+    chunk = _first_chunk(doc, after, min(len(doc), after + _MAX_LOOSE_SPEAKER))
+    return chunk if chunk is not None and chunk[-1].pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
 #: Words that open a relative clause set off by a comma: the writer's aside about the last
 #: noun ("…, which the council has since shelved"), not the speaker's words.
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
@@ -682,6 +699,8 @@ def find_reports(
             content = drop_tail(doc, content, quoted)
         kept = _with_clitic(doc, [i for i in _trim(doc, content) if i != tok.i])
         kept = _without_dateline(doc, text, kept)
+        if source is not None:
+            source = _past_dateline(doc, text, source)
         if source is not None and any(quoted[i] for i in range(source.start, source.end)):
             source = None  # a name inside the marks is the quote's words ("…, Mr. President")
         if source is not None and "\n" in source.text:
