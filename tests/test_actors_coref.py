@@ -93,6 +93,12 @@ def test_pronoun_resolves_to_the_preceding_person(pipeline: Language) -> None:
             '"We will keep going," he said.',
             "Tomas Berg",
         ),
+        # the one asked is the one who answers, not whom the question was about
+        (
+            "Tomas Berg spoke to reporters on Monday.\n\nAsked whether Erik Lund would run "
+            "again, he said the decision was not his.",
+            "Tomas Berg",
+        ),
         # a bare surname the model left untagged still names the person
         (
             "Tomas Baxwell met Helen Garrow on Monday.\n\nGarrow, who chairs the board, later "

@@ -479,3 +479,11 @@ def test_a_dateline_is_no_part_of_the_speaker(pipeline: Language) -> None:
     )
     found = quotes(pipeline, text, unit="attribution")
     assert {q.speaker.text for q in found if q.speaker} == {"Mayor Anna Lind", "Tomas Berg"}
+
+
+def test_a_pronoun_after_asked_about_someone_is_the_one_asked(pipeline: Language) -> None:
+    text = (
+        "Tomas Berg spoke to reporters on Monday.\n\n"
+        'Asked whether Erik Lund would run again, he said: "We have not spoken in years."'
+    )
+    assert speakers(quotes(pipeline, text)) == ["Tomas Berg"]

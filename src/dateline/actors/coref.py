@@ -12,7 +12,8 @@
   ``PRONOUN_WINDOW`` sentences, the subject of the nearest sentence naming a person, else that
   sentence's first person (a name beside the subject counts as the subject; a possessor comes
   last; a pronoun that answers, "he said" after "X asked Y …", is the person asked; the subject
-  of the clause a "he said" reports, "Y had no idea, he said", is not its speaker). The subject
+  of the clause a "he said" reports, "Y had no idea, he said", is not its speaker, nor anyone
+  in a fronted "Asked about Y," of its verb). The subject
   pronoun of a speech verb read firmly (a subject) tells the gender of a person none was known
   for, so a later pronoun of the other gender skips them (""…," he said" about X, then "she
   added" is not X).
@@ -113,7 +114,9 @@ class DocRefs:
         same = [
             r
             for r in before
-            if r.span.start >= sent.start and not reported_by(pronoun, r.span.root)
+            if r.span.start >= sent.start
+            and not reported_by(pronoun, r.span.root)
+            and not asked_about(pronoun, r.span.root)
         ]
         subjects = [r for r in same if _is_subject(r)]
         if subjects:
@@ -174,6 +177,23 @@ def reported_by(pronoun: Token, tok: Token) -> bool:
         return False  # "X said he told them": he is X, whose words report his own
     inside_verb = verb.left_edge.i <= at <= verb.right_edge.i
     return clause.left_edge.i <= at <= clause.right_edge.i and not inside_verb
+
+
+def asked_about(pronoun: Token, tok: Token) -> bool:
+    """Whether a token lies in the fronted "Asked about X" / "Asked whether X …" clause of the
+    pronoun's verb ("Asked whether X would run, he said …"): the one asked is the pronoun's
+    person, X only what the question was about."""
+    if pronoun.dep_ not in _SUBJECT:
+        return False
+    return any(
+        child.dep_ == "advcl"
+        and child.i < pronoun.i
+        and child.tag_ == "VBN"
+        and child.lemma_.lower() in _QUESTIONS
+        and not any(c.dep_ in _SUBJECT for c in child.children)
+        and child.left_edge.i <= tok.i <= child.right_edge.i
+        for child in pronoun.head.children
+    )
 
 
 def _main_first(subjects: list[Ref], sent: Span) -> list[Ref]:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.coref import reported_by
+from dateline.actors.coref import asked_about, reported_by
 from dateline.nlp import text_of
 from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import (
@@ -453,7 +453,11 @@ class _Names:
             if best is not None and offset <= best[0]:
                 break
             subject = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-            if said is not None and subject is not None and reported_by(said[0], subject[0]):
+            if (
+                said is not None
+                and subject is not None
+                and (reported_by(said[0], subject[0]) or asked_about(said[0], subject[0]))
+            ):
                 continue  # "X will resign, he said": X is what he reports, not him
             if cast.compatible(name, pronoun):
                 best = (offset, name, None)
