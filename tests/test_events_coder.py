@@ -175,6 +175,26 @@ def test_a_meeting_with_the_host_is_at_the_dateline(
     assert (e.location.name if e.location is not None else None) == expected
 
 
+@pytest.mark.parametrize(("prep", "expected"), [("in", "Lagos"), ("for", None)])
+def test_a_city_the_tagger_called_an_organisation_is_still_a_place(
+    nlp: Any, prep: str, expected: str | None
+) -> None:
+    """A city's name after "in" is the place even when the tagger labels it an organisation."""
+    from spacy.tokens import Span
+
+    from dateline.events import places
+    from dateline.nlp.gazetteer import Gazetteer
+
+    doc = nlp(f"Volunteers handed out food to families {prep} Lagos on Monday.")
+    city = next(t for t in doc if t.text == "Lagos")
+    doc.ents = [Span(doc, city.i, city.i + 1, label="ORG")]
+    ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    verb = next(t for t in doc if t.text == "handed")
+    in_at = [t for t in doc if t.lower_ in places.IN_AT and t.dep_ == "prep"]
+    where = places.sentence_location(verb, in_at, ents, Gazetteer.default(), stated=True)
+    assert (where.name if where is not None else None) == expected
+
+
 def test_a_place_inside_another_thing_is_no_location(nlp: Any) -> None:
     text = "Norway criticised Sweden on Monday over its stance in the Chad-Sudan dispute."
     e = one(code(nlp, text))

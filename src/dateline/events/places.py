@@ -98,7 +98,9 @@ def _phrase_locations(
     seen: set[int] = set()
     for tok in _place_phrase(head):
         ent = ents_by_token.get(tok.i)
-        if ent is None or ent.start in seen or ent.label_ not in PLACE_LABELS | {"NORP"}:
+        if ent is None or ent.start in seen:
+            continue
+        if ent.label_ not in PLACE_LABELS | {"NORP"} and not _misread_city(ent, gaz):
             continue
         seen.add(ent.start)
         if ent.label_ == "NORP":
@@ -113,6 +115,16 @@ def _phrase_locations(
         if loc is not None:
             out.append(loc)
     return out
+
+
+def _misread_city(ent: Span, gaz: Gazetteer) -> bool:
+    """An entity the tagger called an organisation that is the object of "in" or "at" and whose
+    words are a city's name ("in <town>'s Bazar"): the place, misread."""
+    if ent.label_ != "ORG" or ent.root.dep_ != "pobj":
+        return False
+    if ent.root.head.lower_ not in IN_AT:
+        return False
+    return gaz.place_by_name(ent.text.removeprefix("the ")) is not None
 
 
 _PHRASE_DEPS = frozenset({"poss", "compound", "appos", "conj", "amod", "pobj", "case", "det"})
