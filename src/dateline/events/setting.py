@@ -136,7 +136,7 @@ REGION_WORDS = frozenset({"state"})
 def _names_region(sent: Span, name: str, source: Participant) -> bool:
     """Whether the sentence names the subdivision ``name`` (or refers to one: "the state") as
     where something is: a place phrase ("in Vermont", "in a town, Vermont") or a word of the
-    source's phrase ("Vermont officials"), not a word of another thing ("slammed the visit to
+    source's phrase ("Vermont officials"), not a word of another thing ("criticised a visit to
     a Vermont school")."""
     for tok in sent:
         if tok.ent_type_:
