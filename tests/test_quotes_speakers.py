@@ -487,3 +487,12 @@ def test_a_pronoun_after_asked_about_someone_is_the_one_asked(pipeline: Language
         'Asked whether Erik Lund would run again, he said: "We have not spoken in years."'
     )
     assert speakers(quotes(pipeline, text)) == ["Tomas Berg"]
+
+
+def test_that_said_is_no_report(pipeline: Language) -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "That said, residents say they believe the pier will reopen in May."
+    )
+    found = quotes(pipeline, text, unit="attribution")
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in found] == [("say", "residents")]

@@ -123,6 +123,16 @@ def _without_dateline(doc: Doc, text: str, kept: list[int]) -> list[int]:
     return [i for i in kept if doc[i].idx >= line.end()]
 
 
+def _that_said(tok: Token) -> bool:
+    """ "That said, …" / "This said, …" opening a sentence: the writer's turn of phrase, no
+    report (its "said" has only the demonstrative for subject and a comma after it)."""
+    doc = tok.doc
+    if tok.lower_ != "said" or tok.i < 1 or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    before = doc[tok.i - 1]
+    return before.lower_ in {"that", "this"} and before.is_sent_start is True
+
+
 def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
     """A speaker phrase without the dateline its paragraph opens with ("LIMA (AP) - X said"
     parsed with the agency or the place in the subject): its words after the dateline, or
@@ -670,6 +680,8 @@ def find_reports(
             ):
                 continue
             if _contact_relative(tok, quoted):
+                continue
+            if _that_said(tok):
                 continue
             content = _content(tok, entry, lexicon)
             if quoted[tok.head.i] and tok.head.i < tok.i and tok.dep_ in {"parataxis", "ccomp"}:
