@@ -32,6 +32,77 @@ def any_pattern(name: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data_lines(name)))
 
 
+#: A pattern that opens with "up to N of anything": it may start its match anywhere in the
+#: first N characters.
+_LEADING_ANY = re.compile(r"\.\{0,(\d+)\}(?![?+*{])")
+
+
+def _branches(pattern: str) -> bool:
+    """Whether a regular expression has a ``|`` outside its groups and character classes."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+class LinePatterns:
+    """A file's patterns matched at the start of lower-cased text, as :func:`any_pattern`'s
+    ``match`` is (the same answer), faster. Matching one that opens with ``.{0,N}`` (such as
+    ``.{0,160}\\bsign up for``) makes the engine back off over up to N characters, trying the
+    rest at each; the rest of all such patterns is searched for instead, in one pass over the
+    text (their leading ``\\b``, where they have it, taken out of the alternation so that the
+    engine tests it once a position), and only when one begins within the longest N are the
+    patterns themselves matched."""
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        plain = [p for p in lines if not _LEADING_ANY.match(p)]
+        leading = [p for p in lines if _LEADING_ANY.match(p)]
+        self._plain = re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None
+        self._leading = re.compile("|".join(f"(?:{p})" for p in leading)) if leading else None
+        rests = [p[m.end() :] for p in leading if (m := _LEADING_ANY.match(p))]
+        # "\\bR" is "\\b(?:R)" unless R branches at its top level ("\\bx|y" is not "\\b(?:x|y)")
+        bounded = [r[2:] for r in rests if r.startswith("\\b") and not _branches(r)]
+        unbounded = [r for r in rests if not r.startswith("\\b") or _branches(r)]
+        parts = ([r"\b(?:" + "|".join(f"(?:{r})" for r in bounded) + ")"] if bounded else []) + [
+            f"(?:{r})" for r in unbounded
+        ]
+        self._rest = re.compile("|".join(parts)) if parts else None
+        self._reach = max(
+            (int(m.group(1)) for p in leading if (m := _LEADING_ANY.match(p))), default=0
+        )
+
+    def match(self, text: str) -> bool:
+        if self._plain is not None and self._plain.match(text) is not None:
+            return True
+        if self._rest is None or self._leading is None:
+            return False
+        # a pattern ".{0,N}R" matches only where R begins at most N characters in, so the first
+        # place any R begins is at most the longest N
+        found = self._rest.search(text)
+        if found is None or found.start() > self._reach:
+            return False
+        return self._leading.match(text) is not None
+
+
+@cache
+def line_patterns(name: str) -> LinePatterns:
+    """A file's patterns for :meth:`LinePatterns.match` (lower-cased text)."""
+    return LinePatterns(data_lines(name))
+
+
 def squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
@@ -269,26 +340,30 @@ def _pattern_key(text: str) -> str:
     """Lower case with typographic quotes made plain, so "you’re" matches "you're"; leading
     bullets and brackets left out, and zero-width characters (a zero-width space can open a
     "(MORE: ..." link)."""
-    return squash(text).lstrip("[(*•·>»- \u200b\u2060\ufeff").lower().translate(_PLAIN_QUOTES)
-
-
-_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    key = squash(text).lstrip("[(*•·>»- \u200b\u2060\ufeff").lower()
+    # four replaces: several times faster than str.translate with a table, and the same
+    return (
+        key.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
 
 
 def is_boilerplate(text: str) -> bool:
     key = _pattern_key(text)
-    return len(key) < 400 and any_pattern("boilerplate.txt").match(key) is not None
+    return len(key) < 400 and line_patterns("boilerplate.txt").match(key)
 
 
 def is_date_line(text: str) -> bool:
     """A paragraph that is only a date: a stamp, not story text."""
     key = _pattern_key(text)
-    return len(key) < 60 and any_pattern("date_lines.txt").match(key) is not None
+    return len(key) < 60 and line_patterns("date_lines.txt").match(key)
 
 
 def is_teaser_line(text: str) -> bool:
     key = _pattern_key(text)
-    return len(key) < 400 and any_pattern("teaser_lines.txt").match(key) is not None
+    return len(key) < 400 and line_patterns("teaser_lines.txt").match(key)
 
 
 def is_teaser_heading(text: str) -> bool:
