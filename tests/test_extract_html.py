@@ -11,6 +11,7 @@ from trafilatura.utils import load_html
 from dateline.errors import ExtractionError
 from dateline.extract.blocks import PageSignals, _caption_like, raw_blocks
 from dateline.extract.html import extract_html
+from dateline.extract.html_rules import norm
 from dateline.extract.main_text import _about, _insert_lists, drop_empty_elements, main_text
 from dateline.model import Article, Caption
 
@@ -242,8 +243,9 @@ def test_gallery_slide_repeating_its_caption_is_a_caption() -> None:
         "morning. less Volunteers stack sandbags along the swollen river near the old mill "
         "on Sunday morning ... more"
     )
-    assert _caption_like(slide, "p", "", signals)
-    assert not _caption_like("Volunteers said the river was rising fast.", "p", "", signals)
+    assert _caption_like(slide, norm(slide), "p", "", signals)
+    other = "Volunteers said the river was rising fast."
+    assert not _caption_like(other, norm(other), "p", "", signals)
 
 
 def test_text_after_a_sub_heading_is_a_paragraph() -> None:

@@ -254,8 +254,10 @@ def _repeats(key: str, caption: str) -> bool:
     return key.startswith(caption) and caption[:40] in key[len(caption) :]
 
 
-def _caption_like(text: str, previous_kind: str, previous_alt: str, signals: PageSignals) -> bool:
-    key = norm(text)
+def _caption_like(
+    text: str, key: str, previous_kind: str, previous_alt: str, signals: PageSignals
+) -> bool:
+    """``key``: the text's :func:`norm` (the caller has it already)."""
     if key in signals.captions:
         return True
     if len(key) >= 40 and any(
@@ -470,7 +472,7 @@ def classify(
         elif (edited := _EDITED_BY.match(text)) is not None:
             role = "editor"
             editors.extend(n.strip() for n in re.split(r",|\band\b", edited["names"]) if n.strip())
-        elif _caption_like(text, prev_kind, prev_alt, signals):
+        elif _caption_like(text, key, prev_kind, prev_alt, signals):
             if key not in placed:
                 placed.add(key)
                 _add_caption(text, blocks, captions)
