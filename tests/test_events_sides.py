@@ -630,3 +630,13 @@ def test_aid_to_no_one_named_goes_to_the_country_the_article_is_about(
     aid = [e for e in code_events(doc, article, find_actors(doc, article)) if e.plover == "AID"]
     assert aid and aid[0].source is not None and aid[0].source.country == country
     assert aid[0].target is not None and aid[0].target.country == "TGO"
+
+
+@pytest.mark.parametrize("aimed", ["hundreds of students", "the students", "student marchers"])
+def test_the_things_fired_are_the_means_and_whom_they_are_fired_at_the_target(
+    nlp: Any, aimed: str
+) -> None:
+    # the lexicon row names one of the things fired; the other is no target either
+    text = f"Riot police fired rubber bullets and tear gas at {aimed} in Zenda on Monday."
+    targets = side_words(nlp, text, "ASSAULT", "target")
+    assert targets and all(t is not None and t.startswith(aimed) for t in targets)

@@ -40,6 +40,11 @@ _ACT_PREPS = frozenset({"into", "of", "over", "at"})
 #: Roots of acts done with something to someone (meet, cooperate, aid, investigate, mobilize,
 #: sanction, coerce, attack): an object the entry requires is the means, not the target.
 _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20"})
+#: Roots of force (coerce, assault, fight, mass violence): what is fired, thrown or used is the
+#: means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at protesters*").
+_FORCE = frozenset({"17", "18", "19", "20"})
+#: Prepositions of whom a force act is aimed at.
+_AIMED = ("at", "on", "upon", "against")
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
 #: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
 _ADDRESSED = frozenset({"02", "10"})
@@ -188,6 +193,13 @@ class Roles:
                 # no one named it is done to: the act's object stands, as it did ("deployed
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
+            if (pred.entry.cameo or "")[:2] in _FORCE and not any(_agentive(t) for t in targets):
+                # "fired rubber bullets and gas *at students*": the things fired are the
+                # means (the lexicon row names only one of them); the agents aimed at are
+                # whom the act is done to
+                heads = [tok, *pred.objects]
+                aimed = [t for h in heads for p in pobjs(h, _AIMED) for t in _agents(p, resolver)]
+                targets = aimed or targets
         root = (pred.entry.cameo or "00")[:2]
         if pred.kind == "verb" and slots.get("target"):
             # the row says where its target is ("sought refuge *in* X": target=in)
@@ -484,6 +496,18 @@ def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _agents(head: Token, resolver: Sides) -> list[Participant]:
+    """The agents a phrase names, a count of them included ("hundreds *of students*": the
+    phrase, with the sector of whom it counts)."""
+    found = [t for t in resolver.phrase(head) if _agentive(t)]
+    if found or not (head.like_num or head.ent_type_ == "CARDINAL"):
+        return found
+    counted = [t for p in pobjs(head, ("of",)) for t in resolver.phrase(p) if _agentive(t)]
+    if not counted:
+        return []
+    return [replace(t, sector=counted[0].sector) for t in resolver.phrase(head)]
 
 
 def subject_of(verb: Token) -> Token | None:
