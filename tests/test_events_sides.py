@@ -640,3 +640,16 @@ def test_the_things_fired_are_the_means_and_whom_they_are_fired_at_the_target(
     text = f"Riot police fired rubber bullets and tear gas at {aimed} in Zenda on Monday."
     targets = side_words(nlp, text, "ASSAULT", "target")
     assert targets and all(t is not None and t.startswith(aimed) for t in targets)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charged"),
+    [
+        ("The minister accused the rebel groups of trying to seize the port.", "the rebel groups"),
+        ("The union blamed the mine's owners for failing to pay wages.", "the mine's owners"),
+    ],
+)
+def test_the_one_charged_is_the_target_without_what_they_are_charged_with(
+    nlp: Any, sentence: str, charged: str
+) -> None:
+    assert side_words(nlp, sentence, "ACCUSE", "target") == [charged]

@@ -384,7 +384,7 @@ class Sides:
             for child in head.rights
             if child.dep_ in _RIGHT_DEPS
             and (child.dep_ != "prep" or child.lower_ in right_preps)
-            and not _outside_phrase(child)
+            and not outside_phrase(child)
             for t in child.subtree
             if not _under(t, child, _LEFT_SKIP)
         ]
@@ -627,7 +627,7 @@ def _of_actor(actor: ActorLike, text: str, sector: str | None, start: int, end: 
     )
 
 
-def _outside_phrase(child: Token) -> bool:
+def outside_phrase(child: Token) -> bool:
     """A right-hand dependent that is no part of the actor's words: a floating quantifier
     ("Sosa and Lugo *both* urged"), or a preposition over a gerund clause, which is what the
     actor is said to have done ("accused the guards *of beating* prisoners")."""

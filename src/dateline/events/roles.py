@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.sides import Sides
+from dateline.actors.sides import Sides, outside_phrase
 from dateline.events import ontology
 from dateline.events.lexicon import LexEntry
 from dateline.events.model import Location, Participant
@@ -43,6 +43,8 @@ _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20
 #: Roots of force (coerce, assault, fight, mass violence): what is fired, thrown or used is the
 #: means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at protesters*").
 _FORCE = frozenset({"17", "18", "19", "20"})
+#: Verbs of charging someone with what they did ("accused X of ...", "blamed X for ...").
+_CHARGES = frozenset({"accuse", "charge", "blame", "suspect", "convict", "indict", "fault"})
 #: Prepositions of whom a force act is aimed at.
 _AIMED = ("at", "on", "upon", "against")
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
@@ -428,7 +430,7 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     end = span.end
     for tok in span:
         for c in tok.rights:
-            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1:
+            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1 or _charge(c, tok, pred):
                 continue
             if any(t.ent_type_ in _WHEN for t in c.subtree):
                 continue
@@ -441,6 +443,19 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
         end -= 1
     last = doc[end - 1]
     return replace(p, text=text_of(doc)[p.start : last.idx + len(last)], end=last.idx + len(last))
+
+
+def _charge(prep: Token, head: Token, pred: Token) -> bool:
+    """Whether ``prep`` on the object of a verb of charging says what the one charged is said
+    to have done, no words of theirs ("accused *X* of trying to ...", "blamed *X* for
+    failing to ...")."""
+    return (
+        outside_phrase(prep)
+        and prep.lower_ in ("of", "for")
+        and head.dep_ == "dobj"
+        and head.head.i == pred.i
+        and pred.lemma_.lower() in _CHARGES
+    )
 
 
 def joined_words(p: Participant | None, other: Participant | None, text: str) -> Participant | None:
