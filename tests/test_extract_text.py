@@ -24,7 +24,7 @@ from dateline.extract.lines.fields import (
 )
 from dateline.extract.lines.roles import split_credit
 from dateline.extract.text import classify_lines, extract_text
-from dateline.model import BLOCK_ROLES, Article
+from dateline.model import BLOCK_ROLES, Article, Block
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -261,9 +261,7 @@ def test_shipped_model_loads_and_round_trips() -> None:
     from dateline.extract.lines.model import LineModel, shipped_model
 
     model = shipped_model()
-    assert model.meta["held_out"] and not set(model.meta["held_out"]) & set(
-        model.meta["trained_on"]
-    )
+    assert model.meta["halves"] == ["tune"] and model.meta["trained_on"]
     x = features(split_lines(_dump("wire-port-strike.txt")))
     again = LineModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.predict_proba(x) == pytest.approx(model.predict_proba(x), abs=1e-9)
@@ -281,11 +279,13 @@ def test_train_is_deterministic_and_writes_a_loadable_model(
 
     monkeypatch.setitem(training.PARAMS, "max_iter", 5)  # the pipeline, not the fit, is tested
 
-    a = train(DEV, tmp_path / "a.json", limit=2, crossval=False)
-    train(DEV, tmp_path / "b.json", limit=2, crossval=False)
-    assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
-    assert "naeb" in a["held_out"]
-    assert read_model(tmp_path / "a.json").meta["trained_on"] == ["scrapinghub", "wcxb"]
+    a = train(DEV, tmp_path / "a.json", limit=4, crossval=False)
+    train(DEV, tmp_path / "b.json", limit=4, crossval=False)
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    assert a["halves"] == ["tune"]
+    meta = read_model(tmp_path / "a.json").meta
+    assert meta["trained_on"] == sorted(training.FIT_SETS)
+    assert meta["halves"] == ["tune"]
 
 
 @pytest.mark.shared
@@ -296,11 +296,29 @@ def test_textdump_evaluate_reports_renderers_sets_and_baseline() -> None:
 
     report = evaluate(DEV, limit=2)
     naeb = report["sets"]["naeb"]
-    assert naeb["held_out"] is True
+    assert naeb["fitted_on"]["check"] is False
     for renderer in ("inscriptis", "html_text"):
         assert 0.0 <= naeb[renderer]["body"]["f1"] <= 1.0
         assert "keep_every_line" in naeb[renderer]
-    assert set(report["held_out"]) == {"inscriptis", "html_text"}
+        assert set(naeb[renderer]["halves"]) == {"tune", "check"}
+    assert set(report["unseen"]) == {"inscriptis", "html_text"}
+
+
+def test_text_dumps_are_scored_on_lead_paragraphs_and_headings_as_html_pages_are() -> None:
+    from dateline_dev.eval.textdump import scored_text
+
+    article = Article(
+        blocks=[
+            Block("title", "Ferry crews vote on the offer"),
+            Block("lead", "Ferry crews will vote on Friday."),
+            Block("caption", "A ferry at the quay."),
+            Block("heading", "What the offer holds"),
+            Block("paragraph", "The offer raises night pay."),
+        ]
+    )
+    assert scored_text(article) == (
+        "Ferry crews will vote on Friday.\n\nWhat the offer holds\n\nThe offer raises night pay."
+    )
 
 
 def test_a_wire_dateline_on_its_own_line_is_not_an_author() -> None:

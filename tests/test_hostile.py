@@ -178,7 +178,12 @@ def test_ingest_loses_and_duplicates_nothing_on_either_store(
 def test_a_body_too_large_to_index_fails_alone_on_either_store(store_target: str) -> None:
     """PostgreSQL's tsvector holds 1 MB of distinct words; past that, the document fails
     (E504), is not half-stored, and the batch goes on."""
-    words = " ".join(f"w{n:06d}x" for n in range(120_000))
+    # 120,000 distinct words, written as sentences so that the text path reads them as
+    # article prose rather than as a list (which it would refuse with E201 before the store).
+    words = " ".join(
+        "The " + " ".join(f"w{n:06d}x" for n in range(k, k + 12)) + " said."
+        for k in range(0, 120_000, 12)
+    )
     items = [
         Document("before", "Canal reopens\n\n" + story(40), kind="text"),
         Document("huge", "Word list\n\n" + words, kind="text"),

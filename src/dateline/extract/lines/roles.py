@@ -17,7 +17,8 @@ features and the lexicon, each stated once:
   of its words recur there): then it is a ``teaser``. A line right before a caption that
   shares its words, or is descriptive and unpunctuated, is the image's ``alt`` text; a line
   before a lone credit is a ``caption``.
-* after the body, lines that name an author are ``bio`` (the line before one, describing a
+* the body ends before an editor line with at most one prose line after it (a sign-off);
+  after the body, lines that name an author are ``bio`` (the line before one, describing a
   person, is ``alt``); "Label: headline" lines are teasers; the rest is boilerplate.
 """
 
@@ -60,6 +61,10 @@ def _stems(text: str) -> set[str]:
 def _overlap(a: str, b: str) -> float:
     sa = _stems(a)
     return len(sa & _stems(b)) / len(sa) if sa else 0.0
+
+
+def _role(lab: Labelled | None) -> str | None:
+    return lab.role if lab else None
 
 
 def _is_prose(text: str) -> bool:
@@ -164,7 +169,14 @@ def assign(lines: Sequence[Line], proba: np.ndarray, *, slug: str = "") -> list[
     if not any(body):
         return [lab or Labelled("boilerplate", ln.text) for lab, ln in zip(out, lines, strict=True)]
     lead = body.index(True)
-    last = n - 1 - body[::-1].index(True)
+    # An editor line ("Edited by", "Editing by") with at most one prose line after it signs
+    # the article off: that line is page furniture (alt text, a bio). An editor line with the
+    # article's paragraphs under it is only a credit at the top of the story.
+    signed = next(
+        (i for i in range(lead + 1, n) if _role(out[i]) == "editor" and sum(body[i + 1 :]) <= 1),
+        n,
+    )
+    last = max(i for i in range(lead, signed) if body[i])
     _header(lines, out, lead, slug)
     out[lead] = Labelled("lead", lines[lead].bare)
     for i in range(lead + 1, last + 1):
