@@ -46,7 +46,7 @@ def test_a_state_named_before_an_agent_gives_its_country(nlp: Any) -> None:
 
 def test_a_state_named_in_a_phrase_gives_its_country(nlp: Any) -> None:
     # "the state of X": the phrase's words resolve the state as the entity alone does
-    text = "Governor Ana Ruiz threatened to go to war with the state of Vermont on Monday."
+    text = "Governor Ana Ruiz threatened to cut off funding to the state of Vermont on Monday."
     targets = [e.target for e in coded(nlp, text) if e.plover == "THREATEN"]
     assert targets and targets[0] is not None
     assert (targets[0].text, targets[0].country) == ("the state of Vermont", "USA")
