@@ -337,3 +337,24 @@ def test_a_wire_dateline_on_its_own_line_is_not_an_author() -> None:
     )
     article = extract_text(dump)
     assert "VILLE" not in " ".join(article.authors).upper()
+
+
+def test_a_hard_wrapped_paragraph_is_one_line() -> None:
+    # an e-mail or terminal copy wraps prose at a fixed width; a rendered page never does
+    from dateline.extract.lines.features import split_lines
+
+    wrapped = (
+        "Ferry strike ends\n\n"
+        "Ferry crews in Brennmoor went back to work on Friday after their union\n"
+        "accepted a pay offer from the port authority. The strike had kept dozens\n"
+        "of boats in harbour for a week.\n\n"
+        "Short line\n"
+        "Another short line\n"
+    )
+    lines = [line.text for line in split_lines(wrapped)]
+    assert lines[1].startswith("Ferry crews in Brennmoor") and lines[1].endswith("for a week.")
+    assert lines[2:] == ["Short line", "Another short line"]
+    assert len(lines) == 4
+    # one line longer than a wrap width: the dump is not wrapped, every line stands
+    long = "x " * 80
+    assert len(split_lines(wrapped + long)) == 7

@@ -44,22 +44,55 @@ class Line:
         return _BULLET.sub("", self.text, count=1)
 
 
+#: A dump whose every line is at most this long may be hard-wrapped (a renderer or a page
+#: copy gives a paragraph one line, hundreds of characters long).
+WRAP_WIDTH = 100
+#: A wrapped line is at least this long: shorter lines end where the writer ended them.
+WRAP_MIN = 50
+_CONTINUES = re.compile(r"[^.!?:;\"”’)\]]$")
+
+
 def split_lines(text: str) -> list[Line]:
+    """The dump's non-empty lines, a hard-wrapped paragraph joined into one (``unwrap``)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Line] = []
-    for i, line in enumerate(raw):
-        stripped = " ".join(line.replace("\u00a0", " ").split())
+    for first, last, joined in unwrap(raw):
+        stripped = " ".join(joined.replace("\u00a0", " ").split())
         if not stripped:
             continue
         out.append(
             Line(
                 stripped,
-                i,
-                blank_before=i == 0 or not raw[i - 1].strip(),
-                blank_after=i + 1 >= len(raw) or not raw[i + 1].strip(),
+                first,
+                blank_before=first == 0 or not raw[first - 1].strip(),
+                blank_after=last + 1 >= len(raw) or not raw[last + 1].strip(),
             )
         )
     return out
+
+
+def unwrap(raw: list[str]) -> list[tuple[int, int, str]]:
+    """(first index, last index, text) of each line, with the lines of a hard-wrapped
+    paragraph joined: in a dump no line of which is longer than ``WRAP_WIDTH`` (an e-mail, a
+    terminal copy), a line of ``WRAP_MIN`` characters or more that does not end a sentence
+    goes on in the next line when no blank line comes between them."""
+    if any(len(line.strip()) > WRAP_WIDTH for line in raw):
+        return [(i, i, line) for i, line in enumerate(raw)]
+    out: list[tuple[int, int, str]] = []
+    for i, line in enumerate(raw):
+        text = line.strip()
+        if out and text and out[-1][1] == i - 1 and _goes_on(raw[i - 1]):
+            start, _, before = out[-1]
+            out[-1] = (start, i, f"{before} {text}")
+        else:
+            out.append((i, i, line))
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line of a wrapped dump runs on into the next one."""
+    text = line.strip()
+    return len(text) >= WRAP_MIN and bool(_CONTINUES.search(text))
 
 
 OWN = (
