@@ -15,6 +15,7 @@ from dateline.events import ontology
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
+from dateline.nlp import is_negator
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
 DEMAND_CODE = "100"
@@ -307,11 +308,6 @@ class Precision:
             if self.rules.is_verb("report", node):
                 return node
         return None
-
-
-def is_negator(tok: Token) -> bool:
-    """Whether a dependent negates its verb ("not", "never")."""
-    return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
 def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:

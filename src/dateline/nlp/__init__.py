@@ -24,7 +24,7 @@ from dateline.nlp.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -33,6 +33,7 @@ __all__ = [
     "MODEL_MISSING",
     "Gazetteer",
     "installed_model",
+    "is_negator",
     "load",
     "parse",
     "text_of",
@@ -123,6 +124,12 @@ def text_of(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def is_negator(tok: Token) -> bool:
+    """Whether a dependent negates its verb ("not", "never"): the events stage's negated acts
+    and the quotes stage's things not said read it alike."""
+    return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
 def _is_package(name: str) -> bool:

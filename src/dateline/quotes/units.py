@@ -21,6 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from dateline.nlp import is_negator
 from dateline.quotes.cues import Report
 from dateline.quotes.drafts import Draft
 from dateline.quotes.model import Quote
@@ -67,7 +68,7 @@ def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
             return False
     if report.entry.kind == "according":
         return bool(report.content)
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in cue.children):
+    if any(is_negator(c) for c in cue.children):
         return False  # "police did not say how many …", "she never said that …": not said
     return clausal(doc, report.content) or _that_clause(doc, report)
 
