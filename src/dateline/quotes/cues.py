@@ -230,7 +230,7 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
         "ccomp" in entry.deps
         and (tok.dep_ in {"parataxis", "ccomp"} or _as_clause(tok))
         and head.i != tok.i
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and any(c.dep_ in _OWN_SUBJECTS for c in tok.children)
     ):
         found = _subtree(head) - _subtree(tok)
         while found and tok.doc[max(found)].is_punct and _as_clause(tok):
@@ -278,7 +278,7 @@ def _complements(tok: Token, entry: Cue) -> list[Token]:
         or (child.dep_ == "prep" and f"prep:{child.lower_}" in entry.deps)
         or _clause_for(child, entry)
     ]
-    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i]
+    subjects = [c for c in tok.children if c.dep_ in _OWN_SUBJECTS and c.i < tok.i]
     if not subjects or not any(c.i > tok.i for c in out):
         return out
     doc = tok.doc
@@ -348,7 +348,7 @@ def _first_clauses(tok: Token, found: set[int]) -> set[int]:
     head = tok.head
     if tok.dep_ != "conj" or head.i >= min(found) or max(found) >= tok.i:
         return set()
-    subjects = [c.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c.i for c in tok.children if c.dep_ in _OWN_SUBJECTS]
     if not subjects or min(subjects) < max(found) or head.pos_ not in {"VERB", "AUX"}:
         return set()
     return _subtree(head) - _subtree(tok)
@@ -364,12 +364,12 @@ def _outer_subject(tok: Token, lexicon: Lexicon) -> Token | None:
     one warning or arguing is X."""
     node = tok
     while node.dep_ in {"advcl", "conj"} and node.head.i != node.i:
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        if any(c.dep_ in _OWN_SUBJECTS for c in node.children):
             return None
         node = node.head
     if node is tok or node.dep_ != "ccomp" or lexicon.cue(node.head.lemma_) is None:
         return None
-    own = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    own = [c for c in node.children if c.dep_ in _OWN_SUBJECTS]
     outer = [c for c in node.head.children if c.dep_ == "nsubj"]
     if len(own) != 1 or own[0].lower_ not in _PRONOUN_SUBJECTS or not outer:
         return None
