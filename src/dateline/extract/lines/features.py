@@ -81,7 +81,7 @@ def unwrap(raw: list[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for i, line in enumerate(raw):
         text = line.strip()
-        if out and text and out[-1][1] == i - 1 and _goes_on(raw[i - 1]):
+        if out and text and _goes_on(raw[i - 1]):  # every line, blank or not, is in ``out``
             start, _, before = out[-1]
             out[-1] = (start, i, f"{before} {text}")
         else:
