@@ -363,6 +363,9 @@ def test_a_source_keeps_the_words_that_describe_it(nlp: Any, text: str, words: s
         ("A Swiss bishop condemned Sunday's terrorist attack on a bus depot in Quito.", "ACCUSE"),
         ("Ghana's foreign minister defended Togo against charges of vote rigging.", "SUPPORT"),
         ("A Chilean expert welcomed the ministry's attempt to reform the police.", "SUPPORT"),
+        ("The Danish premier welcomed the new sanctions package on Monday.", "SUPPORT"),
+        ("Kenya's poll chief defended the handling of the tally in Nakuru.", "SUPPORT"),
+        ("The Kenyan president welcomed Uganda's leader in Nairobi.", "CONSULT"),
     ],
 )
 def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> None:
