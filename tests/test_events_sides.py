@@ -374,6 +374,20 @@ def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenya invited the rebels to lay down their weapons.", "020"),
+        ("Kenya invited the rebels to join talks in Nairobi.", "036"),
+    ],
+)
+def test_an_invitation_to_act_is_an_appeal_and_one_to_meet_an_offer(
+    nlp: Any, text: str, cameo: str
+) -> None:
+    invite = [e for e in candidates(nlp, text) if e.trigger == "invited"]
+    assert invite and invite[0].cameo == cameo
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         ("A Peruvian court convicted a Chilean smuggler and sentenced him to ten years.", "CHL"),
