@@ -313,6 +313,32 @@ def test_a_role_named_in_the_next_paragraph_is_that_person(pipeline: Language) -
     assert speakers(found) == ["Ilse Selvik", "Ilse Selvik", "A resident", "Orrin Delacort"]
 
 
+def test_a_role_of_one_country_is_not_the_person_of_another_named_next(
+    pipeline: Language,
+) -> None:
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    text = (
+        "Chile and Peru held talks in Lima on Monday.\n\n"
+        "A Chilean official said the talks had stalled.\n\n"
+        "Peru's foreign ministry spokesman Luis Quispe said the talks would go on."
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, find_actors(doc, Article(body=text)))
+    assert speakers(found) == ["A Chilean official", "Luis Quispe"]
+
+
+def test_according_to_holding_only_a_cue_clause_reports_nothing(pipeline: Language) -> None:
+    text = (
+        '"This was no accident, it was a choice," Pedro Alvarado told fellow ministers, '
+        "according to an official who was present."
+    )
+    found = quotes(pipeline, text)
+    assert [q.kind for q in found] == ["direct"]
+    assert speakers(found) == ["Pedro Alvarado"]
+
+
 def test_a_hyphenated_surname_speaks_as_the_full_name(pipeline: Language) -> None:
     from dateline.actors import find_actors
     from dateline.model import Article

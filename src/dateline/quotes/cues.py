@@ -442,6 +442,24 @@ def _according(tok: Token) -> tuple[Span | None, set[int]] | None:
     return source, content
 
 
+def _only_a_cue_clause(
+    tok: Token, content: set[int], quoted: Sequence[bool], lexicon: Lexicon
+) -> bool:
+    """ ""…," X told the leaders, according to Y": what "according to" holds, the quoted words
+    aside, is only another cue's clause (its verb, speaker and hearers): no reported words."""
+    head = tok.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    if lexicon.cue(head.lemma_) is None or not any(c.dep_ in _OWN_SUBJECTS for c in head.children):
+        return False
+    clause = {head.i}
+    for child in head.children:
+        if child.dep_ not in {"ccomp", "xcomp", "parataxis", "conj", "advcl"}:
+            clause |= _subtree(child)
+    said = [i for i in content if quoted[i]]
+    return bool(said) and all(quoted[i] or i in clause or tok.doc[i].is_punct for i in content)
+
+
 def _cut_at_break(source: Span, lo: int) -> Span | None:
     """The part of a speaker phrase after the line break at ``lo`` (the cue's paragraph), when
     its head lies there; else None."""
@@ -671,7 +689,7 @@ def find_reports(
         cue_text, cue_start, cue_end = _cue_phrase(tok, text)
         if "according" in entry.deps:
             found = _according(tok)
-            if found is None:
+            if found is None or _only_a_cue_clause(tok, found[1], quoted, lexicon):
                 continue
             source, content = found
         else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dateline.actors.roles import Role, RoleTable
-from dateline.nlp.gazetteer import normalize
+from dateline.nlp.gazetteer import Gazetteer, normalize
 from dateline.quotes.speakers import Cast
 
 #: Tokens looked at on either side of a name for its title.
@@ -188,7 +188,23 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
     if any(t.text == surname for t in phrase.doc[: phrase.start]):
         return None  # named before: someone the article already knows
     sectors = {role.sector for role, _ in _titles_of(first, roles)}
-    return first if found[0].sector in sectors else None
+    if found[0].sector not in sectors:
+        return None
+    # "a Chilean official" is not the Peruvian spokesman named next
+    said, named = _countries(phrase), _countries(first.doc[first.sent.start : first.end])
+    return None if said and named and not said & named else first
+
+
+def _countries(span: Span) -> set[str]:
+    """The countries a span names by name or adjective ("Peru's", "Chilean"), as ISO codes."""
+    gazetteer = Gazetteer.default()
+    out = set()
+    for ent in span.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = gazetteer.country_by_name(ent.text) or gazetteer.country_by_demonym(ent.text)
+            if country is not None:
+                out.add(country.iso3)
+    return out
 
 
 def _titles_of(ent: Span, roles: RoleTable) -> list[tuple[Role, int]]:
