@@ -636,6 +636,27 @@ def test_a_writers_bio_followed_by_tags_is_a_bio() -> None:
     assert [b.text for b in blocks if b.role == "bio"] == [bio]
 
 
+def test_a_bio_with_a_bullet_or_an_aside_before_tags_with_images_is_a_bio() -> None:
+    """A bio opened by a bullet, with a phrase set off by commas after the name, is still a bio;
+    images beside each topic tag do not push it out of the closing pieces looked at."""
+    from dateline.extract.blocks import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    story = "Stall holders set up their tables before dawn on the green by the old mill."
+    bio = "• Ada Quill, a former market trader from the valley, is a staff writer at the paper."
+    tags: list[tuple[str, str, str, bool]] = []
+    for name in ("Fairs", "Markets", "Green", "Mill", "County", "Crafts"):
+        tags += [("graphic", f"/img/{name}.png", "", False), ("p", name, "", True)]
+    raw = [("p", story, "", False)] * 3 + [("p", bio, "", False), *tags]
+    meta = PageMeta(title="Spring fair guide", authors=["Ada Quill"])
+    blocks, _, _ = classify(raw, meta, PageSignals())
+    assert [b.text for b in blocks if b.role == "bio"] == [bio]
+    # the same line naming someone who did not write the story stays text
+    meta = PageMeta(title="Spring fair guide", authors=["Bo Reed"])
+    blocks, _, _ = classify(raw, meta, PageSignals())
+    assert [b.role for b in blocks if b.text == bio] == ["paragraph"]
+
+
 def test_short_linked_topic_tags_after_the_story_are_not_body() -> None:
     """A row of short linked tags ("Fairs", "Markets") after the story is not body text."""
     from dateline.extract.blocks import PageSignals, classify

@@ -34,7 +34,13 @@ from dateline.model import Block, Caption
 _MARKER = re.compile(r"(?P<caption>caption|credit)|(?P<byline>byline|author|writer|contributor)")
 _EDITED_BY = re.compile(r"^(?:edited|editing|edited and translated) by\s*:?\s*(?P<names>.+)$", re.I)
 _BYLINE_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
-_BIO_VERB = re.compile(r"^\S+(?:\s\S+){0,3}\s(?:is|was|has|covers|writes|joined|reports)\b")
+#: a writer's bio: the name, perhaps a phrase set off by commas ("Ann Lee, a former judge,"),
+#: then what they are or do; a list bullet or dash may open it
+_BIO_VERB = re.compile(
+    r"^[•*·–—-]?\s*\S+(?:\s\S+){0,3}(?:,\s[^,]{2,120},)?\s"
+    r"(?:is|was|has|covers|writes|joined|reports)\b"
+)
+_BULLET = re.compile(r"^[•*·–—-]\s*")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]’”%])(?=\s|$|[,.;:!?)\]’”\"'])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
 #: a field's label ("Registration:", "Official site:") and a field whose value is an address
@@ -234,14 +240,15 @@ def _element_blocks(element: etree._Element) -> list[RawBlock]:
     return [(str(tag), text, alt, _all_link(element, text))] if text else []
 
 
-#: a writer's bio is looked for among this many last pieces (tags and a share bar can follow it)
+#: a writer's bio is looked for among this many last pieces of text (tags and a share bar can
+#: follow it; images between them are not counted: a tag list can show one beside each tag)
 BIO_REACH = 10
 
 
 def _is_bio(text: str, authors: list[str]) -> bool:
     if not _BIO_VERB.match(text):
         return False
-    key = norm(text)
+    key = norm(_BULLET.sub("", text))
     return any(
         key.startswith(norm(name)) or key.startswith(norm(name.split()[0]) + " ")
         for name in authors
@@ -433,6 +440,9 @@ def classify(
     body_seen = 0
     placed: set[str] = set()
     copies = _copies(raw)
+    # the first index of the last BIO_REACH pieces of text
+    texts = [index for index, piece in enumerate(raw) if piece[0] != "graphic"]
+    bio_from = texts[-BIO_REACH] if len(texts) >= BIO_REACH else 0
     for index, (kind, text, alt, linked) in enumerate(raw):
         prev_kind, prev_alt = last_kind, last_alt
         last_kind, last_alt = kind, alt
@@ -459,7 +469,7 @@ def classify(
                 role = "boilerplate"  # a widget's heading ("Thanks for signing up!")
         elif in_teasers:
             # a teaser run holds link-like lines; the first real paragraph ends it
-            if index >= len(raw) - BIO_REACH and _is_bio(text, meta.authors):
+            if index >= bio_from and _is_bio(text, meta.authors):
                 role = "bio"
             elif len(text) > 150 and text.rstrip("\"'”’)").endswith((".", "?", "!")):
                 in_teasers = False
@@ -487,7 +497,7 @@ def classify(
             role = "heading" if _linked_sub_heading(text, raw, index) else "teaser"
         elif body_seen == 0 and len(text) < 120 and _BYLINE_LINE.match(text):
             role = "byline"
-        elif index >= len(raw) - BIO_REACH and _is_bio(text, meta.authors):
+        elif index >= bio_from and _is_bio(text, meta.authors):
             role = "bio"
         if role == "heading" and (
             key == title_key or (body_seen == 0 and _headline(key, title_key))
