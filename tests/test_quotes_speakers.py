@@ -89,6 +89,18 @@ def test_a_short_description_speaks_as_the_thing_named_in_full(
             "“We will appeal the ruling in every court we can,” the statement said.",
             "Lindqvist Foundation statement",
         ),
+        # X's statement
+        (
+            "The Corvane Dockers Guild's statement reached the newsroom late on Sunday.\n\n"
+            "“The cranes will stand idle until the contract is signed,” the statement said.",
+            "Corvane Dockers Guild statement",
+        ),
+        # a statement issued by X
+        (
+            "A statement issued by the Elmsworth Rail Authority blamed the storm for the "
+            "delays.\n\n“Every line will run again by Thursday,” the statement said.",
+            "Elmsworth Rail Authority statement",
+        ),
     ],
 )
 def test_a_document_speaks_as_the_named_body_that_put_it_out(

@@ -13,7 +13,8 @@
 - A short definite description of a document nothing above resolved ("the statement", "the
   notice") speaks as the document of the body the nearest earlier mention says put it out ("X
   said in a statement", "In a safety notice, X said", "X issued a statement", "a statement
-  from X" → "X statement", "X safety notice"), the way news names such a source.
+  from X", "X's statement", "a statement issued by X" → "X statement", "X safety notice"),
+  the way news names such a source.
 - A short definite description nothing above resolved ("the bill", "the military") speaks as
   the article's fuller mention of the same noun that names its owner, earlier first, then later
   ("the Harbour County Council bill", "Peru's military" → "Peruvian military").
@@ -309,6 +310,11 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
 
 #: Documents that speak for who wrote them ("a report by X"), beside ``evidence_nouns``.
 _DOCUMENTS = frozenset({"statement", "report", "letter", "memo", "investigation", "review"})
+#: Documents a body puts out, whose possessor or "issued by" agent is their author ("the
+#: agency's statement", "a notice issued by the port").
+_PUT_OUT = _DOCUMENTS | frozenset(
+    {"communiqué", "communique", "declaration", "notice", "announcement", "release"}
+)
 #: Verbs whose object is a document its subject puts out ("X issued a statement").
 _ISSUING = frozenset({"issue", "release", "publish", "post", "circulate", "send", "put"})
 #: Prepositions that name a document's author ("a statement from X", "a notice by X").
@@ -355,10 +361,21 @@ def issued_mention(
 def _author(doc_noun: Token) -> Token | None:
     """The head of the phrase naming who put out a document mention: the subject of the
     verb it is the means of ("said in a statement", "In a notice, X said") or the object of
-    ("X issued a statement"), or the object of its "from"/"by"."""
+    ("X issued a statement"), the object of its "from"/"by", its named possessor ("X's
+    statement") or the agent of a verb of putting out hung on it ("a statement issued by X")."""
     for child in doc_noun.children:
         if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if doc_noun.lemma_.lower() not in _PUT_OUT:
+            continue  # "the Forum's mission" is no document the Forum put out
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child  # "the agency's statement"
+        if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:
+            # "a statement issued by the agency"
+            agents = [c for c in child.children if c.dep_ == "agent"]
+            objects = [c for a in agents for c in a.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
     if doc_noun.dep_ == "acl":
