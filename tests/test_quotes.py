@@ -360,6 +360,13 @@ def test_reported_clause_without_that(pipeline: Language) -> None:
     assert speaker(q) == "Sven Aalto"
 
 
+def test_a_that_parsed_as_an_object_still_opens_the_clause(pipeline: Language) -> None:
+    # the parse takes "that" for the object of "failed"; it comes before the verb's own subject
+    text = "Pedro Alvarado told fellow ministers that the talks had failed."
+    q = only(quotes(pipeline, text))
+    assert q.text == "the talks had failed"
+
+
 # --- marks and content shapes ---------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.nlp import is_negator
 from dateline.quotes.cues import Report
@@ -117,7 +117,7 @@ def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]], after_cue: bool) -> li
     k = 0
     while k < len(span) - 1:
         tok = span[k]
-        lead = tok.lower_ in _LEADS and tok.dep_ in {"mark", "punct"}
+        lead = tok.lower_ in _LEADS and (tok.dep_ in {"mark", "punct"} or _complementizer(tok))
         when = after_cue and (
             tok.ent_type_ in _WHEN or (tok.pos_ == "ADP" and span[k + 1].ent_type_ in _WHEN)
         )
@@ -125,6 +125,14 @@ def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]], after_cue: bool) -> li
             break
         k += 1
     return [(span[k].idx, b), *spans[1:]] if k else spans
+
+
+def _complementizer(tok: Token) -> bool:
+    """ "told them that the talks had failed" with "that" parsed as the object of "failed": a
+    "that" before its verb's own subject opens the clause (no object comes before a subject)."""
+    return tok.lower_ == "that" and any(
+        c.dep_ in _SUBJECTS and c.i > tok.i for c in tok.head.children
+    )
 
 
 def split_quotations(text: str, quotes: list[Quote]) -> list[Quote]:
