@@ -61,8 +61,10 @@ from dateline.actors.sides import Sides
 from dateline.errors import DatelineError
 from dateline.events import dates as dates_mod
 from dateline.events import ontology, places
+from dateline.events.clause_targets import subject_of
 from dateline.events.distinct import dedupe, is_thing, root_of, same_actor, side_key
 from dateline.events.features import Candidate, candidate_features
+from dateline.events.implied_sides import ImpliedSides, localize
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision, sequel
@@ -76,15 +78,7 @@ from dateline.events.record import (
     recent_day,
     sentence_dates,
 )
-from dateline.events.roles import (
-    Roles,
-    acted_on,
-    joined_words,
-    localize,
-    pairs,
-    subject_of,
-    widened,
-)
+from dateline.events.roles import Roles, acted_on, pairs
 from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
@@ -97,6 +91,7 @@ from dateline.events.sentences import (
     quoted_spans,
 )
 from dateline.events.setting import Setting
+from dateline.events.side_words import joined_words, widened
 from dateline.model import Article
 from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer
@@ -137,9 +132,8 @@ class Coder:
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
         words = self.rules.words
-        self.roles = Roles(
-            self.gaz, words["shell"], words["claim"], words["stance"], words["control"]
-        )
+        self.roles = Roles(words["shell"], words["claim"], words["stance"], words["control"])
+        self.implied = ImpliedSides(self.gaz)
         #: the article's home country, dateline and agents' countries (set per article)
         self.setting = Setting(None, None, None, None, None, {})
         self.dates: list[Span] = []
@@ -423,7 +417,7 @@ class Coder:
             sources = self.setting.unplaced(sources, doc)
             targets = self.setting.unplaced(targets, doc)
         if not sources and pred.passive and here is not None and here.country:
-            sources = self.roles.default_source(code, here.country)
+            sources = self.implied.default_source(code, here.country)
         if self.roles.open_target(pred, targets):
             # "Chad's and Sudan's envoys met. Kenya urged the two delegations to ...": the
             # actors named just before
@@ -439,7 +433,7 @@ class Coder:
                 t for t in targets if not is_thing(t, doc, self.rules) or root_of(t, doc) in done_to
             ]
             loc = here or self.setting.dateline
-            targets = self.roles.default_target(
+            targets = self.implied.default_target(
                 act, sources, targets, here, loc, someone, self.setting.home
             )
         if sources and rank == 0 and block not in DESCRIBED:

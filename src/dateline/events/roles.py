@@ -1,4 +1,5 @@
-"""Sources and targets of a matched predicate, and the pairs of them that make events.
+"""Sources and targets of a matched predicate, read from the parse, and the pairs of them that
+make events.
 
 Source = the subject (the agent of a passive; a conjunct's, a complement's or a participial
 clause's head's subject when it has none). Target = the object (the subject of a passive),
@@ -8,32 +9,33 @@ Defaults when nobody is named: a protest targets the government where it happens
 act targets the country it happens in; an agent named without a country ("police") is of the
 sentence's place or the article's focus country; a target like "the president" is of the
 source's country.
+
+This module reads the predicate's own dependents; the other steps are modules of their own:
+targets beyond them (:mod:`.clause_targets`), the sides an act implies when the sentence names
+none and the countries sides take (:mod:`.implied_sides`), and the words a side carries in the
+record (:mod:`.side_words`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from dateline.actors.sides import Sides, outside_phrase
-from dateline.events import ontology
-from dateline.events.lexicon import LexEntry
-from dateline.events.model import Location, Participant
-from dateline.events.predicates import Predicate, phrase_tokens
-from dateline.nlp import text_of
-from dateline.nlp.gazetteer import Gazetteer
-
-#: Prepositions whose object can be the target when the verb has no direct object.
-#: ("mediated *between* X and Y": both are its targets)
-TARGET_PREPS = (
-    *("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from"),
-    "between",
+from dateline.actors.sides import Sides
+from dateline.events.clause_targets import (
+    OBJECT_PREPS,
+    TARGET_PREPS,
+    against,
+    complement_targets,
+    pobjs,
+    subject_of,
 )
-#: Prepositions on the direct object whose object can be the target ("support for X", "a
-#: mediation effort between X and Y").
-OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from", "between"})
+from dateline.events.implied_sides import agentive, inherit
+from dateline.events.lexicon import LexEntry
+from dateline.events.model import Participant
+from dateline.events.predicates import Predicate
+
 #: Prepositions on an object that names the act whose object is what the act is done to
 #: ("an investigation *into* X", "a ban *of* X").
 _ACT_PREPS = frozenset({"into", "of", "over", "at"})
@@ -43,8 +45,6 @@ _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20
 #: Roots of force (coerce, assault, fight, mass violence): what is fired, thrown or used is the
 #: means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at protesters*").
 _FORCE = frozenset({"17", "18", "19", "20"})
-#: Verbs of charging someone with what they did ("accused X of ...", "blamed X for ...").
-_CHARGES = frozenset({"accuse", "charge", "blame", "suspect", "convict", "indict", "fault"})
 #: Prepositions of whom a force act is aimed at.
 _AIMED = ("at", "on", "upon", "against")
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
@@ -54,24 +54,12 @@ _ADDRESSED = frozenset({"02", "10"})
 _SPOKEN = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 #: Dependencies through which a predicate without a subject takes its head's.
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
-#: Roots of acts a government does at home when no one else is named (yield, refuse, coerce).
-_DOMESTIC = frozenset({"08", "12", "17"})
-#: Aid given (CAMEO 07).
-_AID = "07"
-#: Visits: the place visited is the host ("arrived in Abuja for a state visit").
-_VISITS = frozenset({"042", "043"})
-#: Roots of acts only a state does (investigate, sanction, coerce): a passive with no agent
-#: was done by the government of the place.
-_STATE_POWER = frozenset({"09", "16", "17"})
 #: Roots of acts addressed to someone (appeal, demand, disapprove, reject, threaten, reduce
 #: relations): with no target in the sentence, the one named just before is it.
 _NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
 #: Acts done to someone's words (deny, praise, criticise, reject): "rejected *the accusation*"
 #: is addressed to whoever made it.
 _ON_WORDS = ("016", "051", "11", "12")
-#: Subordinators of the condition an act waits on: its subject is whom the act is aimed at
-#: ("threatened a toll ... *unless Oslo* paid", "keeps the pass shut *until Ruritania* disarms")
-_CONDITIONS = frozenset({"unless", "if", "until"})
 #: Returning property: the one it is returned to is the target, not the thing
 _RETURN_PROPERTY = "0842"
 #: At most this many events from one predicate (conjoined actors multiply).
@@ -86,13 +74,11 @@ class Roles:
 
     def __init__(
         self,
-        gazetteer: Gazetteer,
         shells: frozenset[str] = frozenset(),
         claims: frozenset[str] = frozenset(),
         stances: frozenset[str] = frozenset(),
         controls: frozenset[str] = frozenset(),
     ) -> None:
-        self.gaz = gazetteer
         self.shells = shells
         self.claims = claims
         self.stances = stances
@@ -159,7 +145,7 @@ class Roles:
             acts = [
                 o
                 for o in pred.objects
-                if (names_act(o, pred.entry) and not any(_agentive(t) for t in resolver.phrase(o)))
+                if (names_act(o, pred.entry) and not any(agentive(t) for t in resolver.phrase(o)))
                 or o.lemma_.lower() in self.stances
             ]
             for obj in pred.objects:
@@ -174,7 +160,7 @@ class Roles:
                             for p in c.children:
                                 if p.dep_ == "pobj":
                                     found = resolver.phrase(p)
-                                    agents = [t for t in found if _agentive(t)]
+                                    agents = [t for t in found if agentive(t)]
                                     targets = agents or targets or (found if obj in acts else [])
             if not any(t.known for t in targets):
                 unplaced: list[Participant] = []
@@ -185,7 +171,7 @@ class Roles:
                         targets = found
                         if known:
                             break
-                    unplaced = unplaced or [t for t in found if _agentive(t)]
+                    unplaced = unplaced or [t for t in found if agentive(t)]
                 else:
                     if unplaced and not targets:
                         # "clashed *with police*", "surrendered *to the army*": an agent no
@@ -195,7 +181,7 @@ class Roles:
                 # no one named it is done to: the act's object stands, as it did ("deployed
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
-            if (pred.entry.cameo or "")[:2] in _FORCE and not any(_agentive(t) for t in targets):
+            if (pred.entry.cameo or "")[:2] in _FORCE and not any(agentive(t) for t in targets):
                 # "fired rubber bullets and gas *at students*": the things fired are the
                 # means (the lexicon row names only one of them); the agents aimed at are
                 # whom the act is done to
@@ -218,12 +204,12 @@ class Roles:
             targets = owners or targets
         if root == "04" and pred.kind == "verb" and pred.preps.get("with"):
             # "discussed *Libya* with X": what a consultation is about is no one consulted
-            partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if _agentive(t)]
+            partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if agentive(t)]
             targets = partners or targets
         if not any(t.known for t in targets) and pred.kind == "verb":
-            targets = self._complement_targets(tok, resolver, root in _ADDRESSED) or targets
+            targets = complement_targets(tok, resolver, root in _ADDRESSED) or targets
         if not any(t.known for t in targets):
-            targets = self._against(tok, resolver, sources) or targets
+            targets = against(tok, resolver, sources) or targets
         if pred.entry.swapped:
             sources, targets = targets, sources
         sources = [p for p in sources if p.known] or sources
@@ -242,7 +228,7 @@ class Roles:
                 continue
             for subj in clause.children:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
-                    found = [t for t in resolver.phrase(subj) if _agentive(t)]
+                    found = [t for t in resolver.phrase(subj) if agentive(t)]
                     if found:
                         return found
         return []
@@ -259,7 +245,7 @@ class Roles:
             bool(targets)
             and not any(t.known for t in targets)
             and (
-                (code[:2] in _NEEDS_TARGET and any(_agentive(t) for t in targets))
+                (code[:2] in _NEEDS_TARGET and any(agentive(t) for t in targets))
                 or (code.startswith(_ON_WORDS) and self._claim(pred))
             )
         )
@@ -271,213 +257,6 @@ class Roles:
             o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
             for o in pred.objects
         )
-
-    def _complement_targets(
-        self, verb: Token, resolver: Sides, addressed: bool, depth: int = 0
-    ) -> list[Participant]:
-        """The target inside a complement clause: its subject ("insisted that *Norway*
-        withdraw"); unless the act is addressed (appeals, demands), also its object or a
-        prepositional object, there or on the object, nested complements included ("agreed
-        to send the files *to Chile*", "warned it would cut ties *with Peru*")."""
-        fallback: list[Participant] = []
-        for comp in verb.children:
-            purpose = comp.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
-            )
-            if (comp.dep_ not in ("ccomp", "xcomp") and not purpose) or depth > 2:
-                continue
-            groups = [[c for c in comp.children if c.dep_ == "nsubj"]]
-            if not addressed:
-                objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
-                groups.append(objs)
-                groups.append(pobjs(comp, TARGET_PREPS))
-                groups.append([p for o in objs for p in pobjs(o, OBJECT_PREPS)])
-            for group in groups:
-                found = [t for h in group for t in resolver.phrase(h) if _agentive(t)]
-                if any(t.known for t in found):
-                    return [t for t in found if t.known]
-                fallback = fallback or found
-            if not addressed:
-                found = self._complement_targets(comp, resolver, addressed, depth + 1)
-                if any(t.known for t in found):
-                    return found
-                fallback = fallback or found
-        return fallback
-
-    def _against(
-        self, verb: Token, resolver: Sides, sources: list[Participant]
-    ) -> list[Participant]:
-        """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
-        ("massed tanks for a push *against Ruritania*", "a halt to shipping *with
-        Atlantis*"), else the subject of its condition ("threatened ... *unless Oslo* paid",
-        "keeps it shut *until Ruritania* ..."): a known actor other than the source."""
-        own = {p.country for p in sources if p.country}
-        tokens = phrase_tokens(verb)
-        for prep in ("against", "with"):
-            for tok in tokens:
-                if tok.dep_ == "prep" and tok.lower_ == prep:
-                    found = [
-                        t
-                        for p in pobjs(tok.head, {prep})
-                        for t in resolver.phrase(p)
-                        if t.known and t.country not in own
-                    ]
-                    if found:
-                        return found
-        for tok in verb.subtree:
-            if tok.dep_ == "mark" and tok.lower_ in _CONDITIONS and tok.head.dep_ == "advcl":
-                subj = subject_of(tok.head)
-                found = [t for t in resolver.phrase(subj) if t.known] if subj is not None else []
-                if found and not any(t.country in own for t in found):
-                    return found
-        return []
-
-    def default_target(
-        self,
-        code: str,
-        sources: list[Participant],
-        targets: list[Participant],
-        here: Location | None,
-        loc: Location | None,
-        someone: list[Participant] | None = None,
-        home: str | None = None,
-    ) -> list[Participant]:
-        """The target when the sentence names none it can resolve: a protest is against the
-        government where it happens; a material act, a rejection or a threat is done to the
-        country of the place the sentence names ("imposed a curfew in <a town>", "threatened to
-        shut the ports in X"), and the people it names as acted on (``someone``: the targets that
-        are no thing) are of that country ("police in X arrested *six suspects*"); a domestic
-        measure (yielding, coercing, refusing) with no place is done at home (the source's
-        country); aid that names no receiver and no place ("pledged $5 million in aid") goes
-        to the country the article is about (``home``), when that is not the giver's."""
-        root = code[:2]
-        if root == "14":
-            return self.protest_target(sources, loc) or targets
-        quad = ontology.code(code).quad_class
-        if (
-            here is not None
-            and here.country
-            and (quad in (2, 4) or root in ("12", "13") or code in _VISITS)
-        ):
-            people = [t for t in someone or () if t.text] if code not in _VISITS else []
-            if people:
-                return [_placed(t, here.country) for t in people]
-            # the place keeps its name as the target's words ("shelled *Poonch district*")
-            return [replace(self.country_participant(here.country), text=here.name)]
-        # a giver of a country, or an international body (none of the home country)
-        givers = {p.country or (p.code or "")[:3] for p in sources}
-        if (
-            root == _AID
-            and home
-            and sources
-            and home not in givers
-            and "" not in givers
-            and not any(map(_agentive, targets))
-        ):
-            return [self.country_participant(home)]
-        if root in _DOMESTIC and not any(_agentive(t) for t in targets):
-            found = {p.country for p in sources if p.country}
-            if len(found) == 1:
-                # the phrase acted on keeps its words ("detained *the owner of a bakery*")
-                # and takes the country
-                country = found.pop()
-                return [_placed(t, country) for t in targets] or [self.country_participant(country)]
-        return targets
-
-    def default_source(self, code: str, country: str) -> list[Participant]:
-        """The agent of a passive act of state power that names none ("was detained in
-        Ghana", "was charged in Norway"): the government where it happens."""
-        if code[:2] not in _STATE_POWER:
-            return []
-        return [self.country_participant(country, "GOV")]
-
-    def protest_target(self, sources: list[Participant], loc: Location | None) -> list[Participant]:
-        """A protest that names no target is against the government where it happens (else
-        the protesters' own): the convention of the PLOVER gold data."""
-        country = loc.country if loc is not None and loc.country else None
-        if country is None:
-            found = {p.country for p in sources if p.country}
-            country = found.pop() if len(found) == 1 else None
-        if country is None:
-            return []
-        return [self.country_participant(country, "GOV")]
-
-    def country_participant(self, country: str, sector: str | None = None) -> Participant:
-        entry = self.gaz.country_by_code(country)
-        name = entry.name if entry else country
-        return Participant(name, "", country, sector, country + (sector or ""), 0, 0, "inferred")
-
-
-#: Clauses that describe a side's noun and belong to its phrase as PLV and PLOVER mark it
-#: ("a complaint *filed by the guild*", "the league, *which two farmers set up*").
-_DESCRIBING = frozenset({"acl", "relcl", "prep", "amod"})
-#: ... but a date after the noun is when the act happened ("talks *on Monday*")
-_WHEN = frozenset({"DATE", "TIME"})
-
-
-def widened(p: Participant, sent: Span, pred: Token) -> Participant:
-    """The side's words run on over what describes its noun after it (a participle, a
-    relative clause, an adjective or a prepositional phrase, also one on its apposition:
-    "Harlow Mutual, a lender *that X set up*", "militias *loyal to X*",
-    "workers *at the mine*"), not over a date nor a clause that holds the predicate itself
-    ("protesters *calling for* ...": the act is no part of who does it)."""
-    if p.end <= p.start or p.via == "pronoun":
-        return p
-    doc = sent.doc
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or not len(span) or span.start < sent.start or span.end > sent.end:
-        return p
-    end = span.end
-    for tok in span:
-        for c in tok.rights:
-            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1 or _charge(c, tok, pred):
-                continue
-            if any(t.ent_type_ in _WHEN for t in c.subtree):
-                continue
-            if c.left_edge.i <= pred.i <= c.right_edge.i or c.right_edge.i >= sent.end:
-                continue
-            end = max(end, c.right_edge.i + 1)
-    if end == span.end:
-        return p
-    while end > span.end and doc[end - 1].is_punct:
-        end -= 1
-    last = doc[end - 1]
-    return replace(p, text=text_of(doc)[p.start : last.idx + len(last)], end=last.idx + len(last))
-
-
-def _charge(prep: Token, head: Token, pred: Token) -> bool:
-    """Whether ``prep`` on the object of a verb of charging says what the one charged is said
-    to have done, no words of theirs ("accused *X* of trying to ...", "blamed *X* for
-    failing to ...")."""
-    return (
-        outside_phrase(prep)
-        and prep.lower_ in ("of", "for")
-        and head.dep_ == "dobj"
-        and head.head.i == pred.i
-        and pred.lemma_.lower() in _CHARGES
-    )
-
-
-def joined_words(p: Participant | None, other: Participant | None, text: str) -> Participant | None:
-    """A conjunct's words run over its whole coordination ("*Peru and Chile* condemned X"),
-    as PLV and PLOVER mark a coordinated side as one span (the actor stays the conjunct's);
-    not when the other side is a conjunct of the same one ("Peru and Chile met": each is
-    the other's side)."""
-    if p is None or p.joined is None:
-        return p
-    if other is not None and other.joined == p.joined:
-        # "Peruvian and Chilean officials met": each is its own words
-        if p.own is None:
-            return p
-        start, end = p.own
-        return replace(p, text=text[start:end], start=start, end=end)
-    start, end = min(p.start, p.joined[0]), max(p.end, p.joined[1])
-    return replace(p, text=text[start:end], start=start, end=end)
-
-
-def _placed(p: Participant, country: str) -> Participant:
-    """The phrase with the country an act's place or source gives it (its words kept)."""
-    return replace(p, country=country, code=country + (p.sector or ""), via="inferred")
 
 
 def names_act(obj: Token, entry: LexEntry) -> bool:
@@ -501,32 +280,16 @@ def acted_on(pred: Predicate) -> set[int]:
     return done
 
 
-def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of ``head``'s prepositions among ``preps`` ("sent X *to* Y" is often parsed as
-    a dative)."""
-    return [
-        p
-        for c in head.children
-        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
 def _agents(head: Token, resolver: Sides) -> list[Participant]:
     """The agents a phrase names, a count of them included ("hundreds *of students*": the
     phrase, with the sector of whom it counts)."""
-    found = [t for t in resolver.phrase(head) if _agentive(t)]
+    found = [t for t in resolver.phrase(head) if agentive(t)]
     if found or not (head.like_num or head.ent_type_ == "CARDINAL"):
         return found
-    counted = [t for p in pobjs(head, ("of",)) for t in resolver.phrase(p) if _agentive(t)]
+    counted = [t for p in pobjs(head, ("of",)) for t in resolver.phrase(p) if agentive(t)]
     if not counted:
         return []
     return [replace(t, sector=counted[0].sector) for t in resolver.phrase(head)]
-
-
-def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _spoken(pred: Predicate) -> bool:
@@ -552,64 +315,6 @@ def _teller(clause: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.head == clause:
         return None
     return subject_of(clause.head)
-
-
-#: Sectors whose plural agents ("protesters", "police", "rebels") are local by default; plural
-#: diplomats and delegations ("the two delegations", "both parties") come from anywhere.
-_LOCAL_PLURAL = frozenset({"COP", "MIL", "CVL", "OPP", "REB", "LAB", "EDU", "AGR", "REF", "JUD"})
-
-
-def _agentive(p: Participant) -> bool:
-    """Known, or at least an agent whose country a default may supply ("President X")."""
-    return p.known or (p.sector is not None and p.sector != "IGO")
-
-
-def _localizable(p: Participant) -> bool:
-    if p.country or p.sector == "IGO" or (p.code or "").startswith("IGO"):
-        return False
-    if p.via == "actors" and p.kind == "PERSON":
-        return True  # a person the actors stage could not place
-    if not p.sector:
-        return False
-    return not p.plural or p.sector in _LOCAL_PLURAL
-
-
-def localize(
-    side: list[Participant], country: str, named: bool = True, persons: bool = False
-) -> list[Participant]:
-    """Agents without a country acting where the event happens are of that country;
-    ``named=False``: only those the text does not name ("police", not "Oman's envoy"), but
-    with ``persons`` also the people the actors stage found without a country (mostly of the
-    country the article is about)."""
-    return [
-        replace(p, country=country, code=country + (p.sector or ""), via="inferred")
-        if _localizable(p) and (named or not p.named or (persons and p.kind == "PERSON"))
-        else p
-        for p in side
-    ]
-
-
-def inherit(
-    sources: list[Participant], targets: list[Participant]
-) -> tuple[list[Participant], list[Participant]]:
-    """A target named without a country ("the president", "police", "opposition groups")
-    takes the source's country when the source has exactly one: domestic news names its own
-    government without saying whose it is. (Not the other way: an attacker is seldom of
-    his victims' country.)"""
-
-    def fill(side: list[Participant], other: list[Participant]) -> list[Participant]:
-        countries = {p.country for p in other if p.country}
-        if len(countries) != 1:
-            return side
-        (country,) = countries
-        return [
-            replace(p, country=country, code=country + (p.sector or ""), via="inferred")
-            if _localizable(p)
-            else p
-            for p in side
-        ]
-
-    return sources, fill(targets, sources)
 
 
 def pairs(

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.home import named_most
 from dateline.events import places
+from dateline.events.implied_sides import localize
 from dateline.events.model import Location, Participant
-from dateline.events.roles import localize
 from dateline.nlp.gazetteer import Gazetteer
 
 

@@ -1,0 +1,93 @@
+"""A side's step across sentences: who the sentences before name, for a phrase that stands
+for them.
+
+    earlier = EarlierSentences(named)
+    earlier.next_sentence(before, new_paragraph)    # at each sentence, in order
+    earlier.earlier(sources, phrase)                # "urged *the two delegations*": whom
+
+The sentence before and the current paragraph's first sentence are remembered by their token
+span; the actors they name (``named``: :meth:`.sides.Sides.named_in`) are resolved only when
+``earlier`` asks, which is rare, and once per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from dateline.actors.model import Participant
+
+#: a sentence: its token span and where its words start after a wire dateline
+At = tuple[tuple[int, int], int]
+#: The actors with a country a sentence names as a subject (``True``: subjects only) or object.
+NamedIn = Callable[[At, bool], list[Participant]]
+
+
+class EarlierSentences:
+    """The sentence before the current one and its paragraph's first, and who they name."""
+
+    def __init__(self, named: NamedIn) -> None:
+        self._named = named
+        self._previous_at: At | None = None
+        self._topic_at: At | None = None
+        self._opening = False
+        self._named_at: dict[tuple[At, bool], list[Participant]] = {}
+
+    def next_sentence(self, before: At | None, new_paragraph: bool) -> None:
+        """A sentence starts: ``before`` (None at the first) becomes the previous one."""
+        if before is not None:
+            self._previous_at = before
+            if self._opening:
+                # the sentence before opened its paragraph: its subject is the paragraph's
+                self._topic_at = before
+        self._opening = new_paragraph
+        if new_paragraph:
+            # the previous sentence still counts: in news a paragraph is often one sentence
+            self._topic_at = None
+        live = (self._previous_at, self._topic_at)
+        self._named_at = {k: v for k, v in self._named_at.items() if k[0] in live}
+
+    @property
+    def previous(self) -> list[Participant]:
+        """Actors with a country the previous sentence names as a subject or object."""
+        return self._named_once(self._previous_at, subjects_only=False)
+
+    @property
+    def topic(self) -> list[Participant]:
+        """Actors with a country the current paragraph's first sentence names as a subject."""
+        return self._named_once(self._topic_at, subjects_only=True)
+
+    def _named_once(self, at: At | None, subjects_only: bool) -> list[Participant]:
+        """``named`` of a sentence, computed once (a sentence's phrases do not change)."""
+        if at is None:
+            return []
+        key = (at, subjects_only)
+        if key not in self._named_at:
+            self._named_at[key] = self._named(at, subjects_only)
+        return self._named_at[key]
+
+    def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
+        """Who a target ``phrase`` with no country of its own stands for ("the two
+        delegations"): the one country the previous sentence names as an actor, else the
+        paragraph's subject's, when it is not the source's own (the source must have a
+        country). The phrase keeps its words and sector, and takes the country."""
+        own = {p.country for p in sources}
+        if not own or None in own:
+            return []
+        for context in (self.previous, self.topic):
+            others = [p for p in context if p.country not in own]
+            if others and len({p.country for p in others}) == 1:
+                found = others[-1]
+                sector = phrase.sector or found.sector
+                code = f"{found.country}{sector or ''}" if found.country else found.code
+                return [
+                    replace(
+                        phrase,
+                        name=found.name,
+                        country=found.country,
+                        sector=sector,
+                        code=code,
+                        via="context",
+                    )
+                ]
+        return []

@@ -1,0 +1,110 @@
+"""Targets an act's own dependents do not name: those inside its complement clause ("urged
+that *Norway* ...", "warned it would cut ties *with Peru*"), whoever it is "against" anywhere
+in its phrase, or the subject of the condition it waits on ("... *unless Oslo* paid").
+
+    targets = complement_targets(verb, resolver, addressed)
+    targets = against(verb, resolver, sources)
+
+Also the small readers of the parse the other steps of the roles share (:func:`pobjs`,
+:func:`subject_of`) and the prepositions whose object can be a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from dateline.actors.sides import Sides
+from dateline.events.implied_sides import agentive
+from dateline.events.model import Participant
+from dateline.events.predicates import phrase_tokens
+
+#: Prepositions whose object can be the target when the verb has no direct object.
+#: ("mediated *between* X and Y": both are its targets)
+TARGET_PREPS = (
+    *("to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "from"),
+    "between",
+)
+#: Prepositions on the direct object whose object can be the target ("support for X", "a
+#: mediation effort between X and Y").
+OBJECT_PREPS = frozenset({"for", "to", "with", "against", "on", "by", "from", "between"})
+#: Subordinators of the condition an act waits on: its subject is whom the act is aimed at
+#: ("threatened a toll ... *unless Oslo* paid", "keeps the pass shut *until Ruritania* disarms")
+_CONDITIONS = frozenset({"unless", "if", "until"})
+
+
+def complement_targets(
+    verb: Token, resolver: Sides, addressed: bool, depth: int = 0
+) -> list[Participant]:
+    """The target inside a complement clause: its subject ("insisted that *Norway*
+    withdraw"); unless the act is addressed (appeals, demands), also its object or a
+    prepositional object, there or on the object, nested complements included ("agreed
+    to send the files *to Chile*", "warned it would cut ties *with Peru*")."""
+    fallback: list[Participant] = []
+    for comp in verb.children:
+        purpose = comp.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+        )
+        if (comp.dep_ not in ("ccomp", "xcomp") and not purpose) or depth > 2:
+            continue
+        groups = [[c for c in comp.children if c.dep_ == "nsubj"]]
+        if not addressed:
+            objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            groups.append(objs)
+            groups.append(pobjs(comp, TARGET_PREPS))
+            groups.append([p for o in objs for p in pobjs(o, OBJECT_PREPS)])
+        for group in groups:
+            found = [t for h in group for t in resolver.phrase(h) if agentive(t)]
+            if any(t.known for t in found):
+                return [t for t in found if t.known]
+            fallback = fallback or found
+        if not addressed:
+            found = complement_targets(comp, resolver, addressed, depth + 1)
+            if any(t.known for t in found):
+                return found
+            fallback = fallback or found
+    return fallback
+
+
+def against(verb: Token, resolver: Sides, sources: list[Participant]) -> list[Participant]:
+    """Whoever the act is "against" (or "with"), anywhere in the predicate's phrase
+    ("massed tanks for a push *against Ruritania*", "a halt to shipping *with
+    Atlantis*"), else the subject of its condition ("threatened ... *unless Oslo* paid",
+    "keeps it shut *until Ruritania* ..."): a known actor other than the source."""
+    own = {p.country for p in sources if p.country}
+    tokens = phrase_tokens(verb)
+    for prep in ("against", "with"):
+        for tok in tokens:
+            if tok.dep_ == "prep" and tok.lower_ == prep:
+                found = [
+                    t
+                    for p in pobjs(tok.head, {prep})
+                    for t in resolver.phrase(p)
+                    if t.known and t.country not in own
+                ]
+                if found:
+                    return found
+    for tok in verb.subtree:
+        if tok.dep_ == "mark" and tok.lower_ in _CONDITIONS and tok.head.dep_ == "advcl":
+            subj = subject_of(tok.head)
+            found = [t for t in resolver.phrase(subj) if t.known] if subj is not None else []
+            if found and not any(t.country in own for t in found):
+                return found
+    return []
+
+
+def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``head``'s prepositions among ``preps`` ("sent X *to* Y" is often parsed as
+    a dative)."""
+    return [
+        p
+        for c in head.children
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
