@@ -106,6 +106,19 @@ def test_a_passive_cue_with_no_agent_names_no_speaker(
             "seemed",
             "The two councillors | to be in no hurry to settle the dispute over the marina",
         ),
+        # an infinitive of thought or evidence is no report of its own: still the writer's
+        (
+            "Councillor Ames appears to have found that a quiet campaign works better for her "
+            "than attacks on the mayor.",
+            "appears",
+            "Councillor Ames | to have found that a quiet campaign works better for her than "
+            "attacks on the mayor",
+        ),
+        (
+            "The harbour board seems to believe that the new pier will pay for itself.",
+            "seems",
+            "The harbour board | to believe that the new pier will pay for itself",
+        ),
     ],
 )
 def test_an_appearance_verb_is_the_writers_reading_of_its_subject(

@@ -404,17 +404,29 @@ def _passive(tok: Token) -> tuple[Span | None, Token | None] | None:
 APPEARANCE = "seem"
 
 
+#: Cue kinds that are no report of their own under an appearance verb: thought, evidence and
+#: the rows learned from PolNeAR without a kind ("seems to believe", "appears to have found").
+_WRITERS_READING = frozenset({"think", "show", "other"})
+
+
+def _reports_itself(verb: Token, lexicon: Lexicon) -> bool:
+    entry = lexicon.cue(verb.lemma_)
+    return entry is not None and entry.kind not in _WRITERS_READING
+
+
 def _appearance(
     tok: Token, entry: Cue, lexicon: Lexicon
 ) -> tuple[Span | None, Token | None] | None:
-    """(None, subject) for an appearance verb whose infinitive is no cue of its own ("the
+    """(None, subject) for an appearance verb whose infinitive is no report of its own ("the
     plan appears to be stalled"): nobody is said to say it, the writer judges the subject, and
     the subject is part of what is reported, as PolNeAR marks it. "X seemed to blame Y" is
-    X's report (the infinitive is a cue). None for any other cue."""
+    X's report (the infinitive is a cue of speech or stance); an infinitive of thought or
+    evidence ("X appears to have learned …", "X seems to believe …") is still the writer's
+    reading of X. None for any other cue."""
     if entry.kind != APPEARANCE:
         return None
     comps = [c for c in tok.children if c.dep_ == "xcomp"]
-    if not comps or any(lexicon.cue(c.lemma_) is not None for c in comps):
+    if not comps or any(_reports_itself(c, lexicon) for c in comps):
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if not subjects:
