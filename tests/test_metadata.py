@@ -250,6 +250,14 @@ def test_boilerplate_and_teaser_lines() -> None:
         "skip past newsletter promotion",
         "after newsletter promotion",
         "The writer does not own shares in any company named in this column.",
+        "You can email the columnist at letters@example.org or send a letter to The Desk, "
+        "12 Quay Street, Porthaven, and follow her on the networks for more advice.",
+        "Source images by Lee Park, Ana Moss, Jo Tern and Example Images/Picture Desk.",
+        "Nutrition Facts (per serving)",
+        "*The % Daily Value tells you how much a nutrient in one serving adds to a day's diet.",
+        "412 Calories 18g Fat 51g Carbs 9g Protein",
+        "Plan your weekend with our picks. Get The Harbour List delivered every Friday.",
+        "This article has been reviewed according to the desk's editorial process.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -269,6 +277,8 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_teaser_heading("Credits and deductions for renters")
     assert not is_boilerplate("After the promotion, the captain thanked her crew.")
     assert not is_boilerplate("The writer does not own a car and cycles to the harbour.")
+    assert not is_boilerplate("The boats get their catch delivered every morning to the market.")
+    assert not is_boilerplate("Nutrition experts said the school meals had improved.")
     # a zero-width space before the bracket of a link dropped into the text
     assert is_teaser_line("(\u200bMORE: Ferry timetable changes for winter)")
 
