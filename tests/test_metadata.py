@@ -258,6 +258,8 @@ def test_boilerplate_and_teaser_lines() -> None:
         "412 Calories 18g Fat 51g Carbs 9g Protein",
         "Plan your weekend with our picks. Get The Harbour List delivered every Friday.",
         "This article has been reviewed according to the desk's editorial process.",
+        "This story originally appeared in The Example Quarterly and is republished here as part "
+        "of a sharing agreement between newsrooms that cover rivers, harbours and the coast.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
