@@ -101,6 +101,12 @@ def test_a_short_description_speaks_as_the_thing_named_in_full(
             "delays.\n\n“Every line will run again by Thursday,” the statement said.",
             "Elmsworth Rail Authority statement",
         ),
+        # "it read" after the written thing: X sent a memo
+        (
+            "The Tarnby Ferry Company sent a memo to every captain on Friday.\n\n"
+            "“All boats must stay in port until the storm has passed,” it read.",
+            "Tarnby Ferry Company memo",
+        ),
     ],
 )
 def test_a_document_speaks_as_the_named_body_that_put_it_out(
@@ -534,3 +540,13 @@ def test_that_said_is_no_report(pipeline: Language) -> None:
     )
     found = quotes(pipeline, text, unit="attribution")
     assert [(q.cue, q.speaker.text if q.speaker else None) for q in found] == [("say", "residents")]
+
+
+def test_it_after_a_written_thing_speaks_as_that_thing(pipeline: Language) -> None:
+    text = "Police found a handwritten note on the kitchen table.\n\n“Do not wait for me,” it said."
+    assert speakers(quotes(pipeline, text)) == ["a handwritten note"]
+
+
+def test_it_with_no_written_thing_before_names_no_one(pipeline: Language) -> None:
+    text = "The river rose overnight.\n\n“Nobody was ready for this,” it said."
+    assert all(q.speaker is None for q in quotes(pipeline, text))

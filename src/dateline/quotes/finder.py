@@ -46,6 +46,8 @@ from dateline.quotes.references import (
     place_owned,
     refers_back,
     reported_by_name,
+    written_before,
+    written_name,
 )
 from dateline.quotes.speakers import (
     NOT_PEOPLE,
@@ -288,9 +290,13 @@ class _Names:
             name, entity = self.name_of(author)  # "a report by X": X reports it
             return Speaker(name, phrase.text, start, end, entity)
         if self.unit == "quotation" and len(target) == 1 and target[0].lower_ == "it":
-            # "it was reported that …", or an "it" nothing named before stands for: no name
-            # (PolNeAR's attributions mark the "it" itself as the source)
-            return None
+            # "…," it read: the memo named before; "it was reported that …", or an "it"
+            # nothing named before stands for: no name (PolNeAR's attributions mark the "it"
+            # itself as the source)
+            written = written_before(self, target)
+            if written is None:
+                return None
+            return Speaker(written_name(written.root), phrase.text, start, end)
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)

@@ -173,6 +173,131 @@ def _same_noun(word: str, lemma: str, text: str) -> bool:
     return low in {lemma, text.lower()} or low.rstrip("s") == lemma
 
 
+#: Written things an "it" that reads or says something stands for ("…," it read.).
+_WRITTEN = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communiqué",
+        "communique",
+        "letter",
+        "report",
+        "memo",
+        "memorandum",
+        "document",
+        "resolution",
+        "study",
+        "post",
+        "tweet",
+        "email",
+        "e-mail",
+        "message",
+        "affidavit",
+        "complaint",
+        "filing",
+        "indictment",
+        "ruling",
+        "judgment",
+        "judgement",
+        "lawsuit",
+        "motion",
+        "editorial",
+        "article",
+        "note",
+        "notice",
+        "sign",
+        "banner",
+        "placard",
+        "poster",
+        "caption",
+        "petition",
+        "paper",
+        "release",
+        "text",
+        "order",
+        "verdict",
+    }
+)
+
+
+#: Verbs by which a written thing says something ("it read", "it states", "it warned").
+_WRITTEN_VERBS = frozenset(
+    {
+        "say",
+        "read",
+        "state",
+        "add",
+        "continue",
+        "note",
+        "declare",
+        "conclude",
+        "warn",
+        "claim",
+        "allege",
+        "urge",
+        "recommend",
+        "argue",
+        "insist",
+        "explain",
+        "stress",
+        "list",
+        "write",
+        "call",
+        "describe",
+        "find",
+        "accuse",
+    }
+)
+
+
+def written_before(names: Names, phrase: Span) -> Span | None:
+    """The written thing an "it" with no speaker before it stands for when it says or reads
+    something ("The memo was sent on Friday. ¶ "…," it read."): the nearest earlier singular
+    noun of ``_WRITTEN`` outside quotation marks, in the pronoun's paragraph or the one
+    before; None when the "it" is no active subject of a verb of ``_WRITTEN_VERBS`` ("it was
+    reported", "it means") or there is none."""
+    it = phrase[0]
+    if len(phrase) != 1 or it.lower_ != "it" or it.dep_ != "nsubj":
+        return None
+    if it.head.lemma_.lower() not in _WRITTEN_VERBS:
+        return None  # "it means …", "it seems …": no written thing speaking
+    doc = phrase.doc
+    here = names.paragraph_of(phrase.start_char)
+    for i in range(phrase.start - 1, -1, -1):
+        tok = doc[i]
+        if names.paragraph_of(tok.idx) < here - _REACH:
+            return None
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() not in _WRITTEN or _inside_quote(names, tok.idx):
+            continue
+        return doc[tok.i : tok.i + 1]
+    return None
+
+
+#: Words before a written thing's noun that its name keeps ("a newly uncovered email").
+_WRITTEN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "nmod", "advmod"})
+
+
+def written_name(noun: Token) -> str:
+    """How a written thing an "it" stands for is named: "X memo" when the article says who
+    put it out ("X's memo", "a memo issued by X", "X sent a memo"), else its noun with the
+    words before it ("the affidavit", "a newly uncovered email")."""
+    author = _author(noun)
+    name = _source_name(author) if author is not None else None
+    if name is not None:
+        return f"{name} {noun.text}"
+    lo = noun.i
+    for child in noun.lefts:
+        if child.dep_ in _WRITTEN_MODIFIERS:
+            lo = min(lo, child.left_edge.i)
+    return noun.doc[lo : noun.i + 1].text
+
+
+def _inside_quote(names: Names, offset: int) -> bool:
+    return any(a <= offset < b for a, b in names.cast.quoted)
+
+
 def _pronoun(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None:
     here = names.paragraph_of(phrase.start_char)
     for quote in reversed(earlier):
@@ -315,6 +440,8 @@ _DOCUMENTS = frozenset({"statement", "report", "letter", "memo", "investigation"
 _PUT_OUT = _DOCUMENTS | frozenset(
     {"communiqué", "communique", "declaration", "notice", "announcement", "release"}
 )
+#: Entity types of a possessor that says when, not who ("Monday's statement").
+_WHEN = frozenset({"DATE", "TIME"})
 #: Verbs whose object is a document its subject puts out ("X issued a statement").
 _ISSUING = frozenset({"issue", "release", "publish", "post", "circulate", "send", "put"})
 #: Prepositions that name a document's author ("a statement from X", "a notice by X").
@@ -370,8 +497,8 @@ def _author(doc_noun: Token) -> Token | None:
                 return objects[0]
         if doc_noun.lemma_.lower() not in _PUT_OUT:
             continue  # "the Forum's mission" is no document the Forum put out
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child  # "the agency's statement"
+        if child.dep_ == "poss" and child.pos_ != "PRON" and child.ent_type_ not in _WHEN:
+            return child  # "the agency's statement", not "Thursday's statement"
         if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:
             # "a statement issued by the agency"
             agents = [c for c in child.children if c.dep_ == "agent"]
