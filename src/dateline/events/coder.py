@@ -51,7 +51,7 @@ named without a country theirs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,36 @@ __all__ = ["NO_PARSE", "RECENT_DAYS", "Coder", "code_events"]
 NO_PARSE = "E401"
 
 
+@dataclass(frozen=True, slots=True)
+class _ArticleContext:
+    """What every sentence of one article is coded against: its body's text, publication
+    day, entities (``ents``: the entity of each token index) and dates, its setting (home
+    country, dateline, agents' countries) and the resolver of its phrases to actors."""
+
+    text: str
+    published: date | None
+    ents: dict[int, Span]
+    dates: list[Span]
+    setting: Setting
+    resolver: Sides
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """One sentence being coded: its words from ``cut`` on (before it, a wire dateline), its
+    "in"/"at" words that give its place (:attr:`SentenceWords.in_at`), the dates anchored to
+    its predicates, the last recent day the sentences before it stated (``scene``, see
+    ``RECENT_DAYS``), and the places its predicates that name none take, filled as they ask
+    (``where``: the memo of :func:`places.sentence_location`)."""
+
+    sent: Span
+    cut: int
+    in_at: list[Token]
+    anchored: Anchored
+    scene: dates_mod.DateRef | None
+    where: dict[bool, Location | None]
+
+
 def code_events(
     doc: Doc,
     article: Article,
@@ -134,16 +164,6 @@ class Coder:
         words = self.rules.words
         self.roles = Roles(words["shell"], words["claim"], words["stance"], words["control"])
         self.implied = ImpliedSides(self.gaz)
-        #: the article's home country, dateline and agents' countries (set per article)
-        self.setting = Setting(None, None, None, None, None, {})
-        self.dates: list[Span] = []
-        #: the last recent day a sentence of the article stated (see ``RECENT_DAYS``)
-        self.scene: dates_mod.DateRef | None = None
-        self.scene_before: dates_mod.DateRef | None = None
-        #: the current sentence's place for predicates that name none (places.sentence_location)
-        self._where: dict[bool, Location | None] = {}
-        #: the current sentence's "in"/"at" words that give its place (SentenceWords.in_at)
-        self._in_at: list[Token] = []
 
     def code(
         self,
@@ -184,9 +204,8 @@ class Coder:
         text = text_of(doc)
         quoted = quoted_spans(text, quotes)
         home = getattr(actors, "home", None)
-        self.setting = Setting.of(doc, entities, ents, home, dateline, self.gaz, self.rules.sectors)
-        self.dates = [e for e in entities if e.label_ in ("DATE", "TIME")]
-        self.scene = self.scene_before = None
+        setting = Setting.of(doc, entities, ents, home, dateline, self.gaz, self.rules.sectors)
+        dates = [e for e in entities if e.label_ in ("DATE", "TIME")]
         resolver = Sides(
             doc,
             actors,
@@ -197,7 +216,9 @@ class Coder:
             relations=self.rules.words["relation"],
             ents=ents,
         )
+        context = _ArticleContext(text, published, ents, dates, setting, resolver)
         words = DocWords(doc)
+        scene: dates_mod.DateRef | None = None
         out: list[Candidate] = []
         for sent in paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
@@ -206,26 +227,24 @@ class Coder:
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
             cut = prefix.end() if prefix and first else sent.start_char
             resolver.sentence((sent.start, sent.end), cut, first)
-            out.extend(
-                self._sentence(sent, words.of(sent), published, ents, quoted, resolver, cut, text)
-            )
+            found, scene = self._sentence(sent, words.of(sent), cut, scene, quoted, context)
+            out.extend(found)
         return out
 
     def _sentence(
         self,
         sent: Span,
         words: SentenceWords,
-        published: date | None,
-        ents: dict[int, Span],
-        quoted: list[tuple[int, int, str | None]],
-        resolver: Sides,
         cut: int,
-        text: str,
-    ) -> list[Candidate]:
-        self._where = {}  # the sentence's own place, for its predicates that name none
-        self._in_at = words.in_at
+        scene: dates_mod.DateRef | None,
+        quoted: list[tuple[int, int, str | None]],
+        article: _ArticleContext,
+    ) -> tuple[list[Candidate], dates_mod.DateRef | None]:
+        """The candidates of one sentence, and the recent day the sentences up to it stated
+        (``scene``: the one the sentences before it stated)."""
+        published = article.published
         preds = self._predicates(sent, words)
-        anchored = sentence_dates(sent, self.dates, published, preds, cut, self.rules)
+        anchored = sentence_dates(sent, article.dates, published, preds, cut, self.rules)
         recent = [
             r
             for i, rs in anchored.items()
@@ -233,9 +252,8 @@ class Coder:
             for r, _ in rs
             if recent_day(r, published)
         ]
-        self.scene_before = self.scene  # the day the sentences before set, for its acts
-        if recent:
-            self.scene = recent[-1]
+        # its acts take the day the sentences before set; the day it sets is for those after
+        at = _SentenceContext(sent, cut, words.in_at, anchored, scene, {})
         out: list[Candidate] = []
         for best in preds.values():
             tok = best.token
@@ -247,22 +265,8 @@ class Coder:
             speaker = inside_quote(tok.idx, quoted)
             for rank, entry in enumerate([best.entry, *best.alternatives]):
                 pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
-                out.extend(
-                    self._candidates(
-                        pred,
-                        rank,
-                        block,
-                        speaker,
-                        sent,
-                        published,
-                        ents,
-                        resolver,
-                        anchored,
-                        cut,
-                        text,
-                    )
-                )
-        return out
+                out.extend(self._candidates(pred, rank, block, speaker, at, article))
+        return out, recent[-1] if recent else scene
 
     def _predicates(self, sent: Span, words: SentenceWords) -> dict[int, Predicate]:
         """The sentence's coded predicates by token index: its verbs the lexicon knows, verbs
@@ -290,19 +294,15 @@ class Coder:
         rank: int,
         block: str | None,
         speaker: str | bool | None,
-        sent: Span,
-        published: date | None,
-        ents: dict[int, Span],
-        resolver: Sides,
-        anchored: Anchored,
-        cut: int,
-        text: str,
+        at: _SentenceContext,
+        article: _ArticleContext,
     ) -> list[Candidate]:
         """The candidates one reading (``rank``) of a predicate gives: one per pair of its
         sides, or none."""
+        sent, cut, text, published = at.sent, at.cut, article.text, article.published
         tok = pred.token
         how, code, modality = self.precision.reading(pred, block, quoted=speaker is not False)
-        dated = dates_of(tok, anchored)
+        dated = dates_of(tok, at.anchored)
         refs = [r for r, _ in dated]
         if how == "asserted":
             if any(dates_mod.is_background(r, published) for r in refs):
@@ -314,17 +314,17 @@ class Coder:
                 for r, direct in dated
             ):
                 modality = "planned"
-        sources, targets = self._sides(pred, how, sent, resolver, text)
-        here, stated = self._places(tok, code, ents)
-        sources, targets = self._placed(pred, code, rank, block, sources, targets, here, resolver)
+        sources, targets = self._sides(pred, how, sent, article.resolver, text)
+        here, stated = self._places(tok, code, at, article.ents)
+        sources, targets = self._placed(pred, code, rank, block, sources, targets, here, article)
         if not sources and not targets:
             return []  # no side at all: nothing between actors to tell
-        day, date_source = event_date(tok, refs, anchored, published, self.scene_before, how)
+        day, date_source = event_date(tok, refs, at.anchored, published, at.scene, how)
         plover = ontology.code(code).plover or ""
         told = self.precision.told(pred, modality, sources)
         out = []
         for src, tgt in pairs(sources, targets, code, _symmetric(pred, self.rules)):
-            where = stated or self.setting.at_home(src, tgt, sent, meeting=code[:2] == "04")
+            where = stated or article.setting.at_home(src, tgt, sent, meeting=code[:2] == "04")
             # the record's sides carry a coordination's words; the scorer reads each conjunct
             words = joined_words(src, tgt, text), joined_words(tgt, src, text)
             # the scorer reads the modality as before; the record says what was told
@@ -355,7 +355,7 @@ class Coder:
                 src,
                 tgt,
                 sent,
-                self.dates,
+                article.dates,
                 published,
                 speaker is not False,
             )
@@ -383,12 +383,12 @@ class Coder:
         return sources, targets
 
     def _places(
-        self, tok: Token, code: str, ents: dict[int, Span]
+        self, tok: Token, code: str, at: _SentenceContext, ents: dict[int, Span]
     ) -> tuple[Location | None, Location | None]:
         """Where the sentence puts the act: any place it names (which tells whose agents
         act), and the place it names as the act's (the record's location)."""
         visit = code[:2] == "04"
-        memo, in_at = self._where, self._in_at
+        memo, in_at = at.where, at.in_at
         here = places.sentence_location(tok, in_at, ents, self.gaz, destination=visit, memo=memo)
         stated = places.sentence_location(
             tok, in_at, ents, self.gaz, destination=visit, stated=True, memo=memo
@@ -404,18 +404,19 @@ class Coder:
         sources: list[Participant],
         targets: list[Participant],
         here: Location | None,
-        resolver: Sides,
+        article: _ArticleContext,
     ) -> tuple[list[Participant], list[Participant]]:
         """The sides with the countries the sentence's place or the article gives them, and
         the sides the act implies where the parse gives none."""
         doc = pred.token.doc
+        setting, resolver = article.setting, article.resolver
         if here is not None and here.country:
             sources, targets = localize(sources, here.country), localize(targets, here.country)
         else:
             # "the military" where the article names only one country's military; the
             # article's home country for "police" and for people it gives no country
-            sources = self.setting.unplaced(sources, doc)
-            targets = self.setting.unplaced(targets, doc)
+            sources = setting.unplaced(sources, doc)
+            targets = setting.unplaced(targets, doc)
         if not sources and pred.passive and here is not None and here.country:
             sources = self.implied.default_source(code, here.country)
         if self.roles.open_target(pred, targets):
@@ -432,9 +433,9 @@ class Coder:
             someone = [
                 t for t in targets if not is_thing(t, doc, self.rules) or root_of(t, doc) in done_to
             ]
-            loc = here or self.setting.dateline
+            loc = here or setting.dateline
             targets = self.implied.default_target(
-                act, sources, targets, here, loc, someone, self.setting.home
+                act, sources, targets, here, loc, someone, setting.home
             )
         if sources and rank == 0 and block not in DESCRIBED:
             # the subject of a reported act, not of a description, is the one "it" may name
