@@ -550,3 +550,12 @@ def test_it_after_a_written_thing_speaks_as_that_thing(pipeline: Language) -> No
 def test_it_with_no_written_thing_before_names_no_one(pipeline: Language) -> None:
     text = "The river rose overnight.\n\n“Nobody was ready for this,” it said."
     assert all(q.speaker is None for q in quotes(pipeline, text))
+
+
+def test_a_name_inside_the_aside_before_the_cue_is_not_the_speaker(pipeline: Language) -> None:
+    # the parse hangs the person on the date before; the place ends the aside before "said"
+    text = (
+        "But in a call with reporters on Monday, Col. Anna Berg, a military spokeswoman in "
+        'Tarnby, said, "A raid is a combat operation."'
+    )
+    assert speakers(quotes(pipeline, text)) == ["Anna Berg"]

@@ -614,7 +614,25 @@ def _name_before(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
         start -= 1
     if "\n" in doc[start : tok.i].text:
         return None
+    anchor = _aside_anchor(doc[i], quoted)
+    if anchor is not None:
+        return anchor
     return doc[start : i + 1]
+
+
+def _aside_anchor(word: Token, quoted: Sequence[bool]) -> Span | None:
+    """The name an aside describes when the name right before the cue ends that aside ("X, a
+    spokeswoman in Tarnby, said": Tarnby is where X works, X speaks): the person or
+    organisation a description holding the name by a preposition is set beside."""
+    if word.dep_ != "pobj" or word.head.dep_ != "prep":
+        return None
+    described = word.head.head
+    if described.dep_ != "appos" or described.pos_ != "NOUN":
+        return None
+    named = described.head
+    if quoted[named.i] or named.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    return next((e for e in named.doc.ents if e.start <= named.i < e.end), None)
 
 
 _KEEP_ADP = frozenset({"of", "for", "at"})
