@@ -559,3 +559,9 @@ def test_a_name_inside_the_aside_before_the_cue_is_not_the_speaker(pipeline: Lan
         'Tarnby, said, "A raid is a combat operation."'
     )
     assert speakers(quotes(pipeline, text)) == ["Anna Berg"]
+
+
+def test_the_one_asked_in_an_aside_before_the_cue_speaks(pipeline: Language) -> None:
+    # the parse makes "asked" the main verb and hangs "said" on it
+    text = 'Ms. Okafor, asked about the strike, said, "I think the drivers are right."'
+    assert speakers(quotes(pipeline, text)) == ["Okafor"]

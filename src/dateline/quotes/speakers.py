@@ -75,6 +75,8 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 return _paragraph_opener(node) or subjects[0]
             return near[0]
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
+        if node is verb and _after_aside(verb):
+            climb = climb | {"dep"}  # "X, asked about Y, said": "said" hung on "asked"
         # a verb inside quotation marks is no speaker's own clause: ""…," adding "…"" hangs
         # "adding" on the quote's verb, whose governor outside the marks has the subject
         inside = bool(quoted) and quoted[node.i] and node is not verb
@@ -92,6 +94,18 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         else:
             return None
     return None
+
+
+def _after_aside(verb: Token) -> bool:
+    """Whether a verb the parse hung as an unlabelled dependent ("dep") of an earlier verb
+    follows that verb's clause as an aside set off by commas after its subject ("X, asked
+    about Y, said …" parsed with "asked" as the main verb and X as its subject)."""
+    head = verb.head
+    if verb.dep_ != "dep" or verb.pos_ != "VERB" or head.pos_ != "VERB" or head.i >= verb.i:
+        return False
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i < head.i]
+    doc = verb.doc
+    return bool(subjects) and doc[head.i - 1].text == "," and subjects[-1].i == head.i - 2
 
 
 def _teller(verb: Token, node: Token, subjects: list[Token]) -> Token | None:
