@@ -78,6 +78,23 @@ def test_one_table_of_sector_words_for_phrases_and_names(tmp_path: Path) -> None
         RoleTable(tmp_path)
 
 
+def test_word_classes_are_a_table_users_extend(tmp_path: Path) -> None:
+    from dateline.errors import NlpError
+
+    roles = RoleTable.default()
+    assert {"mr", "dr"} <= roles.words["honorific"] and "acting" in roles.words["title_modifier"]
+    assert "say" in roles.words["answer"] and "say" in roles.words["speech"]
+    shipped = Path(str(resources.files("dateline").joinpath("data/actors")))
+    for table in shipped.glob("*.tsv"):
+        (tmp_path / table.name).write_text(table.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "words.tsv").open("a", encoding="utf-8") as out:
+        out.write("honorific\tSignor\n")
+    assert "signor" in RoleTable(tmp_path).words["honorific"]
+    (tmp_path / "words.tsv").write_text("class\tword\nnickname\tbuddy\n", encoding="utf-8")
+    with pytest.raises(NlpError, match="class 'nickname'"):
+        RoleTable(tmp_path)
+
+
 def test_actor_codes() -> None:
     assert actor_code("UKR", "GOV") == "UKRGOV"
     assert actor_code("XKX", "GOV") == "KSVGOV"  # CAMEO's Kosovo code

@@ -25,10 +25,6 @@ from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer, Igo
 from dateline.nlp.ruler import POSSESSIVE_MARKS
 
-#: Words between a modifier and a title that change nothing for us ("former", "acting").
-_SKIP = frozenset(
-    {"former", "acting", "interim", "outgoing", "incoming", "new", "then", "current", "late"}
-)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _DEFINITE = frozenset({"the"})
 #: Words that join the parts of a portfolio ("Mines and Energy", "Trade & Industry").
@@ -122,7 +118,7 @@ class DocIndex:
         country name counts only before a title (``titled``): "US President X"."""
         doc = self.doc
         j = i
-        while j > 0 and doc[j - 1].lower_ in _SKIP:
+        while j > 0 and doc[j - 1].lower_ in self.roles.words["title_modifier"]:
             j -= 1
         if j == 0:
             return None, None, i
@@ -261,7 +257,7 @@ class DocIndex:
         not list ("Disaster Management Minister", "Mines and Energy Minister"): the portfolio
         is part of the title, and a demonym or country before it is the minister's country
         ("Brazilian" in "Brazilian Mines and Energy Minister X"), not a word of the office."""
-        doc = self.doc
+        doc, skip = self.doc, self.roles.words["title_modifier"]
         i = start
         while i > 0 and start - i < 5:
             t = doc[i - 1]
@@ -270,7 +266,7 @@ class DocIndex:
                 continue
             if not t.is_title or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 break
-            if t.lower_ in _DETERMINERS or t.lower_ in _SKIP or t.ent_type_ == "PERSON":
+            if t.lower_ in _DETERMINERS or t.lower_ in skip or t.ent_type_ == "PERSON":
                 break
             if self.gazetteer.country_by_demonym(t.text) or self.gazetteer.country_by_name(t.text):
                 break
@@ -303,11 +299,11 @@ class DocIndex:
     def after(self, name_end: int) -> Reading | None:
         """An apposition after a name ending at ``name_end``: ", (the) (Serbian) president (of
         Serbia)"."""
-        doc = self.doc
+        doc, skip = self.doc, self.roles.words["title_modifier"]
         if name_end >= len(doc) - 1 or doc[name_end].text != ",":
             return None
         j = name_end + 1
-        while j < len(doc) and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in _SKIP):
+        while j < len(doc) and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in skip):
             j += 1
         ent, country, igo = self.place_at(j)
         if ent is not None and (country or igo):
@@ -388,7 +384,7 @@ class DocIndex:
             return None
         start = i
         j = i + 1 if doc[i].lower_ in _DEFINITE else i
-        while j < len(doc) and doc[j].lower_ in _SKIP:
+        while j < len(doc) and doc[j].lower_ in self.roles.words["title_modifier"]:
             j += 1
         ent, country, igo = self.place_at(j)
         if ent is not None:

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from dateline.actors.context import DocIndex, Reading
 from dateline.actors.people import Person
+from dateline.actors.roles import words
 
 #: Third-person singular pronouns and the gender each refers to.
 PRONOUN_GENDER = {
@@ -36,11 +37,6 @@ PRONOUN_GENDER = {
 }
 PRONOUNS = frozenset(PRONOUN_GENDER)
 PRONOUN_WINDOW = 4
-#: Verbs of asking someone, and verbs of answering: after "X asked Y …", "he said" is Y.
-_QUESTIONS = frozenset({"ask", "question", "press", "quiz", "query", "interrogate", "grill"})
-_ANSWERS = frozenset({"say", "reply", "answer", "respond", "tell", "add", "insist", "explain"})
-#: Verbs whose pronoun subject, read firmly, tells its person's gender (""…," she said").
-_SPEECH = _ANSWERS | {"ask", "write", "argue", "warn", "note", "continue"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 #: Relations of a reported clause to the speech verb (or of the verb to the clause it reports).
 _REPORTED = frozenset({"ccomp", "parataxis"})
@@ -125,7 +121,7 @@ class DocRefs:
             return same[-1].person, False
         # a subject pronoun after a person named only in its own clause's opening phrase ("In
         # an interview with X, he said") is someone named before: earlier sentences first
-        answering = doc[token].head.lemma_.lower() in _ANSWERS
+        answering = doc[token].head.lemma_.lower() in words("answer")
         # a sentence whose subject is "he" already read as X goes on with X ("X arrived. He
         # said that Y had left. ¶ "…," he said": X, not Y named after the first "he")
         chain = self.preceding(token, PRONOUN_GENDER.get(pronoun.lower_), chain=True)
@@ -162,7 +158,7 @@ def reported_by(pronoun: Token, tok: Token) -> bool:
     resign, he said", "X had "no idea," she said"): X is not who says it, as news writes it (a
     speaker talking of themselves is "X said he would resign")."""
     verb = pronoun.head
-    if pronoun.dep_ not in _SUBJECT or verb.lemma_.lower() not in _SPEECH:
+    if pronoun.dep_ not in _SUBJECT or verb.lemma_.lower() not in words("speech"):
         return False
     at = tok.i
     for child in verb.children:
@@ -173,7 +169,7 @@ def reported_by(pronoun: Token, tok: Token) -> bool:
     clause = verb.head
     if verb.dep_ not in _REPORTED or clause.i == verb.i or clause.i > verb.i:
         return False
-    if clause.lemma_.lower() in _SPEECH:
+    if clause.lemma_.lower() in words("speech"):
         return False  # "X said he told them": he is X, whose words report his own
     inside_verb = verb.left_edge.i <= at <= verb.right_edge.i
     return clause.left_edge.i <= at <= clause.right_edge.i and not inside_verb
@@ -189,7 +185,7 @@ def asked_about(pronoun: Token, tok: Token) -> bool:
         child.dep_ == "advcl"
         and child.i < pronoun.i
         and child.tag_ == "VBN"
-        and child.lemma_.lower() in _QUESTIONS
+        and child.lemma_.lower() in words("ask")
         and not any(c.dep_ in _SUBJECT for c in child.children)
         and child.left_edge.i <= tok.i <= child.right_edge.i
         for child in pronoun.head.children
@@ -218,7 +214,7 @@ def _asked(inside: list[Ref], subjects: list[Ref], answering: bool) -> Person | 
     if not answering or not subjects:
         return None
     verb = subjects[0].span.root.head
-    if verb.lemma_.lower() not in _QUESTIONS:
+    if verb.lemma_.lower() not in words("ask"):
         return None
     asked = [r for r in inside if r.span.root.dep_ == "dobj" and r.span.root.head.i == verb.i]
     return asked[0].person if asked else None
@@ -296,7 +292,7 @@ def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
             out.append(ref)
             refs.add(ref)  # a later pronoun may go on with this one's reading
             tok = index.doc[i]
-            speaks = tok.dep_ in _SUBJECT and tok.head.lemma_.lower() in _SPEECH
+            speaks = tok.dep_ in _SUBJECT and tok.head.lemma_.lower() in words("speech")
             if firm and speaks and refs.gender_of(person) is None:
                 refs.learnt[id(person)] = PRONOUN_GENDER[lower]
     return out

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from dateline.actors.context import DocIndex
+from dateline.actors.roles import words
 from dateline.nlp.gazetteer import Gazetteer
 
 #: "(D-N.M.)", "(R-Texas)", "(I-Vt.)", "(D-NY)": a party letter, a dash, a state.
@@ -35,8 +36,6 @@ _PARTY_TAG = re.compile(r"^\s*\(\s*[DRI]\s*[-–]\s*[A-Z][A-Za-z. ]{0,14}\)")
 #: Titles only the US Congress uses before a name.
 _CONGRESS_TITLES = frozenset({"sen.", "rep.", "congressman", "congresswoman", "senator"})
 _FORMER = frozenset({"former", "ex", "ex-", "then"})
-#: Verbs of giving a statement whose "in <place>" says where it was given.
-_SPEAKING = frozenset({"say", "tell", "announce", "speak", "state", "declare"})
 
 
 @cache
@@ -74,7 +73,7 @@ def spoke_in(index: DocIndex, start: int, end: int) -> str | None:
     says more about whom they speak for than the country the article names most."""
     name = index.doc[start:end].root
     verb = name.head
-    if name.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEAKING:
+    if name.dep_ != "nsubj" or verb.lemma_.lower() not in words("statement"):
         return None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "in":

@@ -19,7 +19,6 @@ from dateline.actors.context import DocIndex
 from dateline.actors.roles import Role
 from dateline.nlp.gazetteer import Gazetteer, Igo, normalize
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "mme", "herr", "frau", "lord"})
 #: Labels the model sometimes gives a person's bare surname in a caption or headline.
 _MISLABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
 
@@ -91,7 +90,7 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
         found = index.roles.title_starting(doc, start, end - 1)
         if found is not None:
             role, start = found
-        elif normalize(doc[start].text) in _HONORIFICS:
+        elif normalize(doc[start].text) in index.roles.words["honorific"]:
             start += 1
         else:
             break

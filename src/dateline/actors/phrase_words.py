@@ -15,6 +15,8 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from dateline.actors.roles import words
+
 #: Right-hand dependents that still describe the actor ("Ana Sosa, president *of Uruguay*").
 _RIGHT_DEPS = frozenset({"appos", "compound", "prep", "nmod", "flat"})
 _RIGHT_PREPS = frozenset({"of", "from", "in"})
@@ -23,7 +25,6 @@ _OF = frozenset({"of"})
 #: Floating quantifiers the parser hangs on a subject ("the two ministers *both* signed"):
 #: they say how many act, they are not words of the actor
 _FLOATING = frozenset({"both", "all", "each"})
-_LED_BY = frozenset({"lead", "head", "represent"})
 _LEFT_SKIP = frozenset({"relcl", "acl", "advcl"})
 #: Punctuation inside a phrase before its head: hyphens, possessives and the brackets of an
 #: abbreviation ("the Free Coast Front *(FCF)* fighters")
@@ -51,7 +52,7 @@ def phrase_words(
         if not _under(t, child, _LEFT_SKIP)
     ]
     for child in head.rights:
-        if child.dep_ == "acl" and child.lemma_ in _LED_BY:
+        if child.dep_ == "acl" and child.lemma_ in words("led_by"):
             # "the government delegation, led by <its minister>"
             right.extend(t for t in child.subtree if t.i != child.i)
     # the contiguous words before the head, not what punctuation sets apart

@@ -5,7 +5,8 @@ to the role reported, a sector and a group; ``sectors.tsv`` is the one table of 
 head nouns of actor phrases ("police", "soldier") and words of organisation names ("ministry",
 "army", "university"), each row saying which of the two it applies to; ``gender.tsv`` maps
 honorifics and titles to a gender ("Mrs", "King"), ``first_names.tsv`` first names that tell
-one ("Margaret"). All are data users extend; this module
+one ("Margaret"), ``words.tsv`` the stage's word classes (verbs of asking and answering,
+honorifics, words before a title that change nothing). All are data users extend; this module
 loads them once per process (``RoleTable.default()``) into plain dicts keyed by normalised
 text. The event coder reads the sector words from here (:mod:`dateline.events.rules`).
 """
@@ -27,6 +28,8 @@ from dateline.nlp.gazetteer import GAZETTEER_ERROR, normalize
 #: The longest title, in spaCy tokens ("Chairman of the Joint Chiefs of Staff").
 MAX_TITLE_TOKENS = 8
 _WORD = re.compile(r"[\w'’]+")
+#: The classes of ``words.tsv``; its header says what each does.
+WORD_CLASSES = ("ask", "answer", "speech", "statement", "honorific", "title_modifier", "led_by")
 #: Where a ``sectors.tsv`` row applies: the head of an actor phrase, a word of an
 #: organisation's name, or both.
 SECTOR_USES = ("phrase", "name", "both")
@@ -69,6 +72,24 @@ def _lines(path: Path | Traversable, ncols: int) -> list[list[str]]:
             )
         rows.append(cells)
     return rows
+
+
+def _word_classes(path: Path | Traversable) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {c: set() for c in WORD_CLASSES}
+    for n, (cls, word) in enumerate(_lines(path, 2), 2):
+        if cls not in found:
+            raise NlpError(
+                f"actors data file words.tsv, data line {n}: class {cls!r} is not one of "
+                f"{', '.join(WORD_CLASSES)}",
+                code=GAZETTEER_ERROR,
+            )
+        found[cls].add(normalize(word))
+    return {c: frozenset(w) for c, w in found.items()}
+
+
+def words(cls: str) -> frozenset[str]:
+    """The words of class ``cls`` in the shipped ``words.tsv`` (:attr:`RoleTable.words`)."""
+    return _default().words[cls]
 
 
 class RoleTable:
@@ -116,6 +137,8 @@ class RoleTable:
         self.first_names: dict[str, str] = {
             normalize(name): gender for name, gender in _lines(root / "first_names.tsv", 2)
         }
+        #: word classes -> their words, normalised (``words.tsv``; see :data:`WORD_CLASSES`)
+        self.words = _word_classes(root / "words.tsv")
         #: lowercase first words of titles: a cheap test before trying every length
         self.first_words = frozenset(k.split(" ")[0] for k in self.roles)
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.roles)

@@ -378,8 +378,11 @@ class Coder:
             sources = resolver.phrase(subj) if subj is not None else []
         # a thing, an idea or an event is no one acting ("the proposal reflects", "the war
         # pushed", "repeated cuts hampered"): no source
-        sources = [widened(p, sent, tok) for p in sources if not is_thing(p, sent.doc, self.rules)]
-        targets = [widened(p, sent, tok) for p in _grouped(targets, text)]
+        charges = self.rules.words["charge"]
+        sources = [
+            widened(p, sent, tok, charges) for p in sources if not is_thing(p, sent.doc, self.rules)
+        ]
+        targets = [widened(p, sent, tok, charges) for p in _grouped(targets, text)]
         return sources, targets
 
     def _places(

@@ -18,8 +18,6 @@ from dateline.actors.phrase_words import outside_phrase
 from dateline.events.model import Participant
 from dateline.nlp import text_of
 
-#: Verbs of charging someone with what they did ("accused X of ...", "blamed X for ...").
-_CHARGES = frozenset({"accuse", "charge", "blame", "suspect", "convict", "indict", "fault"})
 #: Clauses that describe a side's noun and belong to its phrase as PLV and PLOVER mark it
 #: ("a complaint *filed by the guild*", "the league, *which two farmers set up*").
 _DESCRIBING = frozenset({"acl", "relcl", "prep", "amod"})
@@ -27,12 +25,13 @@ _DESCRIBING = frozenset({"acl", "relcl", "prep", "amod"})
 _WHEN = frozenset({"DATE", "TIME"})
 
 
-def widened(p: Participant, sent: Span, pred: Token) -> Participant:
+def widened(p: Participant, sent: Span, pred: Token, charges: frozenset[str]) -> Participant:
     """The side's words run on over what describes its noun after it (a participle, a
     relative clause, an adjective or a prepositional phrase, also one on its apposition:
     "Harlow Mutual, a lender *that X set up*", "militias *loyal to X*",
     "workers *at the mine*"), not over a date nor a clause that holds the predicate itself
-    ("protesters *calling for* ...": the act is no part of who does it)."""
+    ("protesters *calling for* ...": the act is no part of who does it), nor over what the
+    object of a verb of charging (``charges``: "accused", "blamed") is said to have done."""
     if p.end <= p.start or p.via == "pronoun":
         return p
     doc = sent.doc
@@ -42,7 +41,9 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     end = span.end
     for tok in span:
         for c in tok.rights:
-            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1 or _charge(c, tok, pred):
+            if c.dep_ not in _DESCRIBING or c.left_edge.i > end + 1:
+                continue
+            if _charge(c, tok, pred, charges):
                 continue
             if any(t.ent_type_ in _WHEN for t in c.subtree):
                 continue
@@ -57,8 +58,8 @@ def widened(p: Participant, sent: Span, pred: Token) -> Participant:
     return replace(p, text=text_of(doc)[p.start : last.idx + len(last)], end=last.idx + len(last))
 
 
-def _charge(prep: Token, head: Token, pred: Token) -> bool:
-    """Whether ``prep`` on the object of a verb of charging says what the one charged is said
+def _charge(prep: Token, head: Token, pred: Token, charges: frozenset[str]) -> bool:
+    """Whether ``prep`` on the object of a verb of ``charges`` says what the one charged is said
     to have done, no words of theirs ("accused *X* of trying to ...", "blamed *X* for
     failing to ...")."""
     return (
@@ -66,7 +67,7 @@ def _charge(prep: Token, head: Token, pred: Token) -> bool:
         and prep.lower_ in ("of", "for")
         and head.dep_ == "dobj"
         and head.head.i == pred.i
-        and pred.lemma_.lower() in _CHARGES
+        and pred.lemma_.lower() in charges
     )
 
 
