@@ -358,3 +358,22 @@ def test_a_hard_wrapped_paragraph_is_one_line() -> None:
     # one line longer than a wrap width: the dump is not wrapped, every line stands
     long = "x " * 80
     assert len(split_lines(wrapped + long)) == 7
+
+
+def test_a_bare_story_of_short_paragraphs_is_all_article_text() -> None:
+    # a brief typed or pasted without a page around it: a title, then sentences only
+    story = (
+        "Ferry crews return\n\n"
+        "BRENNMOOR — Ferry crews went back to work on Friday.\n\n"
+        "The union accepted a pay offer late on Thursday.\n\n"
+        "A port spokesman, Ivo Tannen, said boats would sail by noon.\n\n"
+        "The strike had kept dozens of boats in harbour for a week."
+    )
+    article = extract_text(story)
+    assert article.title == "Ferry crews return"
+    assert article.body.split("\n\n") == story.split("\n\n")[1:]
+    # one sentence among page furniture is no bare story
+    with pytest.raises(ExtractionError):
+        extract_text(
+            "Home\nMenu\nLogin\nSubscribe\nThe union accepted a pay offer late on Thursday."
+        )

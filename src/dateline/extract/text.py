@@ -44,7 +44,7 @@ def classify_lines(text: str, *, url: str | None = None) -> list[Labelled]:
 def extract_text(text: str, *, url: str | None = None) -> Article:
     """Extract an Article from a plain-text page dump. Raises E201 when nothing is
     article-like (no line reads as article prose)."""
-    labelled = classify_lines(text, url=url)
+    labelled = _short_story(classify_lines(text, url=url))
     if not any(lab.role == "lead" for lab in labelled):
         raise ExtractionError(
             "no article text found in the text dump: no line reads as article prose; "
@@ -82,6 +82,39 @@ def extract_text(text: str, *, url: str | None = None) -> Article:
         or next((o for t in boilerplate if (o := outlet_from_copyright(t))), None)
     )
     return article
+
+
+#: Fewest sentence lines a bare story needs (one is as likely a stray line of a page).
+_MIN_SENTENCES = 2
+_SENTENCE_END = tuple(".!?\"”’'")
+
+
+def _sentence(text: str) -> bool:
+    """A line written as prose: a capital or a quotation mark first, six words or more, most
+    of them in lower case, and a full stop (or a closing mark) last."""
+    words = text.split()
+    return (
+        len(words) >= 6
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'")
+        and text.rstrip().endswith(_SENTENCE_END)
+        and sum(w[0].islower() for w in words) * 3 >= len(words)
+    )
+
+
+def _short_story(labelled: list[Labelled]) -> list[Labelled]:
+    """A dump of a bare story (a brief or a wire item of a few short paragraphs, typed or pasted
+    without a page around it), whose short lines the model, trained on whole pages, may read
+    as furniture: when every line but a first, title-like one is a sentence, there is no page
+    furniture to remove and the sentences are the story, the line before them its title."""
+    prose = [k for k, lab in enumerate(labelled) if _sentence(lab.text)]
+    first = len(labelled) - len(prose)
+    if len(prose) < _MIN_SENTENCES or first > 1 or prose[0] != first:
+        return labelled
+    out = [Labelled("title", labelled[0].text)] if first else []
+    out += [
+        Labelled("lead" if n == 0 else "paragraph", labelled[k].text) for n, k in enumerate(prose)
+    ]
+    return out
 
 
 def _published(labelled: list[Labelled], roles: dict[str, list[Labelled]]) -> str | None:
