@@ -137,6 +137,21 @@ def test_an_appearance_verb_before_a_cue_keeps_its_subject_as_speaker(
     assert q.speaker is not None and q.speaker.name == "Ames"
 
 
+def test_reportedly_marks_its_clause_as_a_report_nobody_is_named_for(
+    pipeline: Language,
+) -> None:
+    text = (
+        "In all, the harbour firm reportedly is spending two million dollars on new cranes "
+        "this winter, but the union says the money will not save jobs."
+    )
+    q = by_cue(attributions(pipeline, text), "reportedly")
+    assert q.speaker is None
+    # the fronted phrase and the second clause are no part of it, nor is the adverb
+    assert content(text, q) == (
+        "the harbour firm | is spending two million dollars on new cranes this winter"
+    )
+
+
 def test_a_proper_name_alone_is_a_content_a_pronoun_is_not(pipeline: Language) -> None:
     text = "At the rally on Tuesday, the mayor attacked Ortiz."
     q = by_cue(attributions(pipeline, text), "attacked")

@@ -499,6 +499,35 @@ def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     return Report(tok, entry, tok.text, tok.idx, tok.idx + len(tok.text), source, kept)
 
 
+#: Adverbs that mark their clause as a report of unnamed others ("the firm reportedly
+#: plans to close the plant"): PolNeAR marks the clause as content with no source.
+_HEARSAY = frozenset({"reportedly"})
+#: A clause's children that are no part of what a "reportedly" vouches for: a fronted phrase,
+#: an adverbial clause, a second clause joined to it ("…, but they had left").
+_BESIDE_THE_CLAUSE = frozenset({"advcl", "conj", "cc", "parataxis", "punct"})
+
+
+def _hearsay(tok: Token, lexicon: Lexicon) -> Report | None:
+    """The clause a "reportedly" sits in, without the adverb, as a report nobody is named
+    for (only when the clause's verb is no cue of its own, which would name the speaker)."""
+    head = tok.head
+    if tok.lower_ not in _HEARSAY or tok.dep_ != "advmod" or head.i == tok.i:
+        return None
+    if head.pos_ not in {"VERB", "AUX"} or lexicon.cue(head.lemma_) is not None:
+        return None
+    subjects = [c for c in head.children if c.dep_ in _OWN_SUBJECTS]
+    if not subjects:
+        return None
+    start = subjects[0].left_edge.i
+    content = _subtree(head) - {tok.i}
+    for child in head.children:
+        if child.dep_ in _BESIDE_THE_CLAUSE or child.i < start:
+            content -= _subtree(child)
+    kept = _trim(tok.doc, content)
+    entry = Cue(tok.lower_, "report", frozenset())
+    return Report(tok, entry, tok.text, tok.idx, tok.idx + len(tok.text), None, kept)
+
+
 def headline_reports(doc: Doc, text: str, notices: frozenset[str] = frozenset()) -> list[Report]:
     """ "Okafor: the council has lost its way": a short line whose few words before a colon name
     who says the rest (headlines, and the same convention in bulleted paragraphs); not a
@@ -711,10 +740,9 @@ def find_reports(
             continue
         entry = lexicon.cue(tok.lemma_) or lexicon.cue(tok.lower_)
         if entry is None:
-            if tok.lower_ == "in":
-                evidence = _in_source(tok, lexicon)
-                if evidence is not None:
-                    reports.append(evidence)
+            evidence = _in_source(tok, lexicon) if tok.lower_ == "in" else _hearsay(tok, lexicon)
+            if evidence is not None:
+                reports.append(evidence)
             continue
         cue_text, cue_start, cue_end = _cue_phrase(tok, text)
         if "according" in entry.deps:
