@@ -565,3 +565,12 @@ def test_the_one_asked_in_an_aside_before_the_cue_speaks(pipeline: Language) -> 
     # the parse makes "asked" the main verb and hangs "said" on it
     text = 'Ms. Okafor, asked about the strike, said, "I think the drivers are right."'
     assert speakers(quotes(pipeline, text)) == ["Okafor"]
+
+
+def test_the_subject_of_a_sentence_rooted_on_its_noun_speaks(pipeline: Language) -> None:
+    # the parse roots the sentence on "mayor" and hangs "responded" on it as a modifier
+    text = (
+        'The mayor, channeling his old habits, responded by first saying "some good things" '
+        "about the council."
+    )
+    assert speakers(quotes(pipeline, text)) == ["The mayor"]

@@ -80,6 +80,10 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         # a verb inside quotation marks is no speaker's own clause: ""…," adding "…"" hangs
         # "adding" on the quote's verb, whose governor outside the marks has the subject
         inside = bool(quoted) and quoted[node.i] and node is not verb
+        if node is not verb and _verb_of_root_noun(node):
+            # "X, channeling his habits, responded by saying …" parsed with X as the root
+            # and "responded" a modifier of it: X is the subject
+            return node.head
         if (node.dep_ in climb or inside) and node.head.i != node.i:
             if node.lower_ == "as" and node.head.lemma_.lower() in _QUOTING:
                 # "the agency quoted the minister as saying …": the minister says it
@@ -94,6 +98,21 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         else:
             return None
     return None
+
+
+def _verb_of_root_noun(node: Token) -> bool:
+    """Whether a verb is the main verb of a sentence the parse rooted on its subject noun
+    ("X, channeling his habits, responded …" with "responded" a modifier of X after a
+    comma)."""
+    head = node.head
+    return (
+        node.dep_ == "acl"
+        and node.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < node.i
+        and node.doc[node.i - 1].text == ","
+    )
 
 
 def _after_aside(verb: Token) -> bool:
