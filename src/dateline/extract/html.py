@@ -117,9 +117,8 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
     raw = raw_blocks(body) if body is not None else []
     blocks, captions, editors = classify(raw, meta, signals)
     words = sum(word_count(b.text) for b in blocks if b.role == "paragraph")
-    declared = _declared_text(meta.article_body)
-    if words < MIN_WORDS or _short_of_declared(blocks, declared):
-        if declared:
+    if words < MIN_WORDS or _short_of_declared(blocks, meta.article_body or ""):
+        if declared := _declared_text(meta.article_body):
             blocks = [Block("paragraph", p) for p in _paragraphs(declared)]
         elif _too_deep(html):
             # libxml2 drops what lies below 256 nested elements; layout wrappers carry no
@@ -143,14 +142,16 @@ def _declared_text(article_body: str | None) -> str:
     return text if text.strip() else ""
 
 
-def _short_of_declared(blocks: list[Block], declared: str) -> bool:
+def _short_of_declared(blocks: list[Block], article_body: str) -> bool:
     """The story text found is a small share of the article body the page declares: every
     trafilatura pass picked something else (a block of teasers, a sidebar), and the page's
     own statement of its story is the better text."""
-    if len(declared) < DECLARED_MIN_CHARS:
-        return False
     found = sum(len(b.text) for b in blocks if b.role == "paragraph")
-    return found < DECLARED_FALLBACK_SHARE * len(declared)
+    least = DECLARED_FALLBACK_SHARE
+    if len(article_body) < DECLARED_MIN_CHARS or found >= least * len(article_body):
+        return False  # read as text, the declared body is no longer: no need to read it
+    declared = _declared_text(article_body)
+    return len(declared) >= DECLARED_MIN_CHARS and found < least * len(declared)
 
 
 def _paragraphs(text: str) -> list[str]:
