@@ -201,3 +201,17 @@ def test_words_of_the_office_before_an_appositive_title(pipeline: Language) -> N
     actors = find_actors(doc, Article(body=text, published="2024-03-04"))
     got = {e.name: (e.country, e.sector) for e in actors if e.type == "PERSON"}
     assert got["Tomas Ferro"] == (None, "IGO")
+
+
+def test_words_of_the_office_in_a_title_set_before_the_name(pipeline: Language) -> None:
+    """ "the EU's foreign affairs spokesperson, X," is the EU's; "a lawyer and politician, X"
+    is a list, no title."""
+    text = (
+        "Talks resumed in Nairobi on Monday. The European Union's foreign affairs spokesperson, "
+        "Annika Berg, urged calm. A lawyer and politician, Ruth Kamau, spoke next."
+    )
+    doc = pipeline(text)
+    actors = find_actors(doc, Article(body=text, published="2024-03-04"))
+    berg = person(actors, "Annika Berg")
+    assert (berg.role, berg.country, berg.sector) == ("Spokesperson", None, "IGO")
+    assert person(actors, "Ruth Kamau").role is None

@@ -147,15 +147,19 @@ class DocIndex:
         if found is None and name_start > 1 and doc[name_start - 1].text == ",":
             end = name_start - 1
             found = self.roles.title_ending(doc, end)  # "Kyiv's mayor, X"
-            if found is not None and not (
-                found[1] > 0
-                and (
-                    doc[found[1] - 1].text in POSSESSIVE_MARKS
-                    or doc[found[1] - 1].lower_ in _DEFINITE
-                    or self.ent_at[found[1] - 1] is not None
-                )
-            ):
-                found = None  # "a lawyer and politician, X": a list, not X's title
+            if found is not None:
+                # "the EU's foreign affairs spokesperson, X": words of the title's field
+                k = found[1]
+                while k > 0 and doc[k - 1].pos_ in {"NOUN", "ADJ"} and doc[k - 1].is_lower:
+                    k -= 1
+                if k > 0 and (
+                    doc[k - 1].text in POSSESSIVE_MARKS
+                    or doc[k - 1].lower_ in _DEFINITE
+                    or self.ent_at[k - 1] is not None
+                ):
+                    found = (found[0], k)
+                else:
+                    found = None  # "a lawyer and politician, X": a list, not X's title
         if found is None:
             found = self.portfolio_ending(end)
         of_country: tuple[str | None, Igo | None] = (None, None)
