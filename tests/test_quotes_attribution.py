@@ -311,6 +311,11 @@ def test_a_clitic_stays_with_the_last_word_of_the_content(pipeline: Language) ->
             "The new bridge is a waste of money",
         ),
         ("LIMA (AP) - The mill will close in May, the owners said.", "The mill will close in May"),
+        # a date after the place
+        (
+            "TARNBY, July 19 (UPI) \u2014 The mill will close in May, the owners said.",
+            "The mill will close in May",
+        ),
         # a hyphen between two names is no dateline
         ("US - China talks failed, the minister said.", "US - China talks failed"),
     ],

@@ -574,3 +574,11 @@ def test_the_subject_of_a_sentence_rooted_on_its_noun_speaks(pipeline: Language)
         "about the council."
     )
     assert speakers(quotes(pipeline, text)) == ["The mayor"]
+
+
+def test_a_dated_dateline_is_no_speaker(pipeline: Language) -> None:
+    text = (
+        "TARNBY, July 19 (UPI) — Former Attorney General Anna Berg told delegates at the "
+        "convention that the harbour deal should be cancelled."
+    )
+    assert speakers(quotes(pipeline, text)) == ["Anna Berg"]

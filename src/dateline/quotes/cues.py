@@ -100,11 +100,11 @@ def _with_clitic(doc: Doc, kept: list[int]) -> list[int]:
     return kept
 
 
-#: A dateline opening a story's first paragraph: a place in capitals, maybe a state or an
-#: agency, then a dash ("OSLO ―", "SPRINGFIELD, Ill. —", "LIMA (AP) -"; a hyphen only
-#: after the agency, so "US - China talks" is no dateline).
+#: A dateline opening a story's first paragraph: a place in capitals, maybe a state, a date
+#: or an agency, then a dash ("OSLO ―", "SPRINGFIELD, Ill. —", "LIMA (AP) -", "OSLO, May 4
+#: (UPI) —"; a hyphen only after the agency, so "US - China talks" is no dateline).
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.]*)?"
+    r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.]*)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*(?:―|—|--|–)|\s*\([^)\n]{1,30}\)\s*(?:―|—|--|–|-))\s+"
 )
 
