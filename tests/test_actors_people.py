@@ -165,6 +165,8 @@ def test_place_and_storm_names_are_not_people(pipeline: Language) -> None:
         ("The president of Ukraine, Petro Savchuk, spoke.", "Petro Savchuk", ("President", "UKR")),
         ("Dragan Ilic, Serbia's president, said no.", "Dragan Ilic", ("President", "SRB")),
         ("Arben Kola, the Albanian prime minister, left.", "Arben Kola", ("Prime Minister", "ALB")),
+        ("Bank of Ghana governor Kofi Mensah spoke.", "Kofi Mensah", ("Governor", "GHA")),
+        ("University of Lagos professor Ade Bello spoke.", "Ade Bello", ("Professor", "NGA")),
     ],
 )
 def test_more_title_forms(pipeline: Language, text: str, name: str, want: tuple[str, str]) -> None:
@@ -215,3 +217,10 @@ def test_words_of_the_office_in_a_title_set_before_the_name(pipeline: Language) 
     berg = person(actors, "Annika Berg")
     assert (berg.role, berg.country, berg.sector) == ("Spokesperson", None, "IGO")
     assert person(actors, "Ruth Kamau").role is None
+
+
+def test_a_title_held_at_a_body_of_a_country_is_of_the_bodys_sector(pipeline: Language) -> None:
+    text = "Electoral Commission of Zambia chairperson Agnes Banda defended the count."
+    _, actors = run(pipeline, text)
+    banda = person(actors, "Agnes Banda")
+    assert (banda.role, banda.country, banda.sector) == ("Chairperson", "ZMB", "GOV")

@@ -181,8 +181,15 @@ class DocIndex:
                 role, start = self._portfolio(role, start, end)
         org_sector, org_country = None, None
         org = self.ent_at[start - 1] if role is not None and start > 0 else None
+        seat = None
+        if org is not None and org.label_ == "GPE" and org.start > 1:
+            # "Electoral Commission of Kenya chairperson X": the body, of that country
+            outer = self.ent_at[org.start - 2] if doc[org.start - 1].lower_ == "of" else None
+            if outer is not None and outer.label_ == "ORG":
+                seat, org = self.country_of_ent(org), outer
         if org is not None:
             org_country, org_sector = self.org_of(org)
+            org_country = org_country or seat
             if org_sector is not None:
                 start = org.start  # "Harvard University professor X", "Hamas leader X"
         title_start = start
@@ -357,7 +364,20 @@ class DocIndex:
         code = known.code_at(self.day) if known is not None else None
         if code:
             return split_code(code)
-        return None, self.roles.org_sector(text)
+        return self._country_in_name(ent), self.roles.org_sector(text)
+
+    def _country_in_name(self, ent: Span) -> str | None:
+        """The country an organisation's name ends with after "of", by the country's or a
+        city's name ("Bank of Ghana", "Electoral Commission of Zambia", "University of Lagos")."""
+        ofs = [t.i for t in ent if t.lower_ == "of"]
+        if not ofs or ofs[-1] + 1 >= ent.end:
+            return None
+        tail = self.doc[ofs[-1] + 1 : ent.end]
+        tail = tail[1:] if tail[0].lower_ == "the" and len(tail) > 1 else tail
+        country = self.gazetteer.country_by_name(tail.text) or self.gazetteer.place_by_name(
+            tail.text
+        )
+        return country.iso3 if country else None
 
     def of_phrase(self, i: int) -> tuple[str | None, Igo | None, int]:
         """ "of Serbia" / "of the EU" at token ``i``: (country, igo, token after)."""
