@@ -152,6 +152,19 @@ def test_reportedly_marks_its_clause_as_a_report_nobody_is_named_for(
     )
 
 
+def test_a_poll_is_the_source_of_a_clause_of_its_own_only(pipeline: Language) -> None:
+    text = "In the latest poll, Ortiz leads Lind by nine points."
+    q = by_cue(attributions(pipeline, text), "In")
+    assert q.speaker is not None and q.speaker.text == "the latest poll"
+    assert content(text, q) == "Ortiz leads Lind by nine points."
+    # a relative clause or an infinitive is no finding of the poll's
+    for text in (
+        "Lind, who trails in the latest poll, says she will stay in the race.",
+        "Lind hopes to lead in the next poll.",
+    ):
+        assert not [q for q in attributions(pipeline, text) if q.cue == "in"]
+
+
 def test_a_proper_name_alone_is_a_content_a_pronoun_is_not(pipeline: Language) -> None:
     text = "At the rally on Tuesday, the mayor attacked Ortiz."
     q = by_cue(attributions(pipeline, text), "attacked")

@@ -483,6 +483,15 @@ def _cut_at_break(source: Span, lo: int) -> Span | None:
     return source.doc[keep[0].i : keep[-1].i + 1]
 
 
+def _own_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause that can stand as a finding: it has a subject of its own
+    and is no relative clause ("…, where he has been leading") or infinitive ("expected to
+    close in on 15 percent")."""
+    if verb.dep_ in {"relcl", "xcomp", "acl"}:
+        return False
+    return any(c.dep_ in _OWN_SUBJECTS for c in verb.children)
+
+
 def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     """ "In a CNN poll, Clinton held a lead": a document or survey as the source of the clause
     (only when the clause's verb is no cue of its own, which would name the speaker)."""
@@ -491,6 +500,8 @@ def _in_source(tok: Token, lexicon: Lexicon) -> Report | None:
     if not objs or objs[0].lemma_.lower() not in lexicon.evidence_nouns:
         return None
     if head.pos_ not in {"VERB", "AUX"} or lexicon.cue(head.lemma_) is not None:
+        return None
+    if not _own_clause(head):
         return None
     content = _subtree(head) - _subtree(tok)
     kept = _trim(tok.doc, content)
