@@ -670,3 +670,20 @@ def test_the_one_charged_is_the_target_without_what_they_are_charged_with(
     nlp: Any, sentence: str, charged: str
 ) -> None:
     assert side_words(nlp, sentence, "ACCUSE", "target") == [charged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The Kenyan president accused Ugandan troops of shelling a border village on Monday, "
+            "killing four farmers."
+        ),
+        "Kenya's president accused Ugandan troops of shelling a village, killing four farmers.",
+    ],
+)
+def test_a_participle_after_a_charge_is_part_of_what_the_charged_did(nlp: Any, text: str) -> None:
+    kill = [e for e in candidates(nlp, text) if e.trigger == "killing"]
+    assert kill and kill[0].modality == "hypothetical"  # alleged, not reported as done
+    # the one charged did it (or no one the parse can tell), never the one charging
+    assert kill[0].source is None or kill[0].source.text == "Ugandan troops"

@@ -162,7 +162,9 @@ class Coder:
         self.precision = Precision(self.rules)
         self.scorer = scorer or shipped_scorer()
         words = self.rules.words
-        self.roles = Roles(words["shell"], words["claim"], words["stance"], words["control"])
+        self.roles = Roles(
+            words["shell"], words["claim"], words["stance"], words["control"], words["charge"]
+        )
         self.implied = ImpliedSides(self.gaz)
 
     def code(

@@ -78,11 +78,13 @@ class Roles:
         claims: frozenset[str] = frozenset(),
         stances: frozenset[str] = frozenset(),
         controls: frozenset[str] = frozenset(),
+        charges: frozenset[str] = frozenset(),
     ) -> None:
         self.shells = shells
         self.claims = claims
         self.stances = stances
         self.controls = controls
+        self.charges = charges
 
     def _controller(self, comp: Token, verb: Token) -> Token | None:
         """The object of ``verb`` that does the act of its "to" complement ``comp`` ("urged
@@ -90,6 +92,16 @@ class Roles:
         if comp.dep_ != "xcomp" or verb.lemma_.lower() not in self.controls:
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
+
+    def _charged(self, clause: Token, verb: Token) -> Token | None:
+        """The one charged by ``verb`` (``charges``: "accused", "blamed") when ``clause`` is a
+        participle telling what they are said to have done ("accused X of shelling the town,
+        *killing* four"): X did it, not the accuser; else None."""
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            return None
+        if verb.lemma_.lower() not in self.charges:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
 
     def roles(
         self, pred: Predicate, resolver: Sides
@@ -110,7 +122,9 @@ class Roles:
         while subject is None and not pred.passive and node.dep_ in _CLIMB and node.head != node:
             below, node = node, node.head
             # "urged *Chile* to release ...": the one asked, told or allowed does the act
-            subject = self._controller(below, node) or subject_of(node)
+            subject = (
+                self._controller(below, node) or self._charged(below, node) or subject_of(node)
+            )
         sources = resolver.phrase(subject) if subject is not None else []
         if node is not tok and _spoken(pred) and _a_thing(subject, sources):
             # "X said that the boat had provoked it and *warned* Y": the parser hangs the
