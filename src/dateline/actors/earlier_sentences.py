@@ -1,13 +1,14 @@
 """A side's step across sentences: who the sentences before name, for a phrase that stands
 for them.
 
-    earlier = EarlierSentences(named)
+    earlier = EarlierSentences()
     earlier.next_sentence(before, new_paragraph)    # at each sentence, in order
-    earlier.earlier(sources, phrase)                # "urged *the two delegations*": whom
+    earlier.earlier(sources, phrase, named)         # "urged *the two delegations*": whom
 
 The sentence before and the current paragraph's first sentence are remembered by their token
-span; the actors they name (``named``: :meth:`.sides.Sides.named_in`) are resolved only when
-``earlier`` asks, which is rare, and once per sentence.
+span; the actors they name (``named``: :meth:`.sides.Sides.named_in`, passed on each call,
+never kept: a kept bound method would tie the two in a reference cycle holding the Doc) are
+resolved only when ``earlier`` asks, which is rare, and once per sentence.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ NamedIn = Callable[[At, bool], list[Participant]]
 class EarlierSentences:
     """The sentence before the current one and its paragraph's first, and who they name."""
 
-    def __init__(self, named: NamedIn) -> None:
-        self._named = named
+    def __init__(self) -> None:
         self._previous_at: At | None = None
         self._topic_at: At | None = None
         self._opening = False
@@ -47,26 +47,26 @@ class EarlierSentences:
         live = (self._previous_at, self._topic_at)
         self._named_at = {k: v for k, v in self._named_at.items() if k[0] in live}
 
-    @property
-    def previous(self) -> list[Participant]:
+    def previous(self, named: NamedIn) -> list[Participant]:
         """Actors with a country the previous sentence names as a subject or object."""
-        return self._named_once(self._previous_at, subjects_only=False)
+        return self._named_once(named, self._previous_at, subjects_only=False)
 
-    @property
-    def topic(self) -> list[Participant]:
+    def topic(self, named: NamedIn) -> list[Participant]:
         """Actors with a country the current paragraph's first sentence names as a subject."""
-        return self._named_once(self._topic_at, subjects_only=True)
+        return self._named_once(named, self._topic_at, subjects_only=True)
 
-    def _named_once(self, at: At | None, subjects_only: bool) -> list[Participant]:
+    def _named_once(self, named: NamedIn, at: At | None, subjects_only: bool) -> list[Participant]:
         """``named`` of a sentence, computed once (a sentence's phrases do not change)."""
         if at is None:
             return []
         key = (at, subjects_only)
         if key not in self._named_at:
-            self._named_at[key] = self._named(at, subjects_only)
+            self._named_at[key] = named(at, subjects_only)
         return self._named_at[key]
 
-    def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
+    def earlier(
+        self, sources: list[Participant], phrase: Participant, named: NamedIn
+    ) -> list[Participant]:
         """Who a target ``phrase`` with no country of its own stands for ("the two
         delegations"): the one country the previous sentence names as an actor, else the
         paragraph's subject's, when it is not the source's own (the source must have a
@@ -74,7 +74,7 @@ class EarlierSentences:
         own = {p.country for p in sources}
         if not own or None in own:
             return []
-        for context in (self.previous, self.topic):
+        for context in (self.previous(named), self.topic(named)):
             others = [p for p in context if p.country not in own]
             if others and len({p.country for p in others}) == 1:
                 found = others[-1]

@@ -94,7 +94,9 @@ class Sides:
         self.floor: int | None = None
         self.last: Participant | None = None
         #: the sentence before, and the current paragraph's first sentence
-        self.before = EarlierSentences(self.named_in)
+        #: (it is handed ``named_in`` on each call: holding the bound method would tie the
+        #: two in a reference cycle that keeps the Doc alive until a full collection)
+        self.before = EarlierSentences()
         self._seen: dict[tuple[int, int], ActorLike | None] = {}
 
     def sentence(self, span: tuple[int, int], cut: int, new_paragraph: bool) -> None:
@@ -130,7 +132,7 @@ class Sides:
     def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
         """Who a target ``phrase`` with no country of its own stands for ("the two
         delegations"): :meth:`.earlier_sentences.EarlierSentences.earlier`."""
-        return self.before.earlier(sources, phrase)
+        return self.before.earlier(sources, phrase, self.named_in)
 
     def remember(self, participants: list[Participant]) -> None:
         known = [p for p in participants if p.known and p.via != "pronoun"]
