@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -106,24 +108,33 @@ class GazetteerRuler:
             for name in (country.name, *country.aliases):
                 if name in gazetteer.country_in_context:
                     self.ambiguous[name] = country.ent_id
+        # The words the token scans look for, as vocabulary ids: the scans find them in the
+        # Doc's ORTH array, not by making a Token of every word (most of the ruler's time).
+        self._x = nlp.vocab.strings["X"]
+        self._ambiguous_ids = np.array(
+            sorted(nlp.vocab.strings[name] for name in self.ambiguous), dtype=np.uint64
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
+        orths = doc.to_array(ORTH)
         for match_id, start, end in self.matcher(doc):
             label, _, ent_id = doc.vocab.strings[match_id].partition("|")
             found.append(Span(doc, start, end, label=label, span_id=ent_id))
-        found.extend(self._platform_x(doc))
+        found.extend(self._platform_x(doc, np.flatnonzero(orths == self._x).tolist()))
         ents = self._trim_titles(doc, self._merge(doc, filter_spans(found)))
         if self.ambiguous:
-            ents = self._ambiguous_countries(doc, ents)
+            at = np.flatnonzero(np.isin(orths, self._ambiguous_ids)).tolist()
+            ents = self._ambiguous_countries(doc, ents, at)
         doc.ents = sorted(ents, key=lambda span: span.start)
         return doc
 
-    def _ambiguous_countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _ambiguous_countries(self, doc: Doc, ents: list[Span], at: list[int]) -> list[Span]:
         """A name of ``self.ambiguous`` is the country when the model found it as anything
         but a person (it sees a name, not which: "Niger" as ORG or even DATE in "the junta
         in Niger"), or found nothing there and a place preposition comes before it and no
-        capitalised word after it ("in Niger", not "Niger Delta" or "in Niger State")."""
+        capitalised word after it ("in Niger", not "Niger Delta" or "in Niger State").
+        ``at``: the indices of the tokens that are such a name, in order."""
         out: list[Span] = []
         covered: set[int] = set()
         for ent in ents:
@@ -133,7 +144,8 @@ class GazetteerRuler:
                 ent = Span(doc, ent.end - 1, ent.end, label="GPE", span_id=ent_id)
             out.append(ent)
             covered.update(range(ent.start, ent.end))
-        for token in doc:
+        for i in at:
+            token = doc[i]
             ent_id = self.ambiguous.get(token.text)
             if ent_id is None or token.i in covered or token.i == 0:
                 continue
@@ -240,10 +252,12 @@ class GazetteerRuler:
         return out
 
     @staticmethod
-    def _platform_x(doc: Doc) -> list[Span]:
-        """The bare "X" as the platform, only where the context says so."""
+    def _platform_x(doc: Doc, at: list[int]) -> list[Span]:
+        """The bare "X" as the platform, only where the context says so (``at``: the indices
+        of the tokens "X", in order)."""
         spans = []
-        for token in doc:
+        for i in at:
+            token = doc[i]
             if token.text != "X":
                 continue
             prev = doc[token.i - 1].lower_ if token.i > 0 else ""
