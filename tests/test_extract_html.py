@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -690,49 +689,3 @@ def test_the_headline_repeated_over_the_story_is_not_body() -> None:
     raw = [(kind, text, "", False) for kind, text, _ in pieces]
     blocks, _, _ = classify(raw, PageMeta(title=headline), PageSignals())
     assert [b.role for b in blocks] == [role for _, _, role in pieces]
-
-
-def _declared_page(visible: str, declared: str) -> str:
-    ld = json.dumps(
-        {"@type": "NewsArticle", "headline": "Harbour dredging", "articleBody": declared}
-    )
-    return (
-        f'<html><head><title>Harbour dredging</title><script type="application/ld+json">{ld}'
-        f"</script></head><body><h1>Harbour dredging</h1><main>{visible}</main></body></html>"
-    )
-
-
-def test_a_story_only_declared_in_json_ld_replaces_a_short_pick() -> None:
-    """A page that renders its story in the reader's browser shows a promo paragraph; the
-    JSON-LD articleBody it declares is the story (its markup and entities read as text)."""
-    promo = (
-        "<p>Members read every report from the coast first, get the weekly digest on Fridays "
-        "and can ask our reporters questions in a monthly call; join today and the first "
-        "three months cost nothing at all.</p><p>Already a member? Sign in with the address "
-        "you joined with.</p>"
-    )
-    story = [
-        "The harbour board approved a second season of dredging on Monday, after silt "
-        "narrowed the channel used by the fishing fleet to a single lane at low water and "
-        "two boats ran aground in a week.",
-        "Skippers said the shallows had cost them two tides a week since the autumn storms "
-        "&amp; the board&rsquo;s engineers agreed the work could not wait for the summer, "
-        "when the channel is busiest with visiting yachts.",
-        "Dredging starts in April and runs for six weeks, with the channel closed overnight "
-        "while the barges work and open to the fleet at every morning tide.",
-        "The board expects the cost to be shared with the county, which paid for half of the "
-        "first season's work out of its coastal fund.",
-        "<p>The spoil will be taken out to sea and dumped at a licensed site beyond the bay, "
-        "as it was in the first season, and the board will survey the seabed again in "
-        "the autumn.</p>",
-    ]
-    article = extract_html(_declared_page(promo, "\n".join(story)))
-    paragraphs = article.body.split("\n\n")
-    assert paragraphs[0].startswith("The harbour board approved")
-    assert "autumn storms & the board’s engineers" in paragraphs[1]
-    assert paragraphs[-1].startswith("The spoil will be taken out to sea")
-    # a story shown on the page that keeps a fair share of the declared text stands
-    shown = "".join(f"<p>{p}</p>" for p in story[:2])
-    article = extract_html(_declared_page(shown, "\n".join(story)))
-    assert article.body.startswith("The harbour board approved")
-    assert "Dredging starts in April" not in article.body

@@ -11,7 +11,6 @@ assembles the Article.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 from lxml import etree
@@ -33,13 +32,6 @@ from dateline.model import Article, Block, Caption
 
 #: fewer words of story text than this and the page has no article (a login page, a menu)
 MIN_WORDS = 12
-#: story text under this share of the article body the page declares (JSON-LD articleBody,
-#: at least DECLARED_MIN_CHARS long): the declared body replaces it. Measured on the tune
-#: halves: at 0.5 a page whose declared body holds much besides the story was replaced and
-#: lost; at 0.3 no tune page changes.
-DECLARED_FALLBACK_SHARE = 0.3
-DECLARED_MIN_CHARS = 500
-_TAG = re.compile(r"<[^>]*>")
 #: An attribute value this long (an inline data: image, a serialised app state) is dropped
 #: before parsing: libxml2 takes minutes over a 10 MB attribute, and none holds article text.
 MAX_ATTRIBUTE = 65_536
@@ -117,9 +109,9 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
     raw = raw_blocks(body) if body is not None else []
     blocks, captions, editors = classify(raw, meta, signals)
     words = sum(word_count(b.text) for b in blocks if b.role == "paragraph")
-    if words < MIN_WORDS or _short_of_declared(blocks, meta.article_body or ""):
-        if declared := _declared_text(meta.article_body):
-            blocks = [Block("paragraph", p) for p in _paragraphs(declared)]
+    if words < MIN_WORDS:
+        if meta.article_body:
+            blocks = [Block("paragraph", p) for p in _paragraphs(meta.article_body)]
         elif _too_deep(html):
             # libxml2 drops what lies below 256 nested elements; layout wrappers carry no
             # text, so the page without them is the same story, shallow enough to parse
@@ -130,28 +122,6 @@ def extract_html(html: str, *, url: str | None = None) -> Article:
                 code="E201",
             )
     return _assemble(meta, blocks, captions, editors, url, signals.bylines)
-
-
-def _declared_text(article_body: str | None) -> str:
-    """The page's JSON-LD articleBody as text: some pages put markup or HTML entities in it."""
-    if not article_body:
-        return ""
-    if "<" in article_body:
-        article_body = _TAG.sub("\n", article_body)
-    text = html_lib.unescape(article_body) if "&" in article_body else article_body
-    return text if text.strip() else ""
-
-
-def _short_of_declared(blocks: list[Block], article_body: str) -> bool:
-    """The story text found is a small share of the article body the page declares: every
-    trafilatura pass picked something else (a block of teasers, a sidebar), and the page's
-    own statement of its story is the better text."""
-    found = sum(len(b.text) for b in blocks if b.role == "paragraph")
-    least = DECLARED_FALLBACK_SHARE
-    if len(article_body) < DECLARED_MIN_CHARS or found >= least * len(article_body):
-        return False  # read as text, the declared body is no longer: no need to read it
-    declared = _declared_text(article_body)
-    return len(declared) >= DECLARED_MIN_CHARS and found < least * len(declared)
 
 
 def _paragraphs(text: str) -> list[str]:
