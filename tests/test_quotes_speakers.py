@@ -582,3 +582,17 @@ def test_a_dated_dateline_is_no_speaker(pipeline: Language) -> None:
         "convention that the harbour deal should be cancelled."
     )
     assert speakers(quotes(pipeline, text)) == ["Anna Berg"]
+
+
+class _Namesake:
+    """A resolver that, like an actors stage that joined two namesakes, names every phrase
+    as one man."""
+
+    def resolve(self, start: int, end: int) -> tuple[str, str] | None:
+        return ("e1", "Tom Harlan")
+
+
+def test_a_she_is_not_named_as_a_man_the_resolver_gives(pipeline: Language) -> None:
+    text = 'Mary Harlan opened the fair on Sunday.\n\n"We will build the bridge," she said.'
+    found = find_quotes(pipeline(text), _Namesake())
+    assert speakers(found) == ["Mary Harlan"]

@@ -308,6 +308,8 @@ class _Names:
                 and self.resolver.resolve(owner.idx, owner.idx + len(owner)) == found
             ):
                 found = None
+            if found is not None and not self._fits_pronoun(target, found[1]):
+                found = None  # "she" for a man's name: the actors stage joined two namesakes
             if found is not None:
                 entity, name = found
                 # a name never runs over a paragraph break (a mention the model drew across
@@ -353,6 +355,13 @@ class _Names:
                 or name
             )
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+
+    def _fits_pronoun(self, phrase: Span, name: str) -> bool:
+        """Whether a resolved name may stand for a he/she phrase (any name for any other
+        phrase): a first name or honorific of the other gender says no."""
+        if len(phrase) != 1 or phrase[0].lower_ not in {"he", "she"}:
+            return True
+        return self.cast.compatible(name, phrase[0].lower_)
 
     def _said_by(self, earlier: list[Quote]) -> dict[int, str]:
         """The head token of each earlier speaker phrase -> the name it was resolved to."""

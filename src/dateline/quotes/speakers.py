@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
-from dateline.nlp.gazetteer import Gazetteer
+from dateline.nlp.gazetteer import Gazetteer, normalize
 from dateline.quotes.lexicon import default_lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -488,8 +488,12 @@ class Cast:
         return pair[1][1], pair[0][1]
 
     def compatible(self, name: str, pronoun: str) -> bool:
-        """Whether a he/she may stand for ``name`` (unknown gender: yes)."""
+        """Whether a he/she may stand for ``name`` (unknown gender: yes): by the article's
+        honorifics and first names, else by the name's own first name ("Tom Harlan")."""
         gender = self.gender.get(name)
+        words = name.split()
+        if gender is None and len(words) > 1:
+            gender = RoleTable.default().first_names.get(normalize(words[0]))
         if gender is None:
             return True
         return (gender == "m") == (pronoun.lower() in _MALE)
