@@ -165,6 +165,17 @@ def test_a_poll_is_the_source_of_a_clause_of_its_own_only(pipeline: Language) ->
         assert not [q for q in attributions(pipeline, text) if q.cue == "in"]
 
 
+def test_a_cue_in_a_clause_that_opens_with_that_reports_nothing_of_the_clause_above(
+    pipeline: Language,
+) -> None:
+    text = "It was no surprise that the mayor tweeted about the ferry again."
+    assert not [q for q in attributions(pipeline, text) if q.cue == "tweeted" and q.spans]
+    # the reporting clause set off after what it reports still reports it
+    text = "The ferry will run all winter, the mayor said."
+    q = by_cue(attributions(pipeline, text), "said")
+    assert content(text, q) == "The ferry will run all winter"
+
+
 def test_a_proper_name_alone_is_a_content_a_pronoun_is_not(pipeline: Language) -> None:
     text = "At the rally on Tuesday, the mayor attacked Ortiz."
     q = by_cue(attributions(pipeline, text), "attacked")

@@ -228,7 +228,7 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
     head = tok.head
     if (
         "ccomp" in entry.deps
-        and (tok.dep_ in {"parataxis", "ccomp"} or _as_clause(tok))
+        and (tok.dep_ == "parataxis" or _set_off_after(tok) or _as_clause(tok))
         and head.i != tok.i
         and any(c.dep_ in _OWN_SUBJECTS for c in tok.children)
     ):
@@ -237,6 +237,23 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
             found.discard(max(found))  # the sentence's full stop, after the reported clause
         return found
     return set()
+
+
+#: Tags of a wh-word opening a clause ("what he wanted", "where she works").
+_WH_TAGS = frozenset({"WDT", "WP", "WRB"})
+
+
+def _set_off_after(tok: Token) -> bool:
+    """A cue the parse made a clause of the verb before it that is the reporting clause
+    ("Clinton will win, he said"): set off by a comma or mark after that verb's words and
+    opened by no "that", "if" or wh-word ("it was no surprise that he tweeted"). Reading the
+    clause above as reported gave PolNeAR's training split 90 contents, nearly all wrong."""
+    doc = tok.doc
+    if tok.dep_ != "ccomp" or tok.i < tok.head.i or tok.left_edge.i == 0:
+        return False
+    if any(c.dep_ == "mark" for c in tok.children) or doc[tok.left_edge.i].tag_ in _WH_TAGS:
+        return False
+    return doc[tok.left_edge.i - 1].is_punct
 
 
 def _as_clause(tok: Token) -> bool:

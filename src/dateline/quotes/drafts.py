@@ -132,7 +132,7 @@ def _nearest_cue(
         lo = min(lo, before.start_char) if before is not None else lo
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     inside = {t.i for t in span} if span is not None else set()
-    best: tuple[tuple[int, int, int], Report] | None = None
+    best: tuple[tuple[int, int, bool, int], Report] | None = None
     for report in reports:
         if report.cue_start > hi + 200 or report.cue_end < lo - 200:
             continue
@@ -156,8 +156,9 @@ def _nearest_cue(
         others = [i for i in report.content if i not in inside and not doc[i].is_punct]
         busy = len(others) >= MIN_CONTENT_WORDS  # the cue reports something else too
         governs = report.cue.left_edge.i <= min(inside, default=-1) <= report.cue.right_edge.i
-        # prefer a cue whose phrase holds the quote, then one reporting nothing else, then near
-        rank = (0 if governs else 1, 1 if busy else 0, len(between))
+        # prefer a cue whose phrase holds the quote, then one reporting nothing else, then one
+        # with a speaker, then near
+        rank = (0 if governs else 1, 1 if busy else 0, report.source is None, len(between))
         if best is None or rank < best[0]:
             best = (rank, report)
     if best is not None:
