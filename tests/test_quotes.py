@@ -534,3 +534,24 @@ def test_a_parse_running_over_a_paragraph_break_keeps_the_paragraphs_speaker(
     )
     direct = only(with_actors(pipeline, text), "direct")
     assert speaker(direct) == "Mira Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a port does not urge: the teller does, and that is no part of the report
+        (
+            "The minister said the port had reopened and urged traders to return.",
+            "the port had reopened",
+        ),
+        # workers can demand: their act is reported
+        (
+            "The union said workers had walked out and demanded higher pay.",
+            "workers had walked out and demanded higher pay",
+        ),
+    ],
+)
+def test_a_speech_verb_joined_to_a_clause_about_a_thing_is_the_tellers(
+    pipeline: Language, text: str, reported: str
+) -> None:
+    assert only(quotes(pipeline, text)).text == reported

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.roles import RoleTable
 from dateline.quotes.lexicon import Cue, Lexicon
 from dateline.quotes.speakers import breaks_between, speaker_phrase, subject_of
 
@@ -223,6 +224,7 @@ def _content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
             found |= _subtree(objects[-1])
         # "described the plan as a failure": the "as" between two parts stays in the content
         found |= {i for i in preps if min(found) < i < max(found)}
+        found -= _tellers_own(tok, found, lexicon)
         return found | _first_clauses(tok, found) | _shared_subject(tok, found, lexicon)
     # inverted: "Clinton will win, he said." parsed with the cue hanging off the clause
     head = tok.head
@@ -254,6 +256,55 @@ def _set_off_after(tok: Token) -> bool:
     if any(c.dep_ == "mark" for c in tok.children) or doc[tok.left_edge.i].tag_ in _WH_TAGS:
         return False
     return doc[tok.left_edge.i - 1].is_punct
+
+
+#: Endings of nouns of people ("organiser", "protester", "activist", "resident", "employee").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ary")
+
+
+def _tellers_own(cue: Token, content: set[int], lexicon: Lexicon) -> set[int]:
+    """ "X said the port had reopened and urged traders to return": a speech verb joined to
+    the reported clause with no subject of its own, where the clause's subject is a thing,
+    which does not speak: the parse hung the teller's second act on the clause; its words
+    (and the "and" before them) are no part of what was reported."""
+    out: set[int] = set()
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.i not in content:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _OWN_SUBJECTS), None)
+        if subject is None or not _a_thing(subject, lexicon):
+            continue
+        for verb in clause.children:
+            if (
+                verb.dep_ == "conj"
+                and verb.pos_ == "VERB"
+                and lexicon.cue(verb.lemma_) is not None
+                and not any(c.dep_ in _OWN_SUBJECTS for c in verb.children)
+            ):
+                out |= _subtree(verb)
+                out |= {
+                    c.i
+                    for c in clause.children
+                    if c.dep_ in {"cc", "punct"} and verb.left_edge.i - 2 <= c.i < verb.i
+                }
+    return out
+
+
+def _a_thing(tok: Token, lexicon: Lexicon) -> bool:
+    """A common noun no entity covers that names no one who could speak ("the port", "the
+    vessel"): not a noun that speaks, an organisation word, a role or an agent noun."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    roles = RoleTable.default()
+    return not (
+        lemma in lexicon.speaker_nouns
+        or lemma in lexicon.evidence_nouns
+        or lemma in lexicon.org_references
+        or lemma in roles.sectors
+        or roles.role(lemma) is not None
+        or lemma.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _as_clause(tok: Token) -> bool:
