@@ -596,28 +596,3 @@ def test_a_she_is_not_named_as_a_man_the_resolver_gives(pipeline: Language) -> N
     text = 'Mary Harlan opened the fair on Sunday.\n\n"We will build the bridge," she said.'
     found = find_quotes(pipeline(text), _Namesake())
     assert speakers(found) == ["Mary Harlan"]
-
-
-@pytest.mark.parametrize(
-    ("label", "named"),
-    [
-        # a first name the model tagged a nationality or group: the name is both words
-        ("Kurdo", "Kurdo Okoro"),
-        # a party label before a surname is no first name
-        ("Democrat", "Okoro"),
-    ],
-)
-def test_a_first_name_tagged_a_group_is_part_of_the_name(
-    pipeline: Language, label: str, named: str
-) -> None:
-    from spacy.tokens import Span
-
-    from dateline.actors import find_actors
-    from dateline.model import Article
-
-    text = f'"The bridge will open in May," {label} Okoro said on Monday.'
-    doc = pipeline(text)
-    first = next(t.i for t in doc if t.text == label)
-    doc.ents = [Span(doc, first, first + 1, "NORP"), Span(doc, first + 1, first + 2, "PERSON")]
-    found = find_quotes(doc, find_actors(doc, Article(body=text)))
-    assert speakers(found) == [named]

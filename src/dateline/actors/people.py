@@ -101,8 +101,6 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
         end -= 1
     if end <= start:
         return None
-    if end - start == 1 and start == ent.start and _first_name_before(index, start):
-        start -= 1  # "Christian Lind" with the first name tagged a nationality
     span = doc[start:end]
     if any(t.like_num for t in span) or not any(t.is_title or t.is_upper for t in span):
         return None
@@ -112,63 +110,6 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
     if squeezed in _squeezed_places() and index.gazetteer.place_by_name(span.text) is None:
         return None  # "Hai Phong" for Haiphong, "Naypyitaw" for Nay Pyi Taw
     return span, role
-
-
-#: Group labels news puts before a surname ("Democrat Smith"), which are no first names.
-_GROUP_LABELS = frozenset(
-    {
-        "democrat",
-        "republican",
-        "christian",
-        "muslim",
-        "catholic",
-        "jewish",
-        "jew",
-        "sunni",
-        "shiite",
-        "shia",
-        "protestant",
-        "evangelical",
-        "hindu",
-        "buddhist",
-        "sikh",
-        "conservative",
-        "liberal",
-        "labour",
-        "tory",
-        "socialist",
-        "communist",
-        "green",
-        "libertarian",
-        "independent",
-        "islamist",
-        "latino",
-        "hispanic",
-    }
-)
-
-
-def _first_name_before(index: DocIndex, i: int) -> bool:
-    """Whether the word before a one-word name is a first name the model tagged a nationality
-    or a group on its own: a capitalised proper noun, one word of its own entity, on the same
-    line, that is no nation's or people's word (``demonyms.tsv``) and no party or faith
-    label ("Democrat Smith")."""
-    if i == 0:
-        return False
-    doc = index.doc
-    word = doc[i - 1]
-    if not (
-        word.ent_type_ == "NORP"
-        and word.ent_iob_ == "B"
-        and word.tag_ == "NNP"
-        and word.is_title
-        and word.whitespace_ == " "
-    ):
-        return False
-    key = normalize(word.text)
-    if key in _GROUP_LABELS or key.removesuffix("s") in _GROUP_LABELS:
-        return False  # "Democrat Smith", "among Republicans Smith leads"
-    return index.gazetteer.demonym(word.text) is None
 
 
 @functools.cache
