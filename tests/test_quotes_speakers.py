@@ -596,3 +596,15 @@ def test_a_she_is_not_named_as_a_man_the_resolver_gives(pipeline: Language) -> N
     text = 'Mary Harlan opened the fair on Sunday.\n\n"We will build the bridge," she said.'
     found = find_quotes(pipeline(text), _Namesake())
     assert speakers(found) == ["Mary Harlan"]
+
+
+def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language) -> None:
+    from dateline.quotes.speakers import subject_of
+
+    # "― Ruiz boasted, "We won."" with the dash parsed as a subject beside the name
+    words = ["―", "Ruiz", "boasted", ",", '"', "We", "won", ".", '"']
+    heads = [2, 2, 2, 2, 2, 6, 2, 2, 2]
+    deps = ["nsubj", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
+    doc = Doc(pipeline.vocab, words=words, heads=heads, deps=deps)
+    subject = subject_of(doc[2])
+    assert subject is not None and subject.text == "Ruiz"

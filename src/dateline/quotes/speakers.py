@@ -61,6 +61,9 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         subjects = [
             c for c in node.children if c.dep_ in _SUBJECTS and not (quoted and quoted[c.i])
         ]
+        if len(subjects) > 1:
+            # "― X boasted": a dash the parse made a second subject is none
+            subjects = [c for c in subjects if not c.is_punct] or subjects
         teller = _teller(verb, node, subjects)
         if teller is not None:
             return teller
