@@ -139,6 +139,18 @@ def test_get_round_trips_the_record(db: Path, analysis_factory: Factory) -> None
         assert store.get("0" * 32) is None
 
 
+def test_get_keeps_the_record_warnings(db: Path, analysis_factory: Factory) -> None:
+    # `get`, the JSON Lines export and the API read records back through Store.get: a
+    # record analyzed only in part must still say so after the round trip
+    record = analysis_factory("Hafen wieder offen", "Der Hafen ist seit Montag wieder offen.")
+    record.warnings = ["the article is in 'de'; entities, quotes and events are only found"]
+    with Store.open(db) as store:
+        store.save(record)
+        stored = store.get(record.id)
+    assert stored is not None and stored.warnings == record.warnings
+    assert stored == record
+
+
 def test_articles_listing(db: Path, analysis_factory: Factory) -> None:
     with Store.open(db) as store:
         store.save(analysis_factory("Old", HARVEST, published="2023-07-01"))

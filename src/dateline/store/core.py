@@ -368,6 +368,7 @@ class Store:
             entities=list(data.get("entities") or []),
             quotes=list(data.get("quotes") or []),
             events=list(data.get("events") or []),
+            warnings=list(data.get("warnings") or []),
         )
 
     def find(self, key: str) -> str | None:
