@@ -260,6 +260,9 @@ def test_cli_stories(tmp_path: Path, analysis_factory: Factory) -> None:
     assert result.exit_code == 0, result.output
     [story] = json.loads(result.output)
     assert story["num_articles"] == 3
+    # the table shows the id `dateline compare STORY` asks for
+    table = CliRunner().invoke(cli, ["stories", "--db", str(db)]).output.splitlines()
+    assert table[0].split()[0] == "id" and table[2].split()[0] == str(story["id"])
     result = CliRunner().invoke(cli, ["stories", "--db", str(db), "--min-articles", "4"])
     assert result.exit_code == 0 and "AAAGOV" not in result.output
 

@@ -224,7 +224,8 @@ def stories(
     _write_rows(
         fmt,
         rows,
-        ("day", "cameo_root", "source", "target", "num_articles", "num_sources", "sentence"),
+        # the id first: `dateline compare STORY` takes it
+        ("id", "day", "cameo_root", "source", "target", "num_articles", "num_sources", "sentence"),
     )
 
 
