@@ -282,15 +282,17 @@ class Lexicon:
         comps = frozenset(c.lower() for c in complements)
         subj = frozenset(s.lower() for s in subject_lemmas)
         attached = parts | preps.keys()
-        # an empty constraint is met: tested first, as most entries leave most of them empty
+        # an empty constraint is met: tested first, as most entries leave most of them empty;
+        # a constraint on words the verb has none of is not (most verbs have no object, a
+        # common verb has some two hundred entries, most of them with an object constraint)
         return [
             e
             for e in candidates
             if (not e.particle or e.particle & attached)
-            and (not e.object or _covers(e.object, objs))
-            and (not e.prep or all(_prep_ok(p, preps, parts) for p in e.prep))
+            and (not e.object or (objs and _covers(e.object, objs)))
+            and (not e.prep or (attached and all(_prep_ok(p, preps, parts) for p in e.prep)))
             and (not e.comp or bool(e.comp & comps) or (ANY in e.comp and bool(comps)))
-            and (not e.subject or _covers(e.subject, subj))
+            and (not e.subject or (subj and _covers(e.subject, subj)))
         ]
 
     def match_noun(
