@@ -224,3 +224,14 @@ def test_a_title_held_at_a_body_of_a_country_is_of_the_bodys_sector(pipeline: La
     _, actors = run(pipeline, text)
     banda = person(actors, "Agnes Banda")
     assert (banda.role, banda.country, banda.sector) == ("Chairperson", "ZMB", "GOV")
+
+
+def test_a_first_name_the_model_left_out_of_the_name(pipeline: Language) -> None:
+    text = (
+        "Brazil's president met her Nigerian counterpart, Aminu Bello Danjuma, on Wednesday. "
+        "Former Speaker of the House Ada Morven said little."
+    )
+    doc = pipeline(text)
+    found = {e.name for e in find_actors(doc, Article(body=text)) if e.type == "PERSON"}
+    assert "Aminu Bello Danjuma" in found
+    assert not any(name.startswith("House") for name in found)

@@ -94,6 +94,8 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
             start += 1
         else:
             break
+    if start == ent.start and _untagged_first_name(index, start - 1):
+        start -= 1  # ", Aminata Bello Diallo," tagged from its second word
     quote = next((t.i for t in doc[start:end] if t.is_quote), None)
     if quote is not None:
         end = quote  # 'Robert C. "Bobby' : the name stops at the nickname's quotation mark
@@ -110,6 +112,29 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
     if squeezed in _squeezed_places() and index.gazetteer.place_by_name(span.text) is None:
         return None  # "Hai Phong" for Haiphong, "Naypyitaw" for Nay Pyi Taw
     return span, role
+
+
+def _untagged_first_name(index: DocIndex, k: int) -> bool:
+    """Whether token ``k``, right before a PERSON entity, is a first name the model left out:
+    a capitalised proper noun no entity covers, inside its sentence (not its first word, which
+    may be capitalised for the sentence) and not after a determiner, preposition or another
+    proper noun (then it ends a phrase of its own), that is no title, honorific or place."""
+    doc = index.doc
+    if k < 1 or index.ent_at[k] is not None or index.quoted_token[k]:
+        return False
+    tok = doc[k]
+    if tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or tok.is_sent_start:
+        return False
+    if doc[k - 1].pos_ in {"DET", "ADP", "PROPN"}:
+        return False  # "Speaker of the House X": a name of a body or a title's, not X's
+    key = normalize(tok.text)
+    return not (
+        key in index.roles.roles
+        or key in index.roles.words["honorific"]
+        or tok.text in index.gazetteer.title_words
+        or index.gazetteer.country_by_name(tok.text)
+        or index.gazetteer.place_by_name(tok.text)
+    )
 
 
 @functools.cache
