@@ -172,6 +172,24 @@ def test_event_filters(client: TestClient, ids: dict[str, str]) -> None:
     assert client.get("/api/events", params={"country": "ESTONIA"}).status_code == 422
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/events", "/api/network", "/api/places", "/api/stories", "/events"]
+)
+def test_a_date_filter_that_is_no_date_is_a_422_not_an_empty_answer(
+    client: TestClient, path: str
+) -> None:
+    if path == "/api/stories" and not callable(getattr(Store, "stories", None)):
+        pytest.skip("this store has no stories")
+    for bad in ("notadate", "03/01/2024", "2024-3-1"):
+        answer = client.get(path, params={"since": bad})
+        assert answer.status_code == 422, (path, bad)
+    answer = client.get("/api/events", params={"until": "yesterday"})
+    assert answer.json()["error"]["code"] == "E422" and "until" in answer.json()["error"]["message"]
+    # a year, a month (the map's time slider) and a date-time stay valid
+    for good in ("2024", "2024-05", "2024-05-06", "2024-05-06T09:30:00+02:00"):
+        assert client.get(path, params={"since": good}).status_code == 200, (path, good)
+
+
 def test_events_csv_carries_the_filters_and_defuses_formulas(client: TestClient) -> None:
     rows = rows_of(client.get("/api/events.csv", params={"actor": "LVABUS"}).text)
     assert len(rows) == 1 and rows[0]["cameo"] == "112" and rows[0]["goldstein"] == "-2.000"

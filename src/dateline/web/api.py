@@ -3,6 +3,7 @@ CSV (``?format=csv`` or the same path with ``.csv``). Writes need the server's t
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
@@ -51,7 +52,27 @@ def event_filters(
 ) -> dict[str, Any]:
     """The filters of ``dateline events``, as query parameters."""
     given = dict(actor=actor, country=country, code=code, plover=plover, since=since, until=until)
-    return {k: v.strip() for k, v in given.items() if v and v.strip()}
+    filters = {k: v.strip() for k, v in given.items() if v and v.strip()}
+    _check_dates(filters)
+    return filters
+
+
+#: What ``since``/``until`` may be: an ISO date, or its year or month alone (the map's time
+#: slider asks by month), or a date-time. They are compared as text with the stored dates,
+#: so anything else ('notadate', '03/01/2024') would match nothing without a word.
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
+
+
+def _check_dates(filters: dict[str, Any]) -> None:
+    for name in ("since", "until"):
+        value = filters.get(name)
+        if value is not None and not _ISO_PREFIX.fullmatch(value):
+            raise ApiError(
+                422,
+                "E422",
+                f"invalid request: query.{name}: {value[:40]!r} is not an ISO date; give "
+                "2024-03-01, a month (2024-03) or a year (2024)",
+            )
 
 
 EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
@@ -244,6 +265,7 @@ def stories(
     """Stories, widest first (the store's own grouping of events across articles)."""
     given = dict(min_articles=min_articles, since=since, until=until)
     filters = {k: v for k, v in given.items() if v is not None and v != ""}
+    _check_dates(filters)
     found = ctx.store.stories(**filters, limit=limit + 1, offset=offset)  # type: ignore[attr-defined,unused-ignore]
     rows = [r if isinstance(r, dict) else r.to_dict() for r in found]
     return _answer(request, format, views.paged(rows, limit, offset), "stories")
