@@ -347,3 +347,32 @@ def test_a_clitic_stays_with_the_last_word_of_the_content(pipeline: Language) ->
 def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) -> None:
     q = by_cue(attributions(pipeline, text), "said")
     assert content(text, q) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        (
+            "The harbour master made it clear that the ferries would run in May.",
+            "The harbour master",
+            "that the ferries would run in May",
+        ),
+        (
+            "The harbour master has made the case that the ferries should run all year.",
+            "The harbour master",
+            "that the ferries should run all year",
+        ),
+        ("Local traders made the case for a second pier.", "Local traders", "a second pier"),
+    ],
+)
+def test_a_light_make_with_clear_or_a_case_is_a_cue(
+    pipeline: Language, text: str, speaker: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), "made")
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert content(text, q) == reported
+
+
+def test_a_make_of_anything_else_is_no_cue(pipeline: Language) -> None:
+    text = "The harbour firm made a profit that the owners shared."
+    assert not [q for q in attributions(pipeline, text) if q.cue and "made" in q.cue]

@@ -290,3 +290,41 @@ def _first_clauses(tok: Token, found: set[int]) -> set[int]:
     if not subjects or min(subjects) < max(found) or head.pos_ not in {"VERB", "AUX"}:
         return set()
     return subtree(head) - subtree(tok)
+
+
+#: Nouns a light "make" turns into a cue: "made the case that …", "makes the point that …".
+_MADE_NOUNS = frozenset({"case", "point", "argument"})
+_CLAUSES = frozenset({"ccomp", "advcl", "csubj", "acl", "relcl"})
+
+
+def _that_clause(tok: Token, after: int, bare: bool = False) -> set[int]:
+    """The subtree of a clause child of ``tok`` after index ``after`` opened by "that" (or,
+    with ``bare``, any clause with a subject of its own: "made clear they would stay")."""
+    for child in tok.children:
+        if child.dep_ not in _CLAUSES or child.left_edge.i <= after:
+            continue
+        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        if marks == ["that"] or (
+            bare and not marks and any(c.dep_ in OWN_SUBJECTS for c in child.children)
+        ):
+            return subtree(child)
+    return set()
+
+
+def light_verb_content(tok: Token) -> set[int]:
+    """ "X made (it) clear that …", "X made the case that …", "X made a case for …": a light
+    "make" with "clear" or a noun of argument reports the clause after it (or the object of
+    the noun's "for"); empty for any other "make"."""
+    if tok.lemma_.lower() != "make" or tok.pos_ != "VERB":
+        return set()
+    for child in tok.children:
+        if child.lower_ == "clear" and child.i > tok.i:
+            return _that_clause(child, child.i, True) or _that_clause(tok, child.i, True)
+        if child.dep_ == "dobj" and child.lemma_.lower() in _MADE_NOUNS:
+            found = _that_clause(child, child.i) or _that_clause(tok, child.i)
+            if found:
+                return found
+            for prep in (*child.children, *tok.children):
+                if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > child.i:
+                    return subtree(prep) - {prep.i}
+    return set()

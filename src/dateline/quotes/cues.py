@@ -27,7 +27,13 @@ from dateline.quotes.beside_quote import (
     mistagged_after_quote,
     next_to_quote,
 )
-from dateline.quotes.content import OWN_SUBJECTS, cue_content, drop_tail, subtree
+from dateline.quotes.content import (
+    OWN_SUBJECTS,
+    cue_content,
+    drop_tail,
+    light_verb_content,
+    subtree,
+)
 from dateline.quotes.lexicon import Cue, Lexicon
 from dateline.quotes.report import Report, trim, with_clitic
 from dateline.quotes.sources import (
@@ -210,6 +216,9 @@ def find_reports(
                 reports.append(word)
             continue
         entry = lexicon.cue(tok.lemma_) or lexicon.cue(tok.lower_)
+        light = light_verb_content(tok) if entry is None else set()
+        if light:
+            entry = _LIGHT_CUE
         if entry is None:
             evidence = in_source(tok, lexicon) if tok.lower_ == "in" else hearsay(tok, lexicon)
             if evidence is not None:
@@ -230,7 +239,7 @@ def find_reports(
                 continue
             if _that_said(tok):
                 continue
-            content = cue_content(tok, entry, lexicon)
+            content = light or cue_content(tok, entry, lexicon)
             if quoted[tok.head.i] and tok.head.i < tok.i and tok.dep_ in {"parataxis", "ccomp"}:
                 # ""…," he said, as the crowd left": what follows the cue clause after a quote
                 # is the article's narration, not the speaker's words
@@ -270,6 +279,10 @@ def find_reports(
             kept = [i for i in kept if not (source.start <= i < source.end)]
         reports.append(Report(tok, entry, cue_text, cue_start, cue_end, source, kept))
     return _drop_echoes(reports) + headline_reports(doc, text, lexicon.notice_labels)
+
+
+#: "X made it clear that …", "X made the case for …" (:func:`light_verb_content`)
+_LIGHT_CUE = Cue("make", "say", frozenset({"ccomp"}))
 
 
 def _drop_echoes(reports: list[Report]) -> list[Report]:
