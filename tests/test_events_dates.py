@@ -68,8 +68,9 @@ def test_since_is_background_not_the_day() -> None:
         ("in the 1990s", True),
         ("on Wednesday", False),
         ("last month", False),
-        ("in March 2023", False),  # within the year before publication
-        ("in January 2023", True),
+        ("in January 2024", False),  # the month before publication: the news of the day
+        ("in November 2023", True),  # three months before: an earlier period's
+        ("in March 2023", True),
     ],
 )
 def test_background(text: str, background: bool) -> None:

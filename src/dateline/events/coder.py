@@ -34,7 +34,7 @@ sets type such sentences, and the record can show them with ``all_modalities``):
   would not meet Y" as the refusal (12x), "X said Y must ..." as X's demand on Y (10x), all
   with modality other than "asserted" and lower confidence; "X is willing/ready to Y" is an
   intent too;
-- a predicate dated to the past ("in 2018", "since 2009", a period that ended a year or more
+- a predicate dated to the past ("in 2018", "since 2009", a period that ended two months or more
   before publication) or, directly, to the future ("next week", "by 2030");
 - a predicate under another coded predicate ("urged X to *release*", "accused X of
   *attacking*"): the outer act is the event, the inner one is "hypothetical"; "decided to /

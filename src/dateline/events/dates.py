@@ -30,8 +30,11 @@ from datetime import date, datetime, timedelta
 
 from dateline.dates import months
 
-#: A dated act that ended this many days or more before publication is background.
-BACKGROUND_DAYS = 365
+#: A dated act that ended this many days or more before publication is background: the gold
+#: conventions leave "background from earlier periods" uncoded, and a news story's reported
+#: period is its days and weeks ("last month" stays news; "in September" of a December story
+#: does not). A year (the old value) kept acts of the spring in an autumn story.
+BACKGROUND_DAYS = 60
 
 WEEKDAYS = {
     name: i
