@@ -205,6 +205,33 @@ def test_store_errors_have_one_shape(tmp_path: Path) -> None:
     assert bad.stderr.startswith("Error: E502 ")
 
 
+@pytest.mark.parametrize(
+    ("args", "wrong"),
+    [
+        (("actors", "--country", "Ukraine"), "--country"),
+        (("events", "--country", "UK"), "--country"),
+        (("events", "--code", "4"), "--code"),
+        (("events", "--code", "consult"), "--code"),
+        (("export", "--format", "csv", "--out", "x", "--country", "Brazil"), "--country"),
+        (("export", "--format", "csv", "--out", "x", "--code", "4a"), "--code"),
+    ],
+)
+def test_filters_that_could_match_nothing_are_usage_errors(
+    tmp_path: Path, args: tuple[str, ...], wrong: str
+) -> None:
+    # a country name or a one-digit code used to select nothing without a word
+    result = run(*args, "--db", tmp_path / "none.db")
+    assert result.exit_code == 2 and f"Invalid value for '{wrong}'" in result.stderr
+
+
+def test_country_and_code_filters_take_any_case_and_a_prefix(tmp_path: Path) -> None:
+    from dateline.store import Store
+
+    Store.open(tmp_path / "s.db").close()
+    for args in (("actors", "--country", "ukr"), ("events", "--country", "Ukr", "--code", "042")):
+        assert run(*args, "--db", tmp_path / "s.db").exit_code == 0
+
+
 def test_schema_command_prints_the_schema() -> None:
     result = run("schema")
     assert result.exit_code == 0

@@ -112,6 +112,31 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return normalised
 
 
+def _country(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # stored countries are ISO 3166-1 alpha-3: a name or a two-letter code would select
+    # nothing without a word
+    if value is None:
+        return None
+    if not (len(value) == 3 and value.isascii() and value.isalpha()):
+        raise click.BadParameter(
+            f"{value!r} is no ISO 3166-1 alpha-3 code; give three letters, like UKR or BRA"
+        )
+    return value.upper()
+
+
+def _cameo_code(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # CAMEO event codes are 2 to 4 digits ("04", "042", "0421"): "4" or "consult" would
+    # select nothing without a word
+    if value is None:
+        return None
+    if not (2 <= len(value) <= 4 and value.isascii() and value.isdigit()):
+        raise click.BadParameter(
+            f"{value!r} is no CAMEO event code; give its 2 to 4 digits, like 04 or 042 "
+            "(--plover takes an event type)"
+        )
+    return value
+
+
 def _not_negative(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
     if value is not None and value < 0:
         raise click.BadParameter("must be zero or more")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from dateline.cli.base import _out, _published, cli, db_option, handle_errors
+from dateline.cli.base import (
+    _cameo_code,
+    _country,
+    _out,
+    _published,
+    cli,
+    db_option,
+    handle_errors,
+)
 
 
 @cli.command("export")
@@ -25,8 +33,14 @@ from dateline.cli.base import _out, _published, cli, db_option, handle_errors
 )
 @click.option("--since", callback=_published, help="Events (articles) on or after this date.")
 @click.option("--until", callback=_published, help="Events (articles) on or before this date.")
-@click.option("--country", help="Only events with this ISO 3166-1 alpha-3 country on a side.")
-@click.option("--code", help="Only events with this CAMEO event code (prefix): 04, 042.")
+@click.option(
+    "--country",
+    callback=_country,
+    help="Only events with this ISO 3166-1 alpha-3 country on a side.",
+)
+@click.option(
+    "--code", callback=_cameo_code, help="Only events with this CAMEO event code (prefix): 04, 042."
+)
 @click.option("--prefix", help="Name of the GDELT files (default: newest DATEADDED).")
 @click.option(
     "--all-modalities",

@@ -7,6 +7,8 @@ from typing import Any
 import click
 
 from dateline.cli.base import (
+    _cameo_code,
+    _country,
     _not_negative,
     _out,
     _published,
@@ -123,7 +125,9 @@ def quotes(
 @cli.command()
 @db_option
 @click.option("--name", help="Only actors whose name contains this.")
-@click.option("--country", help="Only actors of this ISO 3166-1 alpha-3 country.")
+@click.option(
+    "--country", callback=_country, help="Only actors of this ISO 3166-1 alpha-3 country."
+)
 @click.option("--type", "kind", help="Only this entity type (PERSON, ORG, GPE, ...).")
 @format_option(["table", "json", "jsonl", "csv"], "table")
 @click.option("--limit", type=int, default=50, show_default=True, callback=_not_negative)
@@ -150,8 +154,12 @@ def actors(
 @cli.command()
 @db_option
 @click.option("--actor", help="CAMEO actor code (prefix) on either side: UKR, UKRGOV.")
-@click.option("--country", help="ISO 3166-1 alpha-3 country of the source or the target.")
-@click.option("--code", help="CAMEO event code (prefix): 04, 042.")
+@click.option(
+    "--country",
+    callback=_country,
+    help="ISO 3166-1 alpha-3 country of the source or the target.",
+)
+@click.option("--code", callback=_cameo_code, help="CAMEO event code (prefix): 04, 042.")
 @click.option("--plover", help="PLOVER event type: CONSULT, REQUEST, ...")
 @click.option("--since", callback=_published, help="Events on or after this ISO date.")
 @click.option("--until", callback=_published, help="Events on or before this ISO date.")
