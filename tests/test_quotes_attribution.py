@@ -350,25 +350,48 @@ def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) 
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker", "reported"),
+    ("text", "cue", "speaker", "reported"),
     [
+        # a light "make" with "clear" or a noun of argument
         (
             "The harbour master made it clear that the ferries would run in May.",
+            "made",
             "The harbour master",
             "that the ferries would run in May",
         ),
         (
             "The harbour master has made the case that the ferries should run all year.",
+            "made",
             "The harbour master",
             "that the ferries should run all year",
         ),
-        ("Local traders made the case for a second pier.", "Local traders", "a second pier"),
+        (
+            "Local traders made the case for a second pier.",
+            "made",
+            "Local traders",
+            "a second pier",
+        ),
+        # an adjective of stance
+        ("The fishermen were wary of the new quotas.", "wary", "The fishermen", "the new quotas"),
+        ("The fishermen were angry about the quotas.", "angry", "The fishermen", "the quotas"),
+        (
+            "The fishermen were adamant that the quotas would fall.",
+            "adamant",
+            "The fishermen",
+            "that the quotas would fall",
+        ),
+        (
+            "The fishermen are optimistic that the quotas will fall.",
+            "optimistic",
+            "The fishermen",
+            "that the quotas will fall",
+        ),
     ],
 )
-def test_a_light_make_with_clear_or_a_case_is_a_cue(
-    pipeline: Language, text: str, speaker: str, reported: str
+def test_a_light_make_or_an_adjective_of_stance_is_a_cue(
+    pipeline: Language, text: str, cue: str, speaker: str, reported: str
 ) -> None:
-    q = by_cue(attributions(pipeline, text), "made")
+    q = by_cue(attributions(pipeline, text), cue)
     assert q.speaker is not None and q.speaker.text == speaker
     assert content(text, q) == reported
 
