@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -357,3 +358,27 @@ def test_same_content_same_id(tmp_path: Path, summit_html: str) -> None:
     first, second = iter_documents([tmp_path])
     assert isinstance(first, Document) and isinstance(second, Document)
     assert first.id == second.id
+
+
+def test_a_file_name_that_is_not_utf8_gives_an_id_that_can_be_stored(tmp_path: Path) -> None:
+    # a latin-1 file name (bytes, as an old archive or a USB stick may hold) reached the
+    # store as a lone surrogate and stopped the whole ingest with UnicodeEncodeError
+    from dateline.store import Store
+
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9-harbour.txt")
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"The harbour of Portvale reopened on Monday after a week of repairs.")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    missing = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"gone\xe9.txt"))
+    records = list(analyze_all(iter_documents([tmp_path, missing]), Options(nlp=False)))
+    assert [r.input_id for r in records] == [
+        f"{tmp_path}/caf\\xe9-harbour.txt",
+        f"{tmp_path}/gone\\xe9.txt",
+    ]
+    assert records[0].ok and records[1].error is not None and records[1].error.code == "E101"
+    with Store.open(tmp_path / "s.db") as store:
+        counts = store.ingest(records)
+        assert (counts.inserted, len(counts.failures)) == (1, 1)
+        assert store.get(records[0].id) == records[0]

@@ -93,7 +93,8 @@ def _read_input(
     elif path.exists():
         yield from read_file(path, options, fetcher)
     else:
-        yield SourceFailure(name, "E101", f"{name} does not exist; check the path")
+        shown = path_id(name)
+        yield SourceFailure(shown, "E101", f"{shown} does not exist; check the path")
 
 
 def read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[SourceItem]:
@@ -110,6 +111,17 @@ def read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[SourceIte
         yield from read_feed(fetched.body, url, options, fetcher, base_url=fetched.url)
         return
     yield page_document(fetched, url, options)
+
+
+def path_id(name: str) -> str:
+    """A file name as an input id that can be printed and stored: the bytes of a name that
+    is not UTF-8 (which Python keeps as lone surrogates, and no JSON writer or database
+    takes) written as ``\\xe9``."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def walk(root: Path) -> list[Path]:
@@ -130,7 +142,7 @@ def read_file(
 ) -> Iterator[SourceItem]:
     """The document in a file, or each document of a JSON Lines file, WARC archive or feed."""
     options = options or Options()
-    name = str(path)
+    name = path_id(str(path))
     try:
         with path.open("rb") as handle:
             if name.lower().endswith(WARC_SUFFIXES) or looks_like_warc(handle.read(4096)):
