@@ -224,6 +224,13 @@ def test_filters_that_could_match_nothing_are_usage_errors(
     assert result.exit_code == 2 and f"Invalid value for '{wrong}'" in result.stderr
 
 
+@pytest.mark.parametrize("url", ["https://[news.example/story", "https://news.example:99999/"])
+def test_a_url_option_that_does_not_parse_is_a_usage_error(corpus: Path, url: str) -> None:
+    # as a JSON Lines record's "url" is (E105); it was stored and broke the GDELT export
+    result = run("analyze", corpus / "b-port.txt", "--url", url, "--no-nlp")
+    assert result.exit_code == 2 and "Invalid value for '--url'" in result.stderr
+
+
 def test_country_and_code_filters_take_any_case_and_a_prefix(tmp_path: Path) -> None:
     from dateline.store import Store
 

@@ -565,3 +565,21 @@ def test_gdelt_counts_stories_not_reports(tmp_path: Path, analysis_factory: Fact
     assert row["SOURCEURL"] == "https://borealis-post.example/envoys"  # the first report
     assert set(mentions["GLOBALEVENTID"]) == {row["GLOBALEVENTID"]}
     assert sorted(mentions["MentionSourceName"]) == [f"{o}.example" for o in outlets]
+
+
+def test_gdelt_export_takes_a_stored_url_that_does_not_parse(
+    tmp_path: Path, analysis_factory: Factory
+) -> None:
+    # `--url 'https://[host/'` used to be stored as given; the export then stopped with a
+    # ValueError traceback on the mentions' host column
+    record = war(analysis_factory)
+    assert record.article is not None
+    record.article.url = "https://[borealis-post.example/x"
+    path = tmp_path / "bad-url.db"
+    with Store.open(path) as store:
+        store.save(record)
+    out = tmp_path / "gdelt"
+    run_export(path, "gdelt", out)
+    frame, mentions, _, _ = read_gdelt(out)
+    assert list(frame["SOURCEURL"]) == ["https://[borealis-post.example/x"] * 2
+    assert set(mentions["MentionSourceName"]) == {"Adriatic Wire"}  # no host: the outlet

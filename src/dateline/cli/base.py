@@ -112,6 +112,18 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return normalised
 
 
+def _url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # as a JSON Lines record's "url" is checked (E105): one that does not split into parts
+    # would be stored and break what reads it later (the GDELT export's host column)
+    from dateline.sources.urls import usable_url
+
+    if value is not None and not usable_url(value):
+        raise click.BadParameter(
+            f"{value[:200]!r} is not a URL (check the brackets of an IPv6 host and the port)"
+        )
+    return value
+
+
 def _country(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     # stored countries are ISO 3166-1 alpha-3: a name or a two-letter code would select
     # nothing without a word
@@ -200,7 +212,9 @@ def input_options(func: F) -> F:
         help="Publication date (ISO) for documents that do not give one.",
     )(func)
     func = model_option(no_nlp_option(all_modalities_option(func)))
-    func = click.option("--url", help="URL for documents that do not give one.")(func)
+    func = click.option("--url", callback=_url, help="URL for documents that do not give one.")(
+        func
+    )
     func = kind_option(func)
     return click.argument("paths", nargs=-1, required=True)(func)
 

@@ -165,7 +165,10 @@ def _offset(body: str, needle: Any, start: int, end: int) -> int:
 
 
 def _host(url: str | None) -> str:
-    host = urlsplit(url or "").hostname or ""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:  # a URL stored before the CLI checked --url ('https://[bad/')
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
