@@ -464,6 +464,10 @@ def test_export_errors(db: Path, tmp_path: Path) -> None:
             export(store, "jsonl", tmp_path / "missing" / "x.jsonl")
         with pytest.raises(UsageError):
             export(store, "xml", tmp_path)
+        for prefix in ("../beside", "a/b", "..", ""):
+            with pytest.raises(UsageError, match="prefix"):
+                export(store, "gdelt", tmp_path / "g", prefix=prefix)
+        assert not list(tmp_path.glob("beside*"))
 
 
 def test_cli_export(db: Path, tmp_path: Path) -> None:

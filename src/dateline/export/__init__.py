@@ -126,6 +126,9 @@ def export(
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if prefix is not None and (not prefix.strip(".") or any(c in prefix for c in "/\\\0")):
+        # a name, not a path: '../x' would write beside the output directory
+        raise UsageError(f"the GDELT file prefix {prefix!r} must be a file name, not a path")
     selected = parse_filters(**filters)
     records = iter_records(store, selected)
     result = ExportResult(fmt)
