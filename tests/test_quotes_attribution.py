@@ -371,6 +371,13 @@ def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) 
             "Local traders",
             "a second pier",
         ),
+        (
+            "The harbour master took issue with the fares.",
+            "took",
+            "The harbour master",
+            "the fares",
+        ),
+        ("Local traders cast doubt on the new pier.", "cast", "Local traders", "the new pier"),
         # an adjective of stance
         ("The fishermen were wary of the new quotas.", "wary", "The fishermen", "the new quotas"),
         ("The fishermen were angry about the quotas.", "angry", "The fishermen", "the quotas"),
@@ -396,6 +403,10 @@ def test_a_light_make_or_an_adjective_of_stance_is_a_cue(
     assert content(text, q) == reported
 
 
-def test_a_make_of_anything_else_is_no_cue(pipeline: Language) -> None:
-    text = "The harbour firm made a profit that the owners shared."
-    assert not [q for q in attributions(pipeline, text) if q.cue and "made" in q.cue]
+def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
+    for text in (
+        "The harbour firm made a profit that the owners shared.",
+        "The harbour firm took a loan with a fixed rate.",
+    ):
+        found = attributions(pipeline, text)
+        assert not [q for q in found if q.cue and q.cue.split()[0] in {"made", "took"}]

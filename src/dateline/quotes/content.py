@@ -311,11 +311,37 @@ def _that_clause(tok: Token, after: int, bare: bool = False) -> set[int]:
     return set()
 
 
+#: A light verb and the nouns that make it a cue whose content is the object of the
+#: preposition after the noun: "took issue with …", "took a swipe at …", "cast doubt on …".
+_LIGHT_NOUNS = {
+    "take": frozenset({"issue", "aim", "swipe", "shot", "stance"}),
+    "cast": frozenset({"doubt"}),
+}
+_LIGHT_PREPS = frozenset({"with", "at", "on", "against"})
+
+
+def _prep_object(verb: Token, noun: Token, preps: frozenset[str]) -> set[int]:
+    """The object of the first preposition in ``preps`` after ``noun``, hung off the noun or
+    the verb."""
+    for prep in (*noun.children, *verb.children):
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > noun.i:
+            return subtree(prep) - {prep.i}
+    return set()
+
+
 def light_verb_content(tok: Token) -> set[int]:
-    """ "X made (it) clear that …", "X made the case that …", "X made a case for …": a light
-    "make" with "clear" or a noun of argument reports the clause after it (or the object of
-    the noun's "for"); empty for any other "make"."""
-    if tok.lemma_.lower() != "make" or tok.pos_ != "VERB":
+    """ "X made (it) clear that …", "X made the case that …", "X made a case for …", "X took
+    issue with …", "X cast doubt on …": a light verb with "clear" or one of its nouns reports
+    the clause after it or the object of the noun's preposition; empty for any other use."""
+    if tok.pos_ != "VERB":
+        return set()
+    lemma = tok.lemma_.lower()
+    if lemma in _LIGHT_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in _LIGHT_NOUNS[lemma]:
+                return _prep_object(tok, child, _LIGHT_PREPS)
+        return set()
+    if lemma != "make":
         return set()
     for child in tok.children:
         if child.lower_ == "clear" and child.i > tok.i:
@@ -324,7 +350,5 @@ def light_verb_content(tok: Token) -> set[int]:
             found = _that_clause(child, child.i) or _that_clause(tok, child.i)
             if found:
                 return found
-            for prep in (*child.children, *tok.children):
-                if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > child.i:
-                    return subtree(prep) - {prep.i}
+            return _prep_object(tok, child, frozenset({"for"}))
     return set()

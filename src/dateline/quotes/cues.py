@@ -216,8 +216,8 @@ def find_reports(
                 reports.append(word)
             continue
         entry = lexicon.cue(tok.lemma_) or lexicon.cue(tok.lower_)
-        light = light_verb_content(tok) if entry is None else set()
-        if light:
+        light = light_verb_content(tok)
+        if light and entry is None:
             entry = _LIGHT_CUE
         if entry is None:
             evidence = in_source(tok, lexicon) if tok.lower_ == "in" else hearsay(tok, lexicon)
