@@ -450,3 +450,18 @@ def test_load_test_smoke(web_db: tuple[Path, dict[str, str]]) -> None:
     result = run_load(web_db[0], clients=2, seconds=2)
     assert result["requests"] > 0 and result["errors"] == 0
     assert 0 < result["p50_ms"] <= result["p99_ms"]
+
+
+def test_a_record_analyzed_in_part_says_so_on_its_page_and_in_the_api(
+    tmp_path: Path, analysis_factory: Any
+) -> None:
+    # a non-English article is stored without entities, quotes or events: its page showed
+    # empty lists with no word why, and the API lost the record's warning
+    record = analysis_factory("Hafen wieder offen", "Der Hafen ist seit Montag wieder offen.")
+    record.warnings = ["the article is in 'de'; entities, quotes and events are only found"]
+    with Store.open(tmp_path / "w.db") as store:
+        store.save(record)
+    with TestClient(create_app(tmp_path / "w.db")) as local:
+        assert local.get(f"/api/articles/{record.id}").json()["warnings"] == record.warnings
+        page = local.get(f"/articles/{record.id}").text
+    assert '<p class="warning">the article is in &#39;de&#39;; entities' in page
