@@ -65,6 +65,13 @@ def test_analyze_needs_exactly_one_input(client: TestClient, body: dict[str, Any
     assert answer.status_code == 422 and answer.json()["error"]["code"] == "E422"
 
 
+def test_analyze_of_empty_text_says_it_is_empty(client: TestClient) -> None:
+    # it used to ask for "exactly one of text, html or url", which the caller had given
+    for name in ("text", "html"):
+        error = client.post("/api/analyze", json={name: ""}).json()["error"]
+        assert error["message"].endswith(f'"{name}" is empty; nothing to analyze'), error
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -43,6 +43,10 @@ class AnalyzeInput(BaseModel):
     def _one_input(self) -> AnalyzeInput:
         given = [name for name in ("text", "html", "url") if getattr(self, name)]
         if len(given) != 1:
+            empty = [n for n in ("text", "html", "url") if getattr(self, n) == ""]
+            if not given and empty:
+                # {"text": ""} did give one: say what is wrong with it
+                raise ValueError(f'"{empty[0]}" is empty; nothing to analyze')
             raise ValueError("give exactly one of text, html or url")
         return self
 
