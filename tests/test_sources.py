@@ -382,3 +382,12 @@ def test_a_file_name_that_is_not_utf8_gives_an_id_that_can_be_stored(tmp_path: P
         counts = store.ingest(records)
         assert (counts.inserted, len(counts.failures)) == (1, 1)
         assert store.get(records[0].id) == records[0]
+
+
+def test_jsonl_an_empty_id_is_said_to_be_empty(tmp_path: Path) -> None:
+    # '"id" must be a string or an integer' was the answer to "id": "", which is a string
+    path = tmp_path / "ids.jsonl"
+    path.write_text(jsonl({"id": "", "text": "A story."}, {"id": 1.5, "text": "x"}))
+    first, second = iter_documents([path])
+    assert isinstance(first, SourceFailure) and isinstance(second, SourceFailure)
+    assert first.message == second.message == '"id" must be a non-empty string or an integer'

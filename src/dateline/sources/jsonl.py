@@ -110,7 +110,7 @@ def record_document(record: object, default_id: str, options: Options) -> Source
         if isinstance(given, str | int) and not isinstance(given, bool) and str(given):
             input_id = str(given)
         elif given is not None:
-            raise SourceError('"id" must be a string or an integer', code="E105")
+            raise SourceError('"id" must be a non-empty string or an integer', code="E105")
         kind: InputKind
         if record.get("html") is not None:
             key, kind = "html", "html"
