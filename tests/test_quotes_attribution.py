@@ -378,6 +378,12 @@ def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) 
             "the fares",
         ),
         ("Local traders cast doubt on the new pier.", "cast", "Local traders", "the new pier"),
+        (
+            "Local traders laid out a plan for the pier.",
+            "laid",
+            "Local traders",
+            "a plan for the pier",
+        ),
         # an adjective of stance
         ("The fishermen were wary of the new quotas.", "wary", "The fishermen", "the new quotas"),
         ("The fishermen were angry about the quotas.", "angry", "The fishermen", "the quotas"),

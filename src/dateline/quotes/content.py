@@ -332,10 +332,15 @@ def _prep_object(verb: Token, noun: Token, preps: frozenset[str]) -> set[int]:
 def light_verb_content(tok: Token) -> set[int]:
     """ "X made (it) clear that …", "X made the case that …", "X made a case for …", "X took
     issue with …", "X cast doubt on …": a light verb with "clear" or one of its nouns reports
-    the clause after it or the object of the noun's preposition; empty for any other use."""
+    the clause after it or the object of the noun's preposition; "X laid out a plan" its
+    object. Empty for any other use."""
     if tok.pos_ != "VERB":
         return set()
     lemma = tok.lemma_.lower()
+    if lemma == "lay" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        # "X laid out a plan", "X lays out the case for …"
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        return subtree(objects[0]) if objects else set()
     if lemma in _LIGHT_NOUNS:
         for child in tok.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in _LIGHT_NOUNS[lemma]:
