@@ -391,3 +391,32 @@ def test_jsonl_an_empty_id_is_said_to_be_empty(tmp_path: Path) -> None:
     first, second = iter_documents([path])
     assert isinstance(first, SourceFailure) and isinstance(second, SourceFailure)
     assert first.message == second.message == '"id" must be a non-empty string or an integer'
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_directory_is_skipped_and_one_named_as_a_path_is_read(
+    tmp_path: Path,
+) -> None:
+    # a pipe found in a directory used to hang the batch (nobody writes to it); a pipe named
+    # on the command line, as <(zcat pages.gz) makes, failed with E100 "not seekable"
+    import threading
+
+    (tmp_path / "story.txt").write_text("The harbour of Portvale reopened on Monday.")
+    os.mkfifo(tmp_path / "stuck.txt")
+    assert walk(tmp_path) == [tmp_path / "story.txt"]
+    named = tmp_path / "named.txt"
+    os.mkfifo(named)
+    text = "The ferry to Westhaven resumed service on Friday after the storm had passed."
+
+    def feed() -> None:
+        with named.open("wb") as pipe:
+            pipe.write(gzip.compress(text.encode()))
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        [item] = list(iter_documents([named]))
+    finally:
+        writer.join(timeout=10)
+    assert isinstance(item, Document) and item.input_id == str(named)
+    assert text in item.content

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -132,9 +133,24 @@ def walk(root: Path) -> list[Path]:
         for filename in filenames:
             if filename.startswith(".") or Path(filename).suffix.lower() in ASSET_SUFFIXES:
                 continue
-            found.append(Path(dirpath, filename))
+            path = Path(dirpath, filename)
+            if _special(path):
+                continue
+            found.append(path)
     found.sort(key=lambda p: p.relative_to(root).parts)
     return found
+
+
+def _special(path: Path) -> bool:
+    """A named pipe, socket or device found in a directory is no document: reading a pipe
+    nobody writes to would hang the whole batch. (A pipe named on the command line, as
+    ``<(zcat pages.gz)`` makes, is read.) A name that cannot be looked at, such as a
+    dangling link, is kept so that reading it reports why."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
 
 
 def read_file(
@@ -145,6 +161,9 @@ def read_file(
     name = path_id(str(path))
     try:
         with path.open("rb") as handle:
+            if not handle.seekable():  # a pipe named as a path: <(zcat pages.gz), /dev/stdin
+                yield from read_stream(handle, name, options, fetcher)
+                return
             if name.lower().endswith(WARC_SUFFIXES) or looks_like_warc(handle.read(4096)):
                 handle.seek(0)
                 yield from read_warc(handle, name, options)
