@@ -384,6 +384,7 @@ def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) 
             "Local traders",
             "a plan for the pier",
         ),
+        ("The judges sided with the fishermen.", "sided", "The judges", "the fishermen"),
         # an adjective of stance
         ("The fishermen were wary of the new quotas.", "wary", "The fishermen", "the new quotas"),
         ("The fishermen were angry about the quotas.", "angry", "The fishermen", "the quotas"),
