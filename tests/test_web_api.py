@@ -440,6 +440,10 @@ def test_serve_command_builds_the_app(
         rebound = served.get("/api/health", headers={"Host": "attacker.example:8123"})
         # Starlette's TrustedHostMiddleware answers before routing, in plain text
         assert rebound.status_code == 400 and rebound.text == "Invalid host header"
+    # --port 0 (any free port) names the port chosen, not 0, even under --quiet
+    free = CliRunner().invoke(cli, ["serve", "--db", str(web_db[0]), "--port", "0", "-q"])
+    assert free.exit_code == 0 and seen["port"] > 0
+    assert f"at http://127.0.0.1:{seen['port']}/" in free.stderr
     missing = CliRunner().invoke(cli, ["serve", "--db", str(web_db[0].parent / "none.db")])
     assert missing.exit_code == 1 and "no database" in missing.output
 

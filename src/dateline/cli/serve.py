@@ -41,6 +41,10 @@ def serve(db: str, host: str, port: int, token: str | None, quiet: bool) -> None
     # On the loopback, only loopback Host names: no DNS-rebinding page can read the server.
     loopback = host in LOOPBACK
     app = create_app(db, token=token, allowed_hosts=LOOPBACK if loopback else None)
+    if port == 0:
+        # "any free port": choose it here, so the line below (the only one under --quiet)
+        # names the port the server listens on, not 0
+        port = _free_port(host)
     mode = "writes need the token" if token else "read-only"
     click.echo(f"dateline serving {db} at http://{host}:{port}/ ({mode})", err=True)
     if not loopback:
@@ -57,3 +61,12 @@ def serve(db: str, host: str, port: int, token: str | None, quiet: bool) -> None
         server_header=False,
         proxy_headers=False,
     )
+
+
+def _free_port(host: str) -> int:
+    import socket
+
+    family = socket.getaddrinfo(host, 0, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
