@@ -427,7 +427,7 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
     ("text", "code"),
     [
         ("Ghana will not accept more refugees fleeing Togo.", "122"),
-        ("Ministers failed to renew the weapons embargo against Togo in June.", "085"),
+        ("Ministers failed to renew the weapons embargo against Togo on Monday.", "085"),
         # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
         ("Togo's cabinet challenged claims that its troops had looted a market.", "110"),
         # military equipment delivered is military aid (CAMEO 072), however much of it
