@@ -214,6 +214,7 @@ def test_store_errors_have_one_shape(tmp_path: Path) -> None:
         (("events", "--code", "consult"), "--code"),
         (("export", "--format", "csv", "--out", "x", "--country", "Brazil"), "--country"),
         (("export", "--format", "csv", "--out", "x", "--code", "4a"), "--code"),
+        (("events", "--plover", "MEET"), "--plover"),
     ],
 )
 def test_filters_that_could_match_nothing_are_usage_errors(
@@ -235,7 +236,12 @@ def test_country_and_code_filters_take_any_case_and_a_prefix(tmp_path: Path) -> 
     from dateline.store import Store
 
     Store.open(tmp_path / "s.db").close()
-    for args in (("actors", "--country", "ukr"), ("events", "--country", "Ukr", "--code", "042")):
+    for args in (
+        ("actors", "--country", "ukr"),
+        ("events", "--country", "Ukr", "--code", "042"),
+        ("events", "--plover", "consult"),
+        ("events", "--plover", "Demand"),  # the manual's older name for REQUEST
+    ):
         assert run(*args, "--db", tmp_path / "s.db").exit_code == 0
 
 

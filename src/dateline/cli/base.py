@@ -149,6 +149,21 @@ def _cameo_code(_ctx: click.Context, _param: click.Parameter, value: str | None)
     return value
 
 
+def _plover_type(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # a name that is no PLOVER type ("MEET") would select nothing without a word; the older
+    # names of the manual's drafts ("DEMAND", "FIGHT") select their PLOVER 2 type
+    if value is None:
+        return None
+    from dateline.events.ontology import PLOVER_TYPES, normalize_plover
+
+    name = normalize_plover(value)
+    if name not in PLOVER_TYPES:
+        raise click.BadParameter(
+            f"{value!r} is no PLOVER event type; give one of {', '.join(PLOVER_TYPES)}"
+        )
+    return name
+
+
 def _not_negative(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
     if value is not None and value < 0:
         raise click.BadParameter("must be zero or more")

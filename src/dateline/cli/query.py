@@ -11,6 +11,7 @@ from dateline.cli.base import (
     _country,
     _not_negative,
     _out,
+    _plover_type,
     _published,
     cli,
     db_option,
@@ -160,7 +161,11 @@ def actors(
     help="ISO 3166-1 alpha-3 country of the source or the target.",
 )
 @click.option("--code", callback=_cameo_code, help="CAMEO event code (prefix): 04, 042.")
-@click.option("--plover", help="PLOVER event type: CONSULT, REQUEST, ...")
+@click.option(
+    "--plover",
+    callback=_plover_type,
+    help="PLOVER event type: CONSULT, REQUEST, ... (older names, DEMAND, read as today's).",
+)
 @click.option("--since", callback=_published, help="Events on or after this ISO date.")
 @click.option("--until", callback=_published, help="Events on or before this ISO date.")
 @format_option(["table", "json", "jsonl", "csv"], "table")
