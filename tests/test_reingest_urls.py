@@ -217,7 +217,8 @@ def test_get_finds_an_article_by_any_url_it_arrived_under(tmp_path: Path) -> Non
     loose = run("get", "https://www.news.example/2024/03/story-2/?utm_source=x", "--db", db)
     assert json.loads(loose.stdout)["id"] == by_id[2]
     missing = run("get", "https://elsewhere.example/x", "--db", db)
-    assert missing.exit_code == 1 and "no article with id or URL" in missing.output
+    # a usage error (E001, exit 2), as `compare` with an unknown story: not a database error
+    assert missing.exit_code == 2 and "E001 no article with id or URL" in missing.output
 
 
 def test_the_url_asked_for_is_kept_when_a_redirect_led_elsewhere(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from dateline.cli.base import (
     format_option,
     handle_errors,
 )
+from dateline.errors import UsageError
 
 
 @cli.command()
@@ -71,7 +72,11 @@ def get(article: str, db: str) -> None:
         record = store.get(article_id) if article_id else None
         urls = store.urls(article_id) if article_id else []
     if record is None:
-        raise click.ClickException(f"E500 no article with id or URL {article} in {db}")
+        # an argument that names nothing stored is a usage error, as `compare` with an
+        # unknown story is, not a database error (E500)
+        raise UsageError(
+            f"no article with id or URL {article} in {db}; list them with `dateline articles`"
+        )
     click.echo(dumps({**record.to_dict(), "urls": urls}, pretty=True))
 
 
