@@ -108,3 +108,16 @@ def pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
 
 def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def charged_by(clause: Token, charges: frozenset[str]) -> Token | None:
+    """The one charged when ``clause`` is a participle with no subject of its own hung on a
+    verb of charging (``charges``: "accused", "blamed") after its object: the act it tells is
+    what that object is said to have done ("accused *X* of shelling the town, *killing*
+    four"), not the accuser's; else None."""
+    verb = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or verb.lemma_.lower() not in charges:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)

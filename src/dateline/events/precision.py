@@ -12,6 +12,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from dateline.events import ontology
+from dateline.events.clause_targets import charged_by
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
@@ -110,7 +111,7 @@ class Precision:
                 and any(c.dep_ == "mark" and rules.is_("earlier", c.lower_) for c in node.children)
             ):
                 return "earlier"  # "closed the border after rebels shelled ...": background
-            if node.i == tok.i and _charged_act(node, rules.words["charge"]):
+            if node.i == tok.i and charged_by(node, rules.words["charge"]) is not None:
                 return "nested"  # "accused X of shelling the town, *killing* four": alleged
             if node.dep_ in ("advcl", "parataxis"):
                 detached = True  # "met ..., calling on X": both are acts
@@ -374,16 +375,3 @@ def _stretch(prep: Token, rules: CoderRules) -> bool:
         ):
             return True
     return False
-
-
-def _charged_act(tok: Token, charges: frozenset[str]) -> bool:
-    """Whether ``tok`` is a participle with no subject of its own hung on a verb of charging
-    that has an object: part of what the one charged is said to have done."""
-    head = tok.head
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and head.lemma_.lower() in charges
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        and any(c.dep_ == "dobj" for c in head.children)
-    )

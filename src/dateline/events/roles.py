@@ -27,6 +27,7 @@ from dateline.events.clause_targets import (
     OBJECT_PREPS,
     TARGET_PREPS,
     against,
+    charged_by,
     complement_targets,
     pobjs,
     subject_of,
@@ -93,16 +94,6 @@ class Roles:
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
 
-    def _charged(self, clause: Token, verb: Token) -> Token | None:
-        """The one charged by ``verb`` (``charges``: "accused", "blamed") when ``clause`` is a
-        participle telling what they are said to have done ("accused X of shelling the town,
-        *killing* four"): X did it, not the accuser; else None."""
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
-            return None
-        if verb.lemma_.lower() not in self.charges:
-            return None
-        return next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
-
     def roles(
         self, pred: Predicate, resolver: Sides
     ) -> tuple[list[Participant], list[Participant]]:
@@ -123,7 +114,7 @@ class Roles:
             below, node = node, node.head
             # "urged *Chile* to release ...": the one asked, told or allowed does the act
             subject = (
-                self._controller(below, node) or self._charged(below, node) or subject_of(node)
+                self._controller(below, node) or charged_by(below, self.charges) or subject_of(node)
             )
         sources = resolver.phrase(subject) if subject is not None else []
         if node is not tok and _spoken(pred) and _a_thing(subject, sources):
