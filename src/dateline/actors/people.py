@@ -116,24 +116,35 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
 
 def _untagged_first_name(index: DocIndex, k: int) -> bool:
     """Whether token ``k``, right before a PERSON entity, is a first name the model left out:
-    a capitalised proper noun no entity covers, inside its sentence (not its first word, which
-    may be capitalised for the sentence) and not after a determiner, preposition or another
-    proper noun (then it ends a phrase of its own), that is no title, honorific or place."""
+    an untagged name word (:func:`_name_word`) outside quotation marks, inside its sentence
+    (not its first word, which may be capitalised for the sentence) and not after a
+    determiner, preposition or another proper noun (then it ends a phrase of its own), that is
+    no honorific or place."""
     doc = index.doc
-    if k < 1 or index.ent_at[k] is not None or index.quoted_token[k]:
+    if k < 1 or not _name_word(index, k) or index.quoted_token[k]:
         return False
     tok = doc[k]
-    if tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or tok.is_sent_start:
+    if not tok.is_alpha or tok.is_sent_start:
         return False
     if doc[k - 1].pos_ in {"DET", "ADP", "PROPN"}:
         return False  # "Speaker of the House X": a name of a body or a title's, not X's
-    key = normalize(tok.text)
     return not (
-        key in index.roles.roles
-        or key in index.roles.words["honorific"]
-        or tok.text in index.gazetteer.title_words
+        normalize(tok.text) in index.roles.words["honorific"]
         or index.gazetteer.country_by_name(tok.text)
         or index.gazetteer.place_by_name(tok.text)
+    )
+
+
+def _name_word(index: DocIndex, k: int) -> bool:
+    """Whether token ``k`` may be a word of a name the model did not tag: a capitalised proper
+    noun no entity covers that is no title word."""
+    tok = index.doc[k]
+    return (
+        tok.is_title
+        and tok.pos_ == "PROPN"
+        and index.ent_at[k] is None
+        and tok.text not in index.gazetteer.title_words
+        and normalize(tok.text) not in index.roles.roles
     )
 
 
@@ -342,7 +353,6 @@ def completed(index: DocIndex, doc_no: int, people: list[Person]) -> list[NameMe
     if not singles:
         return []
     doc = index.doc
-    titles = index.gazetteer.title_words
     out = []
     for i, lower in enumerate(index.lower):
         if lower not in singles or index.ent_at[i] is not None:
@@ -351,15 +361,7 @@ def completed(index: DocIndex, doc_no: int, people: list[Person]) -> list[NameMe
         if not token.is_title or normalize(token.text) not in singles:
             continue
         start = token.i
-        while (
-            start > 0
-            and token.i - start < 3
-            and doc[start - 1].is_title
-            and doc[start - 1].pos_ == "PROPN"
-            and index.ent_at[start - 1] is None
-            and doc[start - 1].text not in titles
-            and normalize(doc[start - 1].text) not in index.roles.roles
-        ):
+        while start > 0 and token.i - start < 3 and _name_word(index, start - 1):
             start -= 1
         if start < token.i:
             out.append(read_mention(index, doc_no, doc[start : token.i + 1], None))
