@@ -102,9 +102,7 @@ def according_to(tok: Token) -> tuple[Span | None, set[int]] | None:
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
     source = speaker_phrase(objs[0]) if objs else None
-    head = tok.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    head = _clause_verb(tok)
     scope = subtree(head) if head.pos_ in {"VERB", "AUX"} else {t.i for t in tok.sent}
     content = scope - subtree(tok) - {to.i}
     if not content and source is not None and tok.i == tok.sent.start:
@@ -114,14 +112,20 @@ def according_to(tok: Token) -> tuple[Span | None, set[int]] | None:
     return source, content
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause "according to" hangs on (the root when none is above it)."""
+    head = tok.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def only_a_cue_clause(
     tok: Token, content: set[int], quoted: Sequence[bool], lexicon: Lexicon
 ) -> bool:
     """ ""…," X told the leaders, according to Y": what "according to" holds, the quoted words
     aside, is only another cue's clause (its verb, speaker and hearers): no reported words."""
-    head = tok.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    head = _clause_verb(tok)
     if lexicon.cue(head.lemma_) is None or not any(c.dep_ in OWN_SUBJECTS for c in head.children):
         return False
     clause = {head.i}
