@@ -364,20 +364,29 @@ class DocIndex:
         code = known.code_at(self.day) if known is not None else None
         if code:
             return split_code(code)
-        return self._country_in_name(ent), self.roles.org_sector(text)
+        return self.country_in_name(ent), self.roles.org_sector(text)
 
-    def _country_in_name(self, ent: Span) -> str | None:
-        """The country an organisation's name ends with after "of", by the country's or a
-        city's name ("Bank of Ghana", "Electoral Commission of Zambia", "University of Lagos")."""
+    def country_in_name(self, ent: Span) -> str | None:
+        """The country an organisation's name holds: the country or city its name ends with
+        after "of" ("Bank of Ghana", "University of Lagos"), else a word of it that is a
+        country's name or demonym ("Kenyan Red Cross", "Ghana Police Service")."""
         ofs = [t.i for t in ent if t.lower_ == "of"]
-        if not ofs or ofs[-1] + 1 >= ent.end:
-            return None
-        tail = self.doc[ofs[-1] + 1 : ent.end]
-        tail = tail[1:] if tail[0].lower_ == "the" and len(tail) > 1 else tail
-        country = self.gazetteer.country_by_name(tail.text) or self.gazetteer.place_by_name(
-            tail.text
-        )
-        return country.iso3 if country else None
+        if ofs and ofs[-1] + 1 < ent.end:
+            tail = self.doc[ofs[-1] + 1 : ent.end]
+            tail = tail[1:] if tail[0].lower_ == "the" and len(tail) > 1 else tail
+            place = self.gazetteer.country_by_name(tail.text) or self.gazetteer.place_by_name(
+                tail.text
+            )
+            if place is not None:
+                return place.iso3
+        for token in ent:
+            if token.is_title or token.is_upper:
+                country = self.gazetteer.country_by_demonym(
+                    token.text
+                ) or self.gazetteer.country_by_name(token.text)
+                if country is not None:
+                    return country.iso3
+        return None
 
     def of_phrase(self, i: int) -> tuple[str | None, Igo | None, int]:
         """ "of Serbia" / "of the EU" at token ``i``: (country, igo, token after)."""

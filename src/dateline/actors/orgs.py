@@ -87,22 +87,10 @@ def describe(index: DocIndex, ent: Span, kb: KnowledgeBase | None, day: str | No
         country, sector = split_code(code or "")
         return Thing(key, text, "ORG", country, sector, code, known.id)
     sector = index.roles.org_sector(text)
-    iso3 = _country_inside(index, ent)
+    iso3 = index.country_in_name(ent)
     if iso3 is None:
         iso3 = index.modifiers_before(ent.start, titled=False)[0]
     return Thing(key, text, "ORG", iso3, sector, actor_code(iso3, sector))
-
-
-def _country_inside(index: DocIndex, ent: Span) -> str | None:
-    gazetteer = index.gazetteer
-    for token in ent:
-        if token.is_title or token.is_upper:
-            country = gazetteer.country_by_demonym(token.text) or gazetteer.country_by_name(
-                token.text
-            )
-            if country is not None:
-                return country.iso3
-    return None
 
 
 def org_nouns(index: DocIndex) -> list[tuple[Span, str, str, int]]:
