@@ -84,6 +84,23 @@ def test_acts_a_clause_describes_or_explains_are_background(nlp: Any) -> None:
     assert ("attacked", "background") in {(e.trigger, e.modality) for e in every}
 
 
+def test_an_act_in_a_clause_of_contrast_is_background(nlp: Any) -> None:
+    # "while" / "although" set a clause against the news: it frames, it is not reported
+    def every(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        article = Article(published=PUBLISHED, body=text)
+        found = code_events(doc, article, FakeActors(doc), all_modalities=True)
+        return {(e.plover, e.modality) for e in found}
+
+    got = every("While Chile praised the accord, Peru condemned the Bolivian minister.")
+    assert ("SUPPORT", "background") in got and ("ACCUSE", "asserted") in got
+    got = every("Although Peru condemned Chile on Monday, it met Chilean envoys on Friday.")
+    assert ("ACCUSE", "background") in got and ("CONSULT", "asserted") in got
+    # a progressive "while" clause tells a time: both acts of the period
+    got = every("Peruvian police arrested two students while they were protesting in Lima.")
+    assert ("PROTEST", "asserted") in got
+
+
 def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:
     text = "Norway urged Chile to release the detained Peruvian fishermen."
     doc = nlp(text)

@@ -165,6 +165,21 @@ class Precision:
             )
         )
 
+    def contrasted(self, tok: Token) -> bool:
+        """Whether the predicate stands in a clause set against the news ("*While* X and Y
+        celebrate the ruling, Z ...", "*although* X has criticised ..."): a contrast told to
+        frame the reported act, not reported itself (background). A progressive "while"
+        clause tells a time ("while they were marching, police fired"), not a contrast."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "advcl":
+            return False
+        mark = next((c for c in node.children if c.dep_ == "mark"), None)
+        if mark is None or not self.rules.is_("contrast", mark.lower_):
+            return False
+        return not (mark.lower_ == "while" and node.tag_ == "VBG")
+
     def modality(self, tok: Token, pred: Predicate) -> tuple[str, str | None]:
         """("asserted", code) for a reported act; ("intent", code) for a future act a reporting
         verb carries; (.., None) for a future act nothing carries (no event)."""
@@ -247,7 +262,7 @@ class Precision:
             return modality
         if self.standing(pred.token):
             return "ongoing"
-        if self.earlier(pred.token):
+        if self.earlier(pred.token) or self.contrasted(pred.token):
             return "background"
         if self.purpose(pred.token):
             return "planned"
