@@ -304,6 +304,13 @@ def test_a_day_of_a_negated_act_sets_no_scene(nlp: Any) -> None:
     assert (e.date, e.date_source) == (PUBLISHED, "published")
 
 
+def test_a_weekday_in_the_simple_present_is_to_come_and_dates_no_act(nlp: Any) -> None:
+    # the talks are on the coming Monday; the recall is dated by its article
+    text = "Ghana recalled its ambassador to Togo before talks, which open on Monday."
+    e = one(code(nlp, text))
+    assert (e.date, e.date_source) == (PUBLISHED, "published")
+
+
 # -- precision rules ---------------------------------------------------------------------------
 
 

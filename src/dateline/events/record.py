@@ -62,7 +62,11 @@ def sentence_dates(
             nouns += verb.pos_ == "NOUN"
         if nouns > 2:
             continue
-        future = any(c.dep_ == "aux" and rules.is_("future", c.lower_) for c in verb.children)
+        # a weekday on a verb in the simple present is the one to come: news tells past acts
+        # in the past tense, and "the exams begin on Monday" is a timetable
+        future = verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "aux" and rules.is_("future", c.lower_) for c in verb.children
+        )
         past = verb.tag_ in ("VBD", "VBN") and not future
         ref = dates_mod.resolve(text, published, future=future, past=past)
         if ref is not None:
