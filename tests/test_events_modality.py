@@ -101,6 +101,24 @@ def test_an_act_in_a_clause_of_contrast_is_background(nlp: Any) -> None:
     assert ("PROTEST", "asserted") in got
 
 
+def test_a_future_act_of_another_joined_to_a_report_is_not_the_tellers_intent(nlp: Any) -> None:
+    text = (
+        "Chilean farmers said on Monday that they would end their strike but Peruvian "
+        "truckers would continue blockades at two crossings."
+    )
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    every = code_events(doc, article, FakeActors(doc), all_modalities=True)
+    got = {(e.source and e.source.country, e.modality) for e in every}
+    assert ("CHL", "asserted") in got  # the farmers' own announced intent
+    assert ("PER", "asserted") not in got  # the truckers announced nothing
+    # the same subject joined again stays the teller's intent
+    text = "Chile said that it would expel two Peruvian diplomats and would boycott the summit."
+    doc = nlp(text)
+    every = code_events(doc, Article(published=PUBLISHED, body=text), FakeActors(doc))
+    assert {e.plover for e in every} == {"THREATEN", "REJECT"}
+
+
 def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:
     text = "Norway urged Chile to release the detained Peruvian fishermen."
     doc = nlp(text)

@@ -12,7 +12,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from dateline.events import ontology
-from dateline.events.clause_targets import charged_by
+from dateline.events.clause_targets import charged_by, subject_of
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
@@ -321,9 +321,16 @@ class Precision:
             ):
                 return c
         node = tok
+        others: list[Token] = []  # subjects of joined clauses of their own on the way up
         while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
+            if node.dep_ == "conj":
+                others.extend(c for c in node.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
             node = node.head
             if self.rules.is_verb("report", node):
+                # "X said it would A, but Y would B": Y's act is told of Y, not X's intent
+                teller = subject_of(node)
+                if teller is not None and any(o.lemma_ != teller.lemma_ for o in others):
+                    return None
                 return node
         return None
 
