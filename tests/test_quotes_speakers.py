@@ -608,3 +608,34 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
     doc = Doc(pipeline.vocab, words=words, heads=heads, deps=deps)
     subject = subject_of(doc[2])
     assert subject is not None and subject.text == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # members of a qualified group quoted before, past "the officials" (the same group)
+        (
+            "Harbour officials watching the strait said the ferry was safe.\n\n"
+            "The crew had been taken off, the officials said.\n\n"
+            "One of the officials said the ferry was on its way to Tarnby.\n\n"
+            "“The engine failed at dawn,” said a second official.",
+            [
+                "Harbour officials watching the strait",
+                "Harbour officials watching the strait",
+                "one of the Harbour officials",
+                "a second Harbour official",
+            ],
+        ),
+        # a group of its own with no qualifier: the member stays as the text names it
+        (
+            "Harbour officials said the ferry was safe.\n\n"
+            "Officials said the crew had been taken off.\n\n"
+            "“The engine failed at dawn,” said a second official.",
+            ["Harbour officials", "Officials", "a second official"],
+        ),
+    ],
+)
+def test_a_member_of_a_group_quoted_before_is_named_with_the_group(
+    pipeline: Language, text: str, named: list[str]
+) -> None:
+    assert speakers(quotes(pipeline, text)) == named

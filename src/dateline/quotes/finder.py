@@ -38,6 +38,7 @@ from dateline.quotes.drafts import (
 from dateline.quotes.edges import refine
 from dateline.quotes.lexicon import Lexicon, default_lexicon
 from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelled, words
+from dateline.quotes.members import group_member
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
 from dateline.quotes.references import (
     can_speak,
@@ -279,6 +280,9 @@ class _Names:
             head = phrase[0].head
             if head.dep_ == "relcl" and head.head.i != head.i:
                 target = speaker_phrase(head.head)  # "…, who said …": the antecedent's name
+        member = group_member(self.doc, target, earlier)
+        if member is not None:
+            return Speaker(member, phrase.text, start, end)  # "a second official" of a group
         back = refers_back(self, target, earlier)
         if back is not None:
             return Speaker(back.name, phrase.text, start, end, back.entity)
