@@ -259,15 +259,16 @@ def with_actors(pipeline: Language, text: str) -> dict[str, str | None]:
                 "I need rest,": "Ana Costa",
             },
         ),
-        # a quote holding its own verb is its subject's words; "he" is no organisation; a
-        # spokesman of an organisation speaks as the description, not the organisation
+        # a quote holding its own verb is its subject's words (the resolution, named with
+        # the body that adopted it); "he" is no organisation; a spokesman of an organisation
+        # speaks as the description, not the organisation
         (
             "The Security Council adopted a resolution on Friday. The resolution "
             '"demands an immediate halt" to the fighting.\n\n'
             'He said the plan "will fail."\n\n'
             "A Defense Department spokesman said the review was ongoing.",
             {
-                "demands an immediate halt": "The resolution",
+                "demands an immediate halt": "Security Council resolution",
                 "will fail.": "He",
                 "the review was ongoing": "A Defense Department spokesman",
             },
@@ -639,3 +640,29 @@ def test_a_member_of_a_group_quoted_before_is_named_with_the_group(
     pipeline: Language, text: str, named: list[str]
 ) -> None:
     assert speakers(quotes(pipeline, text)) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a resolution no owner is named with: the body that votes on resolutions named before
+        (
+            "The Harbour Council met on Monday to vote on aid to the islands.\n\n"
+            "The mayor said she would back a revised resolution that calls for "
+            "“opening the port at night” by spring.",
+            ["revised Harbour Council resolution"],
+        ),
+        # no such body named before: the resolution stays as the text names it
+        (
+            "Ministers met on Monday to talk about aid to the islands.\n\n"
+            "The mayor said she would back a revised resolution that calls for "
+            "“opening the port at night” by spring.",
+            ["a revised resolution"],
+        ),
+    ],
+)
+def test_a_resolution_speaks_as_the_body_that_votes_on_it(
+    pipeline: Language, text: str, named: list[str]
+) -> None:
+    direct = [q for q in quotes(pipeline, text) if q.kind == "direct"]
+    assert speakers(direct) == named

@@ -47,6 +47,7 @@ from dateline.quotes.references import (
     place_owned,
     refers_back,
     reported_by_name,
+    voted_by,
     written_before,
     written_name,
 )
@@ -356,6 +357,7 @@ class _Names:
             name = (
                 issued_mention(target, quoted, self._said_by(earlier))
                 or fuller_mention(target, quoted)
+                or voted_by(target, quoted)
                 or name
             )
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)

@@ -433,6 +433,39 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     return doc[words[0].i : tok.i + 1]
 
 
+#: Bodies that vote on and adopt resolutions (the last word of the body's name).
+_DELIBERATIVE = frozenset(
+    {"council", "assembly", "parliament", "senate", "congress", "legislature", "committee"}
+)
+
+
+def voted_by(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The body whose resolution a description with no owner names ("a revised resolution"
+    after "the Harbour Council met to vote on …"), as news names it: its adjectives, the
+    body, its kind words and the noun ("revised Harbour Council resolution"). The body is the
+    nearest earlier organisation outside quotation marks whose name ends with a word of
+    ``_DELIBERATIVE``: a resolution is that body's text. None for any other phrase or with no
+    such body named before."""
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() != "resolution" or root.tag_ != "NN":
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ or t.dep_ == "poss" for t in root.lefts):
+        return None  # "the council's resolution", "a UN resolution" already say whose
+    doc = phrase.doc
+    for ent in reversed(doc.ents):
+        if ent.end > phrase.start or ent.start < phrase.start - _DESCRIPTION_REACH:
+            continue
+        if ent.label_ != "ORG" or ent[-1].lower_ not in _DELIBERATIVE:
+            continue
+        if any(a <= ent.start_char < b for a, b in quoted):
+            continue
+        body = ent[1:] if ent[0].pos_ == "DET" else ent
+        adjectives = [t.text for t in root.lefts if t.dep_ == "amod" and t.pos_ in {"ADJ", "VERB"}]
+        kinds = [t.text for t in root.lefts if t.dep_ in _KIND_WORDS and t.pos_ == "NOUN"]
+        return " ".join([*adjectives, body.text, *kinds, root.text])
+    return None
+
+
 #: Documents that speak for who wrote them ("a report by X"), beside ``evidence_nouns``.
 _DOCUMENTS = frozenset({"statement", "report", "letter", "memo", "investigation", "review"})
 #: Documents a body puts out, whose possessor or "issued by" agent is their author ("the
