@@ -103,8 +103,8 @@ def test_an_act_in_a_clause_of_contrast_is_background(nlp: Any) -> None:
 
 def test_a_future_act_of_another_joined_to_a_report_is_not_the_tellers_intent(nlp: Any) -> None:
     text = (
-        "Chilean farmers said on Monday that they would end their strike but Peruvian "
-        "truckers would continue blockades at two crossings."
+        "The Chilean teachers' union said on Monday that it would end its strike but Peruvian "
+        "nurses would continue their protests at two hospitals."
     )
     doc = nlp(text)
     article = Article(published=PUBLISHED, body=text)
@@ -117,6 +117,19 @@ def test_a_future_act_of_another_joined_to_a_report_is_not_the_tellers_intent(nl
     doc = nlp(text)
     every = code_events(doc, Article(published=PUBLISHED, body=text), FakeActors(doc))
     assert {e.plover for e in every} == {"THREATEN", "REJECT"}
+
+
+def test_an_act_between_common_nouns_alone_names_no_one(nlp: Any) -> None:
+    # no side says whom it stands for: no actor, no name, no entity's words on the source
+    assert told(nlp, "Several delegations praised the draft on Monday.") == [
+        ("SUPPORT", "agentless")
+    ]
+    for text in (
+        "Several delegations praised Chile on Monday.",  # a known target
+        "South American leaders praised the draft on Monday.",  # a region's leaders
+        "Peruvian delegates praised the draft on Monday.",
+    ):
+        assert [e.modality for e in code(nlp, text)] == ["asserted"], text
 
 
 def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:

@@ -323,7 +323,7 @@ class Coder:
             return []  # no side at all: nothing between actors to tell
         day, date_source = event_date(tok, refs, at.anchored, published, at.scene, how)
         plover = ontology.code(code).plover or ""
-        told = self.precision.told(pred, modality, sources)
+        told = self.precision.told(pred, modality, sources, targets)
         out = []
         for src, tgt in pairs(sources, targets, code, _symmetric(pred, self.rules)):
             where = stated or article.setting.at_home(src, tgt, sent, meeting=code[:2] == "04")
@@ -339,7 +339,7 @@ class Coder:
                 and self.precision.told_done(tok)
             ):
                 # '"X has sent a hospital ship," X said': X announces an act of its own done
-                shown = self.precision.told(pred, "asserted", sources)
+                shown = self.precision.told(pred, "asserted", sources, targets)
             if shown == "asserted" and same_actor(src, tgt):
                 shown = "reflexive"
             event = build_event(

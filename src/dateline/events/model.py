@@ -78,11 +78,13 @@ class Event:
     #: to *invade*"), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
     #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
-    #: killed", "58% of respondents back ..."), "reflexive" (an act its source does to itself:
+    #: killed", "58% of respondents back ...", or only common nouns on both sides: "several
+    #: states back the draft"), "reflexive" (an act its source does to itself:
     #: "X insists it needs ...") or "background" (told as background to the news: a past
     #: perfect put before it, "X had earlier seized ..."; an act a relative or participial
-    #: clause describes, "Chile, which has refused ..."; or one an after/since/because clause
-    #: gives, "after rebels shelled")
+    #: clause describes, "Chile, which has refused ..."; one an after/since/because clause
+    #: gives, "after rebels shelled"; or one a clause of contrast sets against the news,
+    #: "while the union praised the budget")
     modality: str = "asserted"
     #: where ``date`` comes from: "text" (the sentence), "published" (the article's date), None
     date_source: str | None = None

@@ -7,9 +7,10 @@ hedge, obligation, future, condition verbs and words) are data: ``data/events/co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.events import ontology
 from dateline.events.clause_targets import charged_by, subject_of
@@ -166,10 +167,11 @@ class Precision:
         )
 
     def contrasted(self, tok: Token) -> bool:
-        """Whether the predicate stands in a clause set against the news ("*While* X and Y
-        celebrate the ruling, Z ...", "*although* X has criticised ..."): a contrast told to
-        frame the reported act, not reported itself (background). A progressive "while"
-        clause tells a time ("while they were marching, police fired"), not a contrast."""
+        """Whether the predicate stands in a clause set against the news ("*while* the union
+        praised the budget, the opposition ...", "*although* the minister had opposed the
+        tax, ..."): a contrast told to frame the reported act, not reported itself
+        (background). A progressive "while" clause tells a time ("while they were marching,
+        police fired"), not a contrast."""
         node = tok
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
@@ -249,14 +251,23 @@ class Precision:
         assert code is not None
         return how, code, modality
 
-    def told(self, pred: Predicate, modality: str, sources: list[Participant]) -> str:
+    def told(
+        self,
+        pred: Predicate,
+        modality: str,
+        sources: list[Participant],
+        targets: Sequence[Participant] = (),
+    ) -> str:
         """The record's modality of an act the coder would assert: "ongoing" for a standing
         state or a running total (:meth:`standing`), "background" for a past perfect put
         before the news (:meth:`earlier`), "agentless" for an act with no source ("the town
         was shelled", "an airstrike killed six") or only a source that names no actor: no
         country, organisation, sector or name, nor a group of people ("58% of respondents back
-        the plan": a survey's share), which the gold conventions leave uncoded (an event needs
-        someone acting); else ``modality``. Only the record's modality changes: the sentence
+        the plan": a survey's share), or when no side names whom it stands for (no actor we
+        know, no name, no entity's words on the source, no known target: "several states
+        back the draft"), which the gold conventions leave uncoded (an event needs
+        someone acting); "background" also for a clause of contrast (:meth:`contrasted`);
+        else ``modality``. Only the record's modality changes: the sentence
         sets (PLV, PLOVER) type such sentences, and count them still."""
         if modality != "asserted":
             return modality
@@ -267,6 +278,9 @@ class Precision:
         if self.purpose(pred.token):
             return "planned"
         if not any(_someone(p) for p in sources):
+            return "agentless"
+        doc = pred.token.doc
+        if not any(_named(p, doc) for p in sources) and not any(p.known for p in targets):
             return "agentless"
         return modality
 
@@ -365,6 +379,16 @@ def _someone(side: Participant) -> bool:
     """Whether a source names an actor: someone known, an agent of a sector, a name, or a
     group of people ("teachers", "the leaders of the region's countries")."""
     return side.known or bool(side.sector) or side.plural or side.named
+
+
+def _named(side: Participant, doc: Doc) -> bool:
+    """Whether a side names whom it stands for: an actor we know, a proper name, or words of
+    an entity ("Southeast Asian leaders": several countries), not only common nouns ("other
+    countries", "the two presidents", "diplomats")."""
+    if side.known or side.named or side.kind is not None:
+        return True
+    span = doc.char_span(side.start, side.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ for t in span)
 
 
 def _verbless_main(verb: Token) -> bool:
