@@ -178,6 +178,11 @@ def assign(lines: Sequence[Line], proba: np.ndarray, *, slug: str = "") -> list[
     )
     last = max(i for i in range(lead, signed) if body[i])
     _header(lines, out, lead, slug)
+    authors = [n for lab in out if lab and lab.role == "byline" for n in lab.names]
+    while last > lead and _signs_off(lines[last].bare, authors):
+        # "Jane Doe is our Africa correspondent": prose the model reads as body, that ends it
+        body[last] = False
+        last = max(i for i in range(lead, last) if body[i])
     out[lead] = Labelled("lead", lines[lead].bare)
     for i in range(lead + 1, last + 1):
         if out[i] is None:
@@ -280,6 +285,14 @@ def _inside(
     if proba[i] >= THRESHOLD:
         return Labelled("paragraph", text)
     return Labelled("boilerplate", text)
+
+
+def _signs_off(text: str, authors: Sequence[str]) -> bool:
+    """An author's bio: a line that opens with a byline's name and says what they do."""
+    low = text.casefold()
+    return any(low.startswith(a.casefold()) for a in authors) and any(
+        c in low for c in lexicon().bio_cues
+    )
 
 
 def _tail(lines: Sequence[Line], out: list[Labelled | None], last: int) -> None:
