@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from dateline.errors import DatelineError
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, Region, normalize
@@ -186,6 +188,20 @@ def test_by_ent_id_and_country_of(gaz: Gazetteer) -> None:
     assert gaz.country_of("igo:EU") is None
     assert gaz.country_of("region:BALKANS") is None
     assert gaz.by_ent_id("nothing:here") is None
+
+
+def test_country_of_entity_reads_the_ruler_id_else_the_words(gaz: Gazetteer) -> None:
+    doc = Doc(Vocab(), words=["Tirana", "and", "Chilean", "and", "Atlantis", "and", "EU"])
+    tirana = gaz.place_by_name("Tirana")
+    assert tirana is not None
+    ents = [
+        Span(doc, 0, 1, label="GPE", span_id=tirana.ent_id),  # a city: through its id
+        Span(doc, 2, 3, label="NORP"),  # no id: as a demonym
+        Span(doc, 4, 5, label="GPE"),  # no id, no such country
+        Span(doc, 6, 7, label="ORG", span_id="igo:EU"),  # not a GPE or NORP
+    ]
+    found = [gaz.country_of_entity(e) for e in ents]
+    assert [c.iso3 if c else None for c in found] == ["ALB", "CHL", None, None]
 
 
 def test_normalize() -> None:

@@ -96,14 +96,7 @@ class DocIndex:
 
     def country_of_ent(self, ent: Span) -> str | None:
         """ISO3 of a country, demonym or city entity ("Albanian", "Serbia", "Tirana")."""
-        if ent.label_ not in {"GPE", "NORP"}:
-            return None
-        if ent.id_:
-            country = self.gazetteer.country_of(ent.id_)
-        else:
-            country = self.gazetteer.country_by_name(ent.text) or self.gazetteer.country_by_demonym(
-                ent.text
-            )
+        country = self.gazetteer.country_of_entity(ent)
         return country.iso3 if country else None
 
     def igo_of_ent(self, ent: Span) -> Igo | None:

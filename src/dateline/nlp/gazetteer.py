@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 from dateline.errors import NlpError
 
@@ -291,6 +294,15 @@ class Gazetteer:
         if isinstance(entry, Demonym | Place):
             return self._by_code.get(entry.iso3)
         return None
+
+    def country_of_entity(self, ent: Span) -> Country | None:
+        """The country a GPE or NORP entity names ("Albanian", "Serbia", "Tirana"): through
+        the id the ruler gave it (a city's too), else by its name or as a demonym."""
+        if ent.label_ not in {"GPE", "NORP"}:
+            return None
+        if ent.id_:
+            return self.country_of(ent.id_)
+        return self.country_by_name(ent.text) or self.country_by_demonym(ent.text)
 
 
 def _index(items: Iterable[tuple[E, Iterable[str]]]) -> dict[str, E]:

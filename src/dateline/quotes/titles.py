@@ -196,15 +196,10 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
 
 
 def _countries(span: Span) -> set[str]:
-    """The countries a span names by name or adjective ("Peru's", "Chilean"), as ISO codes."""
+    """The countries a span names by name, adjective or city ("Peru's", "Chilean"), as ISO
+    codes."""
     gazetteer = Gazetteer.default()
-    out = set()
-    for ent in span.ents:
-        if ent.label_ in {"GPE", "NORP"}:
-            country = gazetteer.country_by_name(ent.text) or gazetteer.country_by_demonym(ent.text)
-            if country is not None:
-                out.add(country.iso3)
-    return out
+    return {c.iso3 for ent in span.ents if (c := gazetteer.country_of_entity(ent)) is not None}
 
 
 def _titles_of(ent: Span, roles: RoleTable) -> list[tuple[Role, int]]:
