@@ -70,6 +70,15 @@ def test_a_thing_is_no_one_acting(nlp: Any) -> None:
     assert not [e for e in candidates(nlp, text) if e.source is not None]
 
 
+def test_a_bare_participle_clause_is_passive(nlp: Any) -> None:
+    # "<n> wounded" after a count, "Detained on Monday, X ...": no one acting from the clause
+    text = "The Chilean health ministry said that it had counted 40 deaths and 300 wounded."
+    assert [e.plover for e in candidates(nlp, text)] == []
+    text = "Detained in Lima on Monday, the Chilean activist was freed by Peruvian police."
+    assert "the Chilean activist" not in side_words(nlp, text, "COERCE", "source")
+    assert side_words(nlp, text, "RETREAT", "source") == ["Peruvian police"]
+
+
 def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
     text = "Bolivia declared a one-sided truce on Sunday."
     doc = nlp(text)

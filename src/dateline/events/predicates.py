@@ -152,7 +152,9 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         or owned is not None
     ):
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or _reduced_passive(
+        verb, children
+    )
     # the subject nearest the verb: a wire dateline parsed as a second subject comes first
     subjects = [c for c in children if c.dep_ == "nsubj"]
     subject = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
@@ -489,3 +491,15 @@ def _run_lemmas(head: Token, start: int) -> list[str]:
     """The lemmas of the words from ``start`` to a phrase's head, head first."""
     words = reversed(head.doc[start : head.i + 1])
     return [t.lower_ if t.tag_.startswith("VB") else t.lemma_.lower() for t in words]
+
+
+def _reduced_passive(verb: Token, children: list[Token]) -> bool:
+    """Whether a verb is a bare past participle heading an adverbial clause of its own, with
+    no auxiliary and no subject ("*Detained* on Monday, the activist ...", "... documented
+    40 deaths and 300 *wounded*"): passive in sense, so the clause it hangs on gives it no
+    one acting."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in children)
+    )
