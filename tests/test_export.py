@@ -461,13 +461,28 @@ def test_export_errors(db: Path, tmp_path: Path) -> None:
         with pytest.raises(ExportError):
             export(store, "parquet", blocker / "sub")
         with pytest.raises(ExportError):
-            export(store, "jsonl", tmp_path / "missing" / "x.jsonl")
+            export(store, "jsonl", blocker / "sub" / "x.jsonl")
         with pytest.raises(UsageError):
             export(store, "xml", tmp_path)
         for prefix in ("../beside", "a/b", "..", ""):
             with pytest.raises(UsageError, match="prefix"):
                 export(store, "gdelt", tmp_path / "g", prefix=prefix)
         assert not list(tmp_path.glob("beside*"))
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "plover", "parquet", "csv", "jsonl"])
+def test_every_format_makes_missing_directories(db: Path, tmp_path: Path, fmt: str) -> None:
+    """A file format (plover, jsonl) makes the directories of its --out path, as the
+    directory formats make theirs, rather than refusing."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    single = fmt in ("plover", "jsonl")
+    out = tmp_path / "not" / "yet" / ("events.jsonl" if single else "dir")
+    result = CliRunner().invoke(
+        cli, ["export", "--db", str(db), "--format", fmt, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.is_file() if single else len(list(out.iterdir())) >= 2
 
 
 def test_cli_export(db: Path, tmp_path: Path) -> None:

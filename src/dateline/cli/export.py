@@ -29,7 +29,7 @@ from dateline.cli.base import (
     "--out",
     required=True,
     help="Output directory (gdelt, parquet, csv) or file (plover, jsonl; - for standard "
-    "output; a directory gets plover.jsonl or records.jsonl).",
+    "output; a directory gets plover.jsonl or records.jsonl). Missing directories are made.",
 )
 @click.option("--since", callback=_published, help="Events (articles) on or after this date.")
 @click.option("--until", callback=_published, help="Events (articles) on or before this date.")

@@ -10,15 +10,16 @@ Formats and what ``out`` is for each:
 gdelt      a directory: ``PREFIX.export.CSV`` (61 columns) and ``PREFIX.mentions.CSV``
            (16 columns), tab-separated, no header (see ``dateline.export.gdelt``)
 plover     a file (``plover.jsonl`` inside ``out`` when it is a directory) or a text
-           stream: POLECAT-style events, JSON Lines (``dateline.export.plover``)
+           stream: PLOVER event records, JSON Lines (``dateline.export.plover``)
 parquet    a directory: ``articles``, ``entities``, ``quotes``, ``events`` ``.parquet``
 csv        a directory: the same four tables as ``.csv`` with a header row
 jsonl      a file (``records.jsonl`` inside a directory) or a text stream: the full
            analysis records, one per line
 =========  ==========================================================================
 
-Filters (``since``, ``until``, ``country``, ``code``) are described in
-``dateline.export.records``. Tone comes from the stored record when it has one
+Every format makes the directories it writes into when they are missing (a file in the
+way is refused with E503). Filters (``since``, ``until``, ``country``, ``code``) are
+described in ``dateline.export.records``. Tone comes from the stored record when it has one
 (``article.tone``, ``event.tone``), else it is computed here with ``dateline.tone``.
 """
 
@@ -76,10 +77,18 @@ def _file(raw: str, name: str) -> Path:
     if out.is_dir() or raw.endswith(("/", os.sep)):
         out = _directory(out) / name
     elif not out.parent.is_dir():
-        raise ExportError(f"the directory for {out} does not exist; create it first")
+        # as the directory formats do: a missing directory is made, a file in the way refused
+        _make_parent(out)
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise ExportError(f"cannot write {out}: permission denied")
     return out
+
+
+def _make_parent(out: Path) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the directory for {out}: {exc.strerror or exc}") from None
 
 
 def load_stories(store: Store) -> Stories | None:
