@@ -602,3 +602,54 @@ def test_gdelt_export_takes_a_stored_url_that_does_not_parse(
     frame, mentions, _, _ = read_gdelt(out)
     assert list(frame["SOURCEURL"]) == ["https://[borealis-post.example/x"] * 2
     assert set(mentions["MentionSourceName"]) == {"Adriatic Wire"}  # no host: the outlet
+
+
+def test_every_csv_output_defuses_formulas(tmp_path: Path, analysis_factory: Factory) -> None:
+    """A cell of article text that starts like a spreadsheet formula (= + - @) gets a leading
+    apostrophe in every CSV dateline writes (export tables and GDELT files, the query
+    commands' --format csv), as the API's .csv did alone; numbers stay numbers."""
+    body = "Protesters chanted =SUM(A1) at the gate on Monday.\n\nThey left at noon."
+    sentence = body.split("\n\n")[0]
+    record = analysis_factory("@Harbour news", body, published="2024-05-06")
+    formula = side("=HYPERLINK(1)", "=HYPERLINK(1)", None, None, "")
+    record.events = [event(body, sentence, "141", source=formula, goldstein=-6.5)]
+    record.quotes = [
+        {
+            "text": "+1 for the gate",
+            "kind": "direct",
+            "speaker": {"name": "-Anonymous", "entity": None, "text": "-Anonymous"},
+            "cue": "said",
+            "sentence": sentence,
+            "start": 0,
+            "end": 10,
+        }
+    ]
+    db = tmp_path / "formula.db"
+    with Store.open(db) as store:
+        store.save(record)
+    run_export(db, "csv", tmp_path / "csv")
+
+    def rows(path: Path) -> list[dict[str, str]]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    (article,) = rows(tmp_path / "csv" / "articles.csv")
+    (quote,) = rows(tmp_path / "csv" / "quotes.csv")
+    (exported,) = rows(tmp_path / "csv" / "events.csv")
+    assert article["title"] == "'@Harbour news"
+    assert (quote["text"], quote["speaker"]) == ("'+1 for the gate", "'-Anonymous")
+    assert exported["source_name"] == "'=HYPERLINK(1)" and exported["goldstein"] == "-6.5"
+    run_export(db, "gdelt", tmp_path / "gdelt")
+    frame, _, _, _ = read_gdelt(tmp_path / "gdelt")
+    assert frame.iloc[0]["Actor1Name"] == "'=HYPERLINK(1)"
+    assert frame.iloc[0]["GoldsteinScale"] == "-6.5"
+    runner = CliRunner()
+    for command, column, expected in (
+        ("quotes", "text", "'+1 for the gate"),
+        ("events", "source_name", "'=HYPERLINK(1)"),
+        ("articles", "title", "'@Harbour news"),
+    ):
+        result = runner.invoke(cli, [command, "--db", str(db), "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        (row,) = list(csv.DictReader(result.stdout.splitlines()))
+        assert row[column] == expected, (command, row)

@@ -2,7 +2,8 @@
 
 Writers stream: each record is written as it comes (a table is the exception: it needs every
 row to size its columns). Records are plain dicts; lists are kept in JSON and joined with
-``"; "`` in tables and CSV.
+``"; "`` in tables and CSV. CSV cells that would start a spreadsheet formula are escaped
+(``formula_safe``).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class CsvWriter:
             self.writer = csv.writer(self.out, lineterminator="\n")
             self.writer.writerow(self.columns)
         assert self.columns is not None
-        self.writer.writerow([cell(row.get(c), limit=None) for c in self.columns])
+        self.writer.writerow([csv_cell(row.get(c)) for c in self.columns])
 
     def close(self) -> None:
         if self.writer is None and self.columns:
@@ -161,6 +162,25 @@ def cell(value: Any, *, limit: int | None) -> str:
         if len(text) > limit:
             text = text[: limit - 1] + "…"
     return text
+
+
+#: Leading characters a spreadsheet reads as the start of a formula (CSV injection): a cell
+#: of article text such as ``=HYPERLINK(...)`` would run when the file is opened.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows as text: one that starts like a formula
+    gets a leading apostrophe (what spreadsheets themselves use to mark text). Every CSV
+    dateline writes (``--format csv``, ``export --format csv``, the API's ``.csv``) uses it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_cell(value: Any) -> str:
+    """One value as CSV text (see ``cell``), made ``formula_safe`` unless it is a number: a
+    negative number is a number, not a formula."""
+    text = cell(value, limit=None)
+    return text if isinstance(value, int | float) else formula_safe(text)
 
 
 def make_writer(

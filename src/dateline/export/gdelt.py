@@ -54,6 +54,7 @@ from urllib.parse import urlsplit
 
 from dateline.export.countries import cameo_country, country_name, fips, split_code
 from dateline.export.records import StoredRecord, event_date, event_id, timestamp
+from dateline.output import formula_safe
 
 EVENT_COLUMNS: tuple[str, ...] = (
     *("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"),
@@ -95,8 +96,9 @@ def number(value: Any, digits: int = 4) -> str:
 
 
 def _clean(text: Any) -> str:
-    # a tab or newline inside a field would break the row
-    return " ".join(str(text).split()) if text is not None else ""
+    # a tab or newline inside a field would break the row; the files are opened in
+    # spreadsheets too, so a name that starts like a formula is escaped as in every CSV
+    return formula_safe(" ".join(str(text).split())) if text is not None else ""
 
 
 def _date_columns(day: str | None) -> list[str]:

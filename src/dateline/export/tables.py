@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from dateline.errors import UsageError
 from dateline.export.records import StoredRecord
+from dateline.output import formula_safe
 from dateline.store.facts import COLUMNS, article_row, entity_rows, event_rows, quote_rows
 
 #: The tables and their columns: the store's one definition (``dateline.store.facts``), which
@@ -97,6 +98,8 @@ def _csv_value(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return formula_safe(value)
     return value
 
 

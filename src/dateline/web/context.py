@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
-from dateline.output import cell
+from dateline.output import csv_cell
 from dateline.store import Store
 from dateline.web.views import StatsCache
 
@@ -47,17 +47,6 @@ class ApiError(Exception):
         self.status = status
         self.code = code
         self.message = message
-
-
-#: Leading characters a spreadsheet would read as a formula (CSV injection).
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> str:
-    text = cell(value, limit=None)
-    if isinstance(value, str) and text.startswith(_FORMULA):
-        return "'" + text
-    return text
 
 
 def csv_response(rows: Iterable[dict[str, Any]], name: str) -> Response:
