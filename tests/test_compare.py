@@ -244,7 +244,7 @@ def test_api_compare_json_and_csv(client: Any, comparison: Comparison) -> None:
     assert len(found) == len(list(rows(comparison)))
     assert client.get("/api/stories/1/compare?format=csv").text == download.text
     missing = client.get("/api/stories/77/compare")
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E404"
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E603"
     assert client.get("/api/stories/0/compare").status_code == 422
 
 

@@ -76,7 +76,7 @@ def test_bad_paging_is_a_422_in_the_error_shape(client: TestClient, params: dict
     answer = client.get("/api/articles", params=params)
     assert answer.status_code == 422
     error = answer.json()["error"]
-    assert error["code"] == "E422"
+    assert error["code"] == "E606"
     assert "limit" in error["message"] or "offset" in error["message"]
 
 
@@ -123,7 +123,7 @@ def test_one_article_with_its_analysis(client: TestClient, ids: dict[str, str]) 
     missing = client.get("/api/articles/0123456789abcdef")
     assert missing.status_code == 404
     assert missing.json() == {
-        "error": {"code": "E404", "message": "no article with id 0123456789abcdef"}
+        "error": {"code": "E603", "message": "no article with id 0123456789abcdef"}
     }
     assert client.get("/api/articles/" + "a" * 65).status_code == 422
 
@@ -143,7 +143,7 @@ def test_an_article_is_found_by_any_url_it_arrived_under(tmp_path: Path) -> None
                 [record.input_url, "https://harbour.example/valport-strike"]
             )
         missing = reader.get("/api/articles/by-url", params={"url": "https://x.example/"})
-        assert missing.status_code == 404 and missing.json()["error"]["code"] == "E404"
+        assert missing.status_code == 404 and missing.json()["error"]["code"] == "E603"
         assert reader.get("/api/articles/by-url").status_code == 422
 
 
@@ -184,7 +184,7 @@ def test_a_date_filter_that_is_no_date_is_a_422_not_an_empty_answer(
         answer = client.get(path, params={"since": bad})
         assert answer.status_code == 422, (path, bad)
     answer = client.get("/api/events", params={"until": "yesterday"})
-    assert answer.json()["error"]["code"] == "E422" and "until" in answer.json()["error"]["message"]
+    assert answer.json()["error"]["code"] == "E606" and "until" in answer.json()["error"]["message"]
     # a year, a month (the map's time slider) and a date-time stay valid
     for good in ("2024", "2024-05", "2024-05-06", "2024-05-06T09:30:00+02:00"):
         assert client.get(path, params={"since": good}).status_code == 200, (path, good)
@@ -321,12 +321,34 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
 
 def test_unknown_paths_are_404_json_or_html(client: TestClient) -> None:
     api = client.get("/api/nothing-here")
-    assert api.status_code == 404 and api.json()["error"]["code"] == "E404"
+    assert api.status_code == 404 and api.json()["error"]["code"] == "E603"
     page = client.get("/nothing-here")
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert client.get("/articles/ffff").status_code == 404
     assert client.get("/actor", params={"name": "Nobody Atall"}).status_code == 404
-    assert client.delete("/api/events").status_code == 405
+    refused = client.delete("/api/events")
+    assert refused.status_code == 405 and refused.json()["error"]["code"] == "E604"
+
+
+def test_every_error_code_has_one_meaning_and_is_listed() -> None:
+    """Each code the package raises or the API answers is in errors.CODES and README's table,
+    and no code stands for two things: the API's own refusals are E6xx, not E4xx (event data)."""
+    import re
+
+    from dateline.errors import CODES, HTTP_CODES, http_code
+
+    src = Path(__file__).resolve().parents[1] / "src" / "dateline"
+    used = {
+        code
+        for path in src.rglob("*.py")
+        for code in re.findall(r"[\"']((?:E\d{3}))[\"']", path.read_text(encoding="utf-8"))
+    }
+    assert used <= set(CODES), sorted(used - set(CODES))
+    readme = (src.parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| (E\d{3}) \|", readme, flags=re.M))
+    assert listed == set(CODES), sorted(set(CODES) ^ listed)
+    assert sorted(HTTP_CODES.values()) == [f"E60{n}" for n in range(1, 7)]
+    assert http_code(418) == "E600" and all(not c.startswith("E4") for c in HTTP_CODES.values())
 
 
 def test_no_stack_trace_reaches_the_client(

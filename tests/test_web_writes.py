@@ -62,7 +62,7 @@ def test_analyze_text_without_storing(client: TestClient) -> None:
 )
 def test_analyze_needs_exactly_one_input(client: TestClient, body: dict[str, Any]) -> None:
     answer = client.post("/api/analyze", json=body)
-    assert answer.status_code == 422 and answer.json()["error"]["code"] == "E422"
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "E606"
 
 
 def test_analyze_of_empty_text_says_it_is_empty(client: TestClient) -> None:
@@ -233,7 +233,7 @@ def test_analyze_with_the_full_pipeline_gives_a_record(client: TestClient) -> No
 
 def test_ingest_is_refused_on_a_read_only_server(client: TestClient) -> None:
     answer = client.post("/api/ingest", json={"text": "x", "nlp": False})
-    assert answer.status_code == 403 and answer.json()["error"]["code"] == "E403"
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "E602"
 
 
 @pytest.mark.parametrize(
@@ -242,7 +242,7 @@ def test_ingest_is_refused_on_a_read_only_server(client: TestClient) -> None:
 )
 def test_ingest_needs_the_token(writer: TestClient, headers: dict[str, str]) -> None:
     answer = writer.post("/api/ingest", json={"text": "Some text.", "nlp": False}, headers=headers)
-    assert answer.status_code == 401 and answer.json()["error"]["code"] == "E401"
+    assert answer.status_code == 401 and answer.json()["error"]["code"] == "E601"
     assert writer.get("/api/stats").json()["articles"] == 0
 
 
@@ -265,7 +265,7 @@ def test_ingest_stores_and_is_idempotent(writer: TestClient) -> None:
 def test_request_bodies_are_limited(writer: TestClient) -> None:
     big = {"text": "x" * 60_000, "nlp": False}
     answer = writer.post("/api/analyze", json=big)
-    assert answer.status_code == 413 and answer.json()["error"]["code"] == "E413"
+    assert answer.status_code == 413 and answer.json()["error"]["code"] == "E605"
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
         yield b'{"text": "'

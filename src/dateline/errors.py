@@ -9,6 +9,10 @@ wrong and what to do. Codes are part of the public contract: never renumber one.
     ├── EventDataError     E4xx  the event ontology and lexicon files
     ├── StoreError         E5xx  the database
     └── UsageError         E0xx  bad options or arguments
+
+The HTTP API answers its own refusals (no such record, a missing token, a bad parameter)
+with ``E6xx`` codes and the matching HTTP status (``HTTP_CODES``); a document's error keeps
+its code there too.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class StoreError(DatelineError):
     code = "E500"
 
 
-#: Every code the package raises, with a one-line meaning (documented in README).
+#: Every code the package raises or answers, with a one-line meaning (documented in README).
 CODES: dict[str, str] = {
     "E001": "bad option or argument",
     "E002": "the feature needs an optional extra that is not installed (the message names it)",
@@ -89,8 +93,34 @@ CODES: dict[str, str] = {
     "E500": "database error",
     "E501": "database schema is newer than this version of dateline",
     "E502": "search query has no words or is not valid FTS5 syntax",
-    "E503": "the export output cannot be written (missing directory, no permission)",
+    "E503": "the export output cannot be written (a file where its directory should be, no "
+    "permission)",
     "E504": "the article is too large for the database to store or index (PostgreSQL's "
     "full-text index holds at most 1 MB of distinct words per article); split the document",
+    "E600": "the HTTP API refused the request (the HTTP status says why)",
+    "E601": "a write to the HTTP API needs the server's token (Authorization: Bearer TOKEN); "
+    "HTTP 401",
+    "E602": "the server is read-only (started without --token), so it takes no writes; HTTP 403",
+    "E603": "no such record or page: an unknown article id or URL, actor, story or path; HTTP 404",
+    "E604": "the HTTP method is not allowed on this path; HTTP 405",
+    "E605": "the request body is larger than the server takes; HTTP 413",
+    "E606": "invalid request: a parameter or body field is missing, malformed or out of range "
+    "(the message names it); HTTP 422",
     "E900": "internal error (please report it with the input that caused it)",
 }
+
+#: The code the HTTP API answers with each HTTP status of its own refusals (E600 for any
+#: other status).
+HTTP_CODES: dict[int, str] = {
+    401: "E601",
+    403: "E602",
+    404: "E603",
+    405: "E604",
+    413: "E605",
+    422: "E606",
+}
+
+
+def http_code(status: int) -> str:
+    """The E6xx code of an HTTP error status."""
+    return HTTP_CODES.get(status, "E600")

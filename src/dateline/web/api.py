@@ -69,7 +69,6 @@ def _check_dates(filters: dict[str, Any]) -> None:
         if value is not None and not _ISO_PREFIX.fullmatch(value):
             raise ApiError(
                 422,
-                "E422",
                 f"invalid request: query.{name}: {value[:40]!r} is not an ISO date; give "
                 "2024-03-01, a month (2024-03) or a year (2024)",
             )
@@ -134,7 +133,7 @@ def article_by_url(
 ) -> dict[str, Any]:
     article_id = ctx.store.find(url)
     if article_id is None or len(article_id) > 64:
-        raise ApiError(404, "E404", f"no article was ingested under {url}")
+        raise ApiError(404, f"no article was ingested under {url}")
     return article(ctx, article_id)
 
 
@@ -142,7 +141,7 @@ def article_by_url(
 def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
     record = ctx.store.get(article_id)
     if record is None:
-        raise ApiError(404, "E404", f"no article with id {article_id}")
+        raise ApiError(404, f"no article with id {article_id}")
     return {**record.to_dict(), "urls": ctx.store.urls(article_id)}
 
 
@@ -200,7 +199,7 @@ def actor(
 ) -> dict[str, Any]:
     found = views.actor(ctx.store, name, code, limit)
     if not found["rows"] and not found["events"] and not found["quotes"]:
-        raise ApiError(404, "E404", f"no actor named {name}")
+        raise ApiError(404, f"no actor named {name}")
     return found
 
 
@@ -275,11 +274,11 @@ def story_comparison(ctx: Context, story_id: int) -> Comparison:
     """How the outlets of a story told it: 404 for no such story, 422 for a story only one
     article reports."""
     if ctx.store.story(story_id) is None:
-        raise ApiError(404, "E404", f"no story {story_id}")
+        raise ApiError(404, f"no story {story_id}")
     try:
         return compare_story(ctx.store, story_id)
     except UsageError as exc:
-        raise ApiError(422, exc.code, exc.message) from None
+        raise ApiError(422, exc.message, code=exc.code) from None
 
 
 @stories_router.get("/stories/{story_id}/compare", summary="How outlets told a story, side by side")
@@ -313,11 +312,9 @@ def require_token(
 ) -> None:
     """Writes need ``Authorization: Bearer TOKEN`` (or ``X-Dateline-Token``)."""
     if ctx.read_only:
-        raise ApiError(
-            403, "E403", "this server is read-only; start it with --token to allow writes"
-        )
+        raise ApiError(403, "this server is read-only; start it with --token to allow writes")
     if not token_matches(ctx.token, bearer(authorization, x_dateline_token)):
-        raise ApiError(401, "E401", "a valid token is required: Authorization: Bearer TOKEN")
+        raise ApiError(401, "a valid token is required: Authorization: Bearer TOKEN")
 
 
 @router.post("/analyze", summary="Analyze text, HTML or a URL; nothing is stored")

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, http_code
 from dateline.store import Store
 from dateline.version import __version__
 from dateline.web import api, pages
@@ -106,7 +106,7 @@ def _error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         messages = {404: "not found", 405: "method not allowed"}
         message = messages.get(exc.status_code, str(exc.detail))
-        return _error(request, exc.status_code, f"E{exc.status_code}", message)
+        return _error(request, exc.status_code, http_code(exc.status_code), message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -115,7 +115,7 @@ def _error_handlers(app: FastAPI) -> None:
             where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
             problems.append(f"{where}: {error.get('msg', 'invalid')}" if where else error["msg"])
         message = "invalid request: " + "; ".join(problems)[:1000]
-        return _error(request, 422, "E422", message)
+        return _error(request, 422, http_code(422), message)
 
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> Response:

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from dateline.errors import http_code
 from dateline.output import csv_cell
 from dateline.store import Store
 from dateline.web.views import StatsCache
@@ -42,10 +43,10 @@ def get_context(request: Request) -> Context:
 class ApiError(Exception):
     """An error answered as ``{"error": {"code", "message"}}`` with an HTTP status."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
         self.status = status
-        self.code = code
+        self.code = code or http_code(status)  # E6xx unless a document's own code is given
         self.message = message
 
 

@@ -132,7 +132,7 @@ def article_page(
 ) -> HTMLResponse:
     record = ctx.store.get(article_id[:64])
     if record is None:
-        raise ApiError(404, "E404", "no such article")
+        raise ApiError(404, "no such article")
     data = record.to_dict()
     start, _, end = hl.partition("-")
     target = (int(start), int(end)) if hl else None
@@ -200,7 +200,7 @@ def actor_page(
 ) -> HTMLResponse:
     found = views.actor(ctx.store, name, code or None, 200)
     if not found["rows"] and not found["events"] and not found["quotes"]:
-        raise ApiError(404, "E404", "no such actor")
+        raise ApiError(404, "no such actor")
     chart = timeline_chart(found["timeline"])
     return render(request, "actor.html", title=name, actor=found, chart=chart)
 
@@ -290,7 +290,7 @@ def stories_page(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     if not ctx.has_stories:
-        raise ApiError(404, "E404", "this store does not group events into stories")
+        raise ApiError(404, "this store does not group events into stories")
     found = ctx.store.stories(  # type: ignore[attr-defined,unused-ignore]
         min_articles=min_articles, limit=PAGE + 1, offset=offset
     )
@@ -308,7 +308,7 @@ def compare_page(
     request: Request, ctx: Ctx, story_id: Annotated[int, Path(ge=1, le=2**62)]
 ) -> HTMLResponse:
     if not ctx.has_stories:
-        raise ApiError(404, "E404", "this store does not group events into stories")
+        raise ApiError(404, "this store does not group events into stories")
     found = story_comparison(ctx, story_id)
     return render(
         request,

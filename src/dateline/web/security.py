@@ -24,7 +24,7 @@ import httpcore
 import httpx
 from httpcore import SOCKET_OPTION as SocketOption
 
-from dateline.errors import SourceError
+from dateline.errors import SourceError, http_code
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -134,7 +134,7 @@ class BodyLimit:
         body = json.dumps(
             {
                 "error": {
-                    "code": "E413",
+                    "code": http_code(413),
                     "message": f"request body larger than {self.limit} bytes",
                 }
             }
