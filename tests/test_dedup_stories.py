@@ -202,6 +202,35 @@ def test_three_outlets_one_story(tmp_path: Path, analysis_factory: Factory) -> N
         assert [s["num_articles"] for s in store.stories(min_articles=2)] == [3]
 
 
+def test_stories_give_codes_and_names_apart(tmp_path: Path, analysis_factory: Factory) -> None:
+    """source/target are CAMEO actor codes ("" for actors grouped by name, having none) and
+    source_name/target_name the names, in the list and in one story: the grouping key used to
+    be shown, a code for some stories and a lower-cased name for others."""
+    sentence = "Harbour workers signed a pay deal with the port authority on Monday."
+    coded = event("The two ministries signed a water accord on Monday.", "2024-04-08")
+    named = event(sentence, "2024-04-08")
+    named["source"] = {"name": "Harbour Workers", "text": "Harbour workers", "country": None}
+    named["source"].update(sector=None, code=None)
+    with Store.open(tmp_path / "s.db") as store:
+        for n, item in enumerate((coded, named)):
+            r = record(analysis_factory, f"Deal {n}", f"Text {n}.", input_id=f"o{n}")
+            r.events = [item]
+            store.save(r)
+        stories = {s["sentence"][:3]: s for s in store.stories()}
+        assert set(stories["The"]) >= {"source", "source_name", "target", "target_name"}
+        assert (stories["The"]["source"], stories["The"]["source_name"]) == ("AAAGOV", "AAAGOV")
+        story = stories["Har"]
+        assert (story["source"], story["source_name"]) == ("", "Harbour Workers")
+        assert (story["target"], story["target_name"]) == ("BBBGOV", "BBBGOV")
+        one = store.story(story["id"])
+        assert one is not None and "source_key" not in one
+        assert (one["source"], one["source_name"], one["target"]) == (
+            "",
+            "Harbour Workers",
+            "BBBGOV",
+        )
+
+
 def test_migration_five_fills_fingerprints_and_stories(
     tmp_path: Path, analysis_factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

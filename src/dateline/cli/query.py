@@ -243,7 +243,20 @@ def stories(
         fmt,
         rows,
         # the id first: `dateline compare STORY` takes it
-        ("id", "day", "cameo_root", "source", "target", "num_articles", "num_sources", "sentence"),
+        # source and target are CAMEO actor codes, the names beside them (the codes alone
+        # were a code for some stories and a lower-cased name for others)
+        (
+            "id",
+            "day",
+            "cameo_root",
+            "source",
+            "source_name",
+            "target",
+            "target_name",
+            "num_articles",
+            "num_sources",
+            "sentence",
+        ),
     )
 
 

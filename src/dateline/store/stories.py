@@ -38,6 +38,7 @@ SIMILARITY = 0.2
 WINDOW_DAYS = 1
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+SIDES = ("source", "target")
 
 
 def stories_table(md: MetaData) -> Table:
@@ -56,6 +57,41 @@ def stories_table(md: MetaData) -> Table:
 
 def actor_key(code: str | None, country: str | None, name: str | None) -> str:
     return code or country or (name or "").strip().lower()
+
+
+#: An actor key that is a CAMEO actor code or a country code (a name key is lower case).
+_CODE_KEY = re.compile(r"[A-Z0-9]+")
+
+
+def _side_name(events: Table, stories: Table, side: str) -> Any:
+    """The name the story's events give most for one side (ties: the first in order)."""
+    member = events.alias(f"{side}_member")
+    name = member.c[f"{side}_name"]
+    return (
+        select(name)
+        .where(member.c.story_id == stories.c.id, name.is_not(None), name != "")
+        .group_by(name)
+        .order_by(func.count().desc(), name)
+        .limit(1)
+        .correlate(stories)
+        .scalar_subquery()
+    )
+
+
+def _sides(story: dict[str, Any]) -> dict[str, Any]:
+    """A story's source and target as CAMEO actor codes ("" when the actors were grouped by
+    name, having no code) beside ``source_name``/``target_name``, the names its events give:
+    the key the store groups by is a code for some stories and a lower-cased name for
+    others, which is no column to read."""
+    out: dict[str, Any] = {}
+    for key, value in story.items():
+        if key in ("source_key", "target_key"):
+            side = key.removesuffix("_key")
+            out[side] = value if value and _CODE_KEY.fullmatch(value) else ""
+            out[f"{side}_name"] = story.get(f"{side}_name")
+        elif key not in ("source_name", "target_name"):
+            out[key] = value
+    return out
 
 
 def _day(value: str | None) -> date | None:
@@ -181,8 +217,10 @@ def query(
             stories.c.id,
             stories.c.day,
             stories.c.cameo_root,
-            stories.c.source_key.label("source"),
-            stories.c.target_key.label("target"),
+            stories.c.source_key,
+            _side_name(events, stories, "source").label("source_name"),
+            stories.c.target_key,
+            _side_name(events, stories, "target").label("target_name"),
             stories.c.sentence,
             func.count().label("num_mentions"),
             num_articles.label("num_articles"),
@@ -201,7 +239,7 @@ def query(
         query = query.where(stories.c.day <= until[:10])
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return [_sides(dict(row._mapping)) for row in connection.execute(query)]
 
 
 def members(
@@ -213,7 +251,8 @@ def members(
     """One story: its row, the articles that report it, and the story of every event of
     those articles (as ``(article_id, n, story_id)``), so a comparison can tell which of
     their events are the same event. None when there is no such story."""
-    row = connection.execute(select(stories).where(stories.c.id == story_id)).first()
+    sides = (_side_name(events, stories, side).label(f"{side}_name") for side in SIDES)
+    row = connection.execute(select(stories, *sides).where(stories.c.id == story_id)).first()
     if row is None:
         return None
     article_ids = list(
@@ -229,8 +268,7 @@ def members(
         .where(events.c.article_id.in_(article_ids))
         .order_by(events.c.article_id, events.c.n)
     ).all()
-    story = dict(row._mapping)
-    story["source"], story["target"] = story.pop("source_key"), story.pop("target_key")
+    story = _sides(dict(row._mapping))
     return {
         **story,
         "num_articles": len(article_ids),
