@@ -627,6 +627,12 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
                 "a second Harbour official",
             ],
         ),
+        # words that count the group say nothing of whose it is
+        (
+            "Several port officials said the ferry was safe.\n\n"
+            "“The engine failed at dawn,” said a second official.",
+            ["Several port officials", "a second port official"],
+        ),
         # a group of its own with no qualifier: the member stays as the text names it
         (
             "Harbour officials said the ferry was safe.\n\n"
@@ -634,9 +640,28 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
             "“The engine failed at dawn,” said a second official.",
             ["Harbour officials", "Officials", "a second official"],
         ),
+        # named countries and bodies side by side speak together, as people do
+        ("France and Germany said the sanctions would stay.", ["France and Germany"]),
+        (
+            "The Harbour Council and the Tarnby Port Authority said the pier would reopen.",
+            ["Harbour Council and Tarnby Port Authority"],
+        ),
+        ("Ana Ruiz and Tom Baker said the plan would fail.", ["Ana Ruiz and Tom Baker"]),
+        # "they" right after a sentence whose subject names people side by side
+        (
+            "Mayor Ana Ruiz and Governor Tom Baker met for an hour on Monday.\n\n"
+            "They said in a joint statement that the bridge would reopen in May.",
+            ["Ana Ruiz and Tom Baker"],
+        ),
+        # a sentence between: "they" is whoever that sentence's subject is
+        (
+            "Ana Ruiz and Tom Baker were arrested on Monday.\n\n"
+            "Protesters gathered outside the court. They said the arrests were unlawful.",
+            ["They"],
+        ),
     ],
 )
-def test_a_member_of_a_group_quoted_before_is_named_with_the_group(
+def test_members_of_a_group_and_names_side_by_side(
     pipeline: Language, text: str, named: list[str]
 ) -> None:
     assert speakers(quotes(pipeline, text)) == named

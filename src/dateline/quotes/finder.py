@@ -71,6 +71,9 @@ from dateline.quotes.titles import (
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Entity types of named bodies and places that speak together ("France and Germany said").
+_BODIES = frozenset({"GPE", "ORG"})
 #: Words a direct quote with no speaker needs to be kept.
 MIN_UNATTRIBUTED_WORDS = 8
 
@@ -281,6 +284,9 @@ class _Names:
             head = phrase[0].head
             if head.dep_ == "relcl" and head.head.i != head.i:
                 target = speaker_phrase(head.head)  # "…, who said …": the antecedent's name
+        pair = self._they_together(target)
+        if pair is not None:
+            return Speaker(pair, phrase.text, start, end)  # "X and Y met. They said …"
         member = group_member(self.doc, target, earlier)
         if member is not None:
             return Speaker(member, phrase.text, start, end)  # "a second official" of a group
@@ -401,15 +407,22 @@ class _Names:
         return found[0] if found is not None and found[1] == name else None
 
     def _together(self, phrase: Span) -> Speaker | None:
-        """People who speak together ("X, Y and Z wrote"): their names, joined."""
+        """People who speak together ("X, Y and Z wrote"), or named countries and bodies
+        ("the United States and Britain urged"): their names, joined."""
         root = phrase.root
         heads = [root, *root.conjuncts]
-        if len(heads) < 2 or any(h.pos_ != "PROPN" or h.ent_type_ in NOT_PEOPLE for h in heads):
+        if len(heads) < 2 or any(h.pos_ != "PROPN" for h in heads):
+            return None
+        bodies = all(h.ent_type_ in _BODIES for h in heads)
+        if not bodies and any(h.ent_type_ in NOT_PEOPLE for h in heads):
             return None
         heads.sort(key=lambda t: t.i)
         spans = [_own_words(h) for h in heads]
         names = []
         for head, span in zip(heads, spans, strict=True):
+            if bodies:
+                names.append(self.name_of(_without_article(span))[0])
+                continue
             found = self.resolver.resolve(span.start_char, span.end_char) if self.resolver else None
             if found is not None and head.text in found[1].split():
                 names.append(found[1])
@@ -418,6 +431,27 @@ class _Names:
         name = ", ".join(names[:-1]) + " and " + names[-1]
         a, b = spans[0].start_char, spans[-1].end_char
         return Speaker(name=name, text=self.text[a:b], start=a, end=b)
+
+    def _they_together(self, phrase: Span) -> str | None:
+        """The names a "they" stands for when the sentence before has named people, countries
+        or bodies side by side as its subject ("X and Y met for an hour. They said …"): the
+        names joined; None for any other phrase or sentence before."""
+        if len(phrase) != 1 or phrase[0].lower_ != "they":
+            return None
+        doc = self.doc
+        k = phrase[0].sent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0:
+            return None
+        before = doc[k].sent
+        subject = next(
+            (t for t in before if t.dep_ in _SUBJECTS and t.head.i == before.root.i), None
+        )
+        if subject is None or not subject.conjuncts:
+            return None
+        together = self._together(doc[subject.left_edge.i : subject.right_edge.i + 1])
+        return together.name if together is not None else None
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset) - 1
@@ -545,6 +579,10 @@ def _exchange(out: list[Quote], p: int, para_of: Callable[[int], int]) -> Speake
     if not (_asks(before) or _asks(last)):
         return None
     return before.speaker
+
+
+def _without_article(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
 def _own_words(head: Token) -> Span:

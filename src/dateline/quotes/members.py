@@ -5,7 +5,7 @@ goes on with its members unqualified: "a second official", "a third official", "
 officials". They are the same group's members, and a reader names them so: "a second Harbour
 official", "one of the Harbour officials". The qualifiers are the words before the group's
 noun that say whose or which they are (a nationality, a place, a body, a kind: "Harbour",
-"Indian", "health", "senior"), not how many ("two", "several").
+"Indian", "health"), not how many ("two", "several", "multiple") or in what manner.
 """
 
 from __future__ import annotations
@@ -20,11 +20,29 @@ if TYPE_CHECKING:
 #: Words that single out one more member of a group already quoted ("a second official").
 _NEXT = frozenset({"second", "third", "fourth", "fifth", "sixth", "another"})
 _ARTICLES = frozenset({"a", "an"})
+#: Entity types of a word that says whose a group is ("Indian officials").
+_NAME_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC"})
 #: Premodifiers of a group's noun that qualify it ("Indian officials", "health officials").
 _QUALIFYING = frozenset({"amod", "compound", "nmod"})
-#: Premodifiers that count or hedge the group rather than say whose it is.
-_NOT_QUALIFIERS = frozenset(
-    {"many", "several", "some", "other", "few", "various", "numerous", "more", "most", "both"}
+#: Premodifiers that count the group rather than say whose it is ("multiple intelligence
+#: sources" are intelligence sources).
+_COUNTS = frozenset(
+    {
+        "many",
+        "several",
+        "some",
+        "other",
+        "few",
+        "various",
+        "numerous",
+        "multiple",
+        "more",
+        "most",
+        "both",
+        "two",
+        "three",
+        "four",
+    }
 )
 
 
@@ -97,11 +115,17 @@ def _qualified_group(doc: Doc, noun: Token, before: int, earlier: list[Quote]) -
 
 
 def _qualifiers(root: Token) -> list[str]:
+    """The words before a group's noun that say whose or which it is: names, nationalities
+    and places ("Harbour", "Indian") and the nouns of its kind ("health", "intelligence");
+    not adjectives of manner ("passionate") or words that count it."""
     lo = root.i
     for child in root.lefts:
-        if child.dep_ in _QUALIFYING and child.lower_ not in _NOT_QUALIFIERS:
+        if child.dep_ in _QUALIFYING:
             lo = min(lo, child.left_edge.i)
-    words = [t for t in root.doc[lo : root.i] if t.pos_ not in {"DET", "PUNCT", "NUM"}]
-    if any(t.lower_ in _NOT_QUALIFIERS for t in words):
-        return []
-    return [t.text for t in words]
+    return [
+        t.text
+        for t in root.doc[lo : root.i]
+        if t.lower_ not in _COUNTS
+        and (t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES or t.dep_ == "compound")
+        and t.pos_ not in {"DET", "PUNCT", "NUM"}
+    ]
