@@ -260,6 +260,17 @@ def test_boilerplate_and_teaser_lines() -> None:
         "This article has been reviewed according to the desk's editorial process.",
         "This story originally appeared in The Example Quarterly and is republished here as part "
         "of a sharing agreement between newsrooms that cover rivers, harbours and the coast.",
+        "fact-checked",
+        "peer-reviewed publication",
+        "proofread",
+        "Support independent journalism. Become a member today!",
+        "Pat Lee Mar 3, 2031 1204 Shares 48,210 Views",
+        "Get the latest updates from The Harbour Gazette",
+        "Immagine di Example Images",
+        "Foto de Ana Moss.",
+        "— The Associated Press",
+        "—Reuters",
+        "Interview with the harbour master produced by Jo Tern.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -276,6 +287,12 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert is_teaser_heading("Tagged in")
     assert is_teaser_heading("Explore more stories")
     assert is_teaser_heading("PHOTO CREDITS")
+    assert is_teaser_heading("You might be interested in")
+    assert is_teaser_line("Latest Articles")
+    assert not is_boilerplate("Shares in the ferry company rose 4% on the news.")
+    assert not is_boilerplate("Support for the harbour plan has grown since the vote.")
+    assert not is_boilerplate("The Associated Press reported the closure on Monday.")
+    assert not is_boilerplate("Proofreading the ballots took the clerks three days.")
     assert not is_teaser_heading("Credits and deductions for renters")
     assert not is_boilerplate("After the promotion, the captain thanked her crew.")
     assert not is_boilerplate("The writer does not own a car and cycles to the harbour.")
