@@ -417,3 +417,27 @@ def test_page_whose_first_date_by_the_headline_is_a_claims() -> None:
 )
 def test_credited_names(raw: list[str], sites: list[str], expected: list[str]) -> None:
     assert credited_names(raw, sites) == expected
+
+
+def test_a_nutrition_label_read_as_one_piece_is_furniture() -> None:
+    rows = " ".join(
+        f"{name} {grams}g {share}%"
+        for name, grams, share in [
+            ("Total Fat", 12, 15),
+            ("Saturated Fat", 3, 14),
+            ("Total Carbohydrate", 40, 14),
+            ("Dietary Fiber", 4, 13),
+            ("Total Sugars", 9, 0),
+            ("Protein", 11, 22),
+        ]
+        * 4
+    )
+    label = f"Nutrition Facts Servings Per Recipe 6 Calories 310 % Daily Value * {rows}"
+    assert len(label) > 400
+    assert is_boilerplate(label)
+    story = (
+        "Nutrition facts were printed on every tray at the harbour school this year, and "
+        + "the parents who asked for them said the change had helped. " * 6
+    )
+    assert len(story) > 400
+    assert not is_boilerplate(story)

@@ -350,9 +350,17 @@ def _pattern_key(text: str) -> str:
     )
 
 
+#: a recipe card's nutrition label read as one piece (its table: "Nutrition Facts", then the
+#: rows and their "% Daily Value"), which the line patterns, for lines under 400 characters,
+#: do not reach
+_NUTRITION_LABEL = re.compile(r"nutrition facts\b.{0,400}\bdaily value\b")
+
+
 def is_boilerplate(text: str) -> bool:
     key = _pattern_key(text)
-    return len(key) < 400 and line_patterns("boilerplate.txt").match(key)
+    if len(key) >= 400:
+        return _NUTRITION_LABEL.match(key) is not None
+    return line_patterns("boilerplate.txt").match(key)
 
 
 def is_date_line(text: str) -> bool:
