@@ -271,6 +271,9 @@ def test_boilerplate_and_teaser_lines() -> None:
         "— The Associated Press",
         "—Reuters",
         "Interview with the harbour master produced by Jo Tern.",
+        "The Harbour Health Board has more about safe swimming in cold water.",
+        "Never miss a tide again. Sign up for my free Harbour Basics e-course today.",
+        "Get the Gazette's free Guide to Sailing, with ten tips for a first season.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -293,6 +296,8 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_boilerplate("Support for the harbour plan has grown since the vote.")
     assert not is_boilerplate("The Associated Press reported the closure on Monday.")
     assert not is_boilerplate("Proofreading the ballots took the clerks three days.")
+    assert not is_boilerplate("The council has more on its agenda than the ferry, she said.")
+    assert not is_boilerplate("Residents can sign up for a free flu shot at the clinic.")
     assert not is_teaser_heading("Credits and deductions for renters")
     assert not is_boilerplate("After the promotion, the captain thanked her crew.")
     assert not is_boilerplate("The writer does not own a car and cycles to the harbour.")
