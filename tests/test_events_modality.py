@@ -132,6 +132,23 @@ def test_an_act_between_common_nouns_alone_names_no_one(nlp: Any) -> None:
         assert [e.modality for e in code(nlp, text)] == ["asserted"], text
 
 
+def test_an_undated_past_act_after_a_past_period_is_background(nlp: Any) -> None:
+    def modalities(text: str) -> dict[str, str]:
+        doc = nlp(text)
+        article = Article(published=PUBLISHED, body=text)
+        found = code_events(doc, article, FakeActors(doc), all_modalities=True)
+        return {e.trigger: e.modality for e in found}
+
+    history = "The border dispute between Chile and Peru began in 2019."
+    got = modalities(f"{history} Chilean troops seized the Peruvian port of Ilo.")
+    assert got.get("seized") == "background"
+    # a new paragraph, or a date of its own, is news again
+    got = modalities(f"{history}\n\nChilean troops seized the Peruvian port of Ilo.")
+    assert got.get("seized") == "asserted"
+    got = modalities(f"{history} Chilean troops seized the Peruvian port of Ilo on Monday.")
+    assert got.get("seized") == "asserted"
+
+
 def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:
     text = "Norway urged Chile to release the detained Peruvian fishermen."
     doc = nlp(text)

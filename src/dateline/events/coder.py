@@ -35,7 +35,9 @@ sets type such sentences, and the record can show them with ``all_modalities``):
   with modality other than "asserted" and lower confidence; "X is willing/ready to Y" is an
   intent too;
 - a predicate dated to the past ("in 2018", "since 2009", a period that ended two months or more
-  before publication) or, directly, to the future ("next week", "by 2030");
+  before publication) or, directly, to the future ("next week", "by 2030"); a simple past act
+  with no date in a sentence right after one of its paragraph that dated only a past period
+  goes on with that history (modality "background");
 - a predicate under another coded predicate ("urged X to *release*", "accused X of
   *attacking*"): the outer act is the event, the inner one is "hypothetical"; "decided to /
   began to X" codes the X;
@@ -130,6 +132,8 @@ class _SentenceContext:
     anchored: Anchored
     scene: dates_mod.DateRef | None
     where: dict[bool, Location | None]
+    #: the sentence before it in its paragraph told only a past period (background)
+    behind: bool = False
 
 
 def code_events(
@@ -221,6 +225,7 @@ class Coder:
         context = _ArticleContext(text, published, ents, dates, setting, resolver)
         words = DocWords(doc)
         scene: dates_mod.DateRef | None = None
+        behind = False
         out: list[Candidate] = []
         for sent in paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
@@ -229,7 +234,10 @@ class Coder:
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
             cut = prefix.end() if prefix and first else sent.start_char
             resolver.sentence((sent.start, sent.end), cut, first)
-            found, scene = self._sentence(sent, words.of(sent), cut, scene, quoted, context)
+            found, scene, past = self._sentence(
+                sent, words.of(sent), cut, scene, quoted, context, behind and not first
+            )
+            behind = past
             out.extend(found)
         return out
 
@@ -241,9 +249,11 @@ class Coder:
         scene: dates_mod.DateRef | None,
         quoted: list[tuple[int, int, str | None]],
         article: _ArticleContext,
-    ) -> tuple[list[Candidate], dates_mod.DateRef | None]:
-        """The candidates of one sentence, and the recent day the sentences up to it stated
-        (``scene``: the one the sentences before it stated)."""
+        behind: bool = False,
+    ) -> tuple[list[Candidate], dates_mod.DateRef | None, bool]:
+        """The candidates of one sentence, the recent day the sentences up to it stated
+        (``scene``: the one the sentences before it stated), and whether it told only a past
+        period (``behind``: the sentence before it in its paragraph did)."""
         published = article.published
         preds = self._predicates(sent, words)
         anchored = sentence_dates(sent, article.dates, published, preds, cut, self.rules)
@@ -255,7 +265,7 @@ class Coder:
             if recent_day(r, published)
         ]
         # its acts take the day the sentences before set; the day it sets is for those after
-        at = _SentenceContext(sent, cut, words.in_at, anchored, scene, {})
+        at = _SentenceContext(sent, cut, words.in_at, anchored, scene, {}, behind)
         out: list[Candidate] = []
         for best in preds.values():
             tok = best.token
@@ -268,7 +278,14 @@ class Coder:
             for rank, entry in enumerate([best.entry, *best.alternatives]):
                 pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
                 out.extend(self._candidates(pred, rank, block, speaker, at, article))
-        return out, recent[-1] if recent else scene
+        past = (
+            bool(anchored)
+            and not recent
+            and all(
+                dates_mod.is_background(r, published) for rs in anchored.values() for r, _ in rs
+            )
+        )
+        return out, recent[-1] if recent else scene, past
 
     def _predicates(self, sent: Span, words: SentenceWords) -> dict[int, Predicate]:
         """The sentence's coded predicates by token index: its verbs the lexicon knows, verbs
@@ -324,6 +341,10 @@ class Coder:
         day, date_source = event_date(tok, refs, at.anchored, published, at.scene, how)
         plover = ontology.code(code).plover or ""
         told = self.precision.told(pred, modality, sources, targets)
+        if told == "asserted" and at.behind and not at.anchored and tok.tag_ == "VBD":
+            # "The war began in 2019. Rebels seized the port.": a past act told with no date
+            # of its own right after a past period goes on with that history
+            told = "background"
         out = []
         for src, tgt in pairs(sources, targets, code, _symmetric(pred, self.rules)):
             where = stated or article.setting.at_home(src, tgt, sent, meeting=code[:2] == "04")
