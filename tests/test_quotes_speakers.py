@@ -640,6 +640,12 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
             "“The engine failed at dawn,” said a second official.",
             ["Harbour officials", "Officials", "a second official"],
         ),
+        # a name set beside the speaker's noun that the parse hung on the country it serves
+        (
+            "The talks resumed on Monday.\n\n"
+            "Tarnovia's ambassador to Norway, Lena Brik, told reporters that the deal was close.",
+            ["Lena Brik"],
+        ),
         # named countries and bodies side by side speak together, as people do
         ("France and Germany said the sanctions would stay.", ["France and Germany"]),
         (

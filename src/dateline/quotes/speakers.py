@@ -236,13 +236,28 @@ def speaker_phrase(head: Token) -> Span:
 
 def _named_apposition(head: Token) -> Token | None:
     """The proper name set beside a common-noun speaker ("the librarian, X, said", "one of
-    them, X, said")."""
+    them, X, said"), also when the parse hung it on the country or body the speaker's noun
+    serves ("the ambassador to Norway, X, said": a place or a body has no person's name set
+    beside it)."""
     if head.pos_ not in {"NOUN", "NUM"}:
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in NOT_PEOPLE:
             return child
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < head.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ not in _SERVED_TYPES:
+                continue
+            for child in obj.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return child
     return None
+
+
+#: Entity types of what a speaker's noun may serve ("ambassador to Norway", "envoy to the UN").
+_SERVED_TYPES = frozenset({"GPE", "ORG", "LOC", "NORP"})
 
 
 #: Words a describing phrase after a speaker noun may have ("with knowledge of the talks").
