@@ -665,6 +665,17 @@ def test_asked_whether_is_a_question_not_a_request(nlp: Any) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish minister asked Norway why it had not signed the treaty.",
+        "The Danish minister asked: 'Why did Norway not stop the sale of the rigs?'",
+    ],
+)
+def test_a_question_asked_with_a_question_word_or_mark_is_no_request(nlp: Any, text: str) -> None:
+    assert not [e for e in code(nlp, text) if e.plover == "REQUEST"]
+
+
 def test_a_phrase_naming_the_source_country_and_another_targets_the_other(nlp: Any) -> None:
     text = "Chilean officials criticised the treaty between Chile and Bolivia."
     assert [pair(e) for e in code(nlp, text) if e.plover == "ACCUSE"] == [("CHL", "BOL")]

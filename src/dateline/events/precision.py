@@ -68,11 +68,7 @@ class Precision:
         if (
             asks
             and rules.is_("question", tok.lemma_)
-            and any(
-                c.dep_ in ("ccomp", "advcl")
-                and any(m.dep_ == "mark" and rules.is_("condition", m.lower_) for m in c.children)
-                for c in tok.children
-            )
+            and any(_a_question(c, rules) for c in tok.children)
         ):
             return "question"  # "asked X whether ...": a question, not a request
         main = tok.head.idx < cut or _verbless_main(tok)
@@ -421,3 +417,22 @@ def _stretch(prep: Token, rules: CoderRules) -> bool:
         ):
             return True
     return False
+
+
+#: Tags of the words that open a question ("why", "what", "who", "which", "whose").
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+
+def _a_question(clause: Token, rules: CoderRules) -> bool:
+    """Whether a clause under a verb of asking is the question asked: opened by "whether" or
+    "if", by a question word before its verb ("asked why the port stayed open"), or, quoted,
+    ending in a question mark ("asked: 'Why did you not stop?'")."""
+    if clause.dep_ not in ("ccomp", "advcl"):
+        return False
+    kids = list(clause.children)
+    if any(m.dep_ == "mark" and rules.is_("condition", m.lower_) for m in kids):
+        return True
+    if any(k.tag_ in _WH_TAGS and k.i < clause.i for k in kids):
+        return True
+    after = clause.right_edge.i + 1
+    return after < len(clause.doc) and clause.doc[after].text == "?"
