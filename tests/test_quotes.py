@@ -46,6 +46,22 @@ def test_marks_reopened_on_next_paragraph() -> None:
     assert found[0].text(text).endswith("the ferries come back,")
 
 
+def test_marks_single_quote_running_on_to_the_next_paragraph() -> None:
+    # British style: the paragraph's single mark is never closed; the next one reopens it
+    text = (
+        "The warden said outside the court: 'We have waited two winters.\n\n"
+        "'Now we want the bridge back, and we want it before the snow.'\n\n"
+        "The council's 'new deal' was not discussed."
+    )
+    found = find_marked(text)
+    assert [m.kind for m in found] == ["quote", "scare"]
+    assert len(found[0].segments) == 2
+    assert found[0].text(text).startswith("We have waited two winters.")
+    assert found[0].text(text).endswith("before the snow.")
+    # an unclosed single mark with no reopening paragraph after it is no quote
+    assert find_marked("The warden said: 'We waited.\n\nThe bridge stays shut.") == []
+
+
 def test_marks_titles_and_scare_quotes_are_not_quotes() -> None:
     text = (
         'The two mayors signed a "Charter of Rivers and Bridges of the Northern Valley" and '

@@ -148,8 +148,13 @@ def _opens_single(text: str, i: int, start: int) -> bool:
     return nxt.isalpha() and (before.isspace() or before in "([{—–-/:") and not elided
 
 
-def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Segment | None]:
-    """Closed segments of one paragraph, and the segment left open at its end (if any)."""
+def _scan_paragraph(
+    text: str, start: int, stop: int, runs_on: bool = False
+) -> tuple[list[Segment], Segment | None]:
+    """Closed segments of one paragraph, and the segment left open at its end (if any).
+    ``runs_on``: the next paragraph opens with a single mark, so a single mark that opens
+    this paragraph (or follows a colon) and is never closed opens a quote that runs on, as
+    British outlets print them ("said: 'Families waited.¶'They deserve answers.'")."""
     closed: list[Segment] = []
     open_seg: Segment | None = None
     i = start
@@ -171,6 +176,9 @@ def _scan_paragraph(text: str, start: int, stop: int) -> tuple[list[Segment], Se
                 if close is not None:
                     closed.append(Segment(i + 1, close, i, close))
                     i = close
+                elif runs_on and (i == start or text[start:i].rstrip().endswith(":")):
+                    open_seg = Segment(i + 1, stop, i, None)
+                    break
         elif ch in CLOSERS or ch == STRAIGHT:
             if ch == STRAIGHT and _opens_here(text, i) and not text[i + 1 : i + 2].isspace():
                 # `"a" "b"`: a straight mark after a space that hugs a word opens a new quote;
@@ -206,7 +214,8 @@ def find_marked(text: str) -> list[Marked]:
     carried: Marked | None = None
     paras = paragraphs(text)
     for n, (p_start, p_stop) in enumerate(paras):
-        closed, left_open = _scan_paragraph(text, p_start, p_stop)
+        runs_on = n + 1 < len(paras) and text[paras[n + 1][0]] in "‘'"
+        closed, left_open = _scan_paragraph(text, p_start, p_stop, runs_on)
         segments = [*closed, *([left_open] if left_open else [])]
         for k, seg in enumerate(segments):
             if k == 0 and carried is not None and seg.open_at == p_start:
@@ -223,7 +232,8 @@ def find_marked(text: str) -> list[Marked]:
                 out.append(current)
         if carried is not None:
             nxt = paras[n + 1][0] if n + 1 < len(paras) else None
-            if nxt is None or text[nxt] not in OPENERS | {STRAIGHT}:
+            single = text[carried.segments[-1].open_at] in "‘'"
+            if nxt is None or text[nxt] not in (OPENERS | {STRAIGHT} if not single else "‘'"):
                 out.append(carried)
                 carried = None
     if carried is not None:
