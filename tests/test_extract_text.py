@@ -321,6 +321,15 @@ def test_text_dumps_are_scored_on_lead_paragraphs_and_headings_as_html_pages_are
     )
 
 
+def test_a_job_title_after_a_comma_is_no_second_author() -> None:
+    assert parse_byline("Ana Silva, Home Affairs Correspondent") == (["Ana Silva"], None)
+    assert parse_byline("By Ana Silva, Senior Editor") == (["Ana Silva"], None)
+    assert parse_byline("By Ana Silva, João Costa and Rui Lopes") == (
+        ["Ana Silva", "João Costa", "Rui Lopes"],
+        None,
+    )
+
+
 def test_a_wire_dateline_on_its_own_line_is_not_an_author() -> None:
     assert parse_byline("PORT VILLE, May 3 (Wirepress) —") is None
     assert parse_byline("NORTH HAVEN (Wirepress) -") is None

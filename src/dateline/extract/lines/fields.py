@@ -167,12 +167,14 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
             break
     if "," in text and (prefixed or place is None):
         # "A, B and C" lists names; after the segment holding "and", or at the first
-        # segment that is not a name ("Chief Technology Officer"), affiliations begin.
+        # segment that is not a name or names a job ("Senior Correspondent"), affiliations
+        # begin.
         kept = []
+        jobs = {c for c in lex.bio_cues if c.isalpha()}  # "correspondent", "editor"
         for segment in text.split(","):
             segment = segment.strip()
-            if not _NAMES.fullmatch(segment):
-                break
+            if not _NAMES.fullmatch(segment) or jobs & set(segment.casefold().split()):
+                break  # "Jane Doe, Home Affairs Correspondent": a title, not a second name
             kept.append(segment)
             if re.search(r"\s(?:and|&|und|et)\s", segment):
                 break
