@@ -131,7 +131,7 @@ def test_examples_directory_and_files() -> None:
     assert examples.path().is_dir()
     files = examples.files()
     assert [p.suffix for p in files].count(".html") == 5
-    assert [p.suffix for p in files].count(".txt") == 4
+    assert [p.suffix for p in files].count(".txt") == 5
     assert all(p.parent == examples.path() / "articles" for p in files)
     assert examples.jsonl().is_file()
     assert examples.expected().is_file()
