@@ -9,11 +9,30 @@ from typing import Any
 
 import pytest
 
-from dateline.events import code_events
+from dateline.events import Event, code_events
 from dateline.model import Article
 from event_helpers import PUBLISHED, FakeActors, code, nlp, one, pair, told
 
 __all__ = ["nlp"]  # the fixture, shared from event_helpers
+
+
+def every(nlp: Any, text: str) -> list[Event]:
+    """Every event of ``text``, of every modality."""
+    doc = nlp(text)
+    return code_events(
+        doc, Article(published=PUBLISHED, body=text), FakeActors(doc), all_modalities=True
+    )
+
+
+def kinds(nlp: Any, text: str) -> set[tuple[str, str]]:
+    """(type, modality) of every event of ``text``."""
+    return {(e.plover, e.modality) for e in every(nlp, text)}
+
+
+def modalities(nlp: Any, text: str) -> dict[str, str]:
+    """The modality of each event of ``text`` by its trigger word."""
+    return {e.trigger: e.modality for e in every(nlp, text)}
+
 
 # -- what the record does not assert: states, running totals, self-directed acts (issue 12) ----
 
@@ -86,18 +105,25 @@ def test_acts_a_clause_describes_or_explains_are_background(nlp: Any) -> None:
 
 def test_an_act_in_a_clause_of_contrast_is_background(nlp: Any) -> None:
     # "while" / "although" set a clause against the news: it frames, it is not reported
-    def every(text: str) -> set[tuple[str, str]]:
-        doc = nlp(text)
-        article = Article(published=PUBLISHED, body=text)
-        found = code_events(doc, article, FakeActors(doc), all_modalities=True)
-        return {(e.plover, e.modality) for e in found}
-
-    got = every("While Chile praised the accord, Peru condemned the Bolivian minister.")
+    got = {
+        (e.plover, e.modality)
+        for e in every(nlp, "While Chile praised the accord, Peru condemned the Bolivian minister.")
+    }
     assert ("SUPPORT", "background") in got and ("ACCUSE", "asserted") in got
-    got = every("Although Peru condemned Chile on Monday, it met Chilean envoys on Friday.")
+    got = {
+        (e.plover, e.modality)
+        for e in every(
+            nlp, "Although Peru condemned Chile on Monday, it met Chilean envoys on Friday."
+        )
+    }
     assert ("ACCUSE", "background") in got and ("CONSULT", "asserted") in got
     # a progressive "while" clause tells a time: both acts of the period
-    got = every("Peruvian police arrested two students while they were protesting in Lima.")
+    got = {
+        (e.plover, e.modality)
+        for e in every(
+            nlp, "Peruvian police arrested two students while they were protesting in Lima."
+        )
+    }
     assert ("PROTEST", "asserted") in got
 
 
@@ -133,20 +159,24 @@ def test_an_act_between_common_nouns_alone_names_no_one(nlp: Any) -> None:
 
 
 def test_an_undated_past_act_after_a_past_period_is_background(nlp: Any) -> None:
-    def modalities(text: str) -> dict[str, str]:
-        doc = nlp(text)
-        article = Article(published=PUBLISHED, body=text)
-        found = code_events(doc, article, FakeActors(doc), all_modalities=True)
-        return {e.trigger: e.modality for e in found}
-
     history = "The border dispute between Chile and Peru began in 2019."
-    got = modalities(f"{history} Chilean troops seized the Peruvian port of Ilo.")
+    got = modalities(nlp, f"{history} Chilean troops seized the Peruvian port of Ilo.")
     assert got.get("seized") == "background"
     # a new paragraph, or a date of its own, is news again
-    got = modalities(f"{history}\n\nChilean troops seized the Peruvian port of Ilo.")
+    got = modalities(nlp, f"{history}\n\nChilean troops seized the Peruvian port of Ilo.")
     assert got.get("seized") == "asserted"
-    got = modalities(f"{history} Chilean troops seized the Peruvian port of Ilo on Monday.")
+    got = modalities(nlp, f"{history} Chilean troops seized the Peruvian port of Ilo on Monday.")
     assert got.get("seized") == "asserted"
+
+
+def test_a_process_in_a_present_clause_of_circumstance_is_ongoing(nlp: Any) -> None:
+    text = (
+        "Peruvian officials said on Monday that food prices rose again, as Chile tightens "
+        "its border controls and expels Peruvian traders."
+    )
+    assert modalities(nlp, text).get("expels") == "ongoing"
+    text = "Chile expelled two Peruvian traders on Monday as talks resumed in Lima."
+    assert modalities(nlp, text).get("expelled") == "asserted"
 
 
 def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any) -> None:

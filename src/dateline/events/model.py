@@ -77,7 +77,8 @@ class Event:
     #: "planned" (future, planned, or the aim of an effort under way: "is massing tanks
     #: to *invade*"), "quoted" (inside a direct quote: the speaker's words),
     #: "ongoing" (a standing state or a running total: "has been deployed there for ten
-    #: years"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
+    #: years"; a process in a clause of circumstance: "as the ministry tightens the
+    #: curfew"), "agentless" (no one acting is named: a passive with no agent, "an airstrike
     #: killed", "58% of respondents back ...", or only common nouns on both sides: "several
     #: states back the draft"), "reflexive" (an act its source does to itself:
     #: "X insists it needs ...") or "background" (told as background to the news: a past

@@ -162,15 +162,27 @@ class Precision:
             )
         )
 
+    def circumstance(self, tok: Token) -> bool:
+        """Whether the predicate is a process told in the simple present in a clause of
+        circumstance (``words.tsv`` class ``circumstance``: "prices rose, *as* the ministry
+        tightens the curfew and *bans* night markets"): the ongoing backdrop of the news, not an
+        act it reports (modality ongoing)."""
+        node = _clause_head(tok)
+        return (
+            node.dep_ == "advcl"
+            and node.tag_ in ("VBZ", "VBP")
+            and any(
+                c.dep_ == "mark" and self.rules.is_("circumstance", c.lower_) for c in node.children
+            )
+        )
+
     def contrasted(self, tok: Token) -> bool:
         """Whether the predicate stands in a clause set against the news ("*while* the union
         praised the budget, the opposition ...", "*although* the minister had opposed the
         tax, ..."): a contrast told to frame the reported act, not reported itself
         (background). A progressive "while" clause tells a time ("while they were marching,
         police fired"), not a contrast."""
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = _clause_head(tok)
         if node.dep_ != "advcl":
             return False
         mark = next((c for c in node.children if c.dep_ == "mark"), None)
@@ -267,7 +279,7 @@ class Precision:
         sets (PLV, PLOVER) type such sentences, and count them still."""
         if modality != "asserted":
             return modality
-        if self.standing(pred.token):
+        if self.standing(pred.token) or self.circumstance(pred.token):
             return "ongoing"
         if self.earlier(pred.token) or self.contrasted(pred.token):
             return "background"
@@ -375,6 +387,15 @@ def _someone(side: Participant) -> bool:
     """Whether a source names an actor: someone known, an agent of a sector, a name, or a
     group of people ("teachers", "the leaders of the region's countries")."""
     return side.known or bool(side.sector) or side.plural or side.named
+
+
+def _clause_head(tok: Token) -> Token:
+    """The first of the joined verbs ``tok`` is one of ("as X tightens ... and *bans* ..."):
+    the one that carries the clause's subordinator."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _named(side: Participant, doc: Doc) -> bool:
