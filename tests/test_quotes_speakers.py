@@ -514,6 +514,9 @@ def test_a_speech_verb_after_a_quote_the_tagger_took_for_a_modifier(pipeline: La
     # "tweeted" read as a modifier of "spokesman": still the cue, its speaker after it
     text = '"Storm recap," tweeted harbour spokesman Erik Lund. "Mayor: we did our best."'
     assert speakers(quotes(pipeline, text)) == ["Erik Lund", "Erik Lund"]
+    # "read" taken for a noun after a possessive: still the cue
+    text = "“We want a fair wage,” the workers' statement read."
+    assert speakers(quotes(pipeline, text)) == ["the workers' statement"]
 
 
 def test_a_dateline_is_no_part_of_the_speaker(pipeline: Language) -> None:

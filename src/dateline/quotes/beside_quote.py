@@ -119,14 +119,19 @@ def mistagged_after_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> bool:
     """A speech verb the tagger read as a modifier or a noun where news puts its cue after a
     quote: right after the closing mark (""…," tweeted the party's spokesman X", with
     "tweeted" a modifier of "spokesman"), or closing the sentence after a short noun phrase
-    (""…," the editorial read.", with "read" a noun)."""
+    (""…," the editorial read.", ""…," the union's statement read.", with "read" a noun)."""
     if tok.i >= 1 and _closes_quote(doc, tok.i - 1, quoted):
         return tok.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
     end = tok.i + 1
     if end < len(doc) and not (doc[end].is_punct and doc[end].text in {".", ";"}):
         return False
     i = tok.i - 1
-    while i >= 0 and tok.i - i <= 6 and not quoted[i] and doc[i].pos_ in _NAME_POS:
+    while (
+        i >= 0
+        and tok.i - i <= 6
+        and not quoted[i]
+        and (doc[i].pos_ in _NAME_POS or doc[i].tag_ == "POS")
+    ):
         i -= 1
     return i < tok.i - 1 and _closes_quote(doc, i, quoted)
 
