@@ -278,3 +278,25 @@ def test_installed_script(tmp_path: Path, corpus: Path) -> None:
     assert failed.stderr.startswith(f"{tmp_path / 'gone.txt'}: E101 ")
     usage = subprocess.run([script, "analyze"], capture_output=True, text=True, check=False)
     assert usage.returncode == 2
+
+
+def test_ingest_of_non_latin_dumps_goes_on_past_a_bad_one(tmp_path: Path) -> None:
+    """A batch of plain-text dumps in other scripts: the stories are stored, a menu gets a
+    clear E201 of its own, and the rest of the batch goes on."""
+    story = "市政府周一宣布，明年起所有公共汽车将在周末免费运行，以减少市中心的交通拥堵。"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-story.txt").write_text(f"免费公交\n\n{story * 2}\n\n{story}\n", encoding="utf-8")
+    (folder / "b-menu.txt").write_text("首页\n新闻\n国际\n体育\n", encoding="utf-8")
+    english = "The council said on Monday that every bus would run free at weekends next year."
+    (folder / "c-story.txt").write_text(f"Free buses\n\n{english}\n\n{english}\n")
+    db = tmp_path / "t.db"
+    result = run("ingest", folder, "--db", db, "--no-nlp", "--quiet")
+    assert result.exit_code == 1
+    assert "b-menu.txt: E201" in result.stderr and "without spaces between words" in result.stderr
+    assert "2 inserted, 0 skipped, 1 failed" in result.output
+    titles = run("articles", "--db", db, "--format", "jsonl")
+    assert {json.loads(line)["title"] for line in titles.stdout.splitlines()} == {
+        "免费公交",
+        "Free buses",
+    }

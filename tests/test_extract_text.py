@@ -224,6 +224,53 @@ def test_junk_raises_e201() -> None:
         assert err.value.code == "E201"
 
 
+# Invented stories in scripts the line model, which counts words by spaces, cannot read:
+# each is a title line and paragraphs, as a story pasted alone is.
+_ZH = "市政府周一宣布，明年起所有公共汽车将在周末免费运行，以减少市中心的交通拥堵。"
+_JA = "市は月曜日、来年から週末のバスをすべて無料にすると発表し、中心部の渋滞を減らすとした。"
+_TH = "เทศบาลประกาศเมื่อวันจันทร์ว่ารถโดยสารทุกสายจะให้บริการฟรีในวันหยุดสุดสัปดาห์ตั้งแต่ปีหน้า"
+_AR = "أعلنت البلدية يوم الاثنين أن جميع الحافلات ستعمل مجانا في عطلة نهاية الأسبوع."
+_KO = (
+    "시는 월요일 내년부터 주말에는 모든 버스를 무료로 운행해 도심의 교통 혼잡을 줄이겠다고 밝혔다."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("免费公交", _ZH),
+        ("無料バス", _JA),
+        ("รถฟรี", _TH),
+        ("حافلات مجانية", _AR),
+        ("무료 버스", _KO),
+    ],
+)
+def test_a_story_in_a_non_latin_script_is_read(title: str, sentence: str) -> None:
+    """Non-English text is normal input: a story in a script without spaces between words
+    (Chinese, Japanese, Thai) or without letter case (Arabic, Korean) gets its title and
+    paragraphs, as one in Russian or Greek does, not E201."""
+    article = extract_text(f"{title}\n\n{sentence * 2}\n\n{sentence}\n")
+    assert article.title == title
+    assert article.body == f"{sentence * 2}\n\n{sentence}"
+
+
+def test_a_page_dump_in_chinese_keeps_its_story_and_drops_its_menu() -> None:
+    menu = ["首页", "新闻", "国际", "免费公交", "2024年5月6日 08:30"]
+    dump = "\n".join([*menu, "", _ZH * 3, "", _ZH * 2, "", "相关新闻", "版权所有 © 2024"])
+    article = extract_text(dump)
+    assert article.title == "免费公交"
+    assert article.body == f"{_ZH * 3}\n\n{_ZH * 2}"
+    assert "首页" not in article.body and "相关新闻" not in article.body
+
+
+def test_e201_says_why_no_line_is_prose() -> None:
+    with pytest.raises(ExtractionError, match="without spaces between words") as err:
+        extract_text("首页\n新闻\n国际\n")
+    assert err.value.code == "E201"
+    with pytest.raises(ExtractionError, match="4 lines, each read as a menu item") as err:
+        extract_text("Home\nMenu\nLogin\nSubscribe\n")
+
+
 def test_classify_lines_is_fast_enough_to_call_per_line_role() -> None:
     labelled = classify_lines(_dump("wire-port-strike.txt"))
     assert [lab.role for lab in labelled][:5] == ["boilerplate"] * 4 + ["section"]

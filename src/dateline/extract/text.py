@@ -44,11 +44,12 @@ def classify_lines(text: str, *, url: str | None = None) -> list[Labelled]:
 def extract_text(text: str, *, url: str | None = None) -> Article:
     """Extract an Article from a plain-text page dump. Raises E201 when nothing is
     article-like (no line reads as article prose)."""
-    labelled = _short_story(classify_lines(text, url=url))
+    labelled = _unspaced_story(_short_story(classify_lines(text, url=url)))
     if not any(lab.role == "lead" for lab in labelled):
         raise ExtractionError(
-            "no article text found in the text dump: no line reads as article prose; "
-            "check that the input is a news page and not a menu, listing or binary data",
+            "no article text found in the text dump: no line reads as article prose "
+            f"({_no_prose_hint(labelled)}); check that the input is a news page and not a "
+            "menu, listing or binary data",
             code="E201",
         )
     article = Article(blocks=[Block(lab.role, lab.text) for lab in labelled])
@@ -86,19 +87,86 @@ def extract_text(text: str, *, url: str | None = None) -> Article:
 
 #: Fewest sentence lines a bare story needs (one is as likely a stray line of a page).
 _MIN_SENTENCES = 2
-_SENTENCE_END = tuple(".!?\"”’'")
+#: Sentence ends, with the full stops of Chinese and Japanese (。．！？ and closing corner
+#: brackets), Devanagari (।) and Arabic script (؟ ۔).
+_SENTENCE_END = tuple(".!?\"”’'。．！？」』।؟۔")
+#: Letters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer,
+#: Myanmar): there a line's words cannot be counted by spaces.
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+#: Letters of an unspaced script a line needs to count as prose (some forty words of it).
+_UNSPACED_PROSE = 60
 
 
 def _sentence(text: str) -> bool:
     """A line written as prose: a capital or a quotation mark first, six words or more, most
-    of them in lower case, and a full stop (or a closing mark) last."""
+    of them in lower case, and a full stop (or a closing mark) last. In a script without
+    letter case (Arabic, Hebrew, Devanagari, Hangul) an uncased letter stands for both; in one
+    written without spaces (Chinese, Japanese, Thai) a long run of its letters is prose."""
+    if _mostly_unspaced(text):
+        unspaced = len(_UNSPACED.findall(text))
+        return unspaced >= _UNSPACED_PROSE or (
+            unspaced >= _UNSPACED_PROSE // 3 and text.rstrip().endswith(_SENTENCE_END)
+        )
     words = text.split()
     return (
         len(words) >= 6
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'")
+        and (text[0].isupper() or _uncased(text[0]) or text[0].isdigit() or text[0] in "\"“‘'")
         and text.rstrip().endswith(_SENTENCE_END)
-        and sum(w[0].islower() for w in words) * 3 >= len(words)
+        and sum(w[0].islower() or _uncased(w[0]) for w in words) * 3 >= len(words)
     )
+
+
+def _mostly_unspaced(text: str) -> bool:
+    """Whether most of the letters of ``text`` are of a script written without spaces."""
+    return len(_UNSPACED.findall(text)) * 2 > len("".join(text.split()))
+
+
+def _unspaced_story(labelled: list[Labelled]) -> list[Labelled]:
+    """A page dump in a script written without spaces between words (Chinese, Japanese,
+    Thai), where the line model, which reads a line's words by its spaces, finds no article
+    text: its prose lines (``_sentence``) are the story, and the longest of the three lines
+    before them that is no date its title, unless the model found one."""
+    if any(lab.role == "lead" for lab in labelled):
+        return labelled
+    if not _mostly_unspaced("".join(lab.text for lab in labelled)):
+        return labelled
+    prose = [k for k, lab in enumerate(labelled) if _sentence(lab.text)]
+    if not prose:
+        return labelled
+    out = list(labelled)
+    before = [k for k in range(max(0, prose[0] - 3), prose[0]) if _no_date(out[k].text)]
+    if before and not any(lab.role == "title" for lab in labelled):
+        title = max(before, key=lambda k: len(out[k].text))
+        out[title] = Labelled("title", out[title].text)
+    for n, k in enumerate(prose):
+        out[k] = Labelled("lead" if n == 0 else "paragraph", out[k].text)
+    return out
+
+
+def _no_date(text: str) -> bool:
+    return not find_date(text) and sum(c.isalpha() for c in text) > sum(c.isdigit() for c in text)
+
+
+def _no_prose_hint(labelled: list[Labelled]) -> str:
+    """Why no line read as prose, for the E201 message."""
+    text = "".join(lab.text for lab in labelled)
+    if not text:
+        return "the text has no lines"
+    if _mostly_unspaced(text):
+        return (
+            "the text is in a script written without spaces between words and no line is "
+            f"{_UNSPACED_PROSE // 3} characters of it ending a sentence"
+        )
+    lines = f"{len(labelled)} line" + ("s" if len(labelled) != 1 else "")
+    return f"{lines}, each read as a menu item, heading or other page furniture"
+
+
+def _uncased(char: str) -> bool:
+    """A letter of a script without upper and lower case."""
+    return char.isalpha() and not char.isupper() and not char.islower()
 
 
 def _short_story(labelled: list[Labelled]) -> list[Labelled]:
