@@ -18,11 +18,13 @@ from click.testing import CliRunner
 from conftest import require_shared
 from dateline.cli import cli
 from dateline.errors import UsageError
+from dateline.events import ontology
 from dateline.export import ExportError, export
 from dateline.export.countries import fips, fips_table, split_code
 from dateline.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, event_codes
 from dateline.export.gdelt import event_rows as gdelt_event_rows
 from dateline.export.gdelt import mention_rows as gdelt_mention_rows
+from dateline.export.plover import CODER
 from dateline.export.records import (
     StoredRecord,
     event_id,
@@ -391,31 +393,77 @@ def test_csv_tables(db: Path, tmp_path: Path) -> None:
 
 
 def test_plover_json_lines(db: Path, tmp_path: Path, analysis_factory: Factory) -> None:
+    """The records carry the PLOVER manual's field names (Table 6.1 and the entity, text,
+    citation and location objects), with dateline's own fields beside them."""
     out = tmp_path / "events.jsonl"
     result = run_export(db, "plover", out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert result.rows == {"events": 6} and len(lines) == 6
     first = lines[0]
     record_id = summit(analysis_factory).id
-    assert first["event_id"] == f"{record_id}-0" and first["event_date"] == "2024-05-06"
-    assert (first["event_type"], first["mode"], first["cameo"]) == ("CONSULT", "visit", "042")
+    assert list(first) == [
+        *("id", "date", "event", "mode", "context", "actor", "recipient", "quad_code"),
+        *("event_scale", "event_loc", "event_text", "text_info", "cite_info", "coder"),
+        *("cameo", "tone", "confidence", "rule"),
+    ]
+    assert first["id"] == f"{record_id}-0" and first["date"] == "2024-05-06"
+    assert (first["event"], first["mode"], first["cameo"]) == (["CONSULT"], ["visit"], "042")
+    assert (first["quad_code"], first["event_scale"], first["coder"]) == (1, 1.0, CODER)
     assert first["actor"] == [
         {
-            "name": "Arno Vessel",
-            "country": "DEU",
+            "code": "DEU",
             "sector": "GOV",
-            "wikidata_id": "Q99999901",
-            "code": "DEUGOV",
+            "entity_text": "Arno Vessel",
+            "identifier_id": "Q99999901",
+            "identifier_text": "Arno Vessel",
+            "cameo_code": "DEUGOV",
         }
     ]
-    assert first["recipient"][0]["wikidata_id"] is None
-    assert first["location"] == BERLIN and first["context"] == []
-    provenance = first["provenance"]
-    assert provenance["article_id"] == record_id and provenance["sentence"] == MEETING
-    assert (provenance["start"], provenance["sentence_id"], provenance["rule"]) == (0, 1, "test")
+    assert first["recipient"][0]["identifier_id"] is None
+    assert first["recipient"][0]["entity_text"] == "Ukrainian envoys"
+    assert first["event_loc"] == {
+        "resolved_place": "Berlin",
+        "country_code": "DEU",
+        "lat": 52.52437,
+        "lon": 13.41053,
+    }
+    assert first["context"] == [] and first["event_text"] == [MEETING]
+    assert first["text_info"] == {"sequence": 1, "start": 0, "end": len(MEETING)}
+    assert first["cite_info"] == {
+        "url": "https://www.borealis-post.example/world/envoys",
+        "title": "Envoys meet in Berlin",
+        "publication": "Adriatic Wire",
+        "language": "en",
+        "published": "2024-05-06T09:30:00+02:00",
+        "article_id": record_id,
+    }
+    assert first["rule"] == "test"
     shelling = lines[4]
     assert shelling["actor"] == [] and shelling["tone"] == -7.5
-    assert shelling["event_date"] == "2024-06-10" and shelling["provenance"]["url"] is None
+    assert shelling["date"] == "2024-06-10" and shelling["cite_info"]["url"] is None
+
+
+def test_plover_codes_by_the_manual(tmp_path: Path, analysis_factory: Factory) -> None:
+    """quad_code follows the PLOVER type (manual Table 7.2), not the CAMEO root; an
+    international actor's code is its Table 5.1 code; contexts come from the CAMEO code's
+    mapping; an event PLOVER does not code (a plain statement) is left out."""
+    body = "Crowds marched past the United Nations office.\n\nThe mayor spoke."
+    march, spoke = body.split("\n\n")
+    record = analysis_factory("March", body, published="2024-05-06")
+    un = side("United Nations", "the United Nations office", None, None, "IGOUNO")
+    record.events = [
+        event(body, march, "1413", plover="PROTEST", quad_class=3, target=un),
+        event(body, spoke, "010", plover=None),
+    ]
+    db = tmp_path / "p.db"
+    with Store.open(db) as store:
+        store.save(record)
+    result = run_export(db, "plover", tmp_path / "p.jsonl")
+    (line,) = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert result.rows == {"events": 1}
+    assert (line["event"], line["quad_code"], line["cameo"]) == (["PROTEST"], 4, "1413")
+    assert line["recipient"][0]["code"] == "UNO" and line["mode"] == []
+    assert line["context"] == list(ontology.code("1413").plover_context) == ["rights_freedoms"]
 
 
 def test_jsonl_round_trip(db: Path, tmp_path: Path) -> None:

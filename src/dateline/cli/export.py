@@ -22,7 +22,8 @@ from dateline.cli.base import (
     "fmt",
     type=click.Choice(["gdelt", "plover", "parquet", "csv", "jsonl"]),
     required=True,
-    help="gdelt: GDELT 2.0 event and mentions tables; plover: POLECAT-style JSON Lines; "
+    help="gdelt: GDELT 2.0 event and mentions tables; plover: JSON Lines with the PLOVER "
+    "manual's field names (id, date, event, actor, recipient...); "
     "parquet/csv: articles, entities, quotes and events tables; jsonl: full records.",
 )
 @click.option(

@@ -49,6 +49,17 @@ PLOVER_ALIASES: dict[str, str] = {
     "FIGHT": "ASSAULT",
 }
 
+#: The quad category of each PLOVER type, as the PLOVER manual's Table 7.2 numbers them (1
+#: verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict). It
+#: follows the PLOVER type, so it may differ from the CAMEO QuadClass of the same event: a
+#: CAMEO 14 protest is verbal conflict, a PLOVER PROTEST material conflict.
+PLOVER_QUADS: dict[str, int] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+}
+
 #: QuadClass labels as GDELT names them.
 QUAD_CLASSES: dict[int, str] = {
     1: "verbal cooperation",
