@@ -107,6 +107,10 @@ def test_batches_keep_order_and_isolate_a_body_too_long_to_parse() -> None:
         pipeline.max_length = limit
     assert [r.input_id for r in records] == ["a", "big", "unreadable", "c"]
     assert records[1].error is not None and records[1].error.code == TOO_LONG
+    # the limit, what happened and the two ways on, in the message
+    assert "at most 5,000 at once" in records[1].error.message
+    assert "neither analyzed nor stored" in records[1].error.message
+    assert "Split it" in records[1].error.message and "--no-nlp" in records[1].error.message
     assert records[1].to_dict().keys() == {"id", "input_id", "error"}
     assert records[2].error is not None and records[2].error.code == "E104"
     speakers = [q["speaker"]["name"] for q in records[3].quotes if q["speaker"]]

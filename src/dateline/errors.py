@@ -84,7 +84,8 @@ CODES: dict[str, str] = {
     "E301": "the spaCy model is installed but could not be loaded (version mismatch or "
     "broken package)",
     "E302": "a gazetteer data file is missing or malformed (reinstall dateline)",
-    "E303": "the article body is longer than the NLP stage parses at once; split the document",
+    "E303": "the article body is longer than the NLP stage parses at once (1,000,000 "
+    "characters): split the document, or give --no-nlp to keep its article alone",
     "E304": "the document took longer than the time limit (Options.max_seconds)",
     "E400": "an event ontology or lexicon file is missing or malformed, or names an "
     "unknown CAMEO code (fix the file named in the message)",

@@ -203,10 +203,16 @@ def _wants_nlp(record: Analysis, pipeline: Language) -> bool:
         )
         return False
     if len(article.body) > pipeline.max_length:
+        # refused whole rather than stored without its events: a part-analysed record would
+        # be skipped as already stored when the user re-ingests it, and the parts they split
+        # it into would repeat its text in the store
         record.error = ErrorInfo(
             TOO_LONG,
-            f"the article body has {len(article.body):,} characters, more than the NLP stage "
-            f"parses at once ({pipeline.max_length:,}); split the document",
+            f"the article body has {len(article.body):,} characters; the NLP stage parses at "
+            f"most {pipeline.max_length:,} at once, so this document is neither analyzed nor "
+            "stored. Split it into parts under that size (at paragraph breaks) to have its "
+            "entities, quotes and events found, or give --no-nlp (Options(nlp=False)) to keep "
+            "its article alone",
         )
         record.article = None
         return False
