@@ -313,6 +313,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert "post" in paths["/api/analyze"] and "post" in paths["/api/ingest"]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "/api/events" in docs.text
+    assert "E603" in docs.text and "E606" in docs.text  # the codes a client meets
     assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI
 
 
