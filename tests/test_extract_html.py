@@ -481,6 +481,25 @@ def test_a_list_lead_in_heading_over_prose_opens_no_teaser_run() -> None:
     )
 
 
+def test_a_data_table_ends_a_teaser_run() -> None:
+    """A table under a "Related" heading is the story's data (a table of figures put after
+    the links), not one more link to elsewhere: it ends the run of teasers."""
+    table = "Rank Harbour Boats 1 Porthaven 120 2 Westquay 95 3 Old Mill 40"
+    _assert_roles(
+        [
+            (
+                "p",
+                "The survey counted the boats moored in every harbour this summer.",
+                False,
+                "paragraph",
+            ),
+            ("head", "Related resources", False, "teaser"),
+            ("p", "Ten shrubs for a shady corner", True, "teaser"),
+            ("table", table, False, "paragraph"),
+        ]
+    )
+
+
 def test_headings_linked_to_their_own_anchor_are_kept() -> None:
     """A heading whose text is a link to its own place on the page (or that starts with an
     empty anchor link) is a sub-heading; trafilatura's precision mode deleted such headings

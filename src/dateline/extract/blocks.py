@@ -471,8 +471,10 @@ def classify(
             # a teaser run holds link-like lines; the first real paragraph ends it
             if index >= bio_from and _is_bio(text, meta.authors):
                 role = "bio"
-            elif len(text) > 150 and text.rstrip("\"'”’)").endswith((".", "?", "!")):
-                in_teasers = False
+            elif kind == "table" or (
+                len(text) > 150 and text.rstrip("\"'”’)").endswith((".", "?", "!"))
+            ):
+                in_teasers = False  # a data table is no link to elsewhere
             else:
                 role = "teaser"
         if role in {"heading", "teaser", "bio"}:
