@@ -708,3 +708,16 @@ def test_the_headline_repeated_over_the_story_is_not_body() -> None:
     raw = [(kind, text, "", False) for kind, text, _ in pieces]
     blocks, _, _ = classify(raw, PageMeta(title=headline), PageSignals())
     assert [b.role for b in blocks] == [role for _, _, role in pieces]
+
+
+def test_the_headline_with_its_label_moved_over_the_story_is_the_title() -> None:
+    """The page's title says "WATCH: <headline>", the heading over the story "<headline>
+    [Watch]": the same words, the label moved; the title, not a sub-heading."""
+    from dateline.extract.blocks import PageSignals, classify
+    from dateline.extract.metadata import PageMeta
+
+    headline = "Spring fair returns to the village green"
+    intro = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    raw = [("head", headline + " [Watch]", "", False), ("p", intro, "", False)]
+    blocks, _, _ = classify(raw, PageMeta(title="WATCH: " + headline), PageSignals())
+    assert [b.role for b in blocks] == ["title", "paragraph"]

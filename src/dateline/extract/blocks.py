@@ -375,12 +375,14 @@ HEADLINE_SHARE = 0.8
 
 def _headline(key: str, title_key: str) -> bool:
     """The heading ``key`` over the story is the page's headline (``title_key``, both
-    normalised) with a label added or left out ("WATCH: ...", "... [Video]"). (A heading equal
-    to the headline is the headline anywhere: the story's header repeats it after a kicker or
-    a video, and a sub-heading never says the whole headline.)"""
+    normalised) with a label added, left out or moved ("WATCH: ...", "... [Video]"). (A
+    heading equal to the headline is the headline anywhere: the story's header repeats it
+    after a kicker or a video, and a sub-heading never says the whole headline.)"""
     if not title_key or not key:
         return False
     heading, title = _alnum_words(key), _alnum_words(title_key)
+    if sorted(heading.split()) == sorted(title.split()):
+        return True  # the same words, a label moved ("WATCH: ..." over "... [Watch]")
     short, long = sorted((heading, title), key=len)
     return bool(short) and short in long and len(short) >= HEADLINE_SHARE * len(long)
 
