@@ -79,6 +79,17 @@ def test_a_bare_participle_clause_is_passive(nlp: Any) -> None:
     assert side_words(nlp, text, "RETREAT", "source") == ["Peruvian police"]
 
 
+def test_a_contact_made_to_do_another_act_is_only_its_means(nlp: Any) -> None:
+    text = (
+        "The Chilean ambassador telephoned the Peruvian ministry on Monday to protest the "
+        "arrest of two Chilean fishermen."
+    )
+    assert "CONSULT" not in {e.plover for e in candidates(nlp, text)}
+    # a contact to do an act of its own kind stays: the call is the consultation
+    text = "The Chilean ambassador telephoned the Peruvian minister on Monday to discuss trade."
+    assert side_words(nlp, text, "CONSULT", "target").count("the Peruvian minister") == 1
+
+
 def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
     text = "Bolivia declared a one-sided truce on Sunday."
     doc = nlp(text)

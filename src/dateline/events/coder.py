@@ -40,7 +40,7 @@ sets type such sentences, and the record can show them with ``all_modalities``):
   goes on with that history (modality "background");
 - a predicate under another coded predicate ("urged X to *release*", "accused X of
   *attacking*"): the outer act is the event, the inner one is "hypothetical"; "decided to /
-  began to X" codes the X;
+  began to X" codes the X, and "called Y to protest" the protest (the call is its means);
 - no one acting ("the town was shelled"): modality "agentless", whether or not the one acted
   on is a known actor.
 
@@ -303,6 +303,13 @@ class Coder:
         for i in [i for i, p in preds.items() if self.rules.is_verb("transparent", p.token)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
+        for i in [i for i, p in preds.items() if self.rules.is_verb("means", p.token)]:
+            means = preds[i]
+            if any(
+                _purpose(c) and c.i in preds and preds[c.i].plover != means.plover
+                for c in means.token.children
+            ):
+                del preds[i]  # "called the ministry to protest": the protest is the act
         for i in [i for i, p in preds.items() if sequel(p, preds)]:
             del preds[i]  # "stormed a police post, killing five officers": one attack
         return preds
@@ -467,6 +474,13 @@ class Coder:
             # the subject of a reported act, not of a description, is the one "it" may name
             resolver.remember(sources)
         return sources, targets
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether a clause is an infinitive of purpose ("... *to protest* the ruling")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
+    )
 
 
 def _symmetric(pred: Predicate, rules: CoderRules) -> bool:
