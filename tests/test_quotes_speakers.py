@@ -649,6 +649,21 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
             "Tarnovia's ambassador to Norway, Lena Brik, told reporters that the deal was close.",
             ["Lena Brik"],
         ),
+        # delayed identification: the lead describes its subject by role, the next
+        # paragraph names them acting
+        (
+            "The former director of the Harbour Board told an inquiry on Monday that he had "
+            "warned the council about the pier.\n\n"
+            "Giving evidence in Tarnby, Erik Lund said he had written to the council twice.",
+            ["Erik Lund", "Erik Lund"],
+        ),
+        # a person named before the description is someone else
+        (
+            "Mayor Ana Ruiz opened the inquiry. The former director of the Harbour Board said "
+            "he had warned the council.\n\n"
+            "Giving evidence in Tarnby, Erik Lund said he had written to the council twice.",
+            ["The former director of the Harbour Board", "Erik Lund"],
+        ),
         # named countries and bodies side by side speak together, as people do
         ("France and Germany said the sanctions would stay.", ["France and Germany"]),
         (

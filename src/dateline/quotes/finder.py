@@ -64,6 +64,7 @@ from dateline.quotes.speakers import (
 from dateline.quotes.titles import (
     description_title,
     epithet_person,
+    identified_later,
     named_next,
     titled_person,
     widen_org,
@@ -334,6 +335,7 @@ class _Names:
                 titled_person(self.cast, target)
                 or epithet_person(self.cast, target)
                 or named_next(self.cast, target)
+                or identified_later(self.cast, target)
             )
         if fuller is not None:
             name, entity = self.name_of(fuller)

@@ -195,6 +195,40 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
     return None if said and named and not said & named else first
 
 
+#: Paragraphs after the lead in which a person described there by role is named.
+_LEAD_REACH = 2
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def identified_later(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
+    """Delayed identification in the lead, as news writes it: the article's first paragraph
+    describes its subject by role ("The former director of the Harbour Board told an inquiry
+    on Monday that …") and a paragraph soon after names them as the one acting there ("Giving
+    evidence, Ana Ruiz said …"). The person first named after the lead, within
+    ``_LEAD_REACH`` paragraphs, when that name is the subject of its clause and no person is
+    named before the description; None otherwise."""
+    roles = roles or RoleTable.default()
+    if phrase[0].lower_ != "the" or _head_title(phrase, roles) is None:
+        return None
+    text = cast.text
+    lead_end = text.find("\n")
+    sent = phrase.root.sent
+    if lead_end < 0 or phrase.end_char > lead_end or text[: sent.start_char].strip():
+        return None  # not in the lead's first sentence
+    if phrase.root.dep_ not in _SUBJECTS or phrase.root.head.i != sent.root.i:
+        return None  # not what the lead is about
+    if any(e.start < phrase.start for e in cast.people):
+        return None
+    after = next((e for e in cast.people if e.start_char > lead_end), None)
+    if after is None or after.root.dep_ not in _SUBJECTS:
+        return None
+    paragraphs = text[lead_end : after.start_char].strip().count("\n\n")
+    if paragraphs >= _LEAD_REACH:
+        return None
+    said, named = _countries(phrase), _countries(after.doc[after.sent.start : after.end])
+    return None if said and named and not said & named else after
+
+
 def _countries(span: Span) -> set[str]:
     """The countries a span names by name, adjective or city ("Peru's", "Chilean"), as ISO
     codes."""
