@@ -90,6 +90,14 @@ def test_a_contact_made_to_do_another_act_is_only_its_means(nlp: Any) -> None:
     assert side_words(nlp, text, "CONSULT", "target").count("the Peruvian minister") == 1
 
 
+def test_what_a_protest_demands_is_its_aim_not_another_act(nlp: Any) -> None:
+    text = (
+        "Chilean fishermen blocked the port of Valparaiso on Monday, demanding higher catch "
+        "quotas from the government."
+    )
+    assert {e.plover for e in candidates(nlp, text)} == {"PROTEST"}
+
+
 def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
     text = "Bolivia declared a one-sided truce on Sunday."
     doc = nlp(text)

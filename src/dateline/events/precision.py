@@ -359,14 +359,19 @@ class Precision:
 
 def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
     """Whether the predicate is a participle clause telling what a coded act of its type did
-    ("stormed a police post, *killing* five officers"): the same act, not another."""
+    ("stormed a police post, *killing* five officers"), or a demand told of a protest
+    ("blocked the port, *demanding* ..."): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
     return (
         tok.dep_ == "advcl"
         and tok.tag_ == "VBG"
         and head is not None
-        and head.plover == pred.plover
+        and (
+            head.plover == pred.plover
+            # "blocked the road, *demanding* X": what a protest asks is the protest's aim
+            or (head.plover == "PROTEST" and pred.plover == "REQUEST")
+        )
         and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
     )
 
