@@ -664,6 +664,12 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
             "Giving evidence in Tarnby, Erik Lund said he had written to the council twice.",
             ["The former director of the Harbour Board", "Erik Lund"],
         ),
+        # officials of a kind whose ministry the article names with the place it serves
+        (
+            "More than 200 people have died in the outbreak, health officials said.\n\n"
+            "Peru's Health Ministry said it had recorded 50 new cases.",
+            ["Peruvian health officials", "Peruvian Health Ministry"],
+        ),
         # named countries and bodies side by side speak together, as people do
         ("France and Germany said the sanctions would stay.", ["France and Germany"]),
         (

@@ -44,6 +44,7 @@ from dateline.quotes.references import (
     can_speak,
     fuller_mention,
     issued_mention,
+    officials_of,
     place_owned,
     refers_back,
     reported_by_name,
@@ -366,6 +367,7 @@ class _Names:
                 issued_mention(target, quoted, self._said_by(earlier))
                 or fuller_mention(target, quoted)
                 or voted_by(target, quoted)
+                or officials_of(target, quoted)
                 or name
             )
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)

@@ -433,6 +433,43 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     return doc[words[0].i : tok.i + 1]
 
 
+#: Heads of the government body a kind of officials works in ("Health Ministry").
+_MINISTRIES = frozenset({"ministry", "department"})
+
+
+def officials_of(phrase: Span, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """Officials of a kind with no owner named ("health officials said"), when the article
+    names that kind's ministry with the place it serves ("Peru's Health Ministry", "Peru's
+    Ministry of Health"): as news names them, the place's adjective or name and the phrase
+    ("Peruvian health officials", "Gaza health officials"). None for any other phrase, or
+    when no such ministry is named outside quotation marks."""
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() != "official":
+        return None
+    kinds = [t for t in root.lefts if t.dep_ in {"compound", "amod"}]
+    if len(kinds) != 1 or kinds[0].pos_ != "NOUN" or kinds[0].ent_type_:
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in phrase):
+        return None
+    kind = kinds[0].lower_
+    for tok in phrase.doc:
+        if tok.lower_ not in _MINISTRIES or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        named = any(c.dep_ == "compound" and c.lower_ == kind for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == kind for g in c.children)
+            for c in tok.children
+        )
+        owner = next(
+            (c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in {"GPE", "LOC"}), None
+        )
+        if not named or owner is None:
+            continue
+        where = phrase.doc[owner.left_edge.i : owner.i + 1].text
+        words = [t.text for t in phrase if t.pos_ != "DET"]
+        return " ".join([_adjective(where) or where, *words])
+    return None
+
+
 #: Bodies that vote on and adopt resolutions (the last word of the body's name).
 _DELIBERATIVE = frozenset(
     {"council", "assembly", "parliament", "senate", "congress", "legislature", "committee"}
