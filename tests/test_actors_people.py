@@ -235,3 +235,11 @@ def test_a_first_name_the_model_left_out_of_the_name(pipeline: Language) -> None
     found = {e.name for e in find_actors(doc, Article(body=text)) if e.type == "PERSON"}
     assert "Aminu Bello Danjuma" in found
     assert not any(name.startswith("House") for name in found)
+
+
+def test_letters_after_a_name_are_no_part_of_it(pipeline: Language) -> None:
+    _, actors = run(
+        pipeline,
+        "Counsel for the families, Marta Ellison KC, questioned the harbour master on Monday.",
+    )
+    assert person(actors, "Marta Ellison").name == "Marta Ellison"

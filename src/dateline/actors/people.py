@@ -82,8 +82,8 @@ class Person:
 
 
 def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
-    """The name inside a PERSON entity, without titles, honorifics or a possessive, and the
-    role its own words give ("President Maia Sandu")."""
+    """The name inside a PERSON entity, without titles, honorifics, letters after it ("KC")
+    or a possessive, and the role its own words give ("President Maia Sandu")."""
     doc = index.doc
     start, end, role = ent.start, ent.end, None
     while start < end:
@@ -101,6 +101,12 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
         end = quote  # 'Robert C. "Bobby' : the name stops at the nickname's quotation mark
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    while (
+        end > start + 1
+        and doc[end - 1].is_upper
+        and normalize(doc[end - 1].text) in index.roles.words["postnominal"]
+    ):
+        end -= 1  # "Ana Ruiz KC": the letters after a name are no part of it
     if end <= start:
         return None
     span = doc[start:end]

@@ -29,7 +29,16 @@ from dateline.nlp.gazetteer import GAZETTEER_ERROR, normalize
 MAX_TITLE_TOKENS = 8
 _WORD = re.compile(r"[\w'’]+")
 #: The classes of ``words.tsv``; its header says what each does.
-WORD_CLASSES = ("ask", "answer", "speech", "statement", "honorific", "title_modifier", "led_by")
+WORD_CLASSES = (
+    "ask",
+    "answer",
+    "speech",
+    "statement",
+    "honorific",
+    "postnominal",
+    "title_modifier",
+    "led_by",
+)
 #: Where a ``sectors.tsv`` row applies: the head of an actor phrase, a word of an
 #: organisation's name, or both.
 SECTOR_USES = ("phrase", "name", "both")
