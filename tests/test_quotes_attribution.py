@@ -417,3 +417,24 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
     ):
         found = attributions(pipeline, text)
         assert not [q for q in found if q.cue and q.cue.split()[0] in {"made", "took"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "The council cut the ferry budget, which residents called a costly mistake.",
+            "which | a costly mistake",
+        ),
+        (
+            "The council cut the ferry budget, which residents called a mistake.",
+            "which | a mistake",
+        ),
+    ],
+)
+def test_a_wh_object_before_the_speaker_is_in_the_content(
+    pipeline: Language, text: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), "called")
+    assert q.speaker is not None and q.speaker.text == "residents"
+    assert content(text, q).rstrip(".") == reported

@@ -221,7 +221,15 @@ def _complements(tok: Token, entry: Cue) -> list[Token]:
     if tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", *_DASHES}:
         return out  # a cue set off in the middle of one content
     first = min(c.left_edge.i for c in subjects)
-    return [c for c in out if c.i > tok.i or c.right_edge.i >= first]
+    return [c for c in out if c.i > tok.i or c.right_edge.i >= first or _wh_object(c)]
+
+
+def _wh_object(child: Token) -> bool:
+    """A relative or wh pronoun that is the cue's object, before its subject: "which the
+    mayor called "a waste"", "what she termed a "reckless" plan": it stands for what the
+    speaker names, and PolNeAR's training split keeps it in the content about three times in
+    four."""
+    return child.dep_ == "dobj" and child.tag_ in {"WDT", "WP"} and len(list(child.subtree)) == 1
 
 
 def _clause_for(child: Token, entry: Cue) -> bool:

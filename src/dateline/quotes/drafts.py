@@ -73,6 +73,9 @@ def attach(
         inside = {owner[i] for i in content if i in owner}
         own = [i for i in content if i not in owner and not doc[i].is_punct]
         if not inside:
+            # a wh-word object before the cue ("what she called a plan") adds no word of the
+            # speaker's to a fragment
+            own = [i for i in own if i > report.cue.i or doc[i].tag_ not in {"WDT", "WP"}]
             if len(own) >= MIN_CONTENT_WORDS or (len(own) == 1 and doc[own[0]].pos_ == "PROPN"):
                 drafts.append(Draft("indirect", char_spans(doc, content), report))
             continue
