@@ -306,6 +306,20 @@ def test_security_forces_in_a_country_are_of_it(nlp: Any, words: str, sector: st
     assert (coerce.source.country, coerce.source.sector) == ("PER", sector)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vermont officials criticised the city on Monday.",
+        "Vermont officials asked that the city's parade in May include a memorial.",
+    ],
+)
+def test_the_city_as_a_side_is_its_government(nlp: Any, text: str) -> None:
+    # what "the city" does or is asked to do is done by its government, of its country
+    (event,) = [e for e in candidates(nlp, text) if e.plover in ("ACCUSE", "REQUEST")]
+    assert event.target is not None
+    assert (event.target.country, event.target.sector) == ("USA", "GOV")
+
+
 def pairs_analyzed(text: str) -> set[tuple[str | None, str | None]]:
     """(source, target) countries of the events ``analyze`` gives, the actors stage included."""
     from dateline.pipeline import analyze
