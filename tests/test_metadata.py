@@ -274,6 +274,8 @@ def test_boilerplate_and_teaser_lines() -> None:
         "The Harbour Health Board has more about safe swimming in cold water.",
         "Never miss a tide again. Sign up for my free Harbour Basics e-course today.",
         "Get the Gazette's free Guide to Sailing, with ten tips for a first season.",
+        "Love boats? The Harbour Letter has the week's best sailing stories, delivered right "
+        "to your inbox. Sign up now.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -427,7 +429,7 @@ def test_credited_names(raw: list[str], sites: list[str], expected: list[str]) -
     assert credited_names(raw, sites) == expected
 
 
-def test_a_nutrition_label_read_as_one_piece_is_furniture() -> None:
+def test_a_nutrition_label_or_cookie_list_read_as_one_piece_is_furniture() -> None:
     rows = " ".join(
         f"{name} {grams}g {share}%"
         for name, grams, share in [
@@ -443,6 +445,13 @@ def test_a_nutrition_label_read_as_one_piece_is_furniture() -> None:
     label = f"Nutrition Facts Servings Per Recipe 6 Calories 310 % Daily Value * {rows}"
     assert len(label) > 400
     assert is_boilerplate(label)
+    cookies = "Cookie Duration Description " + " ".join(
+        f"example-cookie-{n} {n} months This cookie is set by the consent plugin to store "
+        "whether the visitor agreed to the use of cookies in this category."
+        for n in range(1, 6)
+    )
+    assert len(cookies) > 400
+    assert is_boilerplate(cookies)
     story = (
         "Nutrition facts were printed on every tray at the harbour school this year, and "
         + "the parents who asked for them said the change had helped. " * 6

@@ -350,16 +350,19 @@ def _pattern_key(text: str) -> str:
     )
 
 
-#: a recipe card's nutrition label read as one piece (its table: "Nutrition Facts", then the
-#: rows and their "% Daily Value"), which the line patterns, for lines under 400 characters,
-#: do not reach
-_NUTRITION_LABEL = re.compile(r"nutrition facts\b.{0,400}\bdaily value\b")
+#: furniture read as one long piece, which the line patterns, for lines under 400 characters,
+#: do not reach: a recipe card's nutrition label (its table: "Nutrition Facts", then the rows
+#: and their "% Daily Value") and a consent banner's list of cookies ("Cookie Duration
+#: Description", then a row a cookie)
+_LONG_FURNITURE = re.compile(
+    r"nutrition facts\b.{0,400}\bdaily value\b|cookie\s+duration\s+description\b"
+)
 
 
 def is_boilerplate(text: str) -> bool:
     key = _pattern_key(text)
     if len(key) >= 400:
-        return _NUTRITION_LABEL.match(key) is not None
+        return _LONG_FURNITURE.match(key) is not None
     return line_patterns("boilerplate.txt").match(key)
 
 
