@@ -243,3 +243,15 @@ def test_letters_after_a_name_are_no_part_of_it(pipeline: Language) -> None:
         "Counsel for the families, Marta Ellison KC, questioned the harbour master on Monday.",
     )
     assert person(actors, "Marta Ellison").name == "Marta Ellison"
+
+
+def test_surname_that_is_a_peoples_word(pipeline: Language) -> None:
+    # a demonym standing alone as a subject, after a person named in full with it
+    _, actors = run(
+        pipeline,
+        "Investor Dana Cuban toured the plant on Monday. Cuban said the line would reopen. "
+        "Cuban officials said nothing.",
+    )
+    cuban = person(actors, "Dana Cuban")
+    assert len(cuban.mentions) == 2
+    assert actors.named("Cuban officials") is not None

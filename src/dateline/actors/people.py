@@ -294,13 +294,18 @@ def mislabelled(
     ("Zelenskyy" as ORG in a caption), a name with a person's title, or a one-word name
     ``known`` says is a person (the knowledge base: "Lavrov" as ORG)."""
     names = {p.words for p in people} | {p.words[-1:] for p in people}
+    surnames = {p.words[-1:] for p in people if len(p.words) > 1}
     out = []
     for ent in index.doc.ents:
-        if ent.label_ in _MISLABELS and not ent.id_:
+        if ent.label_ in _MISLABELS and (not ent.id_ or _demonym_subject(ent)):
             found = name_span(index, ent)
             if found is None:
                 continue
             mention = NameMention(doc_no, found[0], found[1])
+            if ent.id_:
+                if mention.words in surnames:
+                    out.append(read_mention(index, doc_no, mention.span, mention.role))
+                continue
             if (
                 mention.words in names
                 or _titled(index, mention.span)
@@ -314,6 +319,20 @@ def mislabelled(
             ):
                 out.append(read_mention(index, doc_no, mention.span, mention.role))
     return out
+
+
+def _demonym_subject(ent: Span) -> bool:
+    """A people's word standing alone as a clause's subject ("Cuban said", "Cuban also
+    complained"): no determiner or plural makes it the people, so after a person named in full
+    with it as surname ("Mark Cuban") it is that person."""
+    if len(ent) != 1 or not ent.id_.startswith("demonym:"):
+        return False
+    token = ent[0]
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and token.tag_ in {"NNP", "NN"}
+        and not any(c.dep_ in {"det", "amod", "compound", "poss"} for c in token.children)
+    )
 
 
 def bare_surnames(index: DocIndex, doc_no: int, people: list[Person]) -> list[NameMention]:
