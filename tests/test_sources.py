@@ -264,6 +264,28 @@ def test_json_object_that_is_not_jsonl_is_one_document(tmp_path: Path) -> None:
     assert item.input_id == str(path)
 
 
+def test_a_json_file_of_records_is_read_as_its_records(tmp_path: Path) -> None:
+    """A .json file holding an array of records (what a JSON export writes), or one record
+    pretty-printed, gives its records as JSON Lines would; it was one text dump (E201)."""
+    path = tmp_path / "export.json"
+    records = [{"id": "a", "text": "One."}, {"text": "Two."}, {"id": "c"}, 7]
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    items = list(iter_documents([path]))
+    assert [(i.input_id, getattr(i, "code", "ok")) for i in items] == [
+        ("a", "ok"),
+        (f"{path}:2", "ok"),
+        ("c", "E105"),
+        (f"{path}:4", "E105"),
+    ]
+    one = tmp_path / "one.json"
+    one.write_text('{\n  "id": "solo",\n  "text": "Alone."\n}\n', encoding="utf-8")
+    assert [i.input_id for i in iter_documents([one])] == ["solo"]
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    [failure] = iter_documents([empty])
+    assert getattr(failure, "code", None) == "E103"
+
+
 def test_jsonl_from_stdin() -> None:
     data = jsonl({"id": "s1", "text": "From a pipe."}, "oops").encode("utf-8")
     items = list(iter_documents(["-"], stdin=io.BytesIO(data)))

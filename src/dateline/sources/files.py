@@ -6,7 +6,9 @@ page assets skipped), ``-`` for standard input, an ``http(s)://`` URL (``sources
 ``@FILE``, a list of inputs one a line (``sources.lists``). A file is JSON Lines when its
 name ends in ``.jsonl``/``.ndjson`` or its content looks like it, a WARC archive when it
 ends in ``.warc``/``.warc.gz`` or starts like one (``sources.warc``), and an RSS/Atom feed
-when its root element says so (``sources.feeds``). Gzip-compressed input is read
+when its root element says so (``sources.feeds``); a whole JSON document of such records
+(an array of them, or one written over several lines) gives its records as JSON Lines
+would (``sources.jsonl.json_records``). Gzip-compressed input is read
 transparently. Everything is streamed: one document at a time. Nothing here raises for a
 bad input: it yields a SourceFailure in its place.
 """
@@ -28,7 +30,7 @@ from dateline.sources.base import SourceFailure, SourceItem
 from dateline.sources.compressed import Inflated, bounded_lines, skip_rest_of_line
 from dateline.sources.decode import decode_bytes
 from dateline.sources.feeds import looks_like_feed, read_feed
-from dateline.sources.jsonl import JSONL_SUFFIXES, iter_jsonl, sniff
+from dateline.sources.jsonl import JSONL_SUFFIXES, iter_jsonl, json_records, sniff
 from dateline.sources.lists import is_list_argument, read_list
 from dateline.sources.warc import WARC_SUFFIXES, looks_like_warc, read_warc
 from dateline.sources.web import FEED_TYPES, PAGE_TYPES, Fetcher, is_url, page_document
@@ -215,6 +217,10 @@ def read_stream(
         return
     if looks_like_feed(data[:4096]) and len(data) <= options.max_bytes:
         yield from read_feed(data, name, options, fetcher)
+        return
+    records = json_records(data, name, options) if len(data) <= options.max_bytes else None
+    if records is not None:  # a .json file of records, not one line each
+        yield from records
         return
     yield document_from_bytes(data, name, options)
 

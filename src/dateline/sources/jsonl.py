@@ -66,6 +66,28 @@ def sniff(stream: BinaryIO, limit: int) -> tuple[bool, list[bytes]]:
     return isinstance(parsed, dict), consumed
 
 
+def json_records(data: bytes, name: str, options: Options) -> list[SourceItem] | None:
+    """The records of a whole JSON document (a ``.json`` file holding an array of JSON Lines
+    records, or one record written over several lines), each as JSON Lines gives it, ids
+    defaulting to ``<name>:<n>``; None when ``data`` is no JSON array, nor an object with
+    "html" or "text"."""
+    stripped = data.strip()
+    if stripped.startswith(codecs.BOM_UTF8):
+        stripped = stripped[len(codecs.BOM_UTF8) :].strip()
+    if stripped[:1] not in (b"[", b"{"):
+        return None
+    try:
+        parsed = json.loads(_decode_line(stripped))
+    except (ValueError, SourceError):
+        return None
+    if isinstance(parsed, dict) and parsed.get("html") is None and parsed.get("text") is None:
+        return None  # some other JSON: read as the text it is
+    records = parsed if isinstance(parsed, list) else [parsed]
+    if not records:
+        return [SourceFailure(name, "E103", "the JSON array is empty; nothing to analyze")]
+    return [record_document(r, f"{name}:{n}", options) for n, r in enumerate(records, 1)]
+
+
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None or isinstance(value, str):
