@@ -300,3 +300,19 @@ def test_ingest_of_non_latin_dumps_goes_on_past_a_bad_one(tmp_path: Path) -> Non
         "免费公交",
         "Free buses",
     }
+
+
+def test_the_size_and_time_limits_are_options_the_messages_name(tmp_path: Path) -> None:
+    """E106 told a command-line user to 'raise max_bytes', a library option the commands
+    did not have: analyze and ingest take --max-bytes and --max-seconds, and say so."""
+    page = tmp_path / "long.txt"
+    sentence = "The council said on Monday that every bus would run free at weekends."
+    page.write_text(f"Free buses\n\n{sentence}\n\n{sentence}\n", encoding="utf-8")
+    refused = run("analyze", page, "--no-nlp", "--max-bytes", "100", "--format", "jsonl")
+    assert refused.exit_code == 1 and "E106" in refused.stderr
+    assert "--max-bytes" in refused.stderr and "100 bytes" in refused.stderr
+    read = run("analyze", page, "--no-nlp", "--max-bytes", "1000", "--max-seconds", "0")
+    assert read.exit_code == 0, read.output
+    assert run("ingest", page, "--max-bytes", "0").exit_code == 2
+    help_text = run("ingest", "--help").output
+    assert "--max-bytes" in help_text and "--max-seconds" in help_text

@@ -150,8 +150,8 @@ def deadline(seconds: float, stage: str) -> Iterator[None]:
 
     def expire(_signum: int, _frame: Any) -> None:
         raise DocumentTimeout(
-            f"{stage} took longer than {seconds:g} s (Options.max_seconds); the document is "
-            "skipped — raise the limit for very long documents"
+            f"{stage} took longer than {seconds:g} s; the document is skipped — raise the "
+            "limit for very long documents (--max-seconds, Options.max_seconds; 0: none)"
         )
 
     previous = signal.signal(signal.SIGALRM, expire)

@@ -18,7 +18,11 @@ import click
 
 from dateline.errors import DatelineError, UsageError
 from dateline.model import Analysis
+from dateline.options import Options
 from dateline.version import __version__
+
+#: The library's defaults, which the command-line options show and keep.
+_DEFAULTS = Options()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -227,6 +231,21 @@ def input_options(func: F) -> F:
         help="Publication date (ISO) for documents that do not give one.",
     )(func)
     func = model_option(no_nlp_option(all_modalities_option(func)))
+    func = click.option(
+        "--max-seconds",
+        type=click.FloatRange(min=0),
+        default=_DEFAULTS.max_seconds,
+        show_default=True,
+        help="Give a document up (E304) after this many seconds of extraction, and again of "
+        "entities, quotes and events; 0: no limit.",
+    )(func)
+    func = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=_DEFAULTS.max_bytes,
+        show_default=True,
+        help="Refuse a document larger than this many bytes (E106).",
+    )(func)
     func = click.option("--url", callback=_url, help="URL for documents that do not give one.")(
         func
     )

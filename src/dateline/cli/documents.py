@@ -42,6 +42,8 @@ def analyze(
     model: str | None,
     no_nlp: bool,
     all_modalities: bool,
+    max_bytes: int,
+    max_seconds: float,
     fmt: str,
     workers: int,
     quiet: bool,
@@ -55,7 +57,7 @@ def analyze(
     from dateline.output import SUMMARY_COLUMNS, make_writer, summary
     from dateline.sources import iter_documents
 
-    options = _options(kind, url, published, model, no_nlp, all_modalities)
+    options = _options(kind, url, published, model, no_nlp, all_modalities, max_bytes, max_seconds)
     items = iter_documents(paths, options)
     writer = make_writer(fmt, _out(), SUMMARY_COLUMNS, json_array=False)
     failed = seen = 0
@@ -88,6 +90,8 @@ def ingest(
     model: str | None,
     no_nlp: bool,
     all_modalities: bool,
+    max_bytes: int,
+    max_seconds: float,
     db: str,
     workers: int,
     quiet: bool,
@@ -102,7 +106,7 @@ def ingest(
     from dateline.sources import iter_documents
     from dateline.store import Store
 
-    options = _options(kind, url, published, model, no_nlp, all_modalities)
+    options = _options(kind, url, published, model, no_nlp, all_modalities, max_bytes, max_seconds)
     items = iter_documents(paths, options)
     with Store.open(db) as store, progress_bar("Ingesting", show_progress(quiet)) as advance:
 
@@ -133,7 +137,9 @@ def _options(
     published: str | None,
     model: str | None,
     no_nlp: bool,
-    all_modalities: bool = False,
+    all_modalities: bool,
+    max_bytes: int,
+    max_seconds: float,
 ) -> Options:
     """The Options the shared input options of analyze and ingest ask for."""
     from dateline.options import Options
@@ -145,4 +151,6 @@ def _options(
         model=model,
         nlp=not no_nlp,
         all_modalities=all_modalities,
+        max_bytes=max_bytes,
+        max_seconds=max_seconds,
     )

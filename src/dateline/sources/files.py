@@ -212,7 +212,8 @@ def read_stream(
             name,
             "E113",
             f"{name} inflates to more than the limit of {options.max_bytes} bytes for one "
-            "document (a compression bomb?); raise max_bytes or split the input",
+            "document (a compression bomb?); raise the limit (--max-bytes, Options.max_bytes) "
+            "or split the input",
         )
         return
     if looks_like_feed(data[:4096]) and len(data) <= options.max_bytes:
@@ -241,8 +242,8 @@ def document_from_bytes(data: bytes, input_id: str, options: Options | None = No
         return SourceFailure(
             input_id,
             "E106",
-            f"the document is over the limit of {options.max_bytes} bytes; raise max_bytes "
-            "or split the input",
+            f"the document is over the limit of {options.max_bytes:,} bytes; raise the limit "
+            "(--max-bytes, Options.max_bytes) or split the input",
         )
     hint = {"html": True, "text": False}.get(options.kind)
     try:

@@ -185,7 +185,7 @@ def iter_jsonl(lines: Iterable[bytes], name: str, options: Options) -> Iterator[
                 default_id,
                 "E106",
                 f"the line is over the limit of {options.max_bytes} bytes (the rest of it was "
-                "skipped, unread); raise max_bytes or split the record",
+                "skipped, unread); raise --max-bytes (Options.max_bytes) or split the record",
             )
             continue
         try:

@@ -242,7 +242,7 @@ def _record_item(record: WarcRecord, name: str, options: Options) -> SourceItem 
             input_id,
             "E106",
             f"the record's payload is {declared} bytes, over the limit of {options.max_bytes}; "
-            "raise max_bytes to read it",
+            "raise --max-bytes (Options.max_bytes) to read it",
         )
     try:
         body = record.reader.read(options.max_bytes + 1)

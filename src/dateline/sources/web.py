@@ -385,7 +385,7 @@ def page_document(fetched: Fetched, input_id: str, options: Options) -> SourceIt
             input_id,
             "E106",
             f"the page is {len(fetched.body)} bytes, over the limit of {options.max_bytes}; "
-            "raise max_bytes to read it",
+            "raise --max-bytes (Options.max_bytes) to read it",
         )
     return http_document(
         input_id,
