@@ -320,6 +320,25 @@ def test_the_city_as_a_side_is_its_government(nlp: Any, text: str) -> None:
     assert (event.target.country, event.target.sector) == ("USA", "GOV")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # an army acting in the dateline's country: the residents are of that country
+        ("Sweden's army ordered thousands of residents to leave their homes.", "NOR"),
+        # police act at home: the people they act on are of their country
+        ("Swedish police opened fire on demonstrators on Monday.", "SWE"),
+    ],
+)
+def test_civilians_acted_on_by_force_are_of_where_it_happens(
+    nlp: Any, text: str, country: str
+) -> None:
+    article = Article(published=PUBLISHED, body=text, dateline="Bergen")
+    coder = Coder(scorer=EventScorer.keep_all())
+    events = [c.event for c in coder.candidates(nlp(text), article, None)]
+    targets = [e.target for e in events if e.plover in ("COERCE", "ASSAULT")]
+    assert targets and targets[0] is not None and targets[0].country == country
+
+
 def pairs_analyzed(text: str) -> set[tuple[str | None, str | None]]:
     """(source, target) countries of the events ``analyze`` gives, the actors stage included."""
     from dateline.pipeline import analyze

@@ -66,7 +66,7 @@ from dateline.events import ontology, places
 from dateline.events.clause_targets import subject_of
 from dateline.events.distinct import dedupe, is_thing, root_of, same_actor, side_key
 from dateline.events.features import Candidate, candidate_features
-from dateline.events.implied_sides import ImpliedSides, localize
+from dateline.events.implied_sides import FORCE_ROOTS, ImpliedSides, civilians_at, localize
 from dateline.events.lexicon import Lexicon
 from dateline.events.model import ActorLookup, Event, Location, Participant, QuoteLike
 from dateline.events.precision import DESCRIBED, MODALITY_OF_BLOCK, Precision, sequel
@@ -443,6 +443,13 @@ class Coder:
         the sides the act implies where the parse gives none."""
         doc = pred.token.doc
         setting, resolver = article.setting, article.resolver
+        if (pred.entry.cameo or code)[:2] in FORCE_ROOTS and any(
+            p.sector != "COP" for p in sources
+        ):
+            # civilians acted on by force are of where it happens, not of the forces (but
+            # police act at home: the civilians they act on are of their country)
+            where = here.country if here is not None and here.country else None
+            targets = civilians_at(targets, where or setting.dateline_country)
         if here is not None and here.country:
             sources, targets = localize(sources, here.country), localize(targets, here.country)
         else:

@@ -28,6 +28,10 @@ _VISITS = frozenset({"042", "043"})
 #: Roots of acts only a state does (investigate, sanction, coerce): a passive with no agent
 #: was done by the government of the place.
 _STATE_POWER = frozenset({"09", "16", "17"})
+#: Roots of acts of force (coerce, assault, fight, mass violence).
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: The sector of civilians ("residents", "villagers", "people").
+CIVILIANS = "CVL"
 #: Sectors whose plural agents ("protesters", "police", "rebels") are local by default; plural
 #: diplomats and delegations ("the two delegations", "both parties") come from anywhere.
 _LOCAL_PLURAL = frozenset({"COP", "MIL", "CVL", "OPP", "REB", "LAB", "EDU", "AGR", "REF", "JUD"})
@@ -133,6 +137,21 @@ def _localizable(p: Participant) -> bool:
     if not p.sector:
         return False
     return not p.plural or p.sector in _LOCAL_PLURAL
+
+
+def civilians_at(side: list[Participant], country: str | None) -> list[Participant]:
+    """Civilians an act of force is done to ("ordered residents to leave", "shelled
+    villagers"), whose country no word of theirs gives, are of the country where it happens
+    (the dateline's when the sentence names no place), not of the forces acting on them
+    (:func:`inherit` gave them the source's)."""
+    if country is None:
+        return side
+    return [
+        placed(p, country)
+        if p.sector == CIVILIANS and (p.country is None or p.via == "inferred") and not p.named
+        else p
+        for p in side
+    ]
 
 
 def localize(

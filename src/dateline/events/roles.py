@@ -32,7 +32,7 @@ from dateline.events.clause_targets import (
     pobjs,
     subject_of,
 )
-from dateline.events.implied_sides import agentive, inherit
+from dateline.events.implied_sides import FORCE_ROOTS, agentive, inherit
 from dateline.events.lexicon import LexEntry
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate
@@ -43,10 +43,9 @@ _ACT_PREPS = frozenset({"into", "of", "over", "at"})
 #: Roots of acts done with something to someone (meet, cooperate, aid, investigate, mobilize,
 #: sanction, coerce, attack): an object the entry requires is the means, not the target.
 _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20"})
-#: Roots of force (coerce, assault, fight, mass violence): what is fired, thrown or used is the
-#: means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at protesters*").
-_FORCE = frozenset({"17", "18", "19", "20"})
-#: Prepositions of whom a force act is aimed at.
+#: Prepositions of whom an act of force (FORCE_ROOTS) is aimed at: what is fired, thrown or
+#: used is the means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at
+#: protesters*").
 _AIMED = ("at", "on", "upon", "against")
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
 #: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
@@ -186,7 +185,9 @@ class Roles:
                 # no one named it is done to: the act's object stands, as it did ("deployed
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
-            if (pred.entry.cameo or "")[:2] in _FORCE and not any(agentive(t) for t in targets):
+            if (pred.entry.cameo or "")[:2] in FORCE_ROOTS and not any(
+                agentive(t) for t in targets
+            ):
                 # "fired rubber bullets and gas *at students*": the things fired are the
                 # means (the lexicon row names only one of them); the agents aimed at are
                 # whom the act is done to
