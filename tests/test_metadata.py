@@ -276,6 +276,14 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Get the Gazette's free Guide to Sailing, with ten tips for a first season.",
         "Love boats? The Harbour Letter has the week's best sailing stories, delivered right "
         "to your inbox. Sign up now.",
+        "The Gazette prints letters from readers every week. We’d like to hear what you think "
+        "about this or any of our stories: letters@example.org.",
+        "To give you the best advice we can, the data used to compile this guide was sourced "
+        "from makers' websites and two boating magazines.",
+        "All of our articles are reviewed by the Gazette's fact-checkers before they run.",
+        "This story about ferry fares was written by Jo Tern and produced by The Harbour Desk, "
+        "a nonprofit newsroom.",
+        "Free 30-day trial. No credit card required.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -306,6 +314,11 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert is_teaser_line("Also read: Ten harbours worth a detour this spring")
     assert is_teaser_heading("Related: Why the ferry fares went up")
     assert not is_teaser_line("Also, read the label before you buy a life jacket.")
+    assert is_teaser_line("Must read: How to tie a bowline")
+    assert is_teaser_line(">> Can Also Read: Five quiet beaches")
+    assert not is_teaser_line("Must readers pay for the app? Not yet, the council said.")
+    assert not is_boilerplate("The captain said the story was written by a fan of the show.")
+    assert not is_boilerplate("Residents paid with no credit card required at the harbour kiosk.")
     assert not is_teaser_heading("Credits and deductions for renters")
     assert not is_boilerplate("After the promotion, the captain thanked her crew.")
     assert not is_boilerplate("The writer does not own a car and cycles to the harbour.")
