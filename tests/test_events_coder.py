@@ -676,6 +676,14 @@ def test_a_question_asked_with_a_question_word_or_mark_is_no_request(nlp: Any, t
     assert not [e for e in code(nlp, text) if e.plover == "REQUEST"]
 
 
+def test_a_spokesman_asked_in_an_aside_makes_no_request(nlp: Any) -> None:
+    text = (
+        "A Danish foreign ministry spokesman, asked about the case at a briefing in Aarhus, "
+        "said Denmark opposed any use of force against its fishermen."
+    )
+    assert not [e for e in code(nlp, text) if e.plover == "REQUEST"]
+
+
 def test_a_phrase_naming_the_source_country_and_another_targets_the_other(nlp: Any) -> None:
     text = "Chilean officials criticised the treaty between Chile and Bolivia."
     assert [pair(e) for e in code(nlp, text) if e.plover == "ACCUSE"] == [("CHL", "BOL")]

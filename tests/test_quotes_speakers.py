@@ -571,6 +571,15 @@ def test_the_one_asked_in_an_aside_before_the_cue_speaks(pipeline: Language) -> 
     assert speakers(quotes(pipeline, text)) == ["Okafor"]
 
 
+def test_the_one_asked_in_an_aside_the_parse_made_the_subject_speaks(pipeline: Language) -> None:
+    # the parse makes the noun the subject of "asked" and leaves "said" with none
+    text = (
+        "A Danish foreign ministry spokesman, asked about the case at a briefing in Aarhus, "
+        'said Denmark opposed "any use of force" against its fishermen.'
+    )
+    assert speakers(quotes(pipeline, text)) == ["A Danish foreign ministry spokesman"]
+
+
 def test_the_subject_of_a_sentence_rooted_on_its_noun_speaks(pipeline: Language) -> None:
     # the parse roots the sentence on "mayor" and hangs "responded" on it as a modifier
     text = (

@@ -17,7 +17,7 @@ from dateline.events.clause_targets import charged_by, subject_of
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
-from dateline.nlp import is_negator
+from dateline.nlp import aside_subject, is_negator
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
 DEMAND_CODE = "100"
@@ -71,6 +71,8 @@ class Precision:
             and any(_a_question(c, rules) for c in tok.children)
         ):
             return "question"  # "asked X whether ...": a question, not a request
+        if aside_subject(tok) is not None:
+            return "clause"  # "a spokesman, *asked* about it, said": he was asked
         main = tok.head.idx < cut or _verbless_main(tok)
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names

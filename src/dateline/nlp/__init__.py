@@ -132,6 +132,31 @@ def is_negator(tok: Token) -> bool:
     return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
+def aside_subject(verb: Token) -> Token | None:
+    """The subject a parenthetical participle was given by a misparse, or None: in "A
+    spokesman, asked about the case, said ..." the parser may read "asked" as a past-tense
+    verb whose subject is "spokesman" and leave "said" with none. The participle is passive
+    (the spokesman was asked) and the subject belongs to the verb after it. Read so when the
+    verb stands between commas, right after its subject's last word, and hangs on a later
+    verb with no subject of its own; the stages read it alike."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    head = verb.head
+    if (
+        subject is None
+        or subject.i > verb.i
+        or subject.right_edge.i not in (verb.i - 2, verb.i - 1)
+        or head.i <= verb.i
+        or head.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        or doc[head.i - 1].text != ","
+    ):
+        return None
+    return subject
+
+
 def _is_package(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
+from dateline.nlp import aside_subject
 from dateline.nlp.gazetteer import Gazetteer, normalize
 from dateline.quotes.lexicon import default_lexicon
 
@@ -77,6 +78,12 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 # paragraph, when the parse hung it there
                 return _paragraph_opener(node) or subjects[0]
             return near[0]
+        aside = next(
+            (a for c in node.children if c.i < node.i and (a := aside_subject(c)) is not None),
+            None,
+        )
+        if aside is not None:
+            return aside  # "X, asked about Y, said" parsed with X the subject of "asked"
         climb = {"advcl", "conj", "xcomp", "pcomp", "prep", "parataxis"}
         if node is verb and _after_aside(verb):
             climb = climb | {"dep"}  # "X, asked about Y, said": "said" hung on "asked"
