@@ -44,6 +44,7 @@ def modalities(nlp: Any, text: str) -> dict[str, str]:
         "Peru has arrested 40 Chilean fishermen in the past two weeks.",  # a running total
         "So far Chile has expelled forty Peruvian diplomats.",
         "Chile usually grants asylum to Peruvian dissidents.",  # a habit
+        "Peru has seized six Chilean trawlers since then.",  # perfect, since a past point
     ],
 )
 def test_standing_states_and_running_totals_are_ongoing(nlp: Any, text: str) -> None:

@@ -432,9 +432,11 @@ def _verbless_main(verb: Token) -> bool:
 
 def _stretch(prep: Token, rules: CoderRules) -> bool:
     """Whether ``prep`` opens a stretch of time: "for (more than) ten years", "in the past two
-    weeks", "over the last decade"."""
+    weeks", "over the last decade", "since 2016"."""
     if prep.dep_ != "prep":
         return False
+    if prep.lower_ == "since":
+        return True  # "has seized six boats since then": a running total up to now
     for obj in prep.children:
         if obj.dep_ != "pobj" or not rules.is_("duration", obj.lemma_):
             continue
