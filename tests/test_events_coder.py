@@ -676,6 +676,11 @@ def test_a_question_asked_with_a_question_word_or_mark_is_no_request(nlp: Any, t
     assert not [e for e in code(nlp, text) if e.plover == "REQUEST"]
 
 
+def test_welcoming_an_act_is_praise_not_hosting(nlp: Any) -> None:
+    e = one(code(nlp, "Chilean fishing groups welcomed the seizure of the Peruvian trawler."))
+    assert (e.plover, e.cameo) == ("SUPPORT", "051")
+
+
 def test_a_spokesman_asked_in_an_aside_makes_no_request(nlp: Any) -> None:
     text = (
         "A Danish foreign ministry spokesman, asked about the case at a briefing in Aarhus, "
