@@ -226,6 +226,12 @@ def test_the_aim_of_an_effort_under_way_is_planned(nlp: Any) -> None:
     assert [(e.plover, e.modality) for e in every if e.plover == "ASSAULT"] == [
         ("ASSAULT", "planned")
     ]
+    # so is the aim of a verb in the base form, an act still to come
+    text = "Chile said it would ask the United Nations to send observers to monitor Peru."
+    every = code_events(
+        nlp(text), Article(published=PUBLISHED, body=text), None, all_modalities=True
+    )
+    assert {e.modality for e in every if e.plover == "ACCUSE"} <= {"planned"}
     # on a verb told as done, the aim is told as done too
     done = code(
         nlp, "The Bolivian envoy travelled to Asuncion to sign the water treaty with Paraguay."

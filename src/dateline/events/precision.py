@@ -142,14 +142,15 @@ class Precision:
         return aspect and any(_stretch(t, rules) for t in own)
 
     def purpose(self, tok: Token) -> bool:
-        """Whether the predicate is the aim of an effort told as under way, an infinitive clause
-        on a progressive verb ("is massing tanks on the frontier *to invade* Y"): what the
-        effort is meant to do, not done yet. On a verb told as done ("travelled to the capital
-        *to sign* a treaty") the aim is told as done too."""
+        """Whether the predicate is the aim of an effort told as under way or still to come, an
+        infinitive clause on a progressive verb ("is massing tanks on the frontier *to invade*
+        Y") or on one in the base form ("would ask X to send observers *to monitor* Y"): what
+        the effort is meant to do, not done yet. On a verb told as done ("travelled to the
+        capital *to sign* a treaty") the aim is told as done too."""
         return (
             tok.dep_ == "advcl"
             and tok.tag_ == "VB"
-            and tok.head.tag_ == "VBG"
+            and tok.head.tag_ in ("VBG", "VB")
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
         )
 
