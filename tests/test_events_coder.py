@@ -84,6 +84,16 @@ def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(nlp: Any) -
     assert e.source.country == "AUT"
 
 
+def test_a_verb_with_its_own_object_reads_a_preposition_as_one(nlp: Any) -> None:
+    e = one(code(nlp, "Peru's navy fired two shots off the coast of Chile on Monday."))
+    assert e.plover == "ASSAULT" and e.cameo_root == "19"  # not "fire off" (a verbal attack)
+
+
+def test_warning_shots_are_a_show_of_force(nlp: Any) -> None:
+    e = one(code(nlp, "A Chilean patrol boat fired warning shots at a trawler on Monday."))
+    assert (e.cameo, e.plover) == ("150", "MOBILIZE") and e.rule.endswith("fire/warning-shot")
+
+
 # -- actor forms -------------------------------------------------------------------------------
 
 

@@ -259,6 +259,7 @@ class Lexicon:
         prep_objects: Mapping[str, Iterable[str]] | None = None,
         complements: Iterable[str] = (),
         subject_lemmas: Iterable[str] = (),
+        bare_preps: bool = True,
     ) -> list[LexEntry]:
         """Entries for a verb with its dependents, most specific first.
 
@@ -267,7 +268,9 @@ class Lexicon:
         complement's object ("threatened to impose *sanctions*"); ``prep_objects``: preposition
         -> content-word lemmas of its object phrase; ``complements``: lemmas of complement
         verbs ("agreed to *meet*"); ``subject_lemmas``: the subject's. A particle constraint is
-        also met by a bare preposition and vice versa (parsers disagree on "call on").
+        also met by a bare preposition and vice versa (parsers disagree on "call on"), unless
+        ``bare_preps`` is false: a verb with a direct object of its own reads its prepositions
+        as prepositions ("fired warning shots 200 miles off the coast" is no "fire off").
 
         The first entry decides; when it is blocking (``cameo`` None) the predicate is no event.
         """
@@ -282,13 +285,14 @@ class Lexicon:
         comps = frozenset(c.lower() for c in complements)
         subj = frozenset(s.lower() for s in subject_lemmas)
         attached = parts | preps.keys()
+        particled = attached if bare_preps else parts
         # an empty constraint is met: tested first, as most entries leave most of them empty;
         # a constraint on words the verb has none of is not (most verbs have no object, a
         # common verb has some two hundred entries, most of them with an object constraint)
         return [
             e
             for e in candidates
-            if (not e.particle or e.particle & attached)
+            if (not e.particle or e.particle & particled)
             and (not e.object or (objs and _covers(e.object, objs)))
             and (not e.prep or (attached and all(_prep_ok(p, preps, parts) for p in e.prep)))
             and (not e.comp or bool(e.comp & comps) or (ANY in e.comp and bool(comps)))

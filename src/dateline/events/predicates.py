@@ -223,6 +223,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             prep_objects=prep_words,
             complements=[c.lemma_.lower() for c in comps],
             subject_lemmas=lemmas(subject) if subject is not None else (),
+            bare_preps=not any(c.dep_ == "dobj" for c in children),
         )
         if lexicon.has_lemma(lemma)
         else []
