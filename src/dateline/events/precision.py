@@ -139,7 +139,11 @@ class Precision:
         aspect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) or (
             tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
         )
-        return aspect and any(_stretch(t, rules) for t in own)
+        # "since" counts done acts up to now only on a simple perfect ("has seized six boats
+        # since then"); a progressive from a recent day is the period's own act ("has been
+        # shelling the towns since Monday")
+        counted = tok.tag_ == "VBN"
+        return aspect and any(_stretch(t, rules, since=counted) for t in own)
 
     def purpose(self, tok: Token) -> bool:
         """Whether the predicate is the aim of an effort told as under way or still to come, an
@@ -431,13 +435,13 @@ def _verbless_main(verb: Token) -> bool:
     )
 
 
-def _stretch(prep: Token, rules: CoderRules) -> bool:
+def _stretch(prep: Token, rules: CoderRules, *, since: bool = False) -> bool:
     """Whether ``prep`` opens a stretch of time: "for (more than) ten years", "in the past two
-    weeks", "over the last decade", "since 2016"."""
+    weeks", "over the last decade"; with ``since``, also "since 2016", "since then"."""
     if prep.dep_ != "prep":
         return False
     if prep.lower_ == "since":
-        return True  # "has seized six boats since then": a running total up to now
+        return since
     for obj in prep.children:
         if obj.dep_ != "pobj" or not rules.is_("duration", obj.lemma_):
             continue
