@@ -497,6 +497,9 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
         ("On Thursday Togo ordered the release of a Ghanaian cycling team.", "0841"),
         # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
         ("Togo has beefed up its garrison near the northern frontier.", "154"),
+        # sending more forces, or reinforcements, is increasing them (CAMEO 154)
+        ("Togo said it is sending more ground troops to the northern frontier.", "154"),
+        ("Togo sent reinforcements to the northern frontier on Monday.", "154"),
     ],
 )
 def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:
