@@ -32,15 +32,29 @@ def test_descriptions_resolve_to_the_person(pipeline: Language) -> None:
     assert kinds == {"name", "description"}
 
 
+def test_description_set_beside_a_name_is_that_person(pipeline: Language) -> None:
+    # not the other holder of the title named before
+    text = (
+        "Party chairman Dan Hale spoke first on Monday. "
+        "Later the party chairman, Tom Reller, said the vote would go on."
+    )
+    assert _resolved(pipeline, text, "the party chairman") == "Tom Reller"
+
+
 def test_description_picks_the_matching_country(pipeline: Language) -> None:
     text = (
         "Latvian President Janis Ozols met Lithuanian President Rasa Vaitkus in Riga. "
         "The Latvian president said the talks went well."
     )
+    assert _resolved(pipeline, text, "The Latvian president") == "Janis Ozols"
+
+
+def _resolved(pipeline: Language, text: str, phrase: str) -> str | None:
+    """The name the actors stage gives the first occurrence of ``phrase`` in ``text``."""
     _, actors = run(pipeline, text)
-    start = text.index("The Latvian president")
-    got = actors.resolve(start, start + len("The Latvian president"))
-    assert got is not None and got[1] == "Janis Ozols"
+    start = text.index(phrase)
+    got = actors.resolve(start, start + len(phrase))
+    return got[1] if got is not None else None
 
 
 def test_pronoun_resolves_to_the_preceding_person(pipeline: Language) -> None:

@@ -272,13 +272,28 @@ def find_descriptions(
         if reading is None:
             i += 1
             continue
-        person = description_target(reading, people, refs, i)
+        span = doc[reading.start : reading.end]
+        person = _set_beside(span, refs) or description_target(reading, people, refs, i)
         if person is not None:
             ref = Ref(person, doc[reading.start : reading.end], "description")
             out.append(ref)
             refs.add(ref)
         i = reading.end
     return out
+
+
+def _set_beside(span: Span, refs: DocRefs) -> Person | None:
+    """The person whose name a description is set beside, as news names someone by office
+    ("The party chairman, X, said", "X, the senator from Y, …"): that person, not another
+    holder of the title named elsewhere."""
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" and root.head.i != root.i else []
+    beside += [c for c in root.children if c.dep_ == "appos" and not span.start <= c.i < span.end]
+    for tok in beside:
+        for ref in refs.refs:
+            if ref.kind == "name" and ref.span.start <= tok.i < ref.span.end:
+                return ref.person
+    return None
 
 
 def find_pronouns(index: DocIndex, refs: DocRefs) -> list[Ref]:
