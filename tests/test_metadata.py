@@ -284,6 +284,12 @@ def test_boilerplate_and_teaser_lines() -> None:
         "This story about ferry fares was written by Jo Tern and produced by The Harbour Desk, "
         "a nonprofit newsroom.",
         "Free 30-day trial. No credit card required.",
+        "Prices were accurate at the time this guide was published but may change.",
+        "Products are chosen independently by our editors. Buying through our links may earn "
+        "us a commission.",
+        "Is this email not displaying correctly? View it in your browser.",
+        "The Harbour Investor has a disclosure policy.",
+        "This story is funded by readers like you",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -316,6 +322,9 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_teaser_line("Also, read the label before you buy a life jacket.")
     assert is_teaser_line("Must read: How to tie a bowline")
     assert is_teaser_line(">> Can Also Read: Five quiet beaches")
+    assert is_teaser_line("[Also read Why the ferry runs late in winter.]")
+    assert is_teaser_line("If you enjoyed this post, you might also like:")
+    assert not is_boilerplate("Prices were lower at the time, the harbour master said.")
     assert not is_teaser_line("Must readers pay for the app? Not yet, the council said.")
     assert not is_boilerplate("The captain said the story was written by a fan of the show.")
     assert not is_boilerplate("Residents paid with no credit card required at the harbour kiosk.")
