@@ -290,6 +290,8 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Is this email not displaying correctly? View it in your browser.",
         "The Harbour Investor has a disclosure policy.",
         "This story is funded by readers like you",
+        "Get Harbour Monthly delivered through your letterbox every month. 12 issues for 20 "
+        "pounds. Click here for more information.",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -324,6 +326,9 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert is_teaser_line(">> Can Also Read: Five quiet beaches")
     assert is_teaser_line("[Also read Why the ferry runs late in winter.]")
     assert is_teaser_line("If you enjoyed this post, you might also like:")
+    assert is_teaser_line("Also: See our full regatta coverage")
+    assert not is_teaser_line("Also: the ferry will run on Sundays.")
+    assert not is_boilerplate("Fresh fish is delivered to your door by the co-op, she said.")
     assert not is_boilerplate("Prices were lower at the time, the harbour master said.")
     assert not is_teaser_line("Must readers pay for the app? Not yet, the council said.")
     assert not is_boilerplate("The captain said the story was written by a fan of the show.")
