@@ -339,6 +339,13 @@ def test_civilians_acted_on_by_force_are_of_where_it_happens(
     assert targets and targets[0] is not None and targets[0].country == country
 
 
+def test_the_one_sent_does_the_act_it_was_sent_for(nlp: Any) -> None:
+    text = "Two Chilean inspectors were dispatched to the mine to investigate the spill."
+    found = [e for e in candidates(nlp, text) if e.plover == "ACCUSE"]
+    assert found and found[0].source is not None
+    assert (found[0].source.text, found[0].source.country) == ("Two Chilean inspectors", "CHL")
+
+
 def pairs_analyzed(text: str) -> set[tuple[str | None, str | None]]:
     """(source, target) countries of the events ``analyze`` gives, the actors stage included."""
     from dateline.pipeline import analyze

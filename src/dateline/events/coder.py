@@ -167,7 +167,12 @@ class Coder:
         self.scorer = scorer or shipped_scorer()
         words = self.rules.words
         self.roles = Roles(
-            words["shell"], words["claim"], words["stance"], words["control"], words["charge"]
+            words["shell"],
+            words["claim"],
+            words["stance"],
+            words["control"],
+            words["charge"],
+            words["sent"],
         )
         self.implied = ImpliedSides(self.gaz)
 

@@ -79,17 +79,23 @@ class Roles:
         stances: frozenset[str] = frozenset(),
         controls: frozenset[str] = frozenset(),
         charges: frozenset[str] = frozenset(),
+        sent: frozenset[str] = frozenset(),
     ) -> None:
         self.shells = shells
         self.claims = claims
         self.stances = stances
         self.controls = controls
         self.charges = charges
+        self.sent = sent
 
     def _controller(self, comp: Token, verb: Token) -> Token | None:
         """The object of ``verb`` that does the act of its "to" complement ``comp`` ("urged
-        *X* to release", "allowed *X* to enter"; ``controls``), or None."""
-        if comp.dep_ != "xcomp" or verb.lemma_.lower() not in self.controls:
+        *X* to release", "allowed *X* to enter"; ``controls``), or the one a passive verb of
+        sending sent ("*an inspector* was sent to investigate"; ``sent``), or None."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.sent and _to_clause(comp):
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if comp.dep_ != "xcomp" or lemma not in self.controls:
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
 
@@ -336,3 +342,10 @@ def pairs(
     srcs: list[Participant | None] = list(sources) or [None]
     tgts: list[Participant | None] = list(targets) or [None]
     return [(s, t) for s in srcs for t in tgts][:_MAX_PAIRS]
+
+
+def _to_clause(comp: Token) -> bool:
+    """Whether ``comp`` is a "to" infinitive hung on its verb ("sent *to investigate*")."""
+    return comp.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+    )
