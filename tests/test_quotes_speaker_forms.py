@@ -413,3 +413,23 @@ def test_a_cue_hung_on_the_reported_clause_is_the_tellers(pipeline: Language) ->
     )
     found = quotes(pipeline, text)
     assert [speaker(q) for q in found if q.kind == "direct"] == ["Li Wei"]
+
+
+@pytest.mark.parametrize(
+    ("before", "named"),
+    [
+        # the title in other words: "Sen." is the senator the description names
+        ("Sen. Lena Varga and Gov. Tom Reed toured the plant on Monday.", "Lena Varga"),
+        # a senator of another state is not "the Ohio senator": the description stays
+        (
+            "Ben Hollis, the Vermont senator, toured the plant on Monday with Lena Varga.",
+            "The Ohio senator",
+        ),
+    ],
+)
+def test_a_role_description_takes_the_person_with_that_title_and_place(
+    pipeline: Language, before: str, named: str
+) -> None:
+    # the quote finder's own reading (the actors stage places people by country only)
+    text = f"{before}\n\nThe Ohio senator said the plant would stay open through the winter."
+    assert [speaker(q) for q in quotes(pipeline, text)] == [named]

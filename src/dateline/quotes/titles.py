@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dateline.actors.home import subdivisions
 from dateline.actors.roles import Role, RoleTable
 from dateline.nlp.gazetteer import Gazetteer, normalize
 from dateline.quotes.speakers import Cast
@@ -59,20 +60,63 @@ def _head_title(phrase: Span, roles: RoleTable) -> tuple[Role, int] | None:
 
 def titled_person(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
     """The person mention a role description refers to (see the module docstring), or None."""
+    roles = roles or RoleTable.default()
     title = description_title(phrase, roles)
     if title is None:
         return None
+    found = _head_title(phrase, roles)
+    role = found[0] if found is not None else None
+    said = _places(list(phrase))
     for ent in reversed(cast.people):
         if ent.start >= phrase.start:
             continue
-        if f" {title} " in _context(ent):
-            return ent
+        if f" {title} " not in _context(ent) and not (
+            role is not None
+            and any(r.canonical == role.canonical for r, _ in _titles_of(ent, roles))
+        ):
+            continue  # "Sen. X" holds the title "the senator" names, in other words
+        if _other_place(said, _title_places(ent)):
+            continue  # "the Ohio senator" is not "X, the Iowa senator"
+        return ent
     return None
+
+
+def _places(tokens: list[Token]) -> tuple[set[str], set[str]]:
+    """The countries (ISO codes) and the places no country is known for (a state, a
+    province, by name) that the entities among ``tokens`` name, and the first-level
+    subdivisions they name by a word of their own."""
+    gazetteer = Gazetteer.default()
+    countries, regions = set(), set()
+    seen = {t.i for t in tokens if t.ent_type_ in {"GPE", "NORP"}}
+    for ent in tokens[0].doc.ents if seen else ():
+        if ent.label_ not in {"GPE", "NORP"} or not all(t.i in seen for t in ent):
+            continue
+        country = gazetteer.country_of_entity(ent)
+        if country is not None:
+            countries.add(country.iso3)
+        elif ent.label_ == "GPE" and not ent.id_:
+            regions.add(normalize(ent.text))
+    # a state the model left untagged, as in a party-state tag ("X, R-Iowa")
+    regions.update(t.lower_ for t in tokens if t.is_title and t.lower_ in subdivisions())
+    return countries, regions
+
+
+def _other_place(said: tuple[set[str], set[str]], named: tuple[set[str], set[str]]) -> bool:
+    """Whether a description's places and those a name's title gives disagree: both name a
+    country, or both a region, and none is the same."""
+    return any(a and b and not a & b for a, b in zip(said, named, strict=True))
 
 
 def _context(ent: Span) -> str:
     """The normalised words of a name's title: those before it in its phrase and those of an
     apposition after it, each up to a comma, a verb or ``_WINDOW`` tokens."""
+    words, after = _context_tokens(ent)
+    text = " ".join(t.text for t in words) + " | " + " ".join(t.text for t in after)
+    return f" {normalize(text)} "  # padded: a title is looked up as whole words
+
+
+def _context_tokens(ent: Span) -> tuple[list[Token], list[Token]]:
+    """The tokens of a name's title before it and of an apposition after it (``_context``)."""
     doc = ent.doc
     sent = ent.sent
     words: list[Token] = []
@@ -92,8 +136,7 @@ def _context(ent: Span) -> str:
                 break
             after.append(tok)
             j += 1
-    text = " ".join(t.text for t in words) + " | " + " ".join(t.text for t in after)
-    return f" {normalize(text)} "  # padded: a title is looked up as whole words
+    return words, after
 
 
 def widen_org(cast: Cast, phrase: Span) -> Span | None:
@@ -139,14 +182,21 @@ def epithet_person(cast: Cast, phrase: Span) -> Span | None:
     if age is None and phrase.root.pos_ not in {"NOUN", "PROPN"}:
         return None
     wanted = age or phrase.root.lower_
+    said = _places(list(phrase))
     for ent in reversed(cast.people):
         if ent.start >= phrase.start:
             continue
         if phrase.start - ent.start > _EPITHET_REACH:
             break
-        if wanted in _labels(ent):
+        if wanted in _labels(ent) and not _other_place(said, _title_places(ent)):
             return ent
     return None
+
+
+def _title_places(ent: Span) -> tuple[set[str], set[str]]:
+    """The places of a name's title and apposition (``_places`` of ``_context_tokens``)."""
+    before, after = _context_tokens(ent)
+    return _places(before + after)
 
 
 def _labels(ent: Span) -> set[str]:
