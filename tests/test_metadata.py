@@ -10,7 +10,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from dateline.dates import stamp_date, url_date, written_date
-from dateline.extract.dates import Shown, prefer_shown
+from dateline.extract.dates import Shown, date_over_headline, prefer_shown
 from dateline.extract.html_rules import (
     byline_place,
     clean_authors,
@@ -399,6 +399,35 @@ def test_publication_label_wins_over_revision_label_and_captions_are_ignored() -
 def test_written_date(text: str, expected: str | None) -> None:
     found = written_date(text)
     assert (found.day.isoformat() if found else None) == expected
+
+
+def test_a_date_over_the_headline_is_read_when_the_page_gives_no_other() -> None:
+    story = f"<p>{'The harbour board raised its tolls for the third year running. ' * 5}</p>"
+    kicker = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='date'>March 4, 2024</div>"
+        f"<h1>Harbour tolls rise again</h1><p>By Pat Lee</p>{story}</body></html>"
+    )
+    found = date_over_headline(load_html(kicker), "Harbour tolls rise again")
+    assert found is not None and found.day == date(2024, 3, 4)
+    assert read_metadata(load_html(kicker)).published == "2024-03-04"
+    # a declared date is the better guess than a line over the headline
+    declared = kicker.replace(
+        "<body>", "<head><meta property='article:published_time' content='2024-02-01'></head><body>"
+    )
+    assert read_metadata(load_html(declared)).published == "2024-02-01"
+    # a revision stamp over the headline is passed over for the date beside it
+    revised = load_html(
+        "<html><body><span>May 5, 2023</span><span>Updated: January 2, 2024</span>"
+        "<h1>Harbour tolls rise again</h1><p>By Pat Lee</p></body></html>"
+    )
+    found = date_over_headline(revised, "Harbour tolls rise again")
+    assert found is not None and found.day == date(2023, 5, 5)
+    # only the two lines right over the headline are read
+    far = load_html(
+        "<html><body><p>June 1, 2024</p><p>Menu</p><p>Search</p>"
+        "<h1>Harbour tolls rise again</h1><p>By Pat Lee</p></body></html>"
+    )
+    assert date_over_headline(far, "Harbour tolls rise again") is None
 
 
 def test_shown_date_month_day_swap_matches_declared() -> None:

@@ -26,6 +26,11 @@ from dateline.extract.html_rules import data_lines, norm, squash
 
 #: text lines after the headline that are read before giving up
 _FOLLOWING = etree.XPath("following::text()[position() <= 200]", smart_strings=True)
+#: text nodes before the headline (a kicker line over it: "March 4, 2024"); lxml gives them in
+#: document order, so the nearest is last
+_PRECEDING = etree.XPath("preceding::text()[position() <= 12]", smart_strings=True)
+#: the lines over the headline that are read when none after it shows a date
+_LINES_BEFORE = 2
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 #: a line longer than this is prose (the story has begun), not a dateline or byline
 _SHORT_LINE = 100
@@ -173,6 +178,28 @@ def _shown(tree: HtmlElement, title: str | None) -> list[Shown]:
         if node.strip():
             before = squash(node)
     return found
+
+
+def date_over_headline(tree: HtmlElement, title: str | None) -> Shown | None:
+    """A date on one of the short lines right over the headline, where some pages set it (a
+    kicker: "March 4, 2024" above the title). Read only when the page neither shows a date
+    under its headline nor declares one: over the headline, a line is as often a revision
+    stamp or another story's date, and the declared date is the better guess. A line
+    labelled as a revision ("Updated: ...") is passed over."""
+    h1 = _headline(tree, title)
+    if h1 is None:
+        return None
+    lines = 0
+    for node in reversed(_PRECEDING(h1)):
+        if not node.strip():
+            continue
+        line = _line_date(node)
+        if line is not None and not _labelled(line, node, "").revised:
+            return line  # (a revision stamp is passed over: the next line may be the date)
+        lines += 1
+        if lines >= _LINES_BEFORE or len(node) > _SHORT_LINE:
+            break
+    return None
 
 
 def shown_date(tree: HtmlElement, title: str | None) -> Shown | None:

@@ -19,7 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from dateline.dates import stamp_date, url_date
-from dateline.extract.dates import prefer_shown, shown_date
+from dateline.extract.dates import date_over_headline, prefer_shown, shown_date
 from dateline.extract.html_rules import clean_authors, split_title
 from dateline.sources.urls import usable_url
 
@@ -358,9 +358,13 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     page.credits = [*_names(article.get("author")), *raw_authors, *meta_authors]
 
     declared = declared_published(meta, article)
+    shown = shown_date(tree, page.title)
+    stamped = declared or _time_element_date(tree)
+    if shown is None and stamped is None:
+        shown = date_over_headline(tree, page.title)
     page.published = prefer_shown(
-        shown_date(tree, page.title),
-        declared or _time_element_date(tree),
+        shown,
+        stamped,
         declared_strong=declared is not None,
         url_day=url_date(url) or url_date(page.url),
     )
