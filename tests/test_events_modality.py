@@ -137,13 +137,21 @@ def test_a_future_act_of_another_joined_to_a_report_is_not_the_tellers_intent(nl
     article = Article(published=PUBLISHED, body=text)
     every = code_events(doc, article, FakeActors(doc), all_modalities=True)
     got = {(e.source and e.source.country, e.modality) for e in every}
-    assert ("CHL", "asserted") in got  # the farmers' own announced intent
-    assert ("PER", "asserted") not in got  # the truckers announced nothing
+    assert ("CHL", "asserted") in got  # the union's own announced intent
+    assert ("PER", "asserted") not in got  # the nurses announced nothing
     # the same subject joined again stays the teller's intent
     text = "Chile said that it would expel two Peruvian diplomats and would boycott the summit."
     doc = nlp(text)
     every = code_events(doc, Article(published=PUBLISHED, body=text), FakeActors(doc))
     assert {e.plover for e in every} == {"THREATEN", "REJECT"}
+
+
+def test_an_act_a_teller_will_try_to_do_is_its_intent(nlp: Any) -> None:
+    # the future of a verb of trying is the act's own: an intention, not the act done
+    text = "Chile's interior minister said that the government will try to lift the curfew."
+    assert kinds(nlp, text) == {("AGREE", "asserted")}
+    text = "The Chilean government will try to lift the curfew."
+    assert ("CONCEDE", "asserted") not in kinds(nlp, text)
 
 
 def test_an_act_between_common_nouns_alone_names_no_one(nlp: Any) -> None:

@@ -210,8 +210,13 @@ class Precision:
         if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and self.rules.is_("willing", head.lower_):
             root = ontology.root_of(code)
             return "intent", code if root in ("03", "12", "13") else self.rules.intent.get(root)
+        # "will try to end ...", "would seek to lift ...": the future of a verb of trying or
+        # starting is the act's own (words.tsv class transparent)
+        told = tok
+        while told.dep_ == "xcomp" and self.rules.is_verb("transparent", told.head):
+            told = told.head
         future = any(
-            c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in tok.children
+            c.dep_ == "aux" and self.rules.is_("future", c.lower_) for c in told.children
         ) or (
             tok.dep_ == "xcomp"
             and tok.head.lemma_ == "go"
