@@ -507,6 +507,9 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
         # sending more forces, or reinforcements, is increasing them (CAMEO 154)
         ("Togo said it is sending more ground troops to the northern frontier.", "154"),
         ("Togo sent reinforcements to the northern frontier on Monday.", "154"),
+        # putting or bringing an end to a strike or to fighting is ending it
+        ("Togo's dockers put an end to their strike on Monday.", "08"),
+        ("Togo's army brought an end to the fighting on Monday.", "0871"),
     ],
 )
 def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:
