@@ -400,6 +400,19 @@ def test_a_dateline_is_no_content(pipeline: Language, text: str, reported: str) 
             "The fishermen",
             "that the quotas will fall",
         ),
+        # a feeling put into words: the clause on the noun, not the noun
+        (
+            "The harbour master expressed concern that the ferries would stop in winter.",
+            "expressed",
+            "The harbour master",
+            "that the ferries would stop in winter",
+        ),
+        (
+            "Local traders voiced doubt that the pier would open in May.",
+            "voiced",
+            "Local traders",
+            "that the pier would open in May",
+        ),
     ],
 )
 def test_a_light_make_or_an_adjective_of_stance_is_a_cue(
@@ -438,3 +451,9 @@ def test_a_wh_object_before_the_speaker_is_in_the_content(
     q = by_cue(attributions(pipeline, text), "called")
     assert q.speaker is not None and q.speaker.text == "residents"
     assert content(text, q).rstrip(".") == reported
+
+
+def test_a_feeling_put_into_words_without_a_clause_keeps_its_object(pipeline: Language) -> None:
+    text = "The harbour master expressed deep concern about the winter timetable."
+    q = by_cue(attributions(pipeline, text), "expressed")
+    assert "the winter timetable" in content(text, q)
