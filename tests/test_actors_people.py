@@ -255,3 +255,14 @@ def test_surname_that_is_a_peoples_word(pipeline: Language) -> None:
     cuban = person(actors, "Dana Cuban")
     assert len(cuban.mentions) == 2
     assert actors.named("Cuban officials") is not None
+
+
+def test_governor_abbreviated_as_us_news_write_it(pipeline: Language) -> None:
+    text = (
+        "Gov. Tom Reed toured the flooded towns on Monday. "
+        "On Tuesday, Lt. Gov. Maria Delgado visited the towns."
+    )
+    actors = run(pipeline, text)[1]
+    reed, delgado = person(actors, "Tom Reed"), person(actors, "Maria Delgado")
+    assert (reed.role, reed.sector) == ("Governor", "GOV")
+    assert (delgado.role, delgado.sector) == ("Lieutenant Governor", "GOV")
