@@ -308,6 +308,13 @@ def test_the_day_an_earlier_sentence_set_dates_a_later_act(nlp: Any) -> None:
     assert (e.date, e.date_source) == ("2024-02-26", "context")
 
 
+def test_a_day_of_the_last_two_weeks_sets_the_scene(nlp: Any) -> None:
+    # twelve days before publication is still the news's own period: the day goes on
+    text = "On February 17, Ghana recalled its ambassador from Togo. Ghana also criticised Togo."
+    e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])
+    assert (e.date, e.date_source) == ("2024-02-17", "context")
+
+
 def test_a_day_of_a_negated_act_sets_no_scene(nlp: Any) -> None:
     text = "Ghana did not recall its envoy on Monday. Ghana criticised Togo."
     e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])
