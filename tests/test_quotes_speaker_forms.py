@@ -302,6 +302,31 @@ def test_it_is_the_organisation_that_spoke_last(pipeline: Language) -> None:
     assert last.speaker.text == "It" and "Baltic Shipping Office" in last.speaker.name
 
 
+def test_it_is_the_body_named_as_a_subject_since_the_last_speaker(pipeline: Language) -> None:
+    text = (
+        "Estonian border guards turned back a Latvian ferry, the harbour master said.\n\n"
+        "Latvia's transport ministry protested the decision. In a statement, it said the ferry "
+        'had been "sailing on schedule."'
+    )
+    last = quotes(pipeline, text)[-1]
+    assert last.speaker is not None and last.speaker.text == "it"
+    assert last.speaker.name == "Latvian transport ministry"
+    text = (
+        "The Moravian Rail Authority cut services, the union said.\n\n"
+        "The Danube Shipping Board protested the cuts. It said the ferries "
+        '"will carry everyone."'
+    )
+    last = quotes(pipeline, text)[-1]
+    assert last.speaker is not None and "Danube Shipping Board" in last.speaker.name
+    # the nearest subject is no body: "it" is still the organisation that spoke last
+    text = (
+        'The Baltic Shipping Office said the strait was "closed to all ships." '
+        'The tanker, it said, "had lost its rudder."'
+    )
+    last = quotes(pipeline, text)[-1]
+    assert last.speaker is not None and "Baltic Shipping Office" in last.speaker.name
+
+
 def test_quoted_as_saying(pipeline: Language) -> None:
     text = "The agency quoted Captain Elin Dahl as saying that the ferry had left on time."
     q = only(quotes(pipeline, text))

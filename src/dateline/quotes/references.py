@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
 from dateline.quotes.lexicon import Lexicon
-from dateline.quotes.speakers import PERSON_PRONOUNS, Cast
+from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, speaker_phrase
 
 if TYPE_CHECKING:
     from dateline.quotes.model import Quote
@@ -300,10 +300,13 @@ def _inside_quote(names: Names, offset: int) -> bool:
 
 def _pronoun(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None:
     here = names.paragraph_of(phrase.start_char)
+    body = _subject_body(names, phrase, here) if phrase[0].lower_ == "it" else None
     for quote in reversed(earlier):
         sp = quote.speaker
         if sp is None or sp.start >= phrase.start_char:
             continue
+        if body is not None and sp.start < body[0]:
+            return body[1]  # a body named as a subject since the last speaker: "it" is the body
         if names.paragraph_of(sp.start) < here - _SPEAKER_REACH:
             break
         span = names.doc.char_span(sp.start, sp.end, alignment_mode="expand")
@@ -316,7 +319,44 @@ def _pronoun(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None:
         return Back(sp.name, sp.entity)
     if phrase[0].lower_ != "it":
         return None
+    if body is not None:
+        return body[1]
     return _subject_org(names, _orgs_before(names, phrase), here)
+
+
+def _subject_body(names: Names, phrase: Span, here: int) -> tuple[int, Back] | None:
+    """The body an "it" after it stands for, with where it is named: the nearest singular
+    subject before ``phrase`` (outside quotation marks, in its paragraph or the one before)
+    when it names an organisation or a body ("the foreign ministry", "X's embassy in Y": an
+    organisation word of ``sectors.tsv`` at its end). "X's embassy protested the seizure. In a
+    statement, it said ..." is the embassy, though someone else spoke last. None when the
+    nearest such subject is anything else ("the vessel"), or there is none."""
+    doc = phrase.doc
+    quoted = names.cast.quoted
+    for tok in reversed(doc[: phrase.start]):
+        if names.paragraph_of(tok.idx) < here - _REACH:
+            return None
+        if tok.dep_ not in _SUBJECTS or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        if tok.tag_ not in {"NN", "NNP"} or tok.ent_type_ in {"PERSON", "NORP"}:
+            return None  # a person, a plural, a pronoun: not what "it" stands for
+        span = speaker_phrase(tok)
+        words = [t.lower_ for t in span if t.i <= tok.i and not t.is_punct and t.tag_ != "POS"]
+        if tok.ent_type_ != "ORG" and RoleTable.default().org_head(words) is None:
+            return None
+        name, entity = names.name_of(span)
+        if entity is None:
+            name = _without_article(span)
+        if name.split()[-1:] == [tok.text]:
+            name = place_owned(span) or name  # "Brazil's embassy" -> "Brazilian embassy"
+        return tok.idx, Back(name, entity)
+    return None
+
+
+def _without_article(span: Span) -> str:
+    """A phrase without the article that opens it ("the foreign ministry" -> "foreign
+    ministry"), as speakers are named."""
+    return span[1:].text if len(span) > 1 and span[0].lower_ in _ARTICLES else span.text
 
 
 def _is_person(names: Names, start: int, end: int) -> bool:
