@@ -730,3 +730,16 @@ def test_a_resolution_speaks_as_the_body_that_votes_on_it(
 ) -> None:
     direct = [q for q in quotes(pipeline, text) if q.kind == "direct"]
     assert speakers(direct) == named
+
+
+def test_a_fragment_under_a_thought_inside_a_report_is_the_tellers(pipeline: Language) -> None:
+    text = (
+        "A Moravian transport ministry spokesman said Slovakia opposed "
+        '"any new tolls" and hoped Austria would act "in good faith."'
+    )
+    found = quotes(pipeline, text)
+    assert [q.text.rstrip(".,") for q in found] == ["any new tolls", "in good faith"]
+    assert speakers(found) == ["A Moravian transport ministry spokesman"] * 2
+    # a thought told by no one else stays the thinker's
+    alone = quotes(pipeline, 'The mayor hoped the council would "think again."')
+    assert speakers(alone) == ["The mayor"]

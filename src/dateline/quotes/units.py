@@ -33,6 +33,8 @@ UNITS: tuple[Unit, Unit] = ("quotation", "attribution")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Words that may open a reported clause and are not part of what was said.
 _LEADS = frozenset({"that", ",", ":", "—", "–"})
+#: The cue kind of thought ("hope", "believe"): no one quotes a thought.
+_THOUGHT = "think"
 #: Entity types of a date or time at the head of reported content.
 _WHEN = frozenset({"DATE", "TIME"})
 
@@ -44,7 +46,8 @@ def as_quotations(doc: Doc, drafts: list[Draft], speech_kinds: frozenset[str]) -
     for draft in drafts:
         if draft.kind == "mixed":
             spans = [(s.start, s.end) for m in draft.marked for s in m.segments]
-            out.append(Draft("direct", spans, draft.report, draft.marked))
+            report = _teller(draft.report, drafts, speech_kinds)
+            out.append(Draft("direct", spans, report, draft.marked))
         elif draft.kind == "indirect":
             report = draft.report
             if report is not None and is_speech(doc, report, speech_kinds):
@@ -53,6 +56,29 @@ def as_quotations(doc: Doc, drafts: list[Draft], speech_kinds: frozenset[str]) -
         else:
             out.append(draft)
     return out
+
+
+def _teller(
+    report: Report | None, drafts: list[Draft], speech_kinds: frozenset[str]
+) -> Report | None:
+    """Whose words a fragment quoted under a cue of thought is: the one who tells the clause
+    it stands in. In "X said Y opposed the plan and hoped Z would act "in a fair way"", Y's
+    hope is part of X's report, and the quoted words are X's (no one quotes a thought); a
+    fragment under any other cue ("X said Y warned of "grave harm"", "X said the resolution
+    calls for "a pause"") stays the inner speaker's."""
+    if report is None or report.entry.kind != _THOUGHT:
+        return report
+    cue = report.cue.i
+    tellers = [
+        d.report
+        for d in drafts
+        if d.report is not None
+        and d.report is not report
+        and d.report.entry.kind in speech_kinds
+        and d.report.source is not None
+        and cue in d.report.content
+    ]
+    return min(tellers, key=lambda r: len(r.content)) if tellers else report
 
 
 def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
