@@ -261,3 +261,15 @@ def test_an_act_told_done_is_past_and_not_negated_hedged_or_conditional(nlp: Any
         doc = nlp(text)
         verb = next(t for t in doc if t.lemma_ == "meet")
         assert precision.told_done(verb) is done, text
+
+
+def test_a_time_that_comes_round_on_a_present_verb_is_a_habit(nlp: Any) -> None:
+    got = told(nlp, "Every winter, Chilean trawlers fish just outside Peru's waters.")
+    assert {m for _, m in got} <= {"ongoing"}
+    assert {m for _, m in told(nlp, "Each year Peru seizes dozens of Chilean boats.")} == {
+        "ongoing"
+    }
+    # a past act on a recurring day is still an act of the period
+    assert [e.modality for e in code(nlp, "Peru seized a Chilean trawler on Monday.")] == [
+        "asserted"
+    ]

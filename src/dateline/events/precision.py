@@ -123,8 +123,9 @@ class Precision:
     def standing(self, tok: Token) -> bool:
         """Whether the predicate tells a standing state or a running total rather than an act
         of the reported period (the gold conventions' "ongoing states" and "cumulative tolls"):
-        an adverb of frequency on it ("is *usually* granted"); a running total anywhere in its
-        own clause ("*so far* 300 have been detained"); or a perfect or progressive act over a
+        an adverb of frequency on it ("is *usually* granted"); a time that comes round again on
+        a verb in the present ("*every summer* the fleets gather"); a running total anywhere in
+        its own clause ("*so far* 300 have been detained"); or a perfect or progressive act over a
         stretch of time ("has been deployed there *for ten years*", "has arrested 40 *in the
         past two weeks*"). Words of the clauses under it do not count."""
         rules = self.rules
@@ -136,6 +137,8 @@ class Precision:
             return True
         if any(rules.is_("cumulative", f"{a.lower_} {b.lower_}") for a, b in pairwise(own)):
             return True
+        if tok.tag_ in {"VBP", "VBZ"} and any(_recurring(c, rules) for c in tok.children):
+            return True  # "every summer, trawlers gather ...": a habit told in the present
         aspect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) or (
             tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
         )
@@ -437,6 +440,15 @@ def _verbless_main(verb: Token) -> bool:
         and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
         and next((t for t in head.children if t.dep_ == "acl"), None) == verb
+    )
+
+
+def _recurring(child: Token, rules: CoderRules) -> bool:
+    """Whether ``child`` is a time that comes round again ("every summer", "each Monday")."""
+    return (
+        child.dep_ == "npadvmod"
+        and (child.ent_type_ in {"DATE", "TIME"} or rules.is_("duration", child.lemma_))
+        and any(d.dep_ == "det" and rules.is_("recurring", d.lower_) for d in child.children)
     )
 
 

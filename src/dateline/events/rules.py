@@ -31,7 +31,7 @@ CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
     *("light", "pronoun", "transparent", "happen", "symmetric", "earlier", "question"),
     *("agent", "agent_suffix", "relation", "shell", "claim", "stance"),
-    *("habitual", "duration", "cumulative", "previously", "thing", "control", "joint"),
+    *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent"),
 )
 
