@@ -346,6 +346,12 @@ def test_the_one_sent_does_the_act_it_was_sent_for(nlp: Any) -> None:
     assert (found[0].source.text, found[0].source.country) == ("Two Chilean inspectors", "CHL")
 
 
+def test_the_object_of_an_adjective_of_stance_is_the_target(nlp: Any) -> None:
+    text = "Togo's president was critical of Ghana's finance minister on Monday."
+    targets = [e.target for e in candidates(nlp, text) if e.plover == "ACCUSE"]
+    assert targets and targets[0] is not None and targets[0].country == "GHA"
+
+
 def pairs_analyzed(text: str) -> set[tuple[str | None, str | None]]:
     """(source, target) countries of the events ``analyze`` gives, the actors stage included."""
     from dateline.pipeline import analyze
@@ -510,6 +516,9 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
         # putting or bringing an end to a strike or to fighting is ending it
         ("Togo's dockers put an end to their strike on Monday.", "08"),
         ("Togo's army brought an end to the fighting on Monday.", "0871"),
+        # an adjective after a copula says the act ("was critical of", "remain supportive of")
+        ("Togo's president was critical of the Ghanaian decision on Monday.", "111"),
+        ("Togo's chiefs said they remain supportive of the Ghanaian president.", "051"),
     ],
 )
 def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:

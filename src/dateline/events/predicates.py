@@ -197,6 +197,15 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         for c in children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
     ]
+    for adj in (c for c in children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
+        # "was *critical of* X", "remain *supportive of* X": the adjective says the act, as
+        # a particle does, and its preposition is the verb's
+        particles.append(adj.lower_)
+        for c in adj.children:
+            if c.dep_ == "prep" and c.lower_ not in preps:
+                pobjs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _WHEN]
+                if pobjs:
+                    preps[c.lower_] = pobjs
     if not objects and not passive:
         objects = _clause_subject(children)
     counted = _up_to(children) if not objects and not passive else None
