@@ -433,23 +433,42 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "reported"),
+    ("text", "cue", "speaker", "reported"),
     [
+        # a wh-word object before the speaker stands for what the speaker names
         (
             "The council cut the ferry budget, which residents called a costly mistake.",
+            "called",
+            "residents",
             "which | a costly mistake",
         ),
         (
             "The council cut the ferry budget, which residents called a mistake.",
+            "called",
+            "residents",
             "which | a mistake",
+        ),
+        # what the speaker sees something as, "as" hung on the object, not on the cue
+        (
+            "Most residents see police violence against young people as a problem.",
+            "see",
+            "Most residents",
+            "police violence against young people as a problem",
+        ),
+        # "as" opening a clause of the cue
+        (
+            "Voters in the port see the mayor as most likely to win.",
+            "see",
+            "Voters",
+            "the mayor as most likely to win",
         ),
     ],
 )
-def test_a_wh_object_before_the_speaker_is_in_the_content(
-    pipeline: Language, text: str, reported: str
+def test_a_word_before_or_after_the_object_joins_the_content(
+    pipeline: Language, text: str, cue: str, speaker: str, reported: str
 ) -> None:
-    q = by_cue(attributions(pipeline, text), "called")
-    assert q.speaker is not None and q.speaker.text == "residents"
+    q = by_cue(attributions(pipeline, text), cue)
+    assert q.speaker is not None and q.speaker.text == speaker
     assert content(text, q).rstrip(".") == reported
 
 

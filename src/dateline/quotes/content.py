@@ -94,6 +94,10 @@ def cue_content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
         found |= {i for i in preps if min(found) < i < max(found)}
         found -= _tellers_own(tok, found, lexicon)
         return found | _first_clauses(tok, found) | _shared_subject(tok, found, lexicon)
+    if "prep:as" in entry.deps:
+        found = _object_as(tok)
+        if found:
+            return found
     # inverted: "Clinton will win, he said." parsed with the cue hanging off the clause
     head = tok.head
     if (
@@ -106,6 +110,26 @@ def cue_content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
         while found and tok.doc[max(found)].is_punct and _as_clause(tok):
             found.discard(max(found))  # the sentence's full stop, after the reported clause
         return found
+    return set()
+
+
+def _object_as(tok: Token) -> set[int]:
+    """ "see the quotas as a threat", "regard the mayor as most likely to win" where the parse
+    did not hang "as" on the cue: on the object ("violence against X as a problem") or as an
+    adverb opening a clause of the cue ("as most likely to win"). The object and what it is
+    seen as are the content, as when the parse hangs "as" on the cue."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    if not objects:
+        return set()
+    obj = objects[0]
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
+        return subtree(obj)
+    doc = tok.doc
+    for child in tok.children:
+        if child.i > obj.right_edge.i and child.dep_ in {"advcl", "xcomp", "acomp", "oprd"}:
+            opener = doc[child.left_edge.i]
+            if opener.lower_ == "as" and opener.i == obj.right_edge.i + 1:
+                return subtree(obj) | subtree(child)
     return set()
 
 
