@@ -41,6 +41,23 @@ def test_description_set_beside_a_name_is_that_person(pipeline: Language) -> Non
     assert _resolved(pipeline, text, "the party chairman") == "Tom Reller"
 
 
+@pytest.mark.parametrize(
+    ("between", "named"),
+    [
+        ("", "Tom Varga"),  # named in the next paragraph: identified late
+        ("The courtroom was full.\n\nLawyers for both sides declined to comment.\n\n", None),
+    ],
+)
+def test_description_before_any_name_waits_one_paragraph(
+    pipeline: Language, between: str, named: str | None
+) -> None:
+    text = (
+        "The judge read the ruling slowly on Monday morning.\n\n"
+        f"{between}Judge Tom Varga has served on the court for ten years."
+    )
+    assert _resolved(pipeline, text, "The judge") == named
+
+
 def test_description_picks_the_matching_country(pipeline: Language) -> None:
     text = (
         "Latvian President Janis Ozols met Lithuanian President Rasa Vaitkus in Riga. "

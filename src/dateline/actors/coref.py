@@ -244,12 +244,32 @@ def description_target(
     ]
     if not fits:
         return None
+    before = refs.preceding(token)
     if len(fits) == 1:
-        return fits[0]
-    for ref in reversed(refs.preceding(token)):
+        if any(r.person is fits[0] for r in before) or _named_soon(fits[0], refs, token):
+            return fits[0]
+        return None
+    for ref in reversed(before):
         if ref.person in fits:
             return ref.person
     return None
+
+
+#: Paragraph breaks a description may stand before the name it stands for.
+_NAMED_WITHIN = 1
+
+
+def _named_soon(person: Person, refs: DocRefs, token: int) -> bool:
+    """Whether a person the article names only after a description of them is named in the
+    description's paragraph or the next ("The dean of the school defended it. ¶ X, who …"),
+    as news identifies someone late; a holder of the title named pages later is someone else
+    ("the candidate" is not the chief executive quoted at the end)."""
+    doc = refs.index.doc
+    after = next((r for r in refs.refs if r.person is person and r.span.start > token), None)
+    if after is None:
+        return False
+    between = doc[token : after.span.start].text
+    return between.count("\n\n") <= _NAMED_WITHIN
 
 
 def find_descriptions(
