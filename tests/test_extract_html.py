@@ -215,6 +215,29 @@ def test_a_caption_leaves_out_the_stylesheet_set_inside_it() -> None:
     assert signals.figures == {"/a.jpg": "Gulls over the pier at dawn."}
 
 
+def test_an_embedded_video_title_is_its_caption_not_a_sub_heading() -> None:
+    from dateline.extract.blocks import classify, page_signals
+    from dateline.extract.metadata import PageMeta
+
+    html = (
+        "<html><body><h1>Ferry fares rise</h1><p>The fares rise in May.</p>"
+        "<div class='video-box'><h3 class='video-title'>Watch the new ferry leave the harbour</h3>"
+        "</div><h2>What the council said</h2><p>It blamed fuel.</p></body></html>"
+    )
+    signals = page_signals(load_html(html))
+    assert signals.media_titles == {"watch the new ferry leave the harbour"}
+    raw = [
+        ("head", "Ferry fares rise", "", False),
+        ("p", "The fares rise in May.", "", False),
+        ("head", "Watch the new ferry leave the harbour", "", False),
+        ("head", "What the council said", "", False),
+        ("p", "It blamed fuel.", "", False),
+    ]
+    blocks, captions, _ = classify(raw, PageMeta(title="Ferry fares rise"), signals)
+    assert [b.role for b in blocks] == ["title", "paragraph", "caption", "heading", "paragraph"]
+    assert [c.text for c in captions] == ["Watch the new ferry leave the harbour"]
+
+
 def test_organisation_byline_is_kept_when_no_person_is_named() -> None:
     article = page("org_credit.html")
     assert article.authors == ["Northern Wire Service"]

@@ -32,6 +32,9 @@ from dateline.model import Block, Caption
 #: — "related", "newsletter", "share" — was tried and measured: with trafilatura's precision
 #: mode it changed no dev-set score, so it is not paid for.)
 _MARKER = re.compile(r"(?P<caption>caption|credit)|(?P<byline>byline|author|writer|contributor)")
+#: a heading's class that names it an embedded video's or gallery's title
+_MEDIA_TITLE = re.compile(r"video[-_]?title|gallery[-_]?title|title[-_]?gallery", re.IGNORECASE)
+_HEADING_CLASSES = etree.XPath("//h2/@class | //h3/@class | //h4/@class | //h5/@class")
 _EDITED_BY = re.compile(r"^(?:edited|editing|edited and translated) by\s*:?\s*(?P<names>.+)$", re.I)
 _BYLINE_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 #: a writer's bio: the name, perhaps a phrase set off by commas ("Ann Lee, a former judge,"),
@@ -66,6 +69,8 @@ class PageSignals:
     captions: set[str] = field(default_factory=set)
     bylines: list[str] = field(default_factory=list)
     figures: dict[str, str] = field(default_factory=dict)  # image src -> its figcaption
+    #: the titles of embedded videos and galleries (a heading over the player, not the story's)
+    media_titles: set[str] = field(default_factory=set)
 
 
 #: attribute values come back from XPath as strings: matching them in Python and only then
@@ -125,6 +130,9 @@ def page_signals(tree: HtmlElement) -> PageSignals:
         text = norm(node.text_content())
         if 0 < len(text) < 600:
             signals.captions.add(text)
+    for value in _HEADING_CLASSES(tree):
+        if _MEDIA_TITLE.search(value) and (node := value.getparent()) is not None:
+            signals.media_titles.add(norm(node.text_content()))
     signals.bylines.extend(_line_under_headline(tree))
     return signals
 
@@ -459,6 +467,11 @@ def classify(
             continue
         key = norm(text)
         role = "heading" if kind == "head" else "paragraph"
+        if kind == "head" and key in signals.media_titles:
+            if key not in placed:  # an embedded video's or gallery's title: its caption
+                placed.add(key)
+                _add_caption(text, blocks, captions)
+            continue
         if kind == "head":
             in_teasers = is_teaser_heading(text)
             if in_teasers and _prose_follows(raw, index):
