@@ -183,6 +183,9 @@ def test_the_former_and_the_latter_are_the_pair_named_before(pipeline: Language)
         ("a lawyer representing Lopez", "a lawyer representing Lopez"),
         ("a source close to Lopez", "a source close to Lopez"),
         ("Lopez's family", "Lopez's family"),
+        # a part of such a group
+        ("one of her senior aides", "one of her senior aides"),
+        ("one of Lopez's advisers", "one of Lopez's advisers"),
     ],
 )
 def test_an_aide_named_by_whom_they_serve_speaks_not_that_person(

@@ -538,8 +538,12 @@ def served(phrase: Span) -> Token | None:
     """The person a common-noun phrase names someone by, whom they serve or belong to ("her
     spokesman", "X's lawyer", "a spokesman for X", "a lawyer representing X", "a source
     close to X"): the token naming that person, who is not the one speaking; None for any
-    other phrase."""
+    other phrase. A part of such a group is named by it too ("one of his aides", "some of
+    X's allies")."""
     root = phrase.root
+    group = _group_of(root)
+    if group is not None and group.pos_ == "NOUN":
+        return served(phrase.doc[group.left_edge.i : group.right_edge.i + 1])
     if root.pos_ != "NOUN":
         return None
     for child in root.children:
@@ -562,6 +566,15 @@ def served(phrase: Span) -> Token | None:
             if found:
                 return found[0]
     return None
+
+
+def _group_of(root: Token) -> Token | None:
+    """The noun of the group a part is taken from ("one of his aides", "most of the staff"):
+    the object of the "of" after a number or a word of quantity, else None."""
+    if root.pos_ not in {"NUM", "PRON", "ADJ", "DET"}:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _person(tok: Token) -> bool:
