@@ -292,6 +292,8 @@ def test_boilerplate_and_teaser_lines() -> None:
         "This story is funded by readers like you",
         "Get Harbour Monthly delivered through your letterbox every month. 12 issues for 20 "
         "pounds. Click here for more information.",
+        "New readers only. By submitting your email you agree to our Privacy Policy",
+        "Photo credit: ©Example Images/Jo Tern, ©Example Images/Ana Moss",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -330,6 +332,7 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_teaser_line("Also: the ferry will run on Sundays.")
     assert not is_boilerplate("Fresh fish is delivered to your door by the co-op, she said.")
     assert not is_boilerplate("Prices were lower at the time, the harbour master said.")
+    assert not is_boilerplate("By submitting the bid, the firm agreed to the council's terms.")
     assert not is_teaser_line("Must readers pay for the app? Not yet, the council said.")
     assert not is_boilerplate("The captain said the story was written by a fan of the show.")
     assert not is_boilerplate("Residents paid with no credit card required at the harbour kiosk.")
