@@ -315,6 +315,13 @@ def test_a_day_of_the_last_two_weeks_sets_the_scene(nlp: Any) -> None:
     assert (e.date, e.date_source) == ("2024-02-17", "context")
 
 
+def test_an_intent_is_dated_by_its_telling(nlp: Any) -> None:
+    # the day the union said it, not the publication day nor the day the strike would end
+    text = "Ghana's dockers' union said on Tuesday that it would end its strike from Monday."
+    e = one([e for e in code(nlp, text) if e.plover == "AGREE"])
+    assert (e.date, e.date_source) == ("2024-02-27", "text")
+
+
 def test_a_day_of_a_negated_act_sets_no_scene(nlp: Any) -> None:
     text = "Ghana did not recall its envoy on Monday. Ghana criticised Togo."
     e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])

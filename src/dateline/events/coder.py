@@ -351,6 +351,10 @@ class Coder:
         if not sources and not targets:
             return []  # no side at all: nothing between actors to tell
         day, date_source = event_date(tok, refs, at.anchored, published, at.scene, how)
+        if how in ("intent", "refusal", "demand") and date_source == "published":
+            # "X said on Saturday it would suspend the protest": the intent is told when
+            # the teller says it, not on the day the act it announces would come
+            day, date_source = self._told_on(tok, at.anchored) or (day, date_source)
         plover = ontology.code(code).plover or ""
         told = self.precision.told(pred, modality, sources, targets)
         if told == "asserted" and at.behind and not at.anchored and tok.tag_ == "VBD":
@@ -396,6 +400,13 @@ class Coder:
             )
             out.append(Candidate(event, feats, (tok.i, side_key(src), side_key(tgt)), shown, rank))
         return out
+
+    def _told_on(self, tok: Token, anchored: Anchored) -> tuple[str, str] | None:
+        """The day the reporting verb that carries ``tok`` is dated to, if it is one."""
+        teller = self.precision.reporter(tok)
+        said = anchored.get(teller.i, []) if teller is not None else []
+        when = next((r for r, _ in said if r.relation == "at" and r.precision == "day"), None)
+        return (when.iso(), "text") if when is not None else None
 
     def _sides(
         self, pred: Predicate, how: str, sent: Span, resolver: Sides, text: str
