@@ -461,3 +461,16 @@ def test_a_role_description_takes_the_person_with_that_title_and_place(
     # the quote finder's own reading (the actors stage places people by country only)
     text = f"{before}\n\nThe Ohio senator said the plant would stay open through the winter."
     assert [speaker(q) for q in quotes(pipeline, text)] == [named]
+
+
+def test_people_of_a_country_speak_for_themselves(pipeline: Language) -> None:
+    text = (
+        "Norwegian lawmaker says that the ferry fees are far too high.\n\n"
+        "Some Norwegians said that the fees were too high.\n\n"
+        "Norway said it would answer the letter."
+    )
+    assert [speaker(q) for q in with_actors(pipeline, text)] == [
+        "Norwegian lawmaker",
+        "Some Norwegians",
+        "Norway",
+    ]

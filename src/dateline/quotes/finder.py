@@ -67,6 +67,7 @@ from dateline.quotes.titles import (
     epithet_person,
     identified_later,
     named_next,
+    people_of_place,
     titled_person,
     widen_org,
 )
@@ -329,6 +330,8 @@ class _Names:
                 # one, "X. ¶ Israel"): the speaker is the part in the phrase's paragraph
                 name = name.rsplit("\n", 1)[-1].strip() or name
                 name, entity = self._person_named(target, name, entity)
+                if people_of_place(target, name):
+                    name, entity = undated(target), None  # "Some Germans": not Germany
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
         fuller = widen_org(self.cast, target)
         if fuller is None and entity is None:

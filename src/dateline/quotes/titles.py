@@ -300,3 +300,19 @@ def _titles_of(ent: Span, roles: RoleTable) -> list[tuple[Role, int]]:
         if child.dep_ == "appos" and not ent.start <= child.i < ent.end:
             out.append(roles.title_ending(doc, child.i + 1, child.left_edge.i))
     return [t for t in out if t is not None]
+
+
+def people_of_place(phrase: Span, name: str, roles: RoleTable | None = None) -> bool:
+    """Whether a phrase the resolver named as a country ``name`` names people of it instead: a
+    person's title the country's word only qualifies ("Philippine lawmaker", "a Chilean
+    official"), or some of its people ("Some Germans", "two Americans"), who speak for
+    themselves, not for the country."""
+    country = Gazetteer.default().country_by_name(name)
+    if country is None or country.iso3 not in _countries(phrase):
+        return False
+    root = phrase.root
+    if root.ent_type_ not in {"GPE", "NORP"}:
+        return root.pos_ == "NOUN" and (roles or RoleTable.default()).role(root.text) is not None
+    return root.tag_ == "NNPS" and any(
+        c.dep_ in {"det", "amod", "nummod"} and c.lower_ != "the" for c in root.children
+    )
