@@ -346,6 +346,14 @@ def test_the_one_sent_does_the_act_it_was_sent_for(nlp: Any) -> None:
     assert (found[0].source.text, found[0].source.country) == ("Two Chilean inspectors", "CHL")
 
 
+def test_beating_a_rival_is_winning_not_an_assault(nlp: Any) -> None:
+    # a candidate, a party's people or a team beaten is an election or a match won
+    text = "Ann Holt beat her Republican rival on Tuesday."
+    assert not [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+    text = "Chilean police beat two protesters on Monday."
+    assert [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+
+
 def test_the_object_of_an_adjective_of_stance_is_the_target(nlp: Any) -> None:
     text = "Togo's president was critical of Ghana's finance minister on Monday."
     targets = [e.target for e in candidates(nlp, text) if e.plover == "ACCUSE"]
