@@ -474,3 +474,21 @@ def test_people_of_a_country_speak_for_themselves(pipeline: Language) -> None:
         "Some Norwegians",
         "Norway",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Harbour Board", "Ana Lindqvist"),
+        # a spokesman of one body is not another body's press secretary named next
+        ("Ferry Authority", "a Harbour Board spokesman"),
+    ],
+)
+def test_a_source_named_next_serves_the_same_body(
+    pipeline: Language, body: str, named: str
+) -> None:
+    text = (
+        '"The pier will stay shut," a Harbour Board spokesman said.\n\n'
+        f'The mayor also spoke. "We will appeal," said Ana Lindqvist, the {body} press secretary.'
+    )
+    assert speaker(quotes(pipeline, text)[0]) == named

@@ -81,29 +81,38 @@ def titled_person(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> S
     return None
 
 
-def _places(tokens: list[Token]) -> tuple[set[str], set[str]]:
-    """The countries (ISO codes) and the places no country is known for (a state, a
-    province, by name) that the entities among ``tokens`` name, and the first-level
+#: What a description or a name's title says of where someone serves: countries (ISO codes),
+#: regions no country is known for (a state, by name), organisations (by name).
+Places = tuple[set[str], set[str], set[str]]
+_PLACE_LABELS = frozenset({"GPE", "NORP", "ORG"})
+
+
+def _places(tokens: list[Token]) -> Places:
+    """The countries, the places no country is known for (a state, a province, by name) and
+    the organisations that the entities among ``tokens`` name, with the first-level
     subdivisions they name by a word of their own."""
     gazetteer = Gazetteer.default()
-    countries, regions = set(), set()
-    seen = {t.i for t in tokens if t.ent_type_ in {"GPE", "NORP"}}
+    countries, regions, orgs = set(), set(), set()
+    seen = {t.i for t in tokens if t.ent_type_ in _PLACE_LABELS}
     for ent in tokens[0].doc.ents if seen else ():
-        if ent.label_ not in {"GPE", "NORP"} or not all(t.i in seen for t in ent):
+        if ent.label_ not in _PLACE_LABELS or not all(t.i in seen for t in ent):
             continue
         country = gazetteer.country_of_entity(ent)
         if country is not None:
             countries.add(country.iso3)
         elif ent.label_ == "GPE" and not ent.id_:
             regions.add(normalize(ent.text))
+        elif ent.label_ == "ORG":
+            orgs.add(normalize(ent[1:].text if ent[0].lower_ == "the" else ent.text))
     # a state the model left untagged, as in a party-state tag ("X, R-Iowa")
     regions.update(t.lower_ for t in tokens if t.is_title and t.lower_ in subdivisions())
-    return countries, regions
+    return countries, regions, orgs
 
 
-def _other_place(said: tuple[set[str], set[str]], named: tuple[set[str], set[str]]) -> bool:
+def _other_place(said: Places, named: Places) -> bool:
     """Whether a description's places and those a name's title gives disagree: both name a
-    country, or both a region, and none is the same."""
+    country, a region or an organisation, and none is the same ("a Twitter spokesman" is
+    not "X, the White House press secretary")."""
     return any(a and b and not a & b for a, b in zip(said, named, strict=True))
 
 
@@ -193,7 +202,7 @@ def epithet_person(cast: Cast, phrase: Span) -> Span | None:
     return None
 
 
-def _title_places(ent: Span) -> tuple[set[str], set[str]]:
+def _title_places(ent: Span) -> Places:
     """The places of a name's title and apposition (``_places`` of ``_context_tokens``)."""
     before, after = _context_tokens(ent)
     return _places(before + after)
@@ -242,7 +251,9 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
         return None
     # "a Chilean official" is not the Peruvian spokesman named next
     said, named = _countries(phrase), _countries(first.doc[first.sent.start : first.end])
-    return None if said and named and not said & named else first
+    if said and named and not said & named:
+        return None
+    return None if _other_place(_places(list(phrase)), _title_places(first)) else first
 
 
 #: Paragraphs after the lead in which a person described there by role is named.
