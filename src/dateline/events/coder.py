@@ -352,7 +352,7 @@ class Coder:
             return []  # no side at all: nothing between actors to tell
         day, date_source = event_date(tok, refs, at.anchored, published, at.scene, how)
         if how in ("intent", "refusal", "demand") and date_source == "published":
-            # "X said on Saturday it would suspend the protest": the intent is told when
+            # "X said on Monday it would lift the curfew": the intent is told when
             # the teller says it, not on the day the act it announces would come
             day, date_source = self._told_on(tok, at.anchored) or (day, date_source)
         plover = ontology.code(code).plover or ""

@@ -140,8 +140,8 @@ def _localizable(p: Participant) -> bool:
 
 
 def civilians_at(side: list[Participant], country: str | None) -> list[Participant]:
-    """Civilians an act of force is done to ("ordered residents to leave", "shelled
-    villagers"), whose country no word of theirs gives, are of the country where it happens
+    """Civilians an act of force is done to ("expelled the villagers", "shelled a camp's
+    families"), whose country no word of theirs gives, are of the country where it happens
     (the dateline's when the sentence names no place), not of the forces acting on them
     (:func:`inherit` gave them the source's)."""
     if country is None:

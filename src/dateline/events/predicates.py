@@ -198,7 +198,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
     ]
     for adj in (c for c in children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
-        # "was *critical of* X", "remain *supportive of* X": the adjective says the act, as
+        # "was *critical of* X", "is *supportive of* X": the adjective says the act, as
         # a particle does, and its preposition is the verb's
         particles.append(adj.lower_)
         for c in adj.children:

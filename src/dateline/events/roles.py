@@ -91,7 +91,7 @@ class Roles:
     def _controller(self, comp: Token, verb: Token) -> Token | None:
         """The object of ``verb`` that does the act of its "to" complement ``comp`` ("urged
         *X* to release", "allowed *X* to enter"; ``controls``), or the one a passive verb of
-        sending sent ("*an inspector* was sent to investigate"; ``sent``), or None."""
+        sending sent ("*a team* was dispatched to inspect the dam"; ``sent``), or None."""
         lemma = verb.lemma_.lower()
         if lemma in self.sent and _to_clause(comp):
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
