@@ -450,10 +450,10 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
         ),
         # what the speaker sees something as, "as" hung on the object, not on the cue
         (
-            "Most residents see police violence against young people as a problem.",
+            "Local traders see rising fees at the market as a threat.",
             "see",
-            "Most residents",
-            "police violence against young people as a problem",
+            "Local traders",
+            "rising fees at the market as a threat",
         ),
         # "as" opening a clause of the cue
         (

@@ -115,7 +115,7 @@ def cue_content(tok: Token, entry: Cue, lexicon: Lexicon) -> set[int]:
 
 def _object_as(tok: Token) -> set[int]:
     """ "see the quotas as a threat", "regard the mayor as most likely to win" where the parse
-    did not hang "as" on the cue: on the object ("violence against X as a problem") or as an
+    did not hang "as" on the cue: on the object ("fees at the market as a threat") or as an
     adverb opening a clause of the cue ("as most likely to win"). The object and what it is
     seen as are the content, as when the parse hangs "as" on the cue."""
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
