@@ -354,6 +354,29 @@ def test_beating_a_rival_is_winning_not_an_assault(nlp: Any) -> None:
     assert [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        # a participle opening the sentence that the tagger read as a group of people
+        ("Repeated delays have hampered the talks.", True),
+        # a real group of people stays a side
+        ("Kurdish fighters have hampered the talks.", False),
+    ],
+)
+def test_a_verb_tagged_as_a_group_is_no_group(nlp: Any, text: str, thing: bool) -> None:
+    from spacy.tokens import Span
+
+    from dateline.events.distinct import is_thing
+    from dateline.events.model import Participant
+    from dateline.events.rules import default
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    end = doc[1].idx + len(doc[1].text)
+    side = Participant(doc[0].text, doc[:2].text, None, None, None, 0, end, "actors", True, "NORP")
+    assert is_thing(side, doc, default()) is thing
+
+
 def test_the_object_of_an_adjective_of_stance_is_the_target(nlp: Any) -> None:
     text = "Togo's president was critical of Ghana's finance minister on Monday."
     targets = [e.target for e in candidates(nlp, text) if e.plover == "ACCUSE"]

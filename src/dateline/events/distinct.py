@@ -3,7 +3,7 @@ and one event per sentence, type, source and target."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.events.model import Event, Participant
 from dateline.events.rules import CoderRules
@@ -14,10 +14,14 @@ def is_thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
     (no agent noun of the actors stage's ``sectors.tsv``), headed by a common noun outside
     every entity that is no agent noun either (``words.tsv`` classes ``agent``, "group",
     "countries", ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
-    if p.known or p.sector or p.kind is not None or p.via != "text" or p.end <= p.start:
+    if p.known or p.sector or p.end <= p.start:
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):
+        return False
+    if p.kind is not None and not _verb_read_as_group(p, span):
+        return False
+    if p.via != "text" and p.kind is None:
         return False
     root = span.root
     lemma = root.lemma_.lower()
@@ -29,6 +33,14 @@ def is_thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
         and not rules.is_("relation", lemma)
         and (rules.is_("thing", lemma) or not any(lemma.endswith(s) for s in suffixes))
     )
+
+
+def _verb_read_as_group(p: Participant, span: Span) -> bool:
+    """Whether the side's entity is a tagger's slip: a group of people (NORP) over words the
+    tagger reads as verbs ("*Repeated* delays hampered ...": a participle opening a sentence),
+    which no nationality, religion or party is."""
+    words = [t for t in span if t.ent_type_ == p.kind]
+    return p.kind == "NORP" and bool(words) and all(t.pos_ == "VERB" for t in words)
 
 
 def root_of(p: Participant, doc: Doc) -> int | None:
