@@ -94,6 +94,16 @@ def test_warning_shots_are_a_show_of_force(nlp: Any) -> None:
     assert (e.cameo, e.plover) == ("150", "MOBILIZE") and e.rule.endswith("fire/warning-shot")
 
 
+def test_walking_off_the_job_and_downing_tools_are_strikes(nlp: Any) -> None:
+    for text in (
+        "Thousands of Latvian dockworkers walked off the job on Tuesday.",
+        "Latvian nurses downed tools on Monday over unpaid wages.",
+    ):
+        e = one(code(nlp, text))
+        assert (e.cameo, e.plover) == ("143", "PROTEST"), text
+    assert code(nlp, "The Latvian choir walked off the stage on Tuesday.") == []
+
+
 # -- actor forms -------------------------------------------------------------------------------
 
 
