@@ -801,3 +801,20 @@ def test_a_participle_after_a_charge_is_part_of_what_the_charged_did(nlp: Any, t
     assert kill and kill[0].modality == "hypothetical"  # alleged, not reported as done
     # the one charged did it (or no one the parse can tell), never the one charging
     assert kill[0].source is None or kill[0].source.text == "Ugandan troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The Latvian prime minister met union leaders in Riga on Monday.", "LAB"),
+        ("The Latvian prime minister met party officials in Riga on Monday.", "PTY"),
+        ("The Latvian prime minister met army chiefs in Riga on Monday.", "MIL"),
+        # a title of its own keeps its sector: a police minister is a minister
+        ("The Latvian prime minister met the police minister in Riga on Monday.", "GOV"),
+    ],
+)
+def test_people_who_only_belong_to_a_body_are_of_its_sector(
+    nlp: Any, text: str, sector: str
+) -> None:
+    targets = [e.target for e in candidates(nlp, text) if e.plover == "CONSULT"]
+    assert targets and targets[0] is not None and targets[0].sector == sector

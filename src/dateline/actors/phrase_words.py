@@ -84,6 +84,11 @@ def head_sector(tokens: list[Token], head: Token, sectors: Mapping[str, str]) ->
         sector = sectors.get(f"{before.lower_} {head.lemma_.lower()}")
         if sector is not None:
             return sector
+        if head.lemma_.lower() in words("member"):
+            # "union leaders", "party officials": the body they belong to says who they are
+            sector = sectors.get(before.lemma_.lower()) or sectors.get(before.lower_)
+            if sector is not None:
+                return sector
     for t in (head, *reversed(tokens)):
         sector = sectors.get(t.lemma_.lower()) or sectors.get(t.lower_)
         if sector is not None:

@@ -30,6 +30,7 @@ MAX_TITLE_TOKENS = 8
 _WORD = re.compile(r"[\w'’]+")
 #: The classes of ``words.tsv``; its header says what each does.
 WORD_CLASSES = (
+    "member",
     "ask",
     "answer",
     "speech",
