@@ -492,3 +492,11 @@ def test_a_source_named_next_serves_the_same_body(
         f'The mayor also spoke. "We will appeal," said Ana Lindqvist, the {body} press secretary.'
     )
     assert speaker(quotes(pipeline, text)[0]) == named
+
+
+def test_an_outlet_named_with_its_noun_points_to_no_other_body(pipeline: Language) -> None:
+    text = (
+        "The Harbour Authority deserves respect for keeping the pier open. The Times newspaper "
+        "also reported last month that the authority had ordered the ferry to stop."
+    )
+    assert [speaker(q) for q in with_actors(pipeline, text)] == ["The Times newspaper"]

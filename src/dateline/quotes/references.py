@@ -118,6 +118,8 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
             name, entity = names.name_of(ent)
             return Back(name, entity)
     if noun in names.lexicon.org_references:
+        if proper:
+            return None  # "The Times newspaper" names itself: no other body it points to
         found = _subject_org(names, orgs, here)
         sector = names.lexicon.org_references[noun]
         if found is None and sector:
