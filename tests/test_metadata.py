@@ -293,6 +293,7 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Get Harbour Monthly delivered through your letterbox every month. 12 issues for 20 "
         "pounds. Click here for more information.",
         "New readers only. By submitting your email you agree to our Privacy Policy",
+        "Listen to Harbour FM live at 12:45 and 17:45 weekdays - or listen back here.",
         "Photo credit: ©Example Images/Jo Tern, ©Example Images/Ana Moss",
     ],
 )
@@ -333,6 +334,8 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_boilerplate("Fresh fish is delivered to your door by the co-op, she said.")
     assert not is_boilerplate("Prices were lower at the time, the harbour master said.")
     assert not is_boilerplate("By submitting the bid, the firm agreed to the council's terms.")
+    assert is_teaser_heading("How to listen to The Harbour Podcast")
+    assert not is_teaser_heading("How to watch the regatta live")
     assert not is_teaser_line("Must readers pay for the app? Not yet, the council said.")
     assert not is_boilerplate("The captain said the story was written by a fan of the show.")
     assert not is_boilerplate("Residents paid with no credit card required at the harbour kiosk.")
