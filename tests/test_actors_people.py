@@ -266,3 +266,9 @@ def test_governor_abbreviated_as_us_news_write_it(pipeline: Language) -> None:
     reed, delgado = person(actors, "Tom Reed"), person(actors, "Maria Delgado")
     assert (reed.role, reed.sector) == ("Governor", "GOV")
     assert (delgado.role, delgado.sector) == ("Lieutenant Governor", "GOV")
+
+
+def test_an_inflected_verb_run_into_a_name_is_no_part_of_it(pipeline: Language) -> None:
+    # a headline's verb the model took into the name
+    _, actors = run(pipeline, "Ana Ruiz Booed After Telling Tom Reller To Pipe Down")
+    assert "Tom Reller" in [e.name for e in actors.entities if e.type == "PERSON"]

@@ -90,7 +90,9 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
         found = index.roles.title_starting(doc, start, end - 1)
         if found is not None:
             role, start = found
-        elif normalize(doc[start].text) in index.roles.words["honorific"]:
+        elif normalize(doc[start].text) in index.roles.words["honorific"] or _verb_before_name(
+            index, start, end
+        ):
             start += 1
         else:
             break
@@ -118,6 +120,23 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
     if squeezed in _squeezed_places() and index.gazetteer.place_by_name(span.text) is None:
         return None  # "Hai Phong" for Haiphong, "Naypyitaw" for Nay Pyi Taw
     return span, role
+
+
+#: Tags of an inflected verb the model takes into a name ("Telling X", "Said X", "Wants X").
+_INFLECTED_VERBS = frozenset({"VBG", "VBD", "VBZ"})
+
+
+def _verb_before_name(index: DocIndex, k: int, end: int) -> bool:
+    """Whether token ``k``, opening a PERSON entity with more after it, is an inflected verb a
+    headline or a fronted clause ran into the name ("… After Telling X To …", "Said X, …"):
+    no name is a verb so inflected, unless it is a known first name."""
+    tok = index.doc[k]
+    return (
+        k + 1 < end
+        and tok.pos_ in {"VERB", "AUX"}
+        and tok.tag_ in _INFLECTED_VERBS
+        and normalize(tok.text) not in index.roles.first_names
+    )
 
 
 def _untagged_first_name(index: DocIndex, k: int) -> bool:
