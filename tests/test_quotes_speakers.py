@@ -743,3 +743,27 @@ def test_a_fragment_under_a_thought_inside_a_report_is_the_tellers(pipeline: Lan
     # a thought told by no one else stays the thinker's
     alone = quotes(pipeline, 'The mayor hoped the council would "think again."')
     assert speakers(alone) == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the parse makes the dateline's place the subject, the speaker hung on it
+        (
+            "TALLINN — Estonia's transport minister, Mari Kask, on Friday defended the toll, "
+            "saying the roads could not be kept up without it.",
+            "Mari Kask",
+        ),
+        (
+            "TALLINN — Estonia's transport minister on Friday defended the toll, saying the "
+            "roads could not be kept up without it.",
+            "Estonian transport minister",
+        ),
+        # an inverted cue after a quote: the possessor's noun speaks, not the possessor
+        ('"Who pays for the roads?" asked the programme\'s host, Jaan Tamm.', "Jaan Tamm"),
+    ],
+)
+def test_the_speaker_past_a_dateline_or_a_possessor(
+    pipeline: Language, text: str, named: str
+) -> None:
+    assert speakers(quotes(pipeline, text)) == [named]

@@ -59,6 +59,15 @@ def next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
     if before >= 0 and quoted[before] and tok.i + 1 < len(doc):
         chunk = first_chunk(doc, tok.i + 1, min(len(doc), tok.i + 1 + MAX_LOOSE_SPEAKER))
         if chunk is not None and chunk[-1].pos_ in {"PROPN", "NOUN", "PRON"}:
+            owned = chunk[-1].head
+            if (
+                chunk[-1].dep_ == "poss"
+                and owned.i == chunk.end + 1
+                and doc[chunk.end].tag_ == "POS"
+            ):
+                # ""…?" asked the show's host, X": the possessor's noun (and the name set
+                # beside it), not the possessor
+                return speaker_phrase(owned)
             return chunk
     return None
 

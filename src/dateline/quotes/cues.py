@@ -111,6 +111,10 @@ def _that_said(tok: Token) -> bool:
     return before.lower_ in {"that", "this"} and before.is_sent_start is True
 
 
+#: Dependency labels of a verb's subject.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
     """A speaker phrase without the dateline its paragraph opens with ("LIMA (AP) - X said"
     parsed with the agency or the place in the subject): its words after the dateline, or
@@ -124,6 +128,21 @@ def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
         return None
     if after < source.end:
         return doc[after : source.end]
+    # "OSLO — Norway's finance minister, X, said": the parse made the place the subject and
+    # hung the one who speaks on it as an apposition, named beside it or not
+    root = source.root
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.idx >= line.end()]
+    if apposed:
+        return speaker_phrase(apposed[0])
+    # ... or as a second subject of the same verb ("OSLO — Norway's finance minister on
+    # Thursday defended ...": two subjects, the place and the minister)
+    others = [
+        c
+        for c in root.head.children
+        if root.dep_ in _SUBJECT_DEPS and c.dep_ == root.dep_ and c.idx >= line.end()
+    ]
+    if others:
+        return speaker_phrase(others[0])
     chunk = first_chunk(doc, after, min(len(doc), after + MAX_LOOSE_SPEAKER))
     return chunk if chunk is not None and chunk[-1].pos_ in {"PROPN", "NOUN", "PRON"} else None
 
