@@ -712,16 +712,16 @@ def test_members_of_a_group_and_names_side_by_side(
         # a resolution no owner is named with: the body that votes on resolutions named before
         (
             "The Harbour Council met on Monday to vote on aid to the islands.\n\n"
-            "The mayor said she would back a revised resolution that calls for "
+            "The mayor told reporters she supported an amended resolution, which asks for "
             "“opening the port at night” by spring.",
-            ["revised Harbour Council resolution"],
+            ["amended Harbour Council resolution"],
         ),
         # no such body named before: the resolution stays as the text names it
         (
             "Ministers met on Monday to talk about aid to the islands.\n\n"
-            "The mayor said she would back a revised resolution that calls for "
+            "The mayor told reporters she supported an amended resolution, which asks for "
             "“opening the port at night” by spring.",
-            ["a revised resolution"],
+            ["an amended resolution"],
         ),
     ],
 )
