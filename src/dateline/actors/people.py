@@ -343,7 +343,7 @@ def mislabelled(
 def _demonym_subject(ent: Span) -> bool:
     """A people's word standing alone as a clause's subject ("Cuban said", "Cuban also
     complained"): no determiner or plural makes it the people, so after a person named in full
-    with it as surname ("Mark Cuban") it is that person."""
+    with it as surname ("Dana Cuban") it is that person."""
     if len(ent) != 1 or not ent.id_.startswith("demonym:"):
         return False
     token = ent[0]
