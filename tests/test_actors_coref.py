@@ -58,6 +58,16 @@ def test_description_before_any_name_waits_one_paragraph(
     assert _resolved(pipeline, text, "The judge") == named
 
 
+def test_description_prefers_a_person_placed_by_the_text(pipeline: Language) -> None:
+    # the official of a sports body is given the article's country only: not "the leader"
+    text = (
+        "Lithuanian President Rasa Vaitkus opened the games in Vilnius, Lithuania.\n\n"
+        "She praised Tom Reller, the embattled president of the regional rowing body.\n\n"
+        '"He is a fine organiser," the Lithuanian leader said.'
+    )
+    assert _resolved(pipeline, text, "the Lithuanian leader") == "Rasa Vaitkus"
+
+
 def test_description_picks_the_matching_country(pipeline: Language) -> None:
     text = (
         "Latvian President Janis Ozols met Lithuanian President Rasa Vaitkus in Riga. "

@@ -244,6 +244,11 @@ def description_target(
     ]
     if not fits:
         return None
+    if reading.country is not None:
+        # "the Russian leader": someone the text or the knowledge base places there before
+        # someone only the article's home country was given to
+        placed = [p for p in fits if not p.home_country]
+        fits = placed or fits
     before = refs.preceding(token)
     if len(fits) == 1:
         if any(r.person is fits[0] for r in before) or _named_soon(fits[0], refs, token):

@@ -236,7 +236,7 @@ def _in_context(person: Person, body_index: DocIndex, home: str | None) -> None:
         elif (place := next((c for c in spoke if c), None)) is not None:
             person.known_country, changed = place, True
         elif home is not None:
-            person.known_country, changed = home, True
+            person.known_country, person.home_country, changed = home, True, True
     if body and former(doc, body[0].span.start) and person.sector not in (None, "IGO"):
         person.sector, changed = None, True
     if changed:

@@ -48,6 +48,7 @@ class Person:
     # set by the finder from the text and the knowledge base
     kb: str | None = None
     known_country: str | None = None
+    home_country: bool = False  # known_country is only the article's home country
     sector: str | None = None
     code: str | None = None
 
