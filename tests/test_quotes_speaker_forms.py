@@ -458,9 +458,8 @@ def test_a_cue_hung_on_the_reported_clause_is_the_tellers(pipeline: Language) ->
 def test_a_role_description_takes_the_person_with_that_title_and_place(
     pipeline: Language, before: str, named: str
 ) -> None:
-    # the quote finder's own reading (the actors stage places people by country only)
     text = f"{before}\n\nThe Ohio senator said the plant would stay open through the winter."
-    assert [speaker(q) for q in quotes(pipeline, text)] == [named]
+    assert [speaker(q) for q in with_actors(pipeline, text)] == [named]
 
 
 def test_people_of_a_country_speak_for_themselves(pipeline: Language) -> None:
