@@ -157,6 +157,13 @@ def test_a_rejected_claim_is_addressed_to_its_teller(nlp: Any) -> None:
     assert events and events[0].target is not None and events[0].target.country == "PER"
 
 
+@pytest.mark.parametrize("noun", ["demand", "offer", "proposal", "ultimatum"])
+def test_a_rejected_demand_or_offer_is_addressed_to_whoever_made_it(nlp: Any, noun: str) -> None:
+    text = f"Peru sent Chile a {noun} on fishing rights.\n\nChile rejected the {noun}."
+    events = [e for e in coded(nlp, text) if e.plover == "REJECT"]
+    assert events and events[0].target is not None and events[0].target.country == "PER"
+
+
 def test_a_dative_to_in_a_complement_is_the_target(nlp: Any) -> None:
     text = "Chile agreed to send a trade delegation to Lima in May."
     (agree,) = [e for e in coded(nlp, text) if e.plover == "AGREE"]
