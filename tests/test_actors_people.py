@@ -272,3 +272,9 @@ def test_an_inflected_verb_run_into_a_name_is_no_part_of_it(pipeline: Language) 
     # a headline's verb the model took into the name
     _, actors = run(pipeline, "Ana Ruiz Booed After Telling Tom Reller To Pipe Down")
     assert "Tom Reller" in [e.name for e in actors.entities if e.type == "PERSON"]
+
+
+def test_a_union_leader_is_of_labour(pipeline: Language) -> None:
+    # CAMEO's LAB sector, as sectors.tsv gives "union" (it was NGO for the title alone)
+    _, actors = run(pipeline, "Latvian union leader Ilze Berzina spoke on Monday in Riga.")
+    assert facts(person(actors, "Ilze Berzina"))[1:] == ("LVA", "LAB", "LVALAB")
