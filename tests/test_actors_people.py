@@ -278,3 +278,18 @@ def test_a_union_leader_is_of_labour(pipeline: Language) -> None:
     # CAMEO's LAB sector, as sectors.tsv gives "union" (it was NGO for the title alone)
     _, actors = run(pipeline, "Latvian union leader Ilze Berzina spoke on Monday in Riga.")
     assert facts(person(actors, "Ilze Berzina"))[1:] == ("LVA", "LAB", "LVALAB")
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The union's secretary-general, Ilze Berzina, spoke on Monday in Riga.", "LAB"),
+        ("The party's chairman, Ilze Berzina, spoke on Monday in Riga.", "PTY"),
+    ],
+)
+def test_a_title_held_at_a_body_named_in_the_possessive_is_of_its_sector(
+    pipeline: Language, text: str, sector: str
+) -> None:
+    # a title's own sector (a secretary-general of the UN, a company's chairman) gives way
+    _, actors = run(pipeline, text)
+    assert person(actors, "Ilze Berzina").sector == sector

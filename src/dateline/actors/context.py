@@ -213,7 +213,25 @@ class DocIndex:
                 country, igo, start = self.modifiers_before(start - 2, titled=False)
                 if country is None and igo is None:
                     start = title_start
+        elif role is not None and start == title_start and start > 1:
+            owner = self._owning_body(start)
+            if owner is not None:
+                # "the union's secretary-general, X", "the party's chairman, X": a title held at
+                # a body the text names by a common noun is of the body's sector
+                role = replace(role, sector=owner)
         return Reading(role, country, igo, start, name_start, org_sector)
+
+    def _owning_body(self, start: int) -> str | None:
+        """The sector of a body named by a common noun in the possessive right before the
+        title at ``start`` ("the union's"), else None; a named owner is an entity and is read
+        as one above."""
+        doc = self.doc
+        before, owner = doc[start - 1], doc[start - 2]
+        if before.text not in POSSESSIVE_MARKS or owner.pos_ != "NOUN":
+            return None
+        if self.ent_at[start - 2] is not None:
+            return None
+        return self.roles.org_head([owner.text])
 
     def _owned_by_org(self, name_start: int) -> Reading | None:
         """ "Amnesty International's X", "Fox News Channel's X": a name owned by an
