@@ -825,3 +825,19 @@ def test_people_who_only_belong_to_a_body_are_of_its_sector(
 ) -> None:
     targets = [e.target for e in candidates(nlp, text) if e.plover == "CONSULT"]
     assert targets and targets[0] is not None and targets[0].sector == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvian and Estonian troops exchanged fire along the border overnight.",
+        "Latvia and Estonia traded accusations on Monday.",
+    ],
+)
+def test_an_exchange_between_conjoined_sides_goes_both_ways(nlp: Any, text: str) -> None:
+    pairs = {
+        (e.source.country, e.target.country)
+        for e in coded(nlp, text)
+        if e.source is not None and e.target is not None
+    }
+    assert pairs == {("LVA", "EST"), ("EST", "LVA")}
