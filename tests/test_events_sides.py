@@ -841,3 +841,13 @@ def test_an_exchange_between_conjoined_sides_goes_both_ways(nlp: Any, text: str)
         if e.source is not None and e.target is not None
     }
     assert pairs == {("LVA", "EST"), ("EST", "LVA")}
+
+
+def test_both_sides_are_the_two_countries_named_just_before(nlp: Any) -> None:
+    text = (
+        "Latvia and Estonia clashed on their border on Monday. "
+        "The United Nations urged both sides to exercise restraint."
+    )
+    asked = [e for e in coded(nlp, text) if e.plover == "REQUEST"]
+    assert {e.target.country for e in asked if e.target is not None} == {"LVA", "EST"}
+    assert all(e.target is not None and e.target.text == "both sides" for e in asked)

@@ -71,23 +71,32 @@ class EarlierSentences:
         delegations"): the one country the previous sentence names as an actor, else the
         paragraph's subject's, when it is not the source's own (the source must have a
         country). The phrase keeps its words and sector, and takes the country."""
-        own = {p.country for p in sources}
-        if not own or None in own:
+        if not sources or not all(p.known for p in sources):
             return []
+        own = {p.country for p in sources if p.country}
         for context in (self.previous(named), self.topic(named)):
-            others = [p for p in context if p.country not in own]
-            if others and len({p.country for p in others}) == 1:
-                found = others[-1]
-                sector = phrase.sector or found.sector
-                code = f"{found.country}{sector or ''}" if found.country else found.code
-                return [
-                    replace(
-                        phrase,
-                        name=found.name,
-                        country=found.country,
-                        sector=sector,
-                        code=code,
-                        via="context",
-                    )
-                ]
+            others = [p for p in context if p.country and p.country not in own]
+            countries = list(dict.fromkeys(p.country for p in others))
+            if len(countries) == 1 or (len(countries) == 2 and _two(phrase)):
+                # "both sides", "the two delegations": each of two countries named just before
+                last = {p.country: p for p in others}
+                return [_as(phrase, last[c]) for c in countries]
         return []
+
+
+#: Words that make a phrase stand for two actors ("both sides", "the two delegations").
+_TWO = frozenset({"both", "two"})
+
+
+def _two(phrase: Participant) -> bool:
+    """Whether a phrase stands for two actors: "both" or "two" among its words."""
+    return bool(_TWO & set(phrase.text.lower().split()))
+
+
+def _as(phrase: Participant, found: Participant) -> Participant:
+    """The phrase, standing for ``found``: its words and sector, ``found``'s country."""
+    sector = phrase.sector or found.sector
+    code = f"{found.country}{sector or ''}" if found.country else found.code
+    return replace(
+        phrase, name=found.name, country=found.country, sector=sector, code=code, via="context"
+    )

@@ -257,7 +257,7 @@ class Roles:
             bool(targets)
             and not any(t.known for t in targets)
             and (
-                (code[:2] in _NEEDS_TARGET and any(agentive(t) for t in targets))
+                (code[:2] in _NEEDS_TARGET and any(agentive(t) or _pair(t) for t in targets))
                 or (code.startswith(_ON_WORDS) and self._claim(pred))
             )
         )
@@ -269,6 +269,11 @@ class Roles:
             o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
             for o in pred.objects
         )
+
+
+def _pair(p: Participant) -> bool:
+    """Whether a plural phrase says it stands for two ("both sides", "the two camps")."""
+    return p.plural and not {"both", "two"}.isdisjoint(p.text.lower().split())
 
 
 def names_act(obj: Token, entry: LexEntry) -> bool:
