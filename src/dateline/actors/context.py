@@ -201,37 +201,32 @@ class DocIndex:
                 # organisation's name gives, else the one the word before gives as a group
                 # ("union", "students") or as a person's role ("refugee"), if any
                 role = replace(role, sector=org_sector or self._group_sector(start - 1))
-            elif (
-                before.text in POSSESSIVE_MARKS
-                and start > 1
-                and self.doc[start - 2].pos_ == "NOUN"
-                and self.ent_at[start - 2] is None
-            ):
+            elif self._common_possessor(start):
                 # "Bolivian truckers' leader X": the leader of a group, of the group's sector
                 # if the tables know it, and of the country named before the group
                 role = replace(role, sector=self._group_sector(start - 2))
                 country, igo, start = self.modifiers_before(start - 2, titled=False)
                 if country is None and igo is None:
                     start = title_start
-        elif role is not None and start == title_start and start > 1:
-            owner = self._owning_body(start)
+        elif role is not None and start == title_start and self._common_possessor(start):
+            # "the union's secretary-general, X", "the party's chairman, X": a title held at a
+            # body the text names by a common noun is of the body's sector
+            owner = self.roles.org_head([self.doc[start - 2].text])
             if owner is not None:
-                # "the union's secretary-general, X", "the party's chairman, X": a title held at
-                # a body the text names by a common noun is of the body's sector
                 role = replace(role, sector=owner)
         return Reading(role, country, igo, start, name_start, org_sector)
 
-    def _owning_body(self, start: int) -> str | None:
-        """The sector of a body named by a common noun in the possessive right before the
-        title at ``start`` ("the union's"), else None; a named owner is an entity and is read
-        as one above."""
+    def _common_possessor(self, start: int) -> bool:
+        """Whether a common noun in the possessive stands right before the title at ``start``
+        ("the union's", "Bolivian truckers'"): a body or group no entity names (a named owner
+        is read as an entity)."""
         doc = self.doc
-        before, owner = doc[start - 1], doc[start - 2]
-        if before.text not in POSSESSIVE_MARKS or owner.pos_ != "NOUN":
-            return None
-        if self.ent_at[start - 2] is not None:
-            return None
-        return self.roles.org_head([owner.text])
+        return (
+            start > 1
+            and doc[start - 1].text in POSSESSIVE_MARKS
+            and doc[start - 2].pos_ == "NOUN"
+            and self.ent_at[start - 2] is None
+        )
 
     def _owned_by_org(self, name_start: int) -> Reading | None:
         """ "Amnesty International's X", "Fox News Channel's X": a name owned by an

@@ -77,7 +77,7 @@ class EarlierSentences:
         for context in (self.previous(named), self.topic(named)):
             others = [p for p in context if p.country and p.country not in own]
             countries = list(dict.fromkeys(p.country for p in others))
-            if len(countries) == 1 or (len(countries) == 2 and _two(phrase)):
+            if len(countries) == 1 or (len(countries) == 2 and stands_for_two(phrase)):
                 # "both sides", "the two delegations": each of two countries named just before
                 last = {p.country: p for p in others}
                 return [_as(phrase, last[c]) for c in countries]
@@ -88,7 +88,7 @@ class EarlierSentences:
 _TWO = frozenset({"both", "two"})
 
 
-def _two(phrase: Participant) -> bool:
+def stands_for_two(phrase: Participant) -> bool:
     """Whether a phrase stands for two actors: "both" or "two" among its words."""
     return bool(_TWO & set(phrase.text.lower().split()))
 

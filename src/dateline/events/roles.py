@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dateline.actors.earlier_sentences import stands_for_two
 from dateline.actors.sides import Sides
 from dateline.events.clause_targets import (
     OBJECT_PREPS,
@@ -273,7 +274,7 @@ class Roles:
 
 def _pair(p: Participant) -> bool:
     """Whether a plural phrase says it stands for two ("both sides", "the two camps")."""
-    return p.plural and not {"both", "two"}.isdisjoint(p.text.lower().split())
+    return p.plural and stands_for_two(p)
 
 
 def names_act(obj: Token, entry: LexEntry) -> bool:

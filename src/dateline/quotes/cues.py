@@ -111,10 +111,6 @@ def _that_said(tok: Token) -> bool:
     return before.lower_ in {"that", "this"} and before.is_sent_start is True
 
 
-#: Dependency labels of a verb's subject.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
     """A speaker phrase without the dateline its paragraph opens with ("LIMA (AP) - X said"
     parsed with the agency or the place in the subject): its words after the dateline, or
@@ -139,7 +135,7 @@ def _past_dateline(doc: Doc, text: str, source: Span) -> Span | None:
     others = [
         c
         for c in root.head.children
-        if root.dep_ in _SUBJECT_DEPS and c.dep_ == root.dep_ and c.idx >= line.end()
+        if root.dep_ in OWN_SUBJECTS and c.dep_ == root.dep_ and c.idx >= line.end()
     ]
     if others:
         return speaker_phrase(others[0])

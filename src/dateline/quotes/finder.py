@@ -49,6 +49,7 @@ from dateline.quotes.references import (
     refers_back,
     reported_by_name,
     voted_by,
+    without_article,
     written_before,
     written_name,
 )
@@ -428,7 +429,7 @@ class _Names:
         names = []
         for head, span in zip(heads, spans, strict=True):
             if bodies:
-                names.append(self.name_of(_without_article(span))[0])
+                names.append(self.name_of(without_article(span))[0])
                 continue
             found = self.resolver.resolve(span.start_char, span.end_char) if self.resolver else None
             if found is not None and head.text in found[1].split():
@@ -586,10 +587,6 @@ def _exchange(out: list[Quote], p: int, para_of: Callable[[int], int]) -> Speake
     if not (_asks(before) or _asks(last)):
         return None
     return before.speaker
-
-
-def _without_article(span: Span) -> Span:
-    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
 def _own_words(head: Token) -> Span:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
 _DEFINITE = frozenset({"the", "this", "that"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_THE = frozenset({"the"})
 _BACK_PRONOUNS = frozenset({"it", "they"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Paragraphs back a general noun, or "it" without an earlier speaker, looks for an organisation.
@@ -348,17 +349,17 @@ def _subject_body(names: Names, phrase: Span, here: int) -> tuple[int, Back] | N
             return None
         name, entity = names.name_of(span)
         if entity is None:
-            name = _without_article(span)
+            name = without_article(span, _ARTICLES).text
         if name.split()[-1:] == [tok.text]:
             name = place_owned(span) or name  # "Brazil's embassy" -> "Brazilian embassy"
         return tok.idx, Back(name, entity)
     return None
 
 
-def _without_article(span: Span) -> str:
+def without_article(span: Span, articles: frozenset[str] = _THE) -> Span:
     """A phrase without the article that opens it ("the foreign ministry" -> "foreign
-    ministry"), as speakers are named."""
-    return span[1:].text if len(span) > 1 and span[0].lower_ in _ARTICLES else span.text
+    ministry"), as speakers are named; ``articles``: the articles taken off."""
+    return span[1:] if len(span) > 1 and span[0].lower_ in articles else span
 
 
 def _is_person(names: Names, start: int, end: int) -> bool:
