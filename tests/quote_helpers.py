@@ -43,3 +43,8 @@ def only(found: list[Quote], kind: str | None = None) -> Quote:
 
 def speaker(q: Quote) -> str | None:
     return q.speaker.name if q.speaker else None
+
+
+def speakers(found: list[Quote]) -> list[str | None]:
+    """The names of the speakers of the quotes found, None for a quote with none."""
+    return [q.speaker.name if q.speaker else None for q in found]

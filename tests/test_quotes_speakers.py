@@ -1,6 +1,7 @@
 """Speakers of quotes over the real parse (issue 13, third round): things named in full
 elsewhere, people shown speaking, owners that do not speak, split quotes over a parse that
-runs across paragraphs. Every sentence is invented."""
+runs across paragraphs, speakers named through the actors stage. Pronouns, datelines, asides,
+groups and documents are in ``test_quotes_speakers_context.py``. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -8,23 +9,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from conftest import require_model
 from dateline import nlp
-from dateline.quotes import Quote, find_quotes
+from dateline.quotes import find_quotes
+from quote_helpers import attributions, pipeline, quotes, speakers
 
-
-@pytest.fixture(scope="session")
-def pipeline() -> Language:
-    require_model()
-    return nlp.load()
-
-
-def quotes(pipeline: Language, text: str, unit: str = "quotation") -> list[Quote]:
-    return find_quotes(pipeline(text), unit=unit)  # type: ignore[arg-type]
-
-
-def speakers(found: list[Quote]) -> list[str | None]:
-    return [q.speaker.name if q.speaker else None for q in found]
+__all__ = ["pipeline"]  # the fixture, shared from quote_helpers
 
 
 @pytest.mark.parametrize(
@@ -162,7 +151,7 @@ def test_a_subject_left_over_from_the_paragraph_before_does_not_speak(
         "Evening notes.\n\n"
         "Councillor Piet Vos’s press aide is calling the budget “a trap for renters.”"
     )
-    found = quotes(pipeline, text, "attribution")
+    found = attributions(pipeline, text)
     assert [q.speaker.text if q.speaker else None for q in found] == [
         "Councillor Piet Vos’s press aide"
     ], [q.to_dict() for q in found]
@@ -173,13 +162,13 @@ def test_a_split_quote_after_a_paragraph_is_one_attribution(pipeline: Language) 
         "She said the new library should be open to everyone.\n\n"
         "''In the end,'' the dean said, ''books belong to whoever reads them.''"
     )
-    found = [q for q in quotes(pipeline, text, "attribution") if q.kind == "direct"]
+    found = [q for q in attributions(pipeline, text) if q.kind == "direct"]
     assert len(found) == 1 and len(found[0].spans) == 2, [q.to_dict() for q in found]
 
 
 def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) -> None:
     text = "The old buses are to be parked in a fenced “rest yard.” No one minded."
-    assert quotes(pipeline, text, "attribution") == []
+    assert attributions(pipeline, text) == []
     # the reader's quotation keeps it: the article gold counts short attributed fragments
     assert [q.text for q in quotes(pipeline, text)] == ["rest yard."]
 
@@ -204,7 +193,7 @@ def test_a_short_term_only_a_verb_holds_is_no_attribution(pipeline: Language) ->
     ],
 )
 def test_attribution_content_edges(pipeline: Language, text: str, content: str) -> None:
-    found = quotes(pipeline, text, "attribution")
+    found = attributions(pipeline, text)
     assert [q.text for q in found] == [content], [q.to_dict() for q in found]
 
 
@@ -297,7 +286,7 @@ def test_a_subject_only_the_paragraph_before_gives_yields_to_the_paragraphs_open
         "9:15 a.m.\n\n"
         "Melba Okafor is yet again questioning how fairly the mail ballots were tallied."
     )
-    found = quotes(pipeline, text, "attribution")
+    found = attributions(pipeline, text)
     assert [q.speaker.text if q.speaker else None for q in found] == ["Melba Okafor"], [
         q.to_dict() for q in found
     ]
@@ -496,274 +485,3 @@ def test_an_infinitive_is_no_reported_clause_for_a_subject_inside_it(
 ) -> None:
     # the clause after "if" / "until" has a subject; the content ("to call a strike …") does not
     assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
-
-
-def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(
-    pipeline: Language,
-) -> None:
-    text = (
-        "Margaret Lind, the mayor of the town, spoke after Thomas Berg opened the meeting.\n\n"
-        "Thomas Berg welcomed the guests.\n\n"
-        "“We will rebuild the bridge,” she said.\n\n"
-        "“The vote is next week,” he said."
-    )
-    assert speakers(quotes(pipeline, text)) == ["Margaret Lind", "Thomas Berg"]
-
-
-def test_a_speech_verb_after_a_quote_the_tagger_took_for_a_modifier(pipeline: Language) -> None:
-    # "tweeted" read as a modifier of "spokesman": still the cue, its speaker after it
-    text = '"Storm recap," tweeted harbour spokesman Erik Lund. "Mayor: we did our best."'
-    assert speakers(quotes(pipeline, text)) == ["Erik Lund", "Erik Lund"]
-    # "read" taken for a noun after a possessive: still the cue
-    text = "“We want a fair wage,” the workers' statement read."
-    assert speakers(quotes(pipeline, text)) == ["the workers' statement"]
-
-
-def test_a_dateline_is_no_part_of_the_speaker(pipeline: Language) -> None:
-    text = (
-        "BERGEN (AFP) – Mayor Anna Lind has taken a swipe at the harbour board, saying that "
-        "its plans do more harm than good.\n\nLONDON (Reuters) - Tomas Berg said he was "
-        "unlikely to have a good relationship with the new mayor."
-    )
-    found = quotes(pipeline, text, unit="attribution")
-    assert {q.speaker.text for q in found if q.speaker} == {"Mayor Anna Lind", "Tomas Berg"}
-
-
-def test_a_pronoun_after_asked_about_someone_is_the_one_asked(pipeline: Language) -> None:
-    text = (
-        "Tomas Berg spoke to reporters on Monday.\n\n"
-        'Asked whether Erik Lund would run again, he said: "We have not spoken in years."'
-    )
-    assert speakers(quotes(pipeline, text)) == ["Tomas Berg"]
-
-
-def test_that_said_is_no_report(pipeline: Language) -> None:
-    text = (
-        "The harbour board met on Monday.\n\n"
-        "That said, residents say they believe the pier will reopen in May."
-    )
-    found = quotes(pipeline, text, unit="attribution")
-    assert [(q.cue, q.speaker.text if q.speaker else None) for q in found] == [("say", "residents")]
-
-
-def test_it_after_a_written_thing_speaks_as_that_thing(pipeline: Language) -> None:
-    text = "Police found a handwritten note on the kitchen table.\n\n“Do not wait for me,” it said."
-    assert speakers(quotes(pipeline, text)) == ["a handwritten note"]
-
-
-def test_it_with_no_written_thing_before_names_no_one(pipeline: Language) -> None:
-    text = "The river rose overnight.\n\n“Nobody was ready for this,” it said."
-    assert all(q.speaker is None for q in quotes(pipeline, text))
-
-
-def test_a_name_inside_the_aside_before_the_cue_is_not_the_speaker(pipeline: Language) -> None:
-    # the parse hangs the person on the date before; the place ends the aside before "said"
-    text = (
-        "But in a call with reporters on Monday, Col. Anna Berg, a military spokeswoman in "
-        'Tarnby, said, "A raid is a combat operation."'
-    )
-    assert speakers(quotes(pipeline, text)) == ["Anna Berg"]
-
-
-def test_the_one_asked_in_an_aside_before_the_cue_speaks(pipeline: Language) -> None:
-    # the parse makes "asked" the main verb and hangs "said" on it
-    text = 'Ms. Okafor, asked about the strike, said, "I think the drivers are right."'
-    assert speakers(quotes(pipeline, text)) == ["Okafor"]
-
-
-def test_the_one_asked_in_an_aside_the_parse_made_the_subject_speaks(pipeline: Language) -> None:
-    # the parse makes the noun the subject of "asked" and leaves "said" with none
-    text = (
-        "A Danish foreign ministry spokesman, asked about the case at a briefing in Aarhus, "
-        'said Denmark opposed "any use of force" against its fishermen.'
-    )
-    assert speakers(quotes(pipeline, text)) == ["A Danish foreign ministry spokesman"]
-
-
-def test_the_subject_of_a_sentence_rooted_on_its_noun_speaks(pipeline: Language) -> None:
-    # the parse roots the sentence on "mayor" and hangs "responded" on it as a modifier
-    text = (
-        'The mayor, channeling his old habits, responded by first saying "some good things" '
-        "about the council."
-    )
-    assert speakers(quotes(pipeline, text)) == ["The mayor"]
-
-
-def test_a_dated_dateline_is_no_speaker(pipeline: Language) -> None:
-    text = (
-        "TARNBY, July 19 (UPI) — Former Attorney General Anna Berg told delegates at the "
-        "convention that the harbour deal should be cancelled."
-    )
-    assert speakers(quotes(pipeline, text)) == ["Anna Berg"]
-
-
-class _Namesake:
-    """A resolver that, like an actors stage that joined two namesakes, names every phrase
-    as one man."""
-
-    def resolve(self, start: int, end: int) -> tuple[str, str] | None:
-        return ("e1", "Tom Harlan")
-
-
-def test_a_she_is_not_named_as_a_man_the_resolver_gives(pipeline: Language) -> None:
-    text = 'Mary Harlan opened the fair on Sunday.\n\n"We will build the bridge," she said.'
-    found = find_quotes(pipeline(text), _Namesake())
-    assert speakers(found) == ["Mary Harlan"]
-
-
-def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language) -> None:
-    from dateline.quotes.speakers import subject_of
-
-    # "― Ruiz boasted, "We won."" with the dash parsed as a subject beside the name
-    words = ["―", "Ruiz", "boasted", ",", '"', "We", "won", ".", '"']
-    heads = [2, 2, 2, 2, 2, 6, 2, 2, 2]
-    deps = ["nsubj", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
-    doc = Doc(pipeline.vocab, words=words, heads=heads, deps=deps)
-    subject = subject_of(doc[2])
-    assert subject is not None and subject.text == "Ruiz"
-
-
-@pytest.mark.parametrize(
-    ("text", "named"),
-    [
-        # members of a qualified group quoted before, past "the officials" (the same group)
-        (
-            "Harbour officials watching the strait said the ferry was safe.\n\n"
-            "The crew had been taken off, the officials said.\n\n"
-            "One of the officials said the ferry was on its way to Tarnby.\n\n"
-            "“The engine failed at dawn,” said a second official.",
-            [
-                "Harbour officials watching the strait",
-                "Harbour officials watching the strait",
-                "one of the Harbour officials",
-                "a second Harbour official",
-            ],
-        ),
-        # words that count the group say nothing of whose it is
-        (
-            "Several port officials said the ferry was safe.\n\n"
-            "“The engine failed at dawn,” said a second official.",
-            ["Several port officials", "a second port official"],
-        ),
-        # a group of its own with no qualifier: the member stays as the text names it
-        (
-            "Harbour officials said the ferry was safe.\n\n"
-            "Officials said the crew had been taken off.\n\n"
-            "“The engine failed at dawn,” said a second official.",
-            ["Harbour officials", "Officials", "a second official"],
-        ),
-        # a name set beside the speaker's noun that the parse hung on the country it serves
-        (
-            "The talks resumed on Monday.\n\n"
-            "Tarnovia's ambassador to Norway, Lena Brik, told reporters that the deal was close.",
-            ["Lena Brik"],
-        ),
-        # delayed identification: the lead describes its subject by role, the next
-        # paragraph names them acting
-        (
-            "The former director of the Harbour Board told an inquiry on Monday that he had "
-            "warned the council about the pier.\n\n"
-            "Giving evidence in Tarnby, Erik Lund said he had written to the council twice.",
-            ["Erik Lund", "Erik Lund"],
-        ),
-        # a person named before the description is someone else
-        (
-            "Mayor Ana Ruiz opened the inquiry. The former director of the Harbour Board said "
-            "he had warned the council.\n\n"
-            "Giving evidence in Tarnby, Erik Lund said he had written to the council twice.",
-            ["The former director of the Harbour Board", "Erik Lund"],
-        ),
-        # officials of a kind whose ministry the article names with the place it serves
-        (
-            "More than 200 people have died in the outbreak, health officials said.\n\n"
-            "Peru's Health Ministry said it had recorded 50 new cases.",
-            ["Peruvian health officials", "Peruvian Health Ministry"],
-        ),
-        # named countries and bodies side by side speak together, as people do
-        ("France and Germany said the sanctions would stay.", ["France and Germany"]),
-        (
-            "The Harbour Council and the Tarnby Port Authority said the pier would reopen.",
-            ["Harbour Council and Tarnby Port Authority"],
-        ),
-        ("Ana Ruiz and Tom Baker said the plan would fail.", ["Ana Ruiz and Tom Baker"]),
-        # "they" right after a sentence whose subject names people side by side
-        (
-            "Mayor Ana Ruiz and Governor Tom Baker met for an hour on Monday.\n\n"
-            "They said in a joint statement that the bridge would reopen in May.",
-            ["Ana Ruiz and Tom Baker"],
-        ),
-        # a sentence between: "they" is whoever that sentence's subject is
-        (
-            "Ana Ruiz and Tom Baker were arrested on Monday.\n\n"
-            "Protesters gathered outside the court. They said the arrests were unlawful.",
-            ["They"],
-        ),
-    ],
-)
-def test_members_of_a_group_and_names_side_by_side(
-    pipeline: Language, text: str, named: list[str]
-) -> None:
-    assert speakers(quotes(pipeline, text)) == named
-
-
-@pytest.mark.parametrize(
-    ("text", "named"),
-    [
-        # a resolution no owner is named with: the body that votes on resolutions named before
-        (
-            "The Harbour Council met on Monday to vote on aid to the islands.\n\n"
-            "The mayor told reporters she supported an amended resolution, which asks for "
-            "“opening the port at night” by spring.",
-            ["amended Harbour Council resolution"],
-        ),
-        # no such body named before: the resolution stays as the text names it
-        (
-            "Ministers met on Monday to talk about aid to the islands.\n\n"
-            "The mayor told reporters she supported an amended resolution, which asks for "
-            "“opening the port at night” by spring.",
-            ["an amended resolution"],
-        ),
-    ],
-)
-def test_a_resolution_speaks_as_the_body_that_votes_on_it(
-    pipeline: Language, text: str, named: list[str]
-) -> None:
-    direct = [q for q in quotes(pipeline, text) if q.kind == "direct"]
-    assert speakers(direct) == named
-
-
-def test_a_fragment_under_a_thought_inside_a_report_is_the_tellers(pipeline: Language) -> None:
-    text = (
-        "A Moravian transport ministry spokesman said Slovakia opposed "
-        '"any new tolls" and hoped Austria would act "in good faith."'
-    )
-    found = quotes(pipeline, text)
-    assert [q.text.rstrip(".,") for q in found] == ["any new tolls", "in good faith"]
-    assert speakers(found) == ["A Moravian transport ministry spokesman"] * 2
-    # a thought told by no one else stays the thinker's
-    alone = quotes(pipeline, 'The mayor hoped the council would "think again."')
-    assert speakers(alone) == ["The mayor"]
-
-
-@pytest.mark.parametrize(
-    ("text", "named"),
-    [
-        # the parse makes the dateline's place the subject, the speaker hung on it
-        (
-            "TALLINN — Estonia's transport minister, Mari Kask, on Friday defended the toll, "
-            "saying the roads could not be kept up without it.",
-            "Mari Kask",
-        ),
-        (
-            "TALLINN — Estonia's transport minister on Friday defended the toll, saying the "
-            "roads could not be kept up without it.",
-            "Estonian transport minister",
-        ),
-        # an inverted cue after a quote: the possessor's noun speaks, not the possessor
-        ('"Who pays for the roads?" asked the programme\'s host, Jaan Tamm.', "Jaan Tamm"),
-    ],
-)
-def test_the_speaker_past_a_dateline_or_a_possessor(
-    pipeline: Language, text: str, named: str
-) -> None:
-    assert speakers(quotes(pipeline, text)) == [named]
