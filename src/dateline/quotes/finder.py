@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.coref import asked_about, reported_by
 from dateline.nlp import text_of
+from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.cues import Report, find_reports
 from dateline.quotes.drafts import (
     MIN_MIXED_WORDS,
@@ -75,7 +76,6 @@ from dateline.quotes.titles import (
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Entity types of named bodies and places that speak together ("France and Germany said").
 _BODIES = frozenset({"GPE", "ORG"})
 #: Words a direct quote with no speaker needs to be kept.
@@ -454,7 +454,7 @@ class _Names:
             return None
         before = doc[k].sent
         subject = next(
-            (t for t in before if t.dep_ in _SUBJECTS and t.head.i == before.root.i), None
+            (t for t in before if t.dep_ in OWN_SUBJECTS and t.head.i == before.root.i), None
         )
         if subject is None or not subject.conjuncts:
             return None

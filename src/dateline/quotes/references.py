@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
 from dateline.nlp.gazetteer import Gazetteer
+from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.lexicon import Lexicon
 from dateline.quotes.speakers import PERSON_PRONOUNS, Cast, speaker_phrase
 
@@ -45,7 +46,6 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _THE = frozenset({"the"})
 _BACK_PRONOUNS = frozenset({"it", "they"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Paragraphs back a general noun, or "it" without an earlier speaker, looks for an organisation.
 _REACH = 1
 #: Paragraphs back "it" / "they" look for the last speaker (news paragraphs are short).
@@ -165,7 +165,7 @@ def _subject_org(names: Names, orgs: list[Span], here: int) -> Back | None:
     for ent in reversed(orgs):
         if names.paragraph_of(ent.start_char) < here - _REACH:
             break
-        if ent.root.dep_ in _SUBJECTS:
+        if ent.root.dep_ in OWN_SUBJECTS:
             name, entity = names.name_of(ent)
             return Back(name, entity)
     return None
@@ -339,7 +339,7 @@ def _subject_body(names: Names, phrase: Span, here: int) -> tuple[int, Back] | N
     for tok in reversed(doc[: phrase.start]):
         if names.paragraph_of(tok.idx) < here - _REACH:
             return None
-        if tok.dep_ not in _SUBJECTS or any(a <= tok.idx < b for a, b in quoted):
+        if tok.dep_ not in OWN_SUBJECTS or any(a <= tok.idx < b for a, b in quoted):
             continue
         if tok.tag_ not in {"NN", "NNP"} or tok.ent_type_ in {"PERSON", "NORP"}:
             return None  # a person, a plural, a pronoun: not what "it" stands for

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from dateline.actors.home import subdivisions
 from dateline.actors.roles import Role, RoleTable
 from dateline.nlp.gazetteer import Gazetteer, normalize
+from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.speakers import Cast
 
 #: Tokens looked at on either side of a name for its title.
@@ -258,7 +259,6 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
 
 #: Paragraphs after the lead in which a person described there by role is named.
 _LEAD_REACH = 2
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def identified_later(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
@@ -276,12 +276,12 @@ def identified_later(cast: Cast, phrase: Span, roles: RoleTable | None = None) -
     sent = phrase.root.sent
     if lead_end < 0 or phrase.end_char > lead_end or text[: sent.start_char].strip():
         return None  # not in the lead's first sentence
-    if phrase.root.dep_ not in _SUBJECTS or phrase.root.head.i != sent.root.i:
+    if phrase.root.dep_ not in OWN_SUBJECTS or phrase.root.head.i != sent.root.i:
         return None  # not what the lead is about
     if any(e.start < phrase.start for e in cast.people):
         return None
     after = next((e for e in cast.people if e.start_char > lead_end), None)
-    if after is None or after.root.dep_ not in _SUBJECTS:
+    if after is None or after.root.dep_ not in OWN_SUBJECTS:
         return None
     paragraphs = text[lead_end : after.start_char].strip().count("\n\n")
     if paragraphs >= _LEAD_REACH:
