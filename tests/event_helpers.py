@@ -1,6 +1,7 @@
 """What the event-coder tests share: the model pipeline (one per module, skipped when none is
 installed), a small fake actors lookup (countries from the gazetteer entity ids, demonym +
-title word = that country's government) and short ways to code a sentence and read it."""
+title word = that country's government) and short ways to code a sentence and read it, or to
+read the coder's candidates before the scorer drops any."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 
 from conftest import require_model
 from dateline.events import Event, code_events
+from dateline.events.coder import Coder
 from dateline.events.model import ActorLike, ActorLookup
+from dateline.events.scorer import EventScorer
 from dateline.model import Article
 from dateline.nlp.gazetteer import Gazetteer
 
@@ -95,3 +98,16 @@ def told(nlp: Any, text: str) -> list[tuple[str, str]]:
         (e.plover, e.modality)
         for e in code_events(doc, article, FakeActors(doc), all_modalities=True)
     ]
+
+
+def candidates(nlp: Any, text: str) -> list[Event]:
+    """Every candidate the coder proposes for ``text`` (a scorer that keeps all)."""
+    doc = nlp(text)
+    coder = Coder(scorer=EventScorer.keep_all())
+    return [c.event for c in coder.candidates(doc, Article(published=PUBLISHED, body=text), None)]
+
+
+def side_words(nlp: Any, text: str, plover: str, side: str) -> list[str | None]:
+    """The words of one side ("source" or "target") of each candidate of a PLOVER type."""
+    found = [getattr(e, side) for e in candidates(nlp, text) if e.plover == plover]
+    return [p.text if p is not None else None for p in found]

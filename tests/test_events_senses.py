@@ -1,0 +1,216 @@
+"""What act a sentence codes, among the coder's candidates with the real actors stage, on our
+own invented sentences: the sense a verb or noun takes in its phrase (judging words,
+invitations, appeals to ease, general lexicon rows and their CAMEO codes), and the words that
+are no act of their own (a contact that is only the means, a reporting verb with a clause, a
+date after "on"). Who the sides of an act are is in ``test_events_sides.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.events import code_events
+from dateline.model import Article
+from event_helpers import PUBLISHED, candidates, nlp, side_words
+
+__all__ = ["nlp"]  # the fixture, shared from event_helpers
+
+
+def test_a_contact_made_to_do_another_act_is_only_its_means(nlp: Any) -> None:
+    text = (
+        "The Chilean ambassador telephoned the Peruvian ministry on Monday to protest the "
+        "arrest of two Chilean fishermen."
+    )
+    assert "CONSULT" not in {e.plover for e in candidates(nlp, text)}
+    # a contact to do an act of its own kind stays: the call is the consultation
+    text = "The Chilean ambassador telephoned the Peruvian minister on Monday to discuss trade."
+    assert side_words(nlp, text, "CONSULT", "target").count("the Peruvian minister") == 1
+
+
+def test_what_a_protest_demands_is_its_aim_not_another_act(nlp: Any) -> None:
+    text = (
+        "Chilean fishermen blocked the port of Valparaiso on Monday, demanding higher catch "
+        "quotas from the government."
+    )
+    assert {e.plover for e in candidates(nlp, text)} == {"PROTEST"}
+
+
+def test_a_reporting_verb_with_its_own_act_noun_is_an_act(nlp: Any) -> None:
+    text = "Bolivia declared a one-sided truce on Sunday."
+    doc = nlp(text)
+    events = code_events(doc, Article(published=PUBLISHED, body=text), None)
+    assert [e.cameo for e in events] == ["0871"]
+
+
+def test_a_reporting_verb_with_a_clause_is_no_act(nlp: Any) -> None:
+    text = "Peru declared that the ceasefire would hold."
+    assert not [e for e in candidates(nlp, text) if e.trigger.startswith("declared")]
+
+
+def test_a_date_after_on_is_no_call_on(nlp: Any) -> None:
+    text = "The Chilean president called the Peruvian leader on Monday to congratulate him."
+    assert "REQUEST" not in {e.plover for e in candidates(nlp, text)}
+
+
+def test_a_shortened_curfew_is_a_concession(nlp: Any) -> None:
+    text = "Niger's army chief shortened the evening curfew in Agadez by an hour on Friday."
+    assert "0813" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niger's junta on Friday called a three-day cease-fire in the north.",
+        "The junta in Niger declared a cessation of hostilities across the north.",
+    ],
+)
+def test_a_hyphenated_or_worded_ceasefire_is_one(nlp: Any, text: str) -> None:
+    assert "0871" in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_a_participle_telling_what_an_attack_did_is_the_same_attack(nlp: Any) -> None:
+    text = "Rebel fighters stormed a police post in northern Chad on Monday, killing five officers."
+    assault = [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+    assert assault and all(e.trigger == "stormed" for e in assault)
+    assert assault[0].target is not None and "police post" in assault[0].target.text
+
+
+def test_beating_a_rival_is_winning_not_an_assault(nlp: Any) -> None:
+    # a candidate, a party's people or a team beaten is an election or a match won
+    text = "Ann Holt beat her Republican rival on Tuesday."
+    assert not [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+    text = "Chilean police beat two protesters on Monday."
+    assert [e for e in candidates(nlp, text) if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("An Icelandic senator has called for sanctions on the cartel's shipping firms.", "1312"),
+        ("Farm groups appealed for an easing of the embargo on Cuba.", "0254"),
+    ],
+)
+def test_an_appeal_to_ease_names_the_easing(nlp: Any, text: str, code: str) -> None:
+    codes = {e.cameo for e in candidates(nlp, text)}
+    assert code in codes and (code == "0254" or "0254" not in codes)
+
+
+def test_opening_borders_to_people_is_asylum(nlp: Any) -> None:
+    text = "Ghana has opened its borders to thousands fleeing the floods in Togo."
+    assert "075" in {e.cameo for e in candidates(nlp, text)}
+
+
+def test_money_given_to_someone_is_aid(nlp: Any) -> None:
+    text = "Norway gave $3 million to the flood victims in Chad on Tuesday."
+    aid = [e for e in candidates(nlp, text) if e.cameo == "071"]
+    assert aid and aid[0].target is not None and aid[0].target.country == "TCD"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("A Swiss bishop condemned Sunday's terrorist attack on a bus depot in Quito.", "ACCUSE"),
+        ("Ghana's foreign minister defended Togo against charges of vote rigging.", "SUPPORT"),
+        ("A Chilean expert welcomed the ministry's attempt to reform the police.", "SUPPORT"),
+        ("The Danish premier welcomed the new sanctions package on Monday.", "SUPPORT"),
+        ("Kenya's poll chief defended the handling of the tally in Nakuru.", "SUPPORT"),
+        ("The Kenyan president welcomed Uganda's leader in Nairobi.", "CONSULT"),
+    ],
+)
+def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> None:
+    coded = [e for e in candidates(nlp, text) if e.rule.startswith("curated")]
+    assert coded and coded[0].plover == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kenya invited the rebels to lay down their weapons.", "020"),
+        ("Kenya invited the rebels to join talks in Nairobi.", "036"),
+    ],
+)
+def test_an_invitation_to_act_is_an_appeal_and_one_to_meet_an_offer(
+    nlp: Any, text: str, cameo: str
+) -> None:
+    invite = [e for e in candidates(nlp, text) if e.trigger == "invited"]
+    assert invite and invite[0].cameo == cameo
+
+
+def test_launched_warfare_is_force(nlp: Any) -> None:
+    text = "Togo launched electronic warfare against Ghana's grid."
+    assert "190" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana will not accept more refugees fleeing Togo.", "122"),
+        ("Ministers failed to renew the weapons embargo against Togo on Monday.", "085"),
+        # challenging what someone said or decided is a disapproval (petrarch2's CHALLENGE)
+        ("Togo's cabinet challenged claims that its troops had looted a market.", "110"),
+        # military equipment delivered is military aid (CAMEO 072), however much of it
+        ("Norway has supplied the bulk of the military equipment in Ghana's arsenal.", "072"),
+        # releasing people of any kind, not only prisoners (CAMEO 0841)
+        ("On Thursday Togo ordered the release of a Ghanaian cycling team.", "0841"),
+        # more troops where they stand is increasing armed forces (CAMEO 154), not a coercion
+        ("Togo has beefed up its garrison near the northern frontier.", "154"),
+        # sending more forces, or reinforcements, is increasing them (CAMEO 154)
+        ("Togo sent additional soldiers to the islands on Monday.", "154"),
+        ("Togo sent reinforcements to the northern frontier on Monday.", "154"),
+        # putting or bringing an end to a strike or to fighting is ending it
+        ("Togo's dockers put an end to their strike on Monday.", "08"),
+        ("Togo's army brought an end to the fighting on Monday.", "0871"),
+        # an adjective after a copula says the act ("was critical of", "is supportive of")
+        ("Togo's president was critical of the Ghanaian decision on Monday.", "111"),
+        ("Togo's chiefs are supportive of the Ghanaian president.", "051"),
+    ],
+)
+def test_general_lexicon_rows_give_their_codes(nlp: Any, text: str, code: str) -> None:
+    assert code in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A Quito judge ordered the detention of an ex-mayor over bribery.", "173"),
+        ("A judge in Quito issued a warrant for the arrest of a fugitive mayor.", "173"),
+        ("Police in Lima detained dozens of demonstrators on Monday.", "173"),
+        ("The opposition parties boycotted the vote on Sunday.", "143"),
+    ],
+)
+def test_legal_action_and_boycotts(nlp: Any, text: str, code: str) -> None:
+    coded = [e for e in candidates(nlp, text) if e.rule.startswith(("curated", "petrarch2"))]
+    assert coded and coded[0].cameo == code
+
+
+def test_troops_deployed_as_peacekeepers_are_protection(nlp: Any) -> None:
+    text = "Ghana has deployed 300 soldiers as peacekeepers in Mali."
+    assert "074" in {e.cameo for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Chilean president will meet the Peruvian president in Lima next month.", "036"),
+        ("Under the accord, a Chilean agency will train Peruvian farmers next year.", None),
+    ],
+)
+def test_a_future_cooperative_act_is_an_intention(nlp: Any, text: str, code: str | None) -> None:
+    events = candidates(nlp, text)
+    assert not [e for e in events if e.modality == "asserted"]  # planned: not reported done
+    assert (code in {e.cameo for e in events}) if code else "033" not in {e.cameo for e in events}
+
+
+def test_revealing_reports_the_act_it_carries(nlp: Any) -> None:
+    text = (
+        "Chile has offered to send engineers to help Peru rebuild its ports, Foreign Minister"
+        " Ana Soto has revealed."
+    )
+    types = {e.plover for e in candidates(nlp, text)}
+    assert "AGREE" in types and "SUPPORT" not in types
+
+
+def test_a_hyphenated_verb_is_its_own_entry(nlp: Any) -> None:
+    text = "Zenthia test-fired a ballistic missile on Monday."
+    assert {e.plover for e in candidates(nlp, text)} == {"MOBILIZE"}
