@@ -321,6 +321,20 @@ def test_a_role_named_in_the_next_paragraph_is_that_person(pipeline: Language) -
     assert speakers(found) == ["Ilse Selvik", "Ilse Selvik", "A resident", "Orrin Delacort"]
 
 
+def test_a_spokesman_is_not_the_person_of_another_office_named_next(pipeline: Language) -> None:
+    from dateline.actors import find_actors
+    from dateline.model import Article
+
+    text = (
+        'A ministry spokeswoman said the border would reopen "within days, weather allowing."'
+        "\n\nTrade envoy Ines Marlow toured the crossing on Tuesday. The envoy said "
+        'traders would "finally get some relief."'
+    )
+    doc = pipeline(text)
+    found = find_quotes(doc, find_actors(doc, Article(body=text)))
+    assert speakers(found) == ["A ministry spokeswoman", "Ines Marlow"]
+
+
 def test_a_role_of_one_country_is_not_the_person_of_another_named_next(
     pipeline: Language,
 ) -> None:

@@ -227,8 +227,9 @@ _INDEFINITE = frozenset({"a", "an"})
 def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span | None:
     """Delayed identification, as news writes it: a person described by a role with no name
     ("an army officer said …") and named in the next paragraph is the person first named
-    there when a title of the same sector goes with that name ("Col. X, a defence official,
-    said …"); None otherwise (another unnamed source keeps its description)."""
+    there when a title of the same family goes with that name ("Col. X, a defence official,
+    said …"); None otherwise (another unnamed source keeps its description; "a government
+    spokesman" is not the envoy named next)."""
     roles = roles or RoleTable.default()
     found = _head_title(phrase, roles) if phrase[0].lower_ in _INDEFINITE else None
     if found is None:
@@ -247,8 +248,9 @@ def named_next(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> Span
     surname = first[-1].text
     if any(t.text == surname for t in phrase.doc[: phrase.start]):
         return None  # named before: someone the article already knows
-    sectors = {role.sector for role, _ in _titles_of(first, roles)}
-    if found[0].sector not in sectors:
+    # a title of the same family ("a navy officer" for "Col. X"): the sector alone would give
+    # a government spokesman the name of an envoy named next
+    if found[0].group not in {role.group for role, _ in _titles_of(first, roles)}:
         return None
     # "a Chilean official" is not the Peruvian spokesman named next
     said, named = _countries(phrase), _countries(first.doc[first.sent.start : first.end])
