@@ -193,6 +193,32 @@ def test_no_event(nlp: Any, text: str) -> None:
     assert code(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal beat Uruguay 2-1 in Lisbon on Saturday.",  # a game's scoreline
+        "Morocco crushed Tunisia 4-0 in the qualifier on Sunday.",
+        "Serbia defeated Greece in the semifinal on Friday.",  # a contest
+        "The Ghanaian winger attacked the cross and scored.",  # a ball, no one
+        "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
+        "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism
+        "The opposition in Ecuador campaigned on promises to build roads.",
+    ],
+)
+def test_words_of_no_political_act(nlp: Any, text: str) -> None:
+    assert [e for e in code(nlp, text) if e.modality == "asserted"] == []
+
+
+def test_risking_something_is_no_threat(nlp: Any) -> None:
+    text = "The Indian minister criticised the dam, saying it risked flooding villages in Nepal."
+    assert [e.plover for e in code(nlp, text)] == ["ACCUSE"]
+
+
+def test_paying_tribute_is_praise(nlp: Any) -> None:
+    e = one(code(nlp, "The Irish president paid tribute to the late Kenyan runner on Sunday."))
+    assert (e.cameo, e.plover) == ("051", "SUPPORT")
+
+
 def test_a_resignation_is_a_retreat(nlp: Any) -> None:
     e = one(code(nlp, "The Chilean interior minister announced his resignation on Tuesday."))
     assert (e.plover, e.cameo_root) == ("RETREAT", "08") and e.source is not None

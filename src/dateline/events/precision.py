@@ -7,6 +7,7 @@ hedge, obligation, future, condition verbs and words) are data: ``data/events/co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -42,6 +43,11 @@ MODALITY_OF_BLOCK = {
 }
 #: Blocking reasons of acts told to describe or explain, not reported.
 DESCRIBED = frozenset({"clause", "earlier", "nested"})
+#: CAMEO roots of force (coerce, assault, fight, mass violence): with a scoreline on the verb
+#: ("beat X 3-1", "crushed Y 4-0") the verb tells a game, not force
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
+_DASHES = frozenset({"-", "\u2013"})
 
 
 class Precision:
@@ -56,7 +62,8 @@ class Precision:
         """Which precision rule on the predicate's place in the parse holds it back, or None:
         "plan" (a plan verb, or under one), "clause" (a relative or participial clause),
         "negated", "condition", "hedge", "nested" (under another coded predicate), "earlier"
-        (in an after/since/because clause of another act), "question" ("asked whether"). The
+        (in an after/since/because clause of another act), "question" ("asked whether"),
+        "score" (a verb of force with a game's scoreline: "beat X 3-1"). The
         scorer reads the reason; negated, conditional, hedged and planned acts are kept with
         their modality (:func:`modality_of`). Words before ``cut`` (a wire dateline) are no
         part of the clause: a verb the parser hung on them ("NARVA -- Police *fired*" as a
@@ -64,6 +71,9 @@ class Precision:
         rules = self.rules
         if rules.is_verb("plan", tok):
             return "plan"
+        code = preds[tok.i].entry.cameo
+        if code is not None and ontology.root_of(code) in _FORCE_ROOTS and _scoreline(tok):
+            return "score"  # "Brazil beat Argentina 3-1": a game, no act of force
         asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
         if (
             asks
@@ -426,6 +436,19 @@ def _named(side: Participant, doc: Doc) -> bool:
         return True
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ for t in span)
+
+
+def _scoreline(verb: Token) -> bool:
+    """Whether the verb carries a game's score among its own words ("beat X *3-1*", "won
+    *2-0*"): one token "3-1", or a number, a dash and a number."""
+    for c in verb.children:
+        if _SCORE.match(c.text):
+            return True
+        if c.like_num and c.i + 2 < len(c.doc):
+            dash, other = c.nbor(1), c.nbor(2)
+            if dash.text in _DASHES and other.like_num and other.text.isdigit():
+                return True
+    return False
 
 
 def _verbless_main(verb: Token) -> bool:
