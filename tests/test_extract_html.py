@@ -445,3 +445,25 @@ def test_a_section_whose_id_is_its_heading_is_kept() -> None:
     tree = etree.fromstring("<div><div id='site-menu-links'><h2>Sections</h2></div></div>")
     drop_empty_elements(tree)
     assert tree[0].get("id") == "site-menu-links"
+
+
+def test_text_after_an_image_link_stays_body() -> None:
+    """A paragraph opened by a linked image (or an empty anchor): with images left out,
+    trafilatura gives the link the text that follows it, and the sentence became a
+    link-only teaser."""
+    section = "<p>" + "Prune the roses in late winter, before the new buds swell. " * 3 + "</p>"
+    html = (
+        "<html><head><title>Pruning roses</title></head><body><article>"
+        "<h1>Pruning roses</h1>" + section + "<p><a href='https://pins.example/share?x=1'>"
+        "<img src='/rose.jpg' alt=''></a>Sharp shears make a clean cut on every stem</p>"
+        + section
+        + "<p><a name='later'></a>Feed the plants once the leaves open fully</p>"
+        + section
+        + "</article></body></html>"
+    )
+    body = extract_html(html).body
+    assert "Sharp shears make a clean cut on every stem" in body
+    assert "Feed the plants once the leaves open fully" in body
+    tree = etree.fromstring("<div><p>One <a href='/x'><img src='/y'/></a>two</p></div>")
+    drop_empty_elements(tree)
+    assert etree.tostring(tree, encoding="unicode") == '<div><p>One <img src="/y"/>two</p></div>'

@@ -196,6 +196,17 @@ def _heading_slug_id(element: etree._Element, value: str) -> bool:
     return False
 
 
+def _textless_link(element: etree._Element) -> bool:
+    """A link with no text of its own (an image's, an icon's, a bare ``<a name>``) and text
+    after it. trafilatura gives an element without text the text that follows it (and with
+    images left out, an image link has none): the sentence after the image became the link's
+    label, and the paragraph a link-only teaser."""
+    tail = element.tail
+    return bool(tail and not tail.isspace()) and not any(
+        text.strip() for text in element.itertext()
+    )
+
+
 def drop_empty_elements(tree: HtmlElement) -> None:
     """Remove the empty layout and inline elements trafilatura would remove, keeping the text
     that follows each. Its precision mode removes them with that text (it drops the element's
@@ -211,7 +222,7 @@ def drop_empty_elements(tree: HtmlElement) -> None:
     anchors = []
     for element in tree.iterdescendants(*CUT_EMPTY_ELEMS, "a"):
         if element.tag == "a":
-            if _heading_anchor(element):
+            if _heading_anchor(element) or _textless_link(element):
                 anchors.append(element)
         elif element.text is None and len(element) == 0:
             empty.append(element)
