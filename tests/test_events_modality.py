@@ -81,6 +81,16 @@ def test_a_source_that_names_no_actor_is_agentless(nlp: Any) -> None:
     ]
 
 
+def test_a_natural_hazard_is_no_one_acting(nlp: Any) -> None:
+    # weather and disease do things to countries, but no actor acts
+    assert told(nlp, "Cyclone Mora killed nine people in Myanmar on Thursday.") == [
+        ("ASSAULT", "agentless")
+    ]
+    assert [e.modality for e in code(nlp, "Soldiers killed nine people in Myanmar.")] == [
+        "asserted"
+    ]
+
+
 def test_an_act_with_no_one_acting_on_an_unplaced_side_is_agentless(nlp: Any) -> None:
     # neither side is an actor with a country: still an act, told with no one acting
     assert told(nlp, "The village was shelled on Monday.") == [("ASSAULT", "agentless")]

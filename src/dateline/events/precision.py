@@ -299,9 +299,10 @@ class Precision:
         the plan": a survey's share), or when no side names whom it stands for (no actor we
         know, no name, no entity's words on the source, no known target: "several states
         back the draft"), which the gold conventions leave uncoded (an event needs
-        someone acting); "background" also for a clause of contrast (:meth:`contrasted`);
-        else ``modality``. Only the record's modality changes: the sentence
-        sets (PLV, PLOVER) type such sentences, and count them still."""
+        someone acting), or when every source is a natural hazard (:meth:`_hazard`);
+        "background" also for a clause of contrast (:meth:`contrasted`); else ``modality``.
+        Only the record's modality changes: the sentence sets (PLV, PLOVER) type such
+        sentences, and count them still."""
         if modality != "asserted":
             return modality
         if self.standing(pred.token) or self.circumstance(pred.token):
@@ -313,9 +314,22 @@ class Precision:
         if not any(_someone(p) for p in sources):
             return "agentless"
         doc = pred.token.doc
+        if all(self._hazard(p, doc) for p in sources):
+            return "agentless"  # "Typhoon X slammed into ...": weather, no one acting
         if not any(_named(p, doc) for p in sources) and not any(p.known for p in targets):
             return "agentless"
         return modality
+
+    def _hazard(self, side: Participant, doc: Doc) -> bool:
+        """Whether a side is a natural hazard or a disease (``words.tsv`` class ``hazard``):
+        its head noun is one ("the floods", "a deadly virus"), or the name it heads is the
+        name of one ("*Typhoon* Kalmaegi", "*Storm* Ingrid")."""
+        span = doc.char_span(side.start, side.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        words = [root, *(c for c in root.children if c.dep_ == "compound" and c.i < root.i)]
+        return any(self.rules.is_("hazard", w.lemma_) for w in words)
 
     def told_done(self, verb: Token) -> bool:
         """Whether a verb tells of something done: past tense, not negated, hedged or under a
