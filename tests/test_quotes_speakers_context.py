@@ -175,6 +175,19 @@ def test_a_dash_the_parse_made_a_second_subject_is_no_speaker(pipeline: Language
             "Tarnovia's ambassador to Norway, Lena Brik, told reporters that the deal was close.",
             ["Lena Brik"],
         ),
+        # a title the tagger read as a proper noun, with an article: a description, which
+        # speaks as the name set beside it, or as written when there is none
+        (
+            "The ferry service was cut in March.\n\n"
+            "The local MP, Dora Penhale, said the islanders had been forgotten.\n\n"
+            "The local MP said the service would return by summer.",
+            ["Dora Penhale", "Dora Penhale"],
+        ),
+        (
+            "The ferry service was cut in March.\n\n"
+            "The local MP said the islanders had been forgotten.",
+            ["The local MP"],
+        ),
         # delayed identification: the lead describes its subject by role, the next
         # paragraph names them acting
         (

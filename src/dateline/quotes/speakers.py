@@ -246,7 +246,7 @@ def _named_apposition(head: Token) -> Token | None:
     them, X, said"), also when the parse hung it on the country or body the speaker's noun
     serves ("the ambassador to Norway, X, said": a place or a body has no person's name set
     beside it)."""
-    if head.pos_ not in {"NOUN", "NUM"}:
+    if head.pos_ not in {"NOUN", "NUM"} and not _title_as_noun(head):
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in NOT_PEOPLE:
@@ -261,6 +261,17 @@ def _named_apposition(head: Token) -> Token | None:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     return child
     return None
+
+
+def _title_as_noun(head: Token) -> bool:
+    """A title the tagger read as a proper noun but used as a common one, with an article
+    ("The local MP, X, said"): a description, not a name."""
+    return (
+        head.pos_ == "PROPN"
+        and not head.ent_type_
+        and any(c.dep_ == "det" for c in head.children)
+        and RoleTable.default().role(head.text) is not None
+    )
 
 
 #: Entity types of what a speaker's noun may serve ("ambassador to Norway", "envoy to the UN").
@@ -417,6 +428,8 @@ class Cast:
             start = span.end
             while start > span.start and span.doc[start - 1].pos_ == "PROPN":
                 start -= 1
+            if _title_as_noun(span.root) and start == span.root.i:
+                return None  # "The Speaker", "the local MP": a title, no name
             return strip_titles(span.doc[start : span.end])
         return None
 
