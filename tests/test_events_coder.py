@@ -181,6 +181,9 @@ def test_an_appeal_to_no_one_takes_no_target_from_before(nlp: Any) -> None:
         "The talks between Chile and Peru are scheduled to resume on Friday.",
         "Albania joined NATO in 2009.",  # background
         "Ecuador has criticised Colombia since 2009.",
+        # an undated act in the clause of a past period shares its time
+        "In 2019, the march ended with students in Ghana occupying the parliament.",
+        "The two Nepali parties signed a pact in 2018 to cooperate with India.",
         "The 2015 accord, signed by Peru and Bolivia, set the border.",  # participial clause
         '"We will attack Uganda tomorrow," the rebel commander said.',  # quoted
         "Mali is a landlocked country.",  # copula, no act

@@ -75,6 +75,7 @@ from dateline.events.record import (
     RECENT_DAYS,
     Anchored,
     build_event,
+    dates_above,
     dates_of,
     event_date,
     recent_day,
@@ -338,6 +339,8 @@ class Coder:
         if how == "asserted":
             if any(dates_mod.is_background(r, published) for r in refs):
                 return []  # background: an act of a past period ("in 2018", "since 2009")
+            if any(dates_mod.is_background(r, published) for r in dates_above(tok, at.anchored)):
+                return []  # in a clause of a past period: "in 2019, talks ended with X *-ing*"
             if modality == "asserted" and any(
                 # a future date under a complement dates the act agreed on, not the agreeing
                 # ("agreed to send a delegation in September")

@@ -81,6 +81,21 @@ def dates_of(tok: Token, anchored: Anchored) -> list[tuple[dates_mod.DateRef, bo
     return anchored.get(tok.i) or (anchored.get(tok.head.i, []) if tok.dep_ == "conj" else [])
 
 
+def dates_above(tok: Token, anchored: Anchored) -> list[dates_mod.DateRef]:
+    """The dates of the nearest verb above an undated predicate that has any ("*Last year*, the
+    strike ended with workers *occupying* the ministry", "signed a memorandum *in 2019* to
+    *cooperate*"): the time of the clause it hangs in, which an act of its own no date
+    states shares. Empty when the predicate has dates of its own."""
+    if dates_of(tok, anchored):
+        return []
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in anchored:
+            return [r for r, _ in anchored[node.i]]
+    return []
+
+
 def recent_day(ref: dates_mod.DateRef, published: date | None) -> bool:
     """Whether a date is a day at most ``RECENT_DAYS`` before publication."""
     return (
