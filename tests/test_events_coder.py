@@ -212,6 +212,15 @@ def test_words_of_no_political_act(nlp: Any, text: str) -> None:
     assert [e for e in code(nlp, text) if e.modality == "asserted"] == []
 
 
+def test_a_participle_with_by_describes_its_subject(nlp: Any) -> None:
+    # undated, "backed by Y" says who X is; dated, it is Y's act done to X
+    text = "Backed by Egypt, the Sudanese army signed a deal with Chad."
+    assert [(e.plover, pair(e)) for e in code(nlp, text)] == [("SUPPORT", ("SDN", "TCD"))]
+    text = "Arrested by Turkish police on Tuesday, the Dutch reporter was freed on Friday."
+    e = next(e for e in code(nlp, text) if e.plover == "COERCE")
+    assert pair(e) == ("TUR", "NLD")
+
+
 def test_risking_something_is_no_threat(nlp: Any) -> None:
     text = "The Indian minister criticised the dam, saying it risked flooding villages in Nepal."
     assert [e.plover for e in code(nlp, text)] == ["ACCUSE"]

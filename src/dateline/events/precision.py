@@ -83,6 +83,8 @@ class Precision:
             return "question"  # "asked X whether ...": a question, not a request
         if aside_subject(tok) is not None:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
+        if _described_by(tok):
+            return "clause"  # "X, *backed by* Y, signed ...": who X is, not what Y did
         main = tok.head.idx < cut or _verbless_main(tok)
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names
@@ -450,6 +452,21 @@ def _named(side: Participant, doc: Doc) -> bool:
         return True
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ for t in span)
+
+
+def _described_by(verb: Token) -> bool:
+    """Whether a verb is an undated bare past participle with a "by" phrase, set beside the
+    clause it hangs on ("X, *shielded by* Y, has resisted ...", "*Backed by* Y, X signed
+    ...", "reported profits, *helped by* orders from Y"): it says who or what the subject
+    is, not an act of the reported period ("*Detained by* police on Monday, ..." is dated)."""
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "agent" for c in children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    )
 
 
 def _scoreline(verb: Token) -> bool:

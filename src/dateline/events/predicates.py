@@ -181,6 +181,9 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if passive:
         objects = [c for c in children if c.dep_ == "nsubjpass"]
+        if not objects and agent is not None and verb.dep_ == "advcl":
+            # "*Backed by* X, the government signed ...": done to the subject it hangs on
+            objects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     preps: dict[str, list[Token]] = {}
     for c in children:
@@ -506,10 +509,11 @@ def _run_lemmas(head: Token, start: int) -> list[str]:
 def _reduced_passive(verb: Token, children: list[Token]) -> bool:
     """Whether a verb is a bare past participle heading an adverbial clause of its own, with
     no auxiliary and no subject ("*Detained* on Monday, the activist ...", "... documented
-    40 deaths and 300 *wounded*"): passive in sense, so the clause it hangs on gives it no
-    one acting."""
+    40 deaths and 300 *wounded*", "reported record profits, *helped by* orders from X"):
+    passive in sense, so the clause it hangs on gives it no one acting; its "by" phrase, if
+    any, does."""
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
     )
