@@ -76,6 +76,21 @@ def test_description_picks_the_matching_country(pipeline: Language) -> None:
     assert _resolved(pipeline, text, "The Latvian president") == "Janis Ozols"
 
 
+def test_an_envoy_is_the_ambassador_named_before(pipeline: Language) -> None:
+    # the title set before the name with where she serves ("to the United Nations"), and a
+    # later "envoy" for the ambassador, not for the other country's one
+    text = (
+        '"The aid must reach the north," said the Estonian ambassador to the United Nations, '
+        "Kaja Tamm. Latvia's ambassador, Janis Ozols, disagreed.\n\n"
+        "The Estonian envoy later told reporters the vote would be close."
+    )
+    _, actors = run(pipeline, text)
+    tamm = person(actors, "Kaja Tamm")
+    assert tamm.role == "Ambassador"
+    assert tamm.country == "EST"
+    assert _resolved(pipeline, text, "The Estonian envoy") == "Kaja Tamm"
+
+
 def _resolved(pipeline: Language, text: str, phrase: str) -> str | None:
     """The name the actors stage gives the first occurrence of ``phrase`` in ``text``."""
     _, actors = run(pipeline, text)

@@ -160,10 +160,12 @@ class DocIndex:
             ent = self.ent_at[end - 1]
             if ent is not None and ent.end == end and ent.start > 1:
                 of = ent.start - (2 if doc[ent.start - 1].lower_ == "the" else 1)
-                if doc[of].lower_ == "of":
+                if doc[of].lower_ in {"of", "to"}:
                     found = self.roles.title_ending(doc, of)
-                    if found is not None:
+                    if found is not None and doc[of].lower_ == "of":
                         of_country = (self.country_of_ent(ent), self.igo_of_ent(ent))
+                    # "the U.S. ambassador to the United Nations, X": the title is X's, the
+                    # body or country after "to" is where X serves, not whom X serves
         country, igo, start = None, None, name_start
         role = None
         if found is not None:
