@@ -382,6 +382,9 @@ def test_sub_headings_the_wild_text_recovery_drops_are_put_back() -> None:
         + "</div></body></html>"
     )
     assert extract_html(html).headings == ["Choosing the pot"]
+    # blank or zero-width spacer paragraphs between the pieces leave them next to each other
+    spaced = html.replace("<h2>", "<p>\u200d</p><h2>").replace("</h2>", "</h2><p>&nbsp;</p>")
+    assert extract_html(spaced).headings == ["Choosing the pot"]
 
 
 def test_text_after_a_premature_closing_html_tag_is_read() -> None:

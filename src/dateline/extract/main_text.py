@@ -361,6 +361,9 @@ def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
 
 
 _SUB_HEADINGS = ("h2", "h3", "h4")
+#: characters that show nothing: a paragraph of only these is a spacer (a zero-width joiner
+#: some site builders put between paragraphs)
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 #: more headings than this between two pieces are a run of links' titles, not sub-headings
 GAP_HEADINGS = 3
 
@@ -371,13 +374,14 @@ def _insert_headings(body: etree._Element, tree: HtmlElement) -> int:
     of their text. A heading before the first piece or after the last heads no story text,
     a heading that is a link to elsewhere is a teaser, and more than GAP_HEADINGS between two
     pieces are a sidebar's titles or a folded list of questions: they are left out."""
-    pieces = {element: index for index, element in enumerate(body)}
-    places = _by_key(body)
+    # (pieces that show text, counted without the blank or invisible spacers between them)
+    places = {key: element for element in body if (key := _key(element).strip(INVISIBLE))}
+    pieces = {element: index for index, element in enumerate(places.values())}
     anchor: etree._Element | None = None  # the last piece of ``body`` met in the page
     waiting: list[etree._Element] = []  # headings met since
     added = 0
     for element in tree.iter("p", "table", "ul", "ol", *_SUB_HEADINGS):
-        key = _key(element)
+        key = _key(element).strip(INVISIBLE)
         if key in places:
             piece = places[key]
             if (
