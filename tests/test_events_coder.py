@@ -221,6 +221,12 @@ def test_a_participle_with_by_describes_its_subject(nlp: Any) -> None:
     assert pair(e) == ("TUR", "NLD")
 
 
+def test_meeting_to_discuss_a_topic_is_one_meeting(nlp: Any) -> None:
+    text = "The Ghanaian minister met Togolese officials on Monday to discuss the border."
+    e = one(code(nlp, text))
+    assert (e.plover, pair(e)) == ("CONSULT", ("GHA", "TGO"))
+
+
 def test_risking_something_is_no_threat(nlp: Any) -> None:
     text = "The Indian minister criticised the dam, saying it risked flooding villages in Nepal."
     assert [e.plover for e in code(nlp, text)] == ["ACCUSE"]

@@ -401,9 +401,12 @@ class Precision:
 def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
     """Whether the predicate is a participle clause telling what a coded act of its type did
     ("stormed a police post, *killing* five officers"), or a demand told of a protest
-    ("blocked the port, *demanding* ..."): the same act, not another."""
+    ("blocked the port, *demanding* ..."), or the aim of an act of its type
+    (:func:`_topic_of`): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
+    if head is not None and _topic_of(pred, head):
+        return True
     return (
         tok.dep_ == "advcl"
         and tok.tag_ == "VBG"
@@ -415,6 +418,25 @@ def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
         )
         and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
     )
+
+
+def _topic_of(pred: Predicate, head: Predicate) -> bool:
+    """Whether the predicate is the aim of a coded act of its type, told by an infinitive
+    whose object names no one ("met X *to discuss* the ceasefire", "held talks *to negotiate*
+    a truce"): what the act was about, not a second act with a topic for its target."""
+    tok = pred.token
+    return (
+        head.plover == pred.plover
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "prep", "dative") for c in tok.children)
+        and not any(_names(t) for o in pred.objects for t in o.subtree)
+    )
+
+
+def _names(tok: Token) -> bool:
+    """Whether a word is part of a name (an entity's or a proper noun)."""
+    return bool(tok.ent_type_) or tok.tag_ in ("NNP", "NNPS")
 
 
 def _denied(tok: Token) -> bool:
