@@ -462,6 +462,20 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
             "Voters",
             "the mayor as most likely to win",
         ),
+        # a judgement's ground or label goes with its object: "mocked X for …", "remembered X
+        # as …" (the rows' prep:for and prep:as)
+        (
+            "On Tuesday, the senator mocked the governor for skipping the vote on the harbor bill.",
+            "mocked",
+            "the senator",
+            "the governor for skipping the vote on the harbor bill",
+        ),
+        (
+            "She remembered her father as a quiet man who loved the sea.",
+            "remembered",
+            "She",
+            "her father as a quiet man who loved the sea",
+        ),
     ],
 )
 def test_a_word_before_or_after_the_object_joins_the_content(
