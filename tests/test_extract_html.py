@@ -387,6 +387,23 @@ def test_sub_headings_the_wild_text_recovery_drops_are_put_back() -> None:
     assert extract_html(spaced).headings == ["Choosing the pot"]
 
 
+def test_sub_headings_a_news_page_loses_to_the_wild_text_recovery_are_put_back() -> None:
+    """A news story's precision pass can come from the same fallback: its sub-headings between
+    two pieces are put back as on any other page."""
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    para = "<p>" + "The county fair opens on Friday with a parade through the town. " * 3 + "</p>"
+    html = (
+        f"<html><head><title>County fair opens</title>{ld}</head><body>"
+        "<div class='entry-content'><p>Posted in Local.</p><p>Two minute read.</p></div>"
+        "<div><h1>County fair opens</h1>"
+        + para
+        + "<h2>Parking and shuttles</h2>"
+        + para.replace("Friday", "Saturday")
+        + "</div></body></html>"
+    )
+    assert extract_html(html).headings == ["Parking and shuttles"]
+
+
 def test_text_after_a_premature_closing_html_tag_is_read() -> None:
     """Markup that goes on after a stray ``</html>`` is a second root element to libxml2;
     browsers show it, so it is moved into the page's body."""

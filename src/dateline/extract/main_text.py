@@ -18,7 +18,8 @@ sets lost list pages.
 When trafilatura finds no story frame on such a page and falls back to gathering the page's
 loose paragraphs, it reads no lists and no headings: recall mode's lists that sit among those
 paragraphs (a guide's steps, a ranked list's entries) and the page's sub-headings between
-them are put back.
+them are put back; on a news page whose precision pass came from that recovery, the
+sub-headings are put back the same way.
 """
 
 from __future__ import annotations
@@ -268,7 +269,9 @@ def main_text(
     drop_empty_elements(tree)
     if not news:
         return _balanced_first(tree, declared)
+    recoveries = _RECOVERIES.count
     body, found = _trafilatura(tree, precision=True, fast=True)
+    fast_body = body if _RECOVERIES.count > recoveries else None
     page_text = sum(len(t) for t in _PAGE_TEXT(tree))
     off_topic = not _about(body, title)
     if (
@@ -285,6 +288,10 @@ def main_text(
         if length > found or (off_topic and full is not None):
             body, found = full, length
     if found >= DECLARED_SHARE * declared and found >= RECALL_RETRY_SHARE * page_text:
+        if body is not None and body is fast_body:
+            # the story came from the wild-text recovery, which reads no headings (its
+            # lists, taken from recall mode on other pages, changed no news page measured)
+            _insert_headings(body, tree)
         return body
     balanced, length = _trafilatura(tree, precision=False)
     if length > found:
