@@ -21,7 +21,7 @@ def test_the_tables_are_the_ones_the_coder_reads() -> None:
     assert {"actors/sectors.tsv", "coder/words.tsv", "coder/intent.tsv"} <= names
     assert {"frames/acts.tsv", "frames/families.tsv", "frames/protests.tsv"} <= names
     quote_tables = {"cues", "noun_cues", "adjective_cues", "speaker_nouns", "evidence_nouns"}
-    quote_tables |= {"speech_kinds", "org_references", "notice_labels"}
+    quote_tables |= {"speech_kinds", "org_references", "notice_labels", "said_nouns"}
     assert {f"quotes/{n}.tsv" for n in quote_tables} <= names
 
 
@@ -33,7 +33,7 @@ def test_the_quote_lexicon_keeps_the_provenance() -> None:
     assert lexicon.provenance["noun_cues:criticism"] == "polnear-train"
     assert lexicon.org_references["newspaper"] == "MED"
     tables = {"cues", "noun_cues", "adjective_cues", "speaker_nouns", "evidence_nouns"}
-    tables |= {"speech_kinds", "org_references", "notice_labels"}
+    tables |= {"speech_kinds", "org_references", "notice_labels", "said_nouns"}
     assert {key.partition(":")[0] for key in lexicon.provenance} == tables
 
 

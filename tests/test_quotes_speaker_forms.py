@@ -143,6 +143,28 @@ def test_colon_at_paragraph_end_introduces_the_quote(pipeline: Language) -> None
     assert speaker(q) == "Petra Novak"
 
 
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        # the noun's possessor, or the object of its "from" or "of"; with "be" or no verb
+        ("Brandt's answer to the levy that the port board proposed was blunt", "Brandt"),
+        (
+            "The reply from the ferry company to the angry islanders of the north shore",
+            "the ferry company",
+        ),
+        (
+            "The verdict of the harbour council on the new ferry timetable was clear",
+            "the harbour council",
+        ),
+    ],
+)
+def test_a_noun_for_words_said_introduces_its_owners_quote(
+    pipeline: Language, line: str, named: str
+) -> None:
+    text = f'The islanders met on Sunday.\n\n{line}: "The ferry will not run in winter."'
+    assert speaker(only(quotes(pipeline, text), "direct")) == named
+
+
 def test_a_quote_paragraph_after_a_named_apposition_is_that_persons(pipeline: Language) -> None:
     # the paragraph before introduces the speaker as a name beside the subject; the quote
     # paragraphs after it, the first left open, are hers

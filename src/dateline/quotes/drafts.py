@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.quotes.cues import Report
-from dateline.quotes.lexicon import Cue
+from dateline.quotes.lexicon import Cue, default_lexicon
 from dateline.quotes.marks import LABEL, Marked, words
 from dateline.quotes.model import QuoteKind
 from dateline.quotes.speakers import PERSON_PRONOUNS, speaker_phrase, subject_of
@@ -133,6 +133,9 @@ def _nearest_cue(
         colon = doc.char_span(m.outer_start - 1, m.outer_start, alignment_mode="expand")
         before = doc[colon.start - 1].sent if colon is not None and colon.start > 0 else None
         lo = min(lo, before.start_char) if before is not None else lo
+        owned = _said_noun(doc, colon) if colon is not None else None
+        if owned is not None:
+            return owned
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     inside = {t.i for t in span} if span is not None else set()
     best: tuple[tuple[int, int, bool, int], Report] | None = None
@@ -167,6 +170,36 @@ def _nearest_cue(
     if best is not None:
         return best[1]
     return _governing_verb(doc, text, m, inside, quoted)
+
+
+#: Prepositions whose object owns the words a noun names ("the reply from X", "the verdict of X").
+_OWNING = frozenset({"from", "of"})
+
+
+def _said_noun(doc: Doc, colon: Span) -> Report | None:
+    """ "Her answer was short: "…"", "The reply from the ministry: "…"": a noun for words said
+    (``said_nouns.tsv``), the subject of the clause before the colon or that clause itself,
+    introduces the quote; its possessor, or the object of its "from" or "of", speaks."""
+    said = default_lexicon().said_nouns
+    sent = doc[colon.start - 1].sent if colon.start > 0 else None
+    if sent is None:
+        return None
+    for noun in doc[sent.start : colon.start]:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in said:
+            continue
+        subject = noun.dep_ == "nsubj" and (noun.head.lemma_ == "be" or noun.head.i > colon.start)
+        if not (noun.dep_ == "ROOT" or subject):
+            continue  # the verb of the clause is "be", or the quote's own (a parse over the colon)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            source = next((c for c in noun.children if c.lower_ in _OWNING), None)
+            owner = next((c for c in source.children if c.dep_ == "pobj"), None) if source else None
+        if owner is None:
+            continue
+        entry = Cue(noun.lemma_.lower(), "say", frozenset({"quote"}))
+        start, end = noun.idx, noun.idx + len(noun.text)
+        return Report(noun, entry, noun.text, start, end, speaker_phrase(owner), [])
+    return None
 
 
 def _label_speaker(doc: Doc, text: str, m: Marked) -> Report | None:

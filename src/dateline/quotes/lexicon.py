@@ -10,8 +10,9 @@ or an adjective ("criticism of …", "confident that …"); ``speech_kinds.tsv``
 that report speech (an indirect quote of the record, not only an attribution);
 ``org_references.tsv``: ``noun, sector`` for nouns that refer back to an organisation named
 before ("the organization said", "the newspaper reported"); ``notice_labels.tsv``: labels
-before a colon that name no speaker ("Correction: …"). All are loaded once per process;
-pass a directory to read another copy.
+before a colon that name no speaker ("Correction: …"); ``said_nouns.tsv``: nouns for words
+said whose owner speaks the quote they introduce ("Her answer was short: …"). All are loaded
+once per process; pass a directory to read another copy.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Lexicon:
     notice_labels: frozenset[str] = frozenset()
     #: "table:key" -> the row's provenance cell ("cues:say" -> "general;polnear-train")
     provenance: dict[str, str] = field(default_factory=dict)
+    #: nouns for words said, whose owner speaks the quote they introduce ("Her answer: …")
+    said_nouns: frozenset[str] = frozenset()
 
     def cue(self, lemma: str) -> Cue | None:
         return self.cues.get(lemma.lower())
@@ -116,6 +119,7 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
         )
     refs = {r[0].lower(): r[1] for r in rows("org_references", 3)}
     notices = frozenset(r[0].lower() for r in rows("notice_labels", 2))
+    said = frozenset(r[0].lower() for r in rows("said_nouns", 2))
     return Lexicon(
         cues,
         nouns,
@@ -126,6 +130,7 @@ def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
         refs,
         notices,
         provenance,
+        said,
     )
 
 
