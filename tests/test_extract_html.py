@@ -487,3 +487,17 @@ def test_text_after_an_image_link_stays_body() -> None:
     tree = etree.fromstring("<div><p>One <a href='/x'><img src='/y'/></a>two</p></div>")
     drop_empty_elements(tree)
     assert etree.tostring(tree, encoding="unicode") == '<div><p>One <img src="/y"/>two</p></div>'
+
+
+def test_zero_width_spacer_paragraphs_are_no_pieces() -> None:
+    """A paragraph of only a zero-width joiner (some site builders space paragraphs so) shows
+    nothing: it is no piece of the page, and never the lead."""
+    para = "<p>" + "The night market sells grilled corn and lanterns until midnight. " * 2 + "</p>"
+    html = (
+        "<html><head><title>Night market</title></head><body><article><h1>Night market</h1>"
+        "<p>\u200d</p>" + para + "<p>\u200b</p>" + para.replace("corn", "squid") + "</article>"
+        "</body></html>"
+    )
+    article = extract_html(html)
+    assert article.lead and article.lead.startswith("The night market sells grilled corn")
+    assert all(block.text.strip("\u200b\u200d") for block in article.blocks)

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from dateline.extract.html_rules import (
+    INVISIBLE,
     is_boilerplate,
     is_date_line,
     is_teaser_heading,
@@ -222,7 +223,7 @@ def raw_blocks(body: etree._Element) -> list[RawBlock]:
             out.extend(_element_blocks(element))
         # text trafilatura leaves after an element, not inside one (a section's first
         # paragraph after its <head>) is a paragraph of its own
-        if tail := squash(element.tail):
+        if (tail := squash(element.tail)).strip(INVISIBLE):
             out.append(("p", tail, "", False))
     return out
 
@@ -237,7 +238,7 @@ def _element_blocks(element: etree._Element) -> list[RawBlock]:
         return [
             ("item", text, "", _all_link(item, text, own=True))
             for item in element.iter("item")
-            if (text := _text(item, own=True))
+            if (text := _text(item, own=True)).strip(INVISIBLE)
         ]
     graphics = element.findall(".//graphic")
     alt = " ".join(g.get("alt") or "" for g in graphics)
@@ -245,7 +246,9 @@ def _element_blocks(element: etree._Element) -> list[RawBlock]:
     if graphics and not text:
         src = (graphics[0].get("src") or "").split()
         return [("graphic", src[0] if src else "", alt, False)]
-    return [(str(tag), text, alt, _all_link(element, text))] if text else []
+    if not text.strip(INVISIBLE):  # nothing, or a zero-width spacer
+        return []
+    return [(str(tag), text, alt, _all_link(element, text))]
 
 
 #: a writer's bio is looked for among this many last pieces of text (tags and a share bar can

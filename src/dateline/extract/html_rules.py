@@ -103,6 +103,11 @@ def line_patterns(name: str) -> LinePatterns:
     return LinePatterns(data_lines(name))
 
 
+#: characters that show nothing: a paragraph of only these is a spacer (a zero-width joiner
+#: some site builders put between paragraphs), not text
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 

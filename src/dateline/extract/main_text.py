@@ -37,7 +37,7 @@ from trafilatura import main_extractor
 from trafilatura.settings import CUT_EMPTY_ELEMS
 from trafilatura.xml import delete_element
 
-from dateline.extract.html_rules import squash
+from dateline.extract.html_rules import INVISIBLE, squash
 
 #: fewer characters than this from trafilatura's precision and balanced modes: try recall mode
 MIN_CHARS = 200
@@ -368,9 +368,6 @@ def _insert_lists(body: etree._Element, listed: etree._Element) -> int:
 
 
 _SUB_HEADINGS = ("h2", "h3", "h4")
-#: characters that show nothing: a paragraph of only these is a spacer (a zero-width joiner
-#: some site builders put between paragraphs)
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 #: more headings than this between two pieces are a run of links' titles, not sub-headings
 GAP_HEADINGS = 3
 
