@@ -201,6 +201,7 @@ def test_no_event(nlp: Any, text: str) -> None:
     [
         "Portugal beat Uruguay 2-1 in Lisbon on Saturday.",  # a game's scoreline
         "Morocco crushed Tunisia 4-0 in the qualifier on Sunday.",
+        "In Spain, Sevilla defeated Betis 3-1, with a late goal from its captain.",
         "Serbia defeated Greece in the semifinal on Friday.",  # a contest
         "The Ghanaian winger attacked the cross and scored.",  # a ball, no one
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea

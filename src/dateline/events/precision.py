@@ -492,9 +492,10 @@ def _described_by(verb: Token) -> bool:
 
 
 def _scoreline(verb: Token) -> bool:
-    """Whether the verb carries a game's score among its own words ("beat X *3-1*", "won
-    *2-0*"): one token "3-1", or a number, a dash and a number."""
-    for c in verb.children:
+    """Whether the verb carries a game's score among its own words or its object's ("beat X
+    *3-1*", "won *2-0*"): one token "3-1", or a number, a dash and a number."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in [*verb.children, *(w for o in objects for w in o.children)]:
         if _SCORE.match(c.text):
             return True
         if c.like_num and c.i + 2 < len(c.doc):
