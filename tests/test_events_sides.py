@@ -527,6 +527,14 @@ def test_it_after_a_thing_subject_is_that_thing(nlp: Any) -> None:
     assert sources and sources[0] is not None and sources[0].text == "The ministry"
 
 
+def test_it_after_a_person_acting_on_a_thing_is_that_thing(nlp: Any) -> None:
+    # a person is never "it": after "the minister welcomed the plan", "it" is the plan
+    text = "The Irish minister praised the accord, saying it would help farms compete with Spain."
+    assert [e.plover for e in coded(nlp, text) if e.modality == "asserted"] == ["SUPPORT"]
+    text = "The Irish ministry praised the accord, saying it would send aid to Spain."
+    assert any(e.source is not None and e.source.country == "IRL" for e in coded(nlp, text))
+
+
 def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
     # "his ministry": Chile's, not the country of the place where he speaks
     text = "Chilean Mining Minister Jorge Reyes said in Lima that his ministry had offered help."

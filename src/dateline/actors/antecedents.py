@@ -4,6 +4,7 @@ stands for, found over the parse.
     p = subject_antecedent(pronoun, one)      # "Syria says *it* will ...": Syria
     p = object_antecedent(pronoun, one)       # "filed a suit against X, accusing *him*": X
     thing_before(pronoun, one)                # "the report is long, yet *it* blames": a thing
+    thing_done(pronoun, one)                  # "X welcomed the deal, saying *it* ...": the deal
 
 ``one`` resolves a phrase head to its participants (:meth:`.sides.Sides.one`).
 """
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from dateline.actors.model import Participant
+from dateline.actors.roles import RoleTable
 
 #: Resolves one phrase head (no conjuncts) to its participants.
 OnePhrase = Callable[[Token], list[Participant]]
@@ -37,20 +39,43 @@ def thing_before(pronoun: Token, one: OnePhrase) -> bool:
     """Whether "it" stands for a thing: the nearest subject before it, of a verb above its
     clause, is a singular common noun no actor, sector or entity stands for ("The report
     is long, yet *it* blames ..."); "it" is that thing, not the last actor named."""
-    if pronoun.lower_ != "it":
+    found = _subject_above(pronoun) if pronoun.lower_ == "it" else None
+    return found is not None and _thing(found[1], one)
+
+
+def thing_done(pronoun: Token, one: OnePhrase) -> bool:
+    """Whether "it" stands for the thing a person's act before it was done to: the subject
+    of the nearest verb above its clause is a person (a name the actors stage knows as one, or
+    a role title: "minister", "president") and that verb's object is a singular common noun
+    no actor stands for ("The minister welcomed *the agreement*, saying *it* would help
+    ..."). A person is never "it"; the agreement is."""
+    found = _subject_above(pronoun) if pronoun.lower_ == "it" else None
+    if found is None:
         return False
+    verb, subj = found
+    person = subj.ent_type_ == "PERSON" or RoleTable.default().role(subj.lower_) is not None
+    if not (person or any(p.kind == "PERSON" for p in one(subj))):
+        return False
+    return any(o.dep_ == "dobj" and o.i < pronoun.i and _thing(o, one) for o in verb.children)
+
+
+def _subject_above(pronoun: Token) -> tuple[Token, Token] | None:
+    """The nearest verb above the pronoun's clause with a subject before the pronoun, and
+    that subject."""
     node = pronoun.head
     while node.head.i != node.i:
         node = node.head
         subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
-        if subj is None:
-            continue
-        return (
-            subj.tag_ == "NN"
-            and not subj.ent_type_
-            and not any(p.known or p.sector for p in one(subj))
-        )
-    return False
+        if subj is not None:
+            return node, subj
+    return None
+
+
+def _thing(head: Token, one: OnePhrase) -> bool:
+    """Whether a phrase head is a singular common noun no actor, sector or entity stands for."""
+    return (
+        head.tag_ == "NN" and not head.ent_type_ and not any(p.known or p.sector for p in one(head))
+    )
 
 
 def object_antecedent(pronoun: Token, one: OnePhrase) -> Participant | None:

@@ -29,7 +29,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.antecedents import object_antecedent, subject_antecedent, thing_before
+from dateline.actors.antecedents import (
+    object_antecedent,
+    subject_antecedent,
+    thing_before,
+    thing_done,
+)
 from dateline.actors.earlier_sentences import At, EarlierSentences
 from dateline.actors.model import ActorLike, ActorLookup, Participant
 from dateline.actors.phrase_gazetteer import PhraseGazetteer, participant
@@ -296,6 +301,8 @@ class Sides:
             if ante is not None:
                 return [replace(ante, via="pronoun")]
         if head.lower_ in self.pronouns and head.pos_ == "PRON":
+            if thing_done(head, self.one):
+                return []  # "X welcomed the deal, saying it would ...": the deal, no actor
             p = subject_antecedent(head, self.one)
             if p is not None and p.end > p.start:
                 # the phrase of its sentence it stands for ("The navy says *it* ..."): those
