@@ -295,6 +295,9 @@ def test_boilerplate_and_teaser_lines() -> None:
         "New readers only. By submitting your email you agree to our Privacy Policy",
         "Listen to Harbour FM live at 12:45 and 17:45 weekdays - or listen back here.",
         "Photo credit: ©Example Images/Jo Tern, ©Example Images/Ana Moss",
+        "Posted in Gardening, Small Spaces",
+        "Tags:",
+        "Written by Ada Quill",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -306,6 +309,8 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_boilerplate("The story appeared to confirm what residents had said for years.")
     assert not is_teaser_line("More than 40 people attended the meeting.")
     assert not is_boilerplate("The contents of the report were read out at the meeting.")
+    assert not is_boilerplate("Posted in the window was a notice about the new opening hours.")
+    assert not is_boilerplate("Written by hand, the letters reached the council in March.")
     assert is_teaser_line("MORE: Harbour tolls rise again")
     assert is_teaser_line("For more, read How to Mend a Bicycle Tyre.")
     assert is_teaser_heading("Tagged in")
