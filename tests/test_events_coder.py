@@ -206,6 +206,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Ghanaian winger attacked the cross and scored.",  # a ball, no one
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
         "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism
+        "The Bolivian government failed to free the jailed activists.",  # not done
         "The opposition in Ecuador campaigned on promises to build roads.",
     ],
 )
@@ -231,6 +232,17 @@ def test_meeting_to_discuss_a_topic_is_one_meeting(nlp: Any) -> None:
 def test_risking_something_is_no_threat(nlp: Any) -> None:
     text = "The Indian minister criticised the dam, saying it risked flooding villages in Nepal."
     assert [e.plover for e in code(nlp, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in Malawi began a strike on Friday over pay.",  # a day is no target
+        "Miners in Zambia launched a strike on Thursday.",  # workers strike, armies attack
+    ],
+)
+def test_a_strike_of_workers_on_a_day_is_a_strike(nlp: Any, text: str) -> None:
+    assert [e.plover for e in code(nlp, text)] == ["PROTEST"]
 
 
 def test_paying_tribute_is_praise(nlp: Any) -> None:

@@ -85,6 +85,8 @@ class Precision:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
         if _described_by(tok):
             return "clause"  # "X, *backed by* Y, signed ...": who X is, not what Y did
+        if tok.dep_ == "xcomp" and rules.is_verb("unfulfilled", tok.head):
+            return "negated"  # "*failed to* release the prisoners": not released
         main = tok.head.idx < cut or _verbless_main(tok)
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names

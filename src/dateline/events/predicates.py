@@ -400,10 +400,14 @@ def _light_noun(obj: Token, lexicon: Lexicon) -> tuple[Token, LexEntry] | None:
 
 
 def _noun_preps(noun: Token) -> dict[str, list[Token]]:
+    """An event noun's prepositional objects by preposition; a date is when, not whom ("a
+    strike *on Monday*" is no strike on a target)."""
     preps: dict[str, list[Token]] = {}
     for c in noun.children:
         if c.dep_ == "prep":
-            preps.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+            pobjs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _WHEN]
+            if pobjs:
+                preps.setdefault(c.lower_, []).extend(pobjs)
     return preps
 
 
