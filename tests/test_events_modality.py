@@ -283,3 +283,23 @@ def test_a_time_that_comes_round_on_a_present_verb_is_a_habit(nlp: Any) -> None:
     assert [e.modality for e in code(nlp, "Peru seized a Chilean trawler on Monday.")] == [
         "asserted"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junta gave the miners' militia 14 days to lay down its weapons or face arrest.",
+        "Peru has until Friday to withdraw its boats from the disputed bay.",
+        "The general gave the militia three days to hand over its weapons.",
+    ],
+)
+def test_an_act_given_a_deadline_is_still_to_come(nlp: Any, text: str) -> None:
+    # the time set before the act says it is demanded, not done
+    assert [m for _, m in told(nlp, text)] == ["planned"]
+
+
+def test_an_act_with_a_time_of_its_own_is_still_told_as_done(nlp: Any) -> None:
+    # a date that says when the act itself happened is no deadline
+    got = code(nlp, "On Monday Peru travelled to Lima to sign a fishing treaty with Chile.")
+    assert [e.modality for e in got if e.plover == "AGREE"] or got
+    assert all(e.modality == "asserted" for e in got)

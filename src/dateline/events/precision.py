@@ -167,13 +167,31 @@ class Precision:
         infinitive clause on a progressive verb ("is massing tanks on the frontier *to invade*
         Y") or on one in the base form ("would ask X to send observers *to monitor* Y"): what
         the effort is meant to do, not done yet. On a verb told as done ("travelled to the
-        capital *to sign* a treaty") the aim is told as done too."""
-        return (
-            tok.dep_ == "advcl"
-            and tok.tag_ == "VB"
-            and tok.head.tag_ in ("VBG", "VB")
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-        )
+        capital *to sign* a treaty") the aim is told as done too, unless the verb sets a time
+        for it ("gave X *48 hours* to leave", "has *until Friday* to reply"): that is a
+        deadline for the act, which is still to come."""
+        if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return False
+        if tok.dep_ == "advcl" and tok.head.tag_ in ("VBG", "VB"):
+            return True
+        return tok.dep_ in ("advcl", "xcomp") and self._deadline(tok.head, tok)
+
+    def _deadline(self, verb: Token, comp: Token) -> bool:
+        """Whether ``verb`` gives a stretch of time before its complement ``comp``: a
+        duration ("*14 days*", "*a week*") or "until" a date among its dependents."""
+        for c in verb.children:
+            if c.i > comp.i or c.dep_ not in ("npadvmod", "dobj", "prep"):
+                continue
+            if c.dep_ == "prep":
+                if c.lower_ == "until" and any(
+                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children
+                ):
+                    return True
+            elif self.rules.is_("duration", c.lemma_) and any(
+                g.dep_ in ("nummod", "det") for g in c.children
+            ):
+                return True
+        return False
 
     def earlier(self, tok: Token) -> bool:
         """Whether the predicate is a past perfect put before the news by an adverb ("X *had
