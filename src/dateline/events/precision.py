@@ -50,6 +50,14 @@ _SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
 _DASHES = frozenset({"-", "\u2013"})
 
 
+def _asked_for(clause: Token, preds: dict[int, Predicate]) -> bool:
+    """Whether the coded verb above ``clause`` was matched by a row that asks for it as its
+    complement ("offered on Monday *to mediate*", parsed as a clause of purpose): the clause
+    is the act offered or urged, nested in it, not an act of its own."""
+    above = preds.get(clause.head.i)
+    return above is not None and clause.lemma_.lower() in above.entry.comp
+
+
 class Precision:
     def __init__(self, rules: CoderRules) -> None:
         self.rules = rules
@@ -126,7 +134,7 @@ class Precision:
                 return "earlier"  # "closed the border after rebels shelled ...": background
             if node.i == tok.i and charged_by(node, rules.words["charge"]) is not None:
                 return "nested"  # "accused X of shelling the town, *killing* four": alleged
-            if node.dep_ in ("advcl", "parataxis"):
+            if node.dep_ in ("advcl", "parataxis") and not _asked_for(node, preds):
                 detached = True  # "met ..., calling on X": both are acts
             if node.dep_ != "conj":
                 only_conj = False
