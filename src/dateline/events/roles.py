@@ -48,6 +48,13 @@ _MATERIAL = frozenset({"04", "06", "07", "09", "15", "16", "17", "18", "19", "20
 #: used is the means; whom it is aimed "at", "on" or "against" is the target ("fired gas *at
 #: protesters*").
 _AIMED = ("at", "on", "upon", "against")
+#: Nouns of a body of people named by whom it is made of ("a group *of migrants*").
+_GROUPS = frozenset({"group", "band", "crowd", "column", "convoy", "number"})
+#: Nouns of "in an attempt to V": V states what the act was for ("in a bid to scatter X").
+_PURPOSE_NOUNS = frozenset({"attempt", "bid", "effort"})
+#: Roots of reducing relations: the envoy a state recalls ("*its* ambassador") is its own
+#: means, not whom ties are cut with.
+_TIES = frozenset({"16"})
 #: Roots whose target is whom the speech act addresses (appeals, demands), never someone
 #: inside the act asked for ("urged X to send aid *to Chad*": the target is X).
 _ADDRESSED = frozenset({"02", "10"})
@@ -153,10 +160,16 @@ class Roles:
             # *help* to X", "launched *an investigation* into X", "sent *troops* to X")
             # (an agent there is the one it is done to: "arrested *a journalist*"); nor is
             # the actor's own stance ("voiced *Chile's support* for X")
+            # (the envoy a state recalls is its own means too: whom ties are cut with is the
+            # target, "recalled *its ambassador* from X")
+            ties = (pred.entry.cameo or "")[:2] in _TIES and any(map(_own, pred.objects))
             acts = [
                 o
                 for o in pred.objects
-                if (names_act(o, pred.entry) and not any(agentive(t) for t in resolver.phrase(o)))
+                if (
+                    names_act(o, pred.entry)
+                    and (ties or not any(agentive(t) for t in resolver.phrase(o)))
+                )
                 or o.lemma_.lower() in self.stances
             ]
             for obj in pred.objects:
@@ -172,7 +185,11 @@ class Roles:
                                 if p.dep_ == "pobj":
                                     found = resolver.phrase(p)
                                     agents = [t for t in found if agentive(t)]
-                                    targets = agents or targets or (found if obj in acts else [])
+                                    targets = (
+                                        agents
+                                        or targets
+                                        or (found if obj in acts and not ties else [])
+                                    )
             if not any(t.known for t in targets):
                 unplaced: list[Participant] = []
                 for prep in TARGET_PREPS:
@@ -188,7 +205,7 @@ class Roles:
                         # "clashed *with police*", "surrendered *to the army*": an agent no
                         # country is named for is still whom the act is done to
                         targets = unplaced
-            if not targets:
+            if not targets and not ties:
                 # no one named it is done to: the act's object stands, as it did ("deployed
                 # troops": the troops, of the source's country)
                 targets = [t for o in acts for t in resolver.phrase(o)]
@@ -200,7 +217,7 @@ class Roles:
                 # whom the act is done to
                 heads = [tok, *pred.objects]
                 aimed = [t for h in heads for p in pobjs(h, _AIMED) for t in _agents(p, resolver)]
-                targets = aimed or targets
+                targets = aimed or _purposed(tok, resolver) or targets
         root = (pred.entry.cameo or "00")[:2]
         if pred.kind == "verb" and slots.get("target"):
             # the row says where its target is ("sought refuge *in* X": target=in)
@@ -299,15 +316,39 @@ def acted_on(pred: Predicate) -> set[int]:
 
 
 def _agents(head: Token, resolver: Sides) -> list[Participant]:
-    """The agents a phrase names, a count of them included ("hundreds *of students*": the
-    phrase, with the sector of whom it counts)."""
+    """The agents a phrase names, a count or a group of them included ("hundreds *of
+    students*", "a group *of migrants*": the phrase, with the sector of whom it counts)."""
     found = [t for t in resolver.phrase(head) if agentive(t)]
-    if found or not (head.like_num or head.ent_type_ == "CARDINAL"):
+    if found or not (
+        head.like_num or head.ent_type_ == "CARDINAL" or head.lemma_.lower() in _GROUPS
+    ):
         return found
     counted = [t for p in pobjs(head, ("of",)) for t in resolver.phrase(p) if agentive(t)]
     if not counted:
         return []
     return [replace(t, sector=counted[0].sector) for t in resolver.phrase(head)]
+
+
+def _own(obj: Token) -> bool:
+    """Whether a pronoun names the object's owner ("*its* ambassador"): the actor's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+
+
+def _purposed(verb: Token, resolver: Sides) -> list[Participant]:
+    """The agents an act of force is done to by its stated purpose ("fired tear gas *to
+    disperse the crowd*", "in a bid to scatter *the marchers*"): the object of a "to"
+    infinitive hung on the verb, or on the noun of an "in an attempt/bid/effort" phrase."""
+    clauses = [c for c in verb.children if _to_clause(c)]
+    clauses += [
+        a
+        for p in pobjs(verb, ("in",))
+        if p.lemma_.lower() in _PURPOSE_NOUNS
+        for a in p.children
+        if a.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+    ]
+    return [
+        t for c in clauses for o in c.children if o.dep_ == "dobj" for t in _agents(o, resolver)
+    ]
 
 
 def _spoken(pred: Predicate) -> bool:
