@@ -214,3 +214,18 @@ def test_revealing_reports_the_act_it_carries(nlp: Any) -> None:
 def test_a_hyphenated_verb_is_its_own_entry(nlp: Any) -> None:
     text = "Zenthia test-fired a ballistic missile on Monday."
     assert {e.plover for e in candidates(nlp, text)} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The labour minister called the strike illegal on Monday.",
+        "The governor called the protest unlawful and urged calm.",
+        "The opposition called the operation an abuse of power.",
+    ],
+)
+def test_what_a_verb_judges_its_object_to_be_is_no_act_the_object_names(
+    nlp: Any, text: str
+) -> None:
+    # "called the strike illegal" calls no strike: the object is only what is judged
+    assert not {"PROTEST", "ASSAULT"} & {e.plover for e in candidates(nlp, text)}

@@ -261,7 +261,15 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     report = rules.is_("report", lemma)
     if report and not (entry is not None and entry.specificity > 0 and objects and not comps):
         entry = None
-    light = (rules.is_("light", lemma) or (report and not comps)) and objects and not passive
+    # "called the strike *illegal*", "called the operation *an abuse*": what the object is
+    # judged to be, no act the verb carries
+    judged = any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ") for c in children)
+    light = (
+        (rules.is_("light", lemma) or (report and not comps))
+        and objects
+        and not passive
+        and not judged
+    )
     if light and (entry is None or entry.specificity == 0 or entry.cameo is None or report):
         noun = _light_noun(objects[0], lexicon)
         if noun is not None:
