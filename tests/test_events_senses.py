@@ -229,3 +229,12 @@ def test_what_a_verb_judges_its_object_to_be_is_no_act_the_object_names(
 ) -> None:
     # "called the strike illegal" calls no strike: the object is only what is judged
     assert not {"PROTEST", "ASSAULT"} & {e.plover for e in candidates(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "verb", ["declined to confirm", "refused to elaborate on", "declined to name"]
+)
+def test_declining_to_tell_more_is_no_comment_not_a_rejection(nlp: Any, verb: str) -> None:
+    # no comment (CAMEO 011) is a statement, which the record leaves out: no rejection either
+    text = f"Ghana's foreign ministry spokesman {verb} the ban at a daily briefing."
+    assert "REJECT" not in {e.plover for e in candidates(nlp, text)}
