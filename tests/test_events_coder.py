@@ -337,6 +337,18 @@ def test_reported_future_conflict_is_a_threat(nlp: Any) -> None:
     assert (e.plover, e.cameo_root, e.modality) == ("THREATEN", "13", "asserted")
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Moldova vowed on Monday to crush the rebels in the east.", "138"),
+        ("Moldova's president pledged to punish Russia.", "137"),
+        ("Moldova promised to send aid to Ukraine.", "033"),  # still a promise to cooperate
+    ],
+)
+def test_a_promise_of_conflict_is_a_threat(nlp: Any, text: str, cameo: str) -> None:
+    assert [e.cameo for e in code(nlp, text)] == [cameo]
+
+
 def test_reported_refusal_to_meet(nlp: Any) -> None:
     e = one(code(nlp, "Armenia said it would not meet Azerbaijan's envoy."))
     assert (e.plover, e.modality) == ("REJECT", "asserted")

@@ -309,6 +309,8 @@ class Coder:
         for i in [i for i, p in preds.items() if self.rules.is_verb("transparent", p.token)]:
             if any(c.dep_ == "xcomp" and c.i in preds for c in preds[i].token.children):
                 del preds[i]  # "decided to lift": the lifting is the act
+        for i in [i for i, p in preds.items() if self.rules.is_verb("promise", p.token)]:
+            preds[i] = self._threat(preds[i], preds)
         for i in [i for i, p in preds.items() if self.rules.is_verb("means", p.token)]:
             means = preds[i]
             if any(
@@ -319,6 +321,23 @@ class Coder:
         for i in [i for i, p in preds.items() if sequel(p, preds)]:
             del preds[i]  # "stormed a police post, killing five officers": one attack
         return preds
+
+    def _threat(self, promise: Predicate, preds: dict[int, Predicate]) -> Predicate:
+        """A bare promise ("vowed to", "pledged to") whose complement is a coded act of
+        conflict: the threat of that act (``intent.tsv``: "vowed to *crush* the revolt" is
+        138, not an intent to cooperate); else the promise as it was."""
+        if promise.entry.specificity:
+            return promise  # a row of its own for the pair ("vow to retaliate")
+        for c in promise.token.children:
+            act = preds.get(c.i) if c.dep_ == "xcomp" else None
+            if act is None or act.entry.cameo is None:
+                continue
+            threat = self.rules.intent.get(ontology.root_of(act.entry.cameo))
+            if threat is None or ontology.root_of(threat) != "13":
+                return promise
+            entry = replace(promise.entry, cameo=threat, id=f"{promise.entry.id}+{act.entry.id}")
+            return replace(promise, entry=entry, alternatives=[])
+        return promise
 
     def _candidates(
         self,

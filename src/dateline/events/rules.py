@@ -29,7 +29,7 @@ from dateline.events import ontology, provenance
 DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
-    *("light", "pronoun", "transparent", "happen", "symmetric", "earlier", "question"),
+    *("light", "pronoun", "transparent", "promise", "happen", "symmetric", "earlier", "question"),
     *("agent", "agent_suffix", "relation", "shell", "claim", "stance"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
