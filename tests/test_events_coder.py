@@ -207,6 +207,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
         "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism
         "The Bolivian government failed to free the jailed activists.",  # not done
+        "The Indian carmaker bought a Korean battery maker on Monday.",  # a takeover
+        "The Japanese firm unveiled a new electric car in Paris.",  # a product
         "The opposition in Ecuador campaigned on promises to build roads.",
     ],
 )
