@@ -476,6 +476,13 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
             "She",
             "her father as a quiet man who loved the sea",
         ),
+        # what a joke or a boast is about
+        (
+            "At the dinner, the mayor joked about moving the city hall to the beach.",
+            "joked",
+            "the mayor",
+            "moving the city hall to the beach",
+        ),
     ],
 )
 def test_a_word_before_or_after_the_object_joins_the_content(
