@@ -321,6 +321,33 @@ def test_a_role_named_in_the_next_paragraph_is_that_person(pipeline: Language) -
     assert speakers(found) == ["Ilse Selvik", "Ilse Selvik", "A resident", "Orrin Delacort"]
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the parse made the last place of the fronted phrase the subject
+        (
+            "The fair opened on Monday.\n\nSpeaking at a fair in Salem, Oregon, Mayor Ines "
+            'Dahl went after the council, calling it "a club for the comfortable."',
+            "Ines Dahl",
+        ),
+        # ... or the participle itself
+        (
+            "Speaking at a rally in Dover, Delaware, Governor Ana Ruiz went after her rival, "
+            'calling him "a man with no plan for the state."',
+            "Ana Ruiz",
+        ),
+        # ... or gave the verb two subjects, the fronted phrase and the speaker
+        (
+            "Addressing supporters in Lyon, France, the candidate called the plan "
+            '"a disgrace to the republic."',
+            "the candidate",
+        ),
+    ],
+)
+def test_a_fronted_phrase_is_not_the_speaker(pipeline: Language, text: str, named: str) -> None:
+    assert speakers(quotes(pipeline, text)) == [named]
+
+
 def test_a_spokesman_is_not_the_person_of_another_office_named_next(pipeline: Language) -> None:
     from dateline.actors import find_actors
     from dateline.model import Article

@@ -77,7 +77,12 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
                 # the only subject is the paragraph before's: the phrase opening the verb's own
                 # paragraph, when the parse hung it there
                 return _paragraph_opener(node) or subjects[0]
-            return near[0]
+            before = [c for c in near if c.i < node.i]
+            if len(before) > 1 and _fronted(before[0]) and before[-1].ent_type_ not in _PLACES:
+                # "Addressing supporters in X, the candidate called …" parsed with two
+                # subjects: the fronted phrase is none, the one nearer the verb is
+                return before[-1]
+            return _after_fronted_participle(near[0], node) or near[0]
         aside = next(
             (a for c in node.children if c.i < node.i and (a := aside_subject(c)) is not None),
             None,
@@ -108,6 +113,42 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         else:
             return None
     return None
+
+
+def _after_fronted_participle(subject: Token, verb: Token) -> Token | None:
+    """ "Speaking at a rally in X, Y, Governor Z went …" parsed with the fronted participle, or
+    the last place of its phrase, as the subject and Z as one more conjunct: the noun phrase
+    between the subject's last comma and the verb is the subject, when it names no place;
+    None for any other subject."""
+    doc = verb.doc
+    if subject.right_edge.i != verb.i - 1:
+        return None
+    fronted = subject.dep_ == "csubj" and subject.tag_ == "VBG"
+    first = subject.left_edge.i
+    place = subject.ent_type_ in _PLACES and first > 0 and doc[first - 1].text == ","
+    if not (fronted or place) or any(c.dep_ in _SUBJECTS for c in subject.children):
+        return None
+    commas = [t.i for t in subject.subtree if t.text == ","]
+    if not commas:
+        return None
+    phrase = doc[commas[-1] + 1 : verb.i]
+    root = phrase.root if len(phrase) else None
+    if root is None or root.pos_ not in {"NOUN", "PROPN"} or root.ent_type_ in _PLACES:
+        return None
+    return root
+
+
+def _fronted(subject: Token) -> bool:
+    """Whether a subject the parse found is part of a phrase fronted before the real one: a
+    place ("… in Salem, Oregon, the mayor said") or a participle's object ("Addressing
+    supporters, …")."""
+    if subject.ent_type_ in _PLACES:
+        return True
+    return any(c.tag_ == "VBG" and c.i < subject.i for c in subject.children)
+
+
+#: Entity types of places, which a fronted phrase names and which do not speak for a person.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _verb_of_root_noun(node: Token) -> bool:
