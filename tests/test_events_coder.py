@@ -247,6 +247,13 @@ def test_a_strike_of_workers_on_a_day_is_a_strike(nlp: Any, text: str) -> None:
     assert [e.plover for e in code(nlp, text)] == ["PROTEST"]
 
 
+def test_defending_someone_in_words_is_support_and_by_arms_is_protection(nlp: Any) -> None:
+    e = one(code(nlp, "The Tunisian president defended the army on Wednesday."))
+    assert (e.cameo, e.plover) == ("051", "SUPPORT")
+    e = one(code(nlp, "Nigerien troops defended the airport on Wednesday."))
+    assert (e.cameo, e.plover) == ("074", "AID")
+
+
 def test_paying_tribute_is_praise(nlp: Any) -> None:
     e = one(code(nlp, "The Irish president paid tribute to the late Kenyan runner on Sunday."))
     assert (e.cameo, e.plover) == ("051", "SUPPORT")
