@@ -311,3 +311,24 @@ def test_the_headline_with_its_label_moved_over_the_story_is_the_title() -> None
     raw = [("head", headline + " [Watch]", "", False), ("p", intro, "", False)]
     blocks, _, _ = classify(raw, PageMeta(title="WATCH: " + headline), PageSignals())
     assert [b.role for b in blocks] == ["title", "paragraph"]
+
+
+def test_a_heading_with_no_story_text_after_it_is_not_body() -> None:
+    """A heading after the story's last paragraph, over nothing but links or nothing at all,
+    is what is left of a widget whose content was dropped; a sub-heading over a list stays."""
+    tip = "Sow the beans after the last frost, two finger-widths deep and a hand apart."
+    _assert_roles(
+        [
+            (
+                "p",
+                "Broad beans are the easiest crop for a first allotment season.",
+                False,
+                "paragraph",
+            ),
+            ("head", "What to sow in April", False, "heading"),
+            ("item", tip, False, "paragraph"),
+            ("head", "Our services", False, "boilerplate"),
+            ("p", "Garden design and planting", True, "teaser"),
+            ("head", "Contact us", False, "boilerplate"),
+        ]
+    )

@@ -526,4 +526,10 @@ def classify(
         if role == "paragraph":
             body_seen += 1
         blocks.append(Block(role, text))
+    for index in range(len(blocks) - 1, -1, -1):
+        role = blocks[index].role
+        if role == "paragraph":
+            break
+        if role == "heading":
+            blocks[index] = Block("boilerplate", blocks[index].text)
     return blocks, captions, editors
