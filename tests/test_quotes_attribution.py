@@ -476,6 +476,13 @@ def test_a_light_verb_of_anything_else_is_no_cue(pipeline: Language) -> None:
             "She",
             "her father as a quiet man who loved the sea",
         ),
+        # what one remarks upon
+        (
+            "In his speech, the governor remarked upon the long delays at the ferry terminal.",
+            "remarked",
+            "the governor",
+            "the long delays at the ferry terminal",
+        ),
         # what a joke or a boast is about
         (
             "At the dinner, the mayor joked about moving the city hall to the beach.",
