@@ -209,6 +209,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Bolivian government failed to free the jailed activists.",  # not done
         "The Indian carmaker bought a Korean battery maker on Monday.",  # a takeover
         "The Japanese firm unveiled a new electric car in Paris.",  # a product
+        "The Peruvian government declared a health emergency over dengue.",  # no coercion
+        "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The opposition in Ecuador campaigned on promises to build roads.",
     ],
 )
@@ -252,6 +254,11 @@ def test_defending_someone_in_words_is_support_and_by_arms_is_protection(nlp: An
     assert (e.cameo, e.plover) == ("051", "SUPPORT")
     e = one(code(nlp, "Nigerien troops defended the airport on Wednesday."))
     assert (e.cameo, e.plover) == ("074", "AID")
+
+
+def test_a_threat_names_whom_or_what(nlp: Any) -> None:
+    e = one(code(nlp, "Russia threatened Moldova with higher gas prices."))
+    assert (e.plover, pair(e)) == ("THREATEN", ("RUS", "MDA"))
 
 
 def test_paying_tribute_is_praise(nlp: Any) -> None:
