@@ -238,3 +238,11 @@ def test_declining_to_tell_more_is_no_comment_not_a_rejection(nlp: Any, verb: st
     # no comment (CAMEO 011) is a statement, which the record leaves out: no rejection either
     text = f"Ghana's foreign ministry spokesman {verb} the ban at a daily briefing."
     assert "REJECT" not in {e.plover for e in candidates(nlp, text)}
+
+
+def test_what_talks_went_over_is_their_topic_not_another_act(nlp: Any) -> None:
+    text = (
+        "Ghana's president and his Togolese counterpart held talks on Monday, "
+        "discussing trade, investment and border security."
+    )
+    assert {e.plover for e in candidates(nlp, text)} == {"CONSULT"}

@@ -318,7 +318,7 @@ class Coder:
                 for c in means.token.children
             ):
                 del preds[i]  # "called the ministry to protest": the protest is the act
-        for i in [i for i, p in preds.items() if sequel(p, preds)]:
+        for i in [i for i, p in preds.items() if sequel(p, preds, self.rules)]:
             del preds[i]  # "stormed a police post, killing five officers": one attack
         return preds
 

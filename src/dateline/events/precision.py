@@ -426,10 +426,11 @@ class Precision:
         return None
 
 
-def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
+def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> bool:
     """Whether the predicate is a participle clause telling what a coded act of its type did
     ("stormed a police post, *killing* five officers"), or a demand told of a protest
-    ("blocked the port, *demanding* ..."), or the aim of an act of its type
+    ("blocked the port, *demanding* ..."), or what talks went over ("held talks,
+    *discussing* trade": ``words.tsv`` class ``topic``), or the aim of an act of its type
     (:func:`_topic_of`): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
@@ -443,6 +444,7 @@ def sequel(pred: Predicate, preds: dict[int, Predicate]) -> bool:
             head.plover == pred.plover
             # "blocked the road, *demanding* X": what a protest asks is the protest's aim
             or (head.plover == "PROTEST" and pred.plover == "REQUEST")
+            or (head.plover == "CONSULT" and rules.is_verb("topic", tok))
         )
         and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
     )

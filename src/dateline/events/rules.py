@@ -32,7 +32,7 @@ CLASSES = (
     *("light", "pronoun", "transparent", "promise", "happen", "symmetric", "earlier", "question"),
     *("agent", "agent_suffix", "relation", "shell", "claim", "stance"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
-    *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
+    *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled", "topic"),
 )
 
 
