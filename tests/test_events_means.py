@@ -74,3 +74,14 @@ def test_a_decision_to_impose_sanctions_is_the_sanction(nlp: Any, verb: str) -> 
     text = f"Ghana's cabinet {verb} to impose sanctions on Togo."
     got = [(e.cameo, e.target.country if e.target else None) for e in coded(nlp, text)]
     assert ("163", "TGO") in got
+
+
+def test_a_sector_word_keeps_its_code_where_the_tagger_made_a_name_of_its_modifier(
+    nlp: Any,
+) -> None:
+    # the tagger can read "Riot" as a person; the phrase still names the police
+    text = "Riot police arrested 40 students on Tuesday, the university said."
+    doc, article = nlp(text), Article(published=None, dateline="Accra", body=text)
+    found = code_events(doc, article, find_actors(doc, article), all_modalities=True)
+    sources = [e.source for e in found if e.plover == "COERCE"]
+    assert sources and all(s is not None and s.code == "GHACOP" for s in sources)

@@ -95,7 +95,7 @@ def test_battling_a_fire_is_no_assault(nlp: Any) -> None:
         # parses the sentence as one noun phrase; the sides are read in order around it
         ("Chile lifts ban on beef imports from Peru.", "CONCEDE", "CHL", "PER"),
         ("Chilean army shells Peruvian village.", "ASSAULT", "CHLMIL", "PER"),
-        ("Chilean court sentences Peruvian activist to prison.", "COERCE", "CHLJUD", "PER"),
+        ("Chilean court sentences Peruvian activist to prison.", "COERCE", "CHLJUD", "PERCVL"),
     ],
 )
 def test_headline_verbs_read_as_nouns(

@@ -345,13 +345,17 @@ class Sides:
 
 
 def _of_actor(actor: ActorLike, text: str, sector: str | None, start: int, end: int) -> Participant:
-    """The actor the actors stage found for a phrase; the phrase's sector when it has none."""
+    """The actor the actors stage found for a phrase; the phrase's sector when it has none
+    (and then in its code: "Riot police", the tagger's person "Riot" of Ghana, is GHACOP)."""
+    code = actor.code
+    if not actor.sector and sector and actor.country and code == actor.country:
+        code = f"{actor.country}{sector}"
     return Participant(
         actor.name,
         text,
         actor.country,
         actor.sector or sector,
-        actor.code,
+        code,
         start,
         end,
         "actors",
