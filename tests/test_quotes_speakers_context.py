@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.quotes import find_quotes
-from quote_helpers import attributions, pipeline, quotes, speakers
+from quote_helpers import attributions, pipeline, quotes, speakers, with_actors
 
 __all__ = ["pipeline"]  # the fixture, shared from quote_helpers
 
@@ -25,6 +25,34 @@ def test_a_pronoun_skips_a_person_whose_first_name_says_the_other_gender(
         "“The vote is next week,” he said."
     )
     assert speakers(quotes(pipeline, text)) == ["Margaret Lind", "Thomas Berg"]
+
+
+@pytest.mark.parametrize(
+    ("source", "pronoun", "named"),
+    [
+        ("A senior harbour official, who was not named,", "he", "A senior harbour official"),
+        ("Lindqvist's daughter, speaking outside the hall,", "she", "Lindqvist's daughter"),
+        ("A fisherman who works the north pier", "he", "A fisherman"),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_in_its_paragraph_is_that_source(
+    pipeline: Language, source: str, pronoun: str, named: str
+) -> None:
+    text = (
+        '"The ferry will run all winter," said Mayor Erik Lindqvist.\n\n'
+        f'{source} said the crossing was unsafe. "Nobody checks the engines," {pronoun} said.'
+    )
+    assert speakers(with_actors(pipeline, text)) == ["Erik Lindqvist", named, named]
+
+
+def test_a_pronoun_after_an_unnamed_source_and_a_name_is_not_that_source(
+    pipeline: Language,
+) -> None:
+    text = (
+        "A senior harbour official said the crossing was unsafe, and Mayor Erik Lindqvist "
+        'agreed. "Nobody checks the engines," he said.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] == "Erik Lindqvist"
 
 
 def test_a_speech_verb_after_a_quote_the_tagger_took_for_a_modifier(pipeline: Language) -> None:

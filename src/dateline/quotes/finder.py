@@ -25,6 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.coref import asked_about, reported_by
+from dateline.actors.roles import RoleTable
 from dateline.nlp import text_of
 from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.cues import Report, find_reports
@@ -42,6 +43,7 @@ from dateline.quotes.marks import Marked, find_marked, paragraphs, split_labelle
 from dateline.quotes.members import group_member
 from dateline.quotes.model import Quote, Speaker, SpeakerResolver
 from dateline.quotes.references import (
+    ABSTRACT_ENDINGS,
     can_speak,
     fuller_mention,
     issued_mention,
@@ -76,6 +78,8 @@ from dateline.quotes.titles import (
 from dateline.quotes.units import Unit, as_quotations, split_quotations
 
 _RELATIVE = frozenset({"who", "which", "that"})
+#: Words that open a phrase introducing someone not named before ("a resident", "one nurse").
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Entity types of named bodies and places that speak together ("France and Germany said").
 _BODIES = frozenset({"GPE", "ORG"})
 #: Words a direct quote with no speaker needs to be kept.
@@ -297,6 +301,9 @@ class _Names:
         back = refers_back(self, target, earlier)
         if back is not None:
             return Speaker(back.name, phrase.text, start, end, back.entity)
+        unnamed = self._unnamed_before(target, earlier)
+        if unnamed is not None:
+            return Speaker(unnamed.name, phrase.text, start, end, unnamed.entity)
         together = self._together(target)
         if together is not None:
             return together
@@ -563,6 +570,51 @@ class _Names:
             return None
         lo = max(last[0].sent.start_char, self.paragraphs[self.paragraph_of(start)][0])
         return self.last_subject(lo, len(before))
+
+    def _unnamed_before(self, phrase: Span, earlier: list[Quote]) -> Speaker | None:
+        """The unnamed source a "he" or "she" stands for: the last speaker before it, in its
+        paragraph, when that speaker is a person described and not named ("A senior official
+        said …. "…," he said."; "X's sister said …. "…," she said."), no person is named
+        between them, and nothing in the description says the other gender."""
+        if len(phrase) != 1 or phrase[0].lower_ not in {"he", "she"}:
+            return None
+        last = next((q.speaker for q in reversed(earlier) if q.speaker is not None), None)
+        if last is None or last.entity is not None or last.end > phrase.start_char:
+            return None
+        if self.paragraph_of(last.start) != self.paragraph_of(phrase.start_char):
+            return None
+        span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is None or not self._described_person(span):
+            return None
+        between = self.doc.char_span(last.end, phrase.start_char, alignment_mode="expand")
+        if between is not None and any(
+            t.ent_type_ == "PERSON" and not any(a <= t.idx < b for a, b in self.cast.quoted)
+            for t in between
+        ):
+            return None
+        gender = RoleTable.default().gender(span.text)
+        if gender is not None and (gender == "m") != (phrase[0].lower_ == "he"):
+            return None
+        return last
+
+    def _described_person(self, span: Span) -> bool:
+        """Whether a speaker phrase introduces one person with no name: an indefinite singular
+        common noun, or one a name owns, that is no document, body or evidence ("a senior
+        official", "a resident", "X's sister"). A definite one ("the businessman") may be a
+        named person's epithet, and "his brother" leaves "he" to the owner."""
+        root = span.root
+        if root.pos_ != "NOUN" or root.tag_ != "NN" or root.ent_type_:
+            return False
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if span[0].lower_ not in _INDEFINITE and (owner is None or owner.pos_ != "PROPN"):
+            return False
+        lemma = root.lemma_.lower()
+        lexicon = self.lexicon
+        if RoleTable.default().role(lemma) is not None:
+            return True  # "a senior official", "a company spokesman"
+        if lemma in lexicon.speaker_nouns or lemma in lexicon.evidence_nouns:
+            return False  # "the ministry", "the statement", "a poll"
+        return lemma not in lexicon.org_references and not lemma.endswith(ABSTRACT_ENDINGS)
 
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
