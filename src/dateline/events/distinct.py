@@ -13,7 +13,8 @@ def is_thing(p: Participant, doc: Doc, rules: CoderRules) -> bool:
     """Whether a side is a thing, not an agent: a phrase no actor stands for, with no sector
     (no agent noun of the actors stage's ``sectors.tsv``), headed by a common noun outside
     every entity that is no agent noun either (``words.tsv`` classes ``agent``, "group",
-    "countries", ``relation``, "ally", and ``agent_suffix``, "cleaners", "residents")."""
+    "countries", ``relation``, "ally", and the actors' ``agent_suffix``, "cleaners",
+    "residents", unless of class ``thing``)."""
     if p.known or p.sector or p.end <= p.start:
         return False
     span = doc.char_span(p.start, p.end, alignment_mode="expand")

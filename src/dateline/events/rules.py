@@ -6,7 +6,9 @@
 
 The head nouns of actor phrases and their CAMEO sectors ("police" -> COP) are the actors
 stage's: :attr:`CoderRules.sectors` is the phrase half of ``dateline/data/actors/sectors.tsv``,
-read through :class:`dateline.actors.roles.RoleTable`.
+read through :class:`dateline.actors.roles.RoleTable`; so are the endings of nouns of people
+(``words["agent_suffix"]``, the class of ``dateline/data/actors/words.tsv`` the quotes stage
+reads too).
 
 Each table's last column, ``provenance``, says where the row comes from (see
 :mod:`dateline.events.provenance`); it is kept in :attr:`CoderRules.provenance`, by
@@ -30,7 +32,7 @@ DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
     *("light", "pronoun", "transparent", "promise", "happen", "symmetric", "earlier", "question"),
-    *("agent", "agent_suffix", "relation", "shell", "claim", "stance"),
+    *("agent", "relation", "shell", "claim", "stance"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled", "topic"),
 )
@@ -111,6 +113,7 @@ def load(directory: Path = DATA_DIR, roles: RoleTable | None = None) -> CoderRul
         words[cls].add(word.lower())
         origin[f"words.tsv:{cls}/{word.lower()}"] = source
     roles = roles or RoleTable.default()
+    words["agent_suffix"] = set(roles.words["agent_suffix"])  # the quotes stage reads it too
     sectors = dict(roles.sectors)
     for word, source in roles.sector_provenance.items():
         _check_provenance("sectors.tsv", word, source)

@@ -150,10 +150,6 @@ def _set_off_after(tok: Token) -> bool:
     return doc[tok.left_edge.i - 1].is_punct
 
 
-#: Endings of nouns of people ("organiser", "protester", "activist", "resident", "employee").
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ary")
-
-
 def _tellers_own(cue: Token, content: set[int], lexicon: Lexicon) -> set[int]:
     """ "X said the port had reopened and urged traders to return": a speech verb joined to
     the reported clause with no subject of its own, where the clause's subject is a thing,
@@ -184,7 +180,8 @@ def _tellers_own(cue: Token, content: set[int], lexicon: Lexicon) -> set[int]:
 
 def _a_thing(tok: Token, lexicon: Lexicon) -> bool:
     """A common noun no entity covers that names no one who could speak ("the port", "the
-    vessel"): not a noun that speaks, an organisation word, a role or an agent noun."""
+    vessel"): not a noun that speaks, an organisation word, a role or a noun of people by its
+    ending (class ``agent_suffix`` of the actors' ``words.tsv``, which the events read too)."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
     lemma = tok.lemma_.lower()
@@ -195,7 +192,7 @@ def _a_thing(tok: Token, lexicon: Lexicon) -> bool:
         or lemma in lexicon.org_references
         or lemma in roles.sectors
         or roles.role(lemma) is not None
-        or lemma.endswith(_AGENT_ENDINGS)
+        or any(lemma.endswith(s) for s in roles.words["agent_suffix"])
     )
 
 
