@@ -261,6 +261,14 @@ def test_a_threat_names_whom_or_what(nlp: Any) -> None:
     assert (e.plover, pair(e)) == ("THREATEN", ("RUS", "MDA"))
 
 
+def test_a_threat_about_itself_targets_whom_its_act_is_aimed_at(nlp: Any) -> None:
+    # "it" is the one threatening; the ties are cut with Togo
+    events = code(nlp, "Ghana threatened that it would cut ties with Togo.")
+    assert [(e.plover, pair(e)) for e in events if e.modality == "asserted"] == [
+        ("THREATEN", ("GHA", "TGO"))
+    ]
+
+
 def test_paying_tribute_is_praise(nlp: Any) -> None:
     e = one(code(nlp, "The Irish president paid tribute to the late Kenyan runner on Sunday."))
     assert (e.cameo, e.plover) == ("051", "SUPPORT")

@@ -42,13 +42,19 @@ def complement_targets(
     prepositional object, there or on the object, nested complements included ("agreed
     to send the files *to Chile*", "warned it would cut ties *with Peru*")."""
     fallback: list[Participant] = []
+    # "X warned that *it* would cut ties with Y": the pronoun for the teller is the target
+    # only when nothing else in the clause is (then the act is X's own, reflexive)
+    itself: list[Participant] = []
     for comp in verb.children:
         purpose = comp.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
         )
         if (comp.dep_ not in ("ccomp", "xcomp") and not purpose) or depth > 2:
             continue
-        groups = [[c for c in comp.children if c.dep_ == "nsubj"]]
+        subjects = [c for c in comp.children if c.dep_ == "nsubj"]
+        own = [c for c in subjects if _itself(c, verb, resolver)]
+        itself.extend(t for h in own for t in resolver.phrase(h) if agentive(t))
+        groups = [[c for c in subjects if c not in own]]
         if not addressed:
             objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
             groups.append(objs)
@@ -64,7 +70,17 @@ def complement_targets(
             if any(t.known for t in found):
                 return found
             fallback = fallback or found
-    return fallback
+    return fallback or itself
+
+
+def _itself(subj: Token, verb: Token, resolver: Sides) -> bool:
+    """Whether a complement's subject is a pronoun for the predicate's own subject ("China
+    warned that *it* would cut ties with X"): the teller, not whom the act is aimed at."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj.pos_ != "PRON" or not own:
+        return False
+    at = resolver.offset + own[0].idx
+    return any(p.start <= at < p.end for p in resolver.phrase(subj))
 
 
 def against(verb: Token, resolver: Sides, sources: list[Participant]) -> list[Participant]:
