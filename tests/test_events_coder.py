@@ -211,6 +211,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Japanese firm unveiled a new electric car in Paris.",  # a product
         "The Peruvian government declared a health emergency over dengue.",  # no coercion
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
+        "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
     ],
 )
@@ -267,6 +268,11 @@ def test_a_threat_about_itself_targets_whom_its_act_is_aimed_at(nlp: Any) -> Non
     assert [(e.plover, pair(e)) for e in events if e.modality == "asserted"] == [
         ("THREATEN", ("GHA", "TGO"))
     ]
+
+
+def test_an_attack_on_a_market_place_is_an_attack(nlp: Any) -> None:
+    e = one(code(nlp, "Rebels attacked a market in northern Chad on Monday."))
+    assert e.plover == "ASSAULT"
 
 
 def test_paying_tribute_is_praise(nlp: Any) -> None:
