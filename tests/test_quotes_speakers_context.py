@@ -267,6 +267,33 @@ def test_members_of_a_group_and_names_side_by_side(
 @pytest.mark.parametrize(
     ("text", "named"),
     [
+        # a document whose own verb the quote holds speaks, not the cue beside it ...
+        (
+            "The assembly met on Monday.\n\nThe General Assembly resolution, backed by 97 "
+            'countries, "calls upon all states to lift the siege of the port."',
+            "The General Assembly resolution",
+        ),
+        # ... nor the clause around it
+        (
+            "The council met on Monday.\n\nNorway's draft, which was voted down, would have "
+            '"barred every arms sale to the region for a year."',
+            "Norwegian draft",
+        ),
+        # a campaign speaks as itself, not as the person it is named for
+        (
+            "Mayor Erik Lindqvist opened the fair on Monday.\n\nThe Lindqvist campaign said "
+            'the debate "would not happen before the vote, whatever the rivals say."',
+            "The Lindqvist campaign",
+        ),
+    ],
+)
+def test_a_documents_own_words_are_the_documents(pipeline: Language, text: str, named: str) -> None:
+    assert speakers(with_actors(pipeline, text)) == [named]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
         # a resolution no owner is named with: the body that votes on resolutions named before
         (
             "The Harbour Council met on Monday to vote on aid to the islands.\n\n"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors.roles import RoleTable
 from dateline.quotes.cues import Report
 from dateline.quotes.lexicon import Cue, default_lexicon
 from dateline.quotes.marks import LABEL, Marked, words
@@ -107,7 +108,12 @@ def attach(
         label = _label_speaker(doc, text, m)
         if label is not None:
             spans[0] = (label.cue_end + 1, spans[0][1])
-        cue = label or shared or _nearest_cue(doc, text, m, reports, owner)
+        cue = (
+            label
+            or _documents_words(doc, m)
+            or shared
+            or _nearest_cue(doc, text, m, reports, owner)
+        )
         last = Draft("direct", spans, cue, [m])
         drafts.append(last)
     return drafts
@@ -170,6 +176,35 @@ def _nearest_cue(
     if best is not None:
         return best[1]
     return _governing_verb(doc, text, m, inside, quoted)
+
+
+def _documents_words(doc: Doc, m: Marked) -> Report | None:
+    """A quote that holds its own verb whose subject speaks as itself, a document above all
+    ("The resolution, backed by 120 countries, "calls upon …"", "X's draft, which was voted
+    down, would have "barred …""): its words, not those of the cue beside or around them."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    held = _quoted_verb(doc, m, {t.i for t in span if not t.is_punct})
+    if held is None or held.source is None or not speaks_as_itself(held.source):
+        return None
+    return held
+
+
+def speaks_as_itself(source: Span) -> bool:
+    """Whether a phrase's head is a speaker noun (``speaker_nouns.tsv``) that is no person's
+    title and no body's word: a document ("resolution", "draft", "statement"), a campaign, a
+    source. Such a phrase speaks as itself, not as a person or body named in it ("The X
+    campaign", "a report released by the governor's office"); a relative pronoun stands for
+    its antecedent."""
+    root = source.root
+    if root.lower_ in {"that", "which"} and root.head.dep_ == "relcl":
+        root = root.head.head
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or lemma not in default_lexicon().speaker_nouns:
+        return False
+    roles = RoleTable.default()
+    return roles.role(lemma) is None and roles.org_sector(lemma) is None
 
 
 #: Prepositions whose object owns the words a noun names ("the reply from X", "the verdict of X").

@@ -36,6 +36,7 @@ from dateline.quotes.drafts import (
     attach,
     held_term,
     merge_split,
+    speaks_as_itself,
 )
 from dateline.quotes.edges import refine
 from dateline.quotes.lexicon import Lexicon, default_lexicon
@@ -359,7 +360,9 @@ class _Names:
         if (
             entity is not None
             and root.lower_ not in name.lower()
-            and (root.tag_ == "NNS" or (root.pos_ == "NOUN" and inside))
+            and (
+                root.tag_ == "NNS" or (root.pos_ == "NOUN" and (inside or speaks_as_itself(target)))
+            )
         ):
             # "Associated Press journalists", "a Defense Ministry spokesman": people of the
             # organisation the phrase names, not the organisation
