@@ -504,3 +504,38 @@ def test_a_feeling_put_into_words_without_a_clause_keeps_its_object(pipeline: La
     text = "The harbour master expressed deep concern about the winter timetable."
     q = by_cue(attributions(pipeline, text), "expressed")
     assert "the winter timetable" in content(text, q)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "reported"),
+    [
+        (
+            "The mayor derided the harbor plan as a waste of money.",
+            "derided",
+            "the harbor plan as a waste of money",
+        ),
+        (
+            "The ferry company disputed the figures released by the union.",
+            "disputed",
+            "the figures released by the union",
+        ),
+        ("Critics assailed the governor over the delays.", "assailed", "the governor"),
+        (
+            "She countered that the budget was balanced.",
+            "countered",
+            "that the budget was balanced",
+        ),
+        (
+            "Analysts calculated that the new tolls would raise two million a year.",
+            "calculated",
+            "that the new tolls would raise two million a year",
+        ),
+        ("Opponents bashed the tax on fishing boats.", "bashed", "the tax on fishing boats"),
+    ],
+)
+def test_verbs_of_dispute_and_reckoning_are_cues(
+    pipeline: Language, text: str, cue: str, reported: str
+) -> None:
+    q = by_cue(attributions(pipeline, text), cue)
+    assert q.speaker is not None
+    assert content(text, q).rstrip(".").startswith(reported)
