@@ -70,6 +70,22 @@ def test_named_organisation_gets_sector_and_country(pipeline: Language) -> None:
     assert (bank.sector, bank.country, bank.code) == ("BUS", "LTU", "LTUBUS")
 
 
+def test_an_acronym_is_the_organisation_whose_initials_it_spells(pipeline: Language) -> None:
+    text = (
+        "Fighters of the Northern Liberation Front attacked a convoy near Gao on Monday. "
+        "The NLF said it had destroyed three trucks. The UN condemned the attack."
+    )
+    _, actors = run(pipeline, text)
+    front = [
+        e for e in actors.entities if e.type == "ORG" and e.name == "Northern Liberation Front"
+    ]
+    assert len(front) == 1 and "NLF" in front[0].aliases
+    assert not any(e.name == "NLF" for e in actors.entities)
+    start = text.index("The NLF") + len("The ")
+    found = actors.at(start, start + len("NLF"))
+    assert found is not None and found.name == "Northern Liberation Front"
+
+
 def test_authors_are_reporters(pipeline: Language) -> None:
     _, actors = run(pipeline, "Talks resumed in Skopje.", authors=["Jana Novak"])
     author = person(actors, "Jana Novak")

@@ -296,7 +296,49 @@ def _things(
             target = _described(things, n, span, keys)
             if target is not None:
                 target.mentions.append((n, span, "description"))
+    return _with_acronyms(things)
+
+
+#: Words a name's initials skip ("Committee *for the* Protection *of* Journalists": CPJ).
+_UNINITIALLED = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "la", "des"})
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words ("Northern Liberation Front": NLF), hyphenated parts
+    each."""
+    words = [w for part in name.split() for w in part.split("-") if w]
+    return "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).upper()
+
+
+def _with_acronyms(things: dict[str, Thing]) -> list[Thing]:
+    """Organisations, an acronym the knowledge base does not know merged into the one whose
+    initials it spells and which the article named before it ("the Northern Liberation
+    Front ... the NLF"): one actor, where the acronym had been one of no country or sector."""
+    named = [t for t in things.values() if t.type == "ORG" and " " in t.name]
+    for key, thing in list(things.items()):
+        name = thing.name
+        if thing.type != "ORG" or thing.code or not (2 <= len(name) <= 6 and name.isupper()):
+            continue
+        if not name.isalpha():
+            continue
+        mentioned = _first_mention(thing)
+        if not mentioned:
+            continue
+        first = min(mentioned)
+        spelled = [
+            t
+            for t in named
+            if _initials(t.name) == name and min(_first_mention(t) or [first]) < first
+        ]
+        if len(spelled) == 1:
+            spelled[0].mentions.extend(thing.mentions)
+            del things[key]
     return list(things.values())
+
+
+def _first_mention(thing: Thing) -> list[tuple[int, int]]:
+    """Where a thing's mentions start, as (doc number, token) pairs."""
+    return [(n, span.start) for n, span, _ in thing.mentions]
 
 
 def _described(things: dict[str, Thing], n: int, span: Span, keys: tuple[str, ...]) -> Thing | None:
