@@ -91,6 +91,13 @@ def test_a_natural_hazard_is_no_one_acting(nlp: Any) -> None:
     ]
 
 
+def test_what_a_standing_law_provides_is_ongoing(nlp: Any) -> None:
+    # a law's provision told in the present is a standing state; its passing was the act
+    assert told(nlp, "The new Slovak law bans foreign funding of charities.") == [
+        ("SANCTION", "ongoing")
+    ]
+
+
 def test_an_act_with_no_one_acting_on_an_unplaced_side_is_agentless(nlp: Any) -> None:
     # neither side is an actor with a country: still an act, told with no one acting
     assert told(nlp, "The village was shelled on Monday.") == [("ASSAULT", "agentless")]

@@ -330,6 +330,7 @@ class Precision:
         know, no name, no entity's words on the source, no known target: "several states
         back the draft"), which the gold conventions leave uncoded (an event needs
         someone acting), or when every source is a natural hazard (:meth:`_hazard`);
+        "ongoing" also for a standing text's provision told in the present (:meth:`_provides`);
         "background" also for a clause of contrast (:meth:`contrasted`); else ``modality``.
         Only the record's modality changes: the sentence sets (PLV, PLOVER) type such
         sentences, and count them still."""
@@ -346,6 +347,8 @@ class Precision:
         doc = pred.token.doc
         if all(self._hazard(p, doc) for p in sources):
             return "agentless"  # "Typhoon X slammed into ...": weather, no one acting
+        if pred.token.tag_ in ("VBZ", "VBP") and all(self._provides(p, doc) for p in sources):
+            return "ongoing"  # "the new law bans ...": what a standing text provides
         if not any(_named(p, doc) for p in sources) and not any(p.known for p in targets):
             return "agentless"
         return modality
@@ -360,6 +363,12 @@ class Precision:
         root = span.root
         words = [root, *(c for c in root.children if c.dep_ == "compound" and c.i < root.i)]
         return any(self.rules.is_("hazard", w.lemma_) for w in words)
+
+    def _provides(self, side: Participant, doc: Doc) -> bool:
+        """Whether a side is a standing text that rules (``words.tsv`` class ``provision``:
+        "the new law", "a decree"), by its head noun."""
+        span = doc.char_span(side.start, side.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and self.rules.is_("provision", span.root.lemma_)
 
     def told_done(self, verb: Token) -> bool:
         """Whether a verb tells of something done: past tense, not negated, hedged or under a
