@@ -165,6 +165,12 @@ def test_a_noun_for_words_said_introduces_its_owners_quote(
     assert speaker(only(quotes(pipeline, text), "direct")) == named
 
 
+@pytest.mark.parametrize("verb", ["yelled", "screamed", "whispered", "exclaimed"])
+def test_a_verb_of_crying_out_is_the_cue_of_its_quote(pipeline: Language, verb: str) -> None:
+    text = f'When the mayor thanked the crowd, a fisherman {verb} "Go home!" and others booed.'
+    assert [speaker(q) for q in quotes(pipeline, text)] == ["a fisherman"]
+
+
 def test_a_quote_paragraph_after_a_named_apposition_is_that_persons(pipeline: Language) -> None:
     # the paragraph before introduces the speaker as a name beside the subject; the quote
     # paragraphs after it, the first left open, are hers
