@@ -246,3 +246,9 @@ def test_what_talks_went_over_is_their_topic_not_another_act(nlp: Any) -> None:
         "discussing trade, investment and border security."
     )
     assert {e.plover for e in candidates(nlp, text)} == {"CONSULT"}
+
+
+def test_the_means_an_attack_was_done_with_is_no_act_of_its_own(nlp: Any) -> None:
+    # petrarch2 codes "use aircraft/drones" 090; as the means of a coded act it is that act
+    text = "Togolese rebels attacked the border post at dawn, using drones and mortars."
+    assert {e.plover for e in candidates(nlp, text)} == {"ASSAULT"}

@@ -439,7 +439,8 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     """Whether the predicate is a participle clause telling what a coded act of its type did
     ("stormed a police post, *killing* five officers"), or a demand told of a protest
     ("blocked the port, *demanding* ..."), or what talks went over ("held talks,
-    *discussing* trade": ``words.tsv`` class ``topic``), or the aim of an act of its type
+    *discussing* trade": ``words.tsv`` class ``topic``), or the means of an act ("attacked
+    the town, *using* drones": class ``instrument``), or the aim of an act of its type
     (:func:`_topic_of`): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
@@ -454,6 +455,8 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
             # "blocked the road, *demanding* X": what a protest asks is the protest's aim
             or (head.plover == "PROTEST" and pred.plover == "REQUEST")
             or (head.plover == "CONSULT" and rules.is_verb("topic", tok))
+            # "launched the assault, *using* drones": the means of the act told
+            or rules.is_verb("instrument", tok)
         )
         and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
     )

@@ -34,8 +34,8 @@ CLASSES = (
     *("light", "pronoun", "transparent", "promise", "happen", "symmetric", "earlier", "question"),
     *("agent", "relation", "shell", "claim", "stance"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
-    *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled", "topic"),
-    *("provision",),
+    *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
+    *("topic", "provision", "instrument"),
 )
 
 
