@@ -91,6 +91,15 @@ def test_a_natural_hazard_is_no_one_acting(nlp: Any) -> None:
     ]
 
 
+def test_an_act_a_while_after_which_the_news_came_is_background(nlp: Any) -> None:
+    # "a week after" read as a preposition still opens the clause of what came before
+    text = (
+        "Uruguay closed the border on Monday, a week after its rival Brazil attacked the town "
+        "with heavy artillery."
+    )
+    assert {e.plover: e.modality for e in code(nlp, text)}.get("ASSAULT") != "asserted"
+
+
 def test_what_a_standing_law_provides_is_ongoing(nlp: Any) -> None:
     # a law's provision told in the present is a standing state; its passing was the act
     assert told(nlp, "The new Slovak law bans foreign funding of charities.") == [

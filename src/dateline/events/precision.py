@@ -129,7 +129,7 @@ class Precision:
             if (
                 node.dep_ == "advcl"
                 and node.head.idx >= cut
-                and any(c.dep_ == "mark" and rules.is_("earlier", c.lower_) for c in node.children)
+                and any(_opens_with(c, node, rules) for c in node.children)
             ):
                 return "earlier"  # "closed the border after rebels shelled ...": background
             if node.i == tok.i and charged_by(node, rules.words["charge"]) is not None:
@@ -516,6 +516,18 @@ def _named(side: Participant, doc: Doc) -> bool:
         return True
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ for t in span)
+
+
+def _opens_with(c: Token, clause: Token, rules: CoderRules) -> bool:
+    """Whether ``c`` is the clause's subordinator of what came before (``words.tsv`` class
+    ``earlier``): its mark, or the same word the parser read as a preposition opening the
+    clause before its subject ("a week *after* its rival X attacked ...")."""
+    if not rules.is_("earlier", c.lower_):
+        return False
+    if c.dep_ == "mark":
+        return True
+    subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    return c.dep_ == "prep" and subject is not None and c.i < subject.i < clause.i
 
 
 def _described_by(verb: Token) -> bool:
