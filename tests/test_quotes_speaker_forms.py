@@ -143,6 +143,14 @@ def test_colon_at_paragraph_end_introduces_the_quote(pipeline: Language) -> None
     assert speaker(q) == "Petra Novak"
 
 
+def test_a_sentence_of_words_said_introduces_the_quote_after_it(pipeline: Language) -> None:
+    text = (
+        "The islanders met on Sunday.\n\nThe answer from the ferry company was short. "
+        '"The boats will not run in winter, and that is final."'
+    )
+    assert speaker(only(quotes(pipeline, text), "direct")) == "the ferry company"
+
+
 @pytest.mark.parametrize(
     ("line", "named"),
     [

@@ -175,7 +175,18 @@ def _nearest_cue(
             best = (rank, report)
     if best is not None:
         return best[1]
-    return _governing_verb(doc, text, m, inside, quoted)
+    return _governing_verb(doc, text, m, inside, quoted) or _said_just_before(doc, text, m, quoted)
+
+
+def _said_just_before(doc: Doc, text: str, m: Marked, quoted: dict[int, int]) -> Report | None:
+    """ "The message from the ministry was clear. "…"": a sentence of its paragraph whose
+    subject is a noun for words said, right before a quote with no cue of its own, introduces
+    it as a colon would."""
+    before = text[: m.outer_start].rstrip(" \t")
+    if not before.endswith((".", ":")) or before.endswith("\n"):
+        return None
+    stop = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return _said_noun(doc, stop, quoted) if stop is not None else None
 
 
 def _documents_words(doc: Doc, m: Marked) -> Report | None:
@@ -211,7 +222,7 @@ def speaks_as_itself(source: Span) -> bool:
 _OWNING = frozenset({"from", "of"})
 
 
-def _said_noun(doc: Doc, colon: Span) -> Report | None:
+def _said_noun(doc: Doc, colon: Span, quoted: dict[int, int] | None = None) -> Report | None:
     """ "Her answer was short: "…"", "The reply from the ministry: "…"": a noun for words said
     (``said_nouns.tsv``), the subject of the clause before the colon or that clause itself,
     introduces the quote; its possessor, or the object of its "from" or "of", speaks."""
@@ -220,8 +231,8 @@ def _said_noun(doc: Doc, colon: Span) -> Report | None:
     if sent is None:
         return None
     for noun in doc[sent.start : colon.start]:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in said:
-            continue
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in said or noun.i in (quoted or {}):
+            continue  # a word of an earlier quote ("'My advice was …,' X recalled.") says nothing
         subject = noun.dep_ == "nsubj" and (noun.head.lemma_ == "be" or noun.head.i > colon.start)
         if not (noun.dep_ == "ROOT" or subject):
             continue  # the verb of the clause is "be", or the quote's own (a parse over the colon)
