@@ -535,6 +535,13 @@ def test_it_after_a_person_acting_on_a_thing_is_that_thing(nlp: Any) -> None:
     assert any(e.source is not None and e.source.country == "IRL" for e in coded(nlp, text))
 
 
+def test_whom_a_suit_is_against_keeps_only_its_own_words(nlp: Any) -> None:
+    # what the sued are said to have done is no part of them ("sue" is a verb of charging)
+    text = "The Ghanaian government sued a Dutch firm for selling data to a Chinese bank."
+    (suit,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert suit.target is not None and suit.target.text == "a Dutch firm"
+
+
 def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
     # "his ministry": Chile's, not the country of the place where he speaks
     text = "Chilean Mining Minister Jorge Reyes said in Lima that his ministry had offered help."
