@@ -97,6 +97,15 @@ def _country(actor: KbActor) -> str | None:
     return next((split_code(t.code)[0] for t in actor.tenures), None)
 
 
+#: Code prefixes of bodies of no one country: NGOs, IGOs, multinationals.
+_BODIES = ("NGO", "IGO", "MNC")
+
+
+def _body(actor: KbActor) -> bool:
+    """Whether every code the actor has is a body's of no one country (``_BODIES``)."""
+    return bool(actor.tenures) and all(t.code.startswith(_BODIES) for t in actor.tenures)
+
+
 def _parse_tenures(cell: str) -> tuple[Tenure, ...]:
     out = []
     for part in cell.split("|"):
@@ -138,9 +147,12 @@ class KnowledgeBase:
                 key, name, tuple(a for a in aliases.split("|") if a), kind, _parse_tenures(tenures)
             )
             self.actors.append(actor)
-            if kind != "PERSON":
+            if kind != "PERSON" or _body(actor):
+                # PETRARCH-2's agents list many organisations as people ("Human Rights Watch":
+                # NGOHRI); a code of a body of no country makes the name an organisation's too
                 for form in (name, *actor.aliases):
                     self._orgs.setdefault(_fold(form), []).append(actor)
+            if kind != "PERSON":
                 continue
             for form in (name, *actor.aliases):
                 folded = _person_key(form)
