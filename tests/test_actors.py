@@ -95,6 +95,29 @@ def test_an_organisation_the_actor_tables_list_among_people_is_still_found(
     assert ngo.type == "ORG" and (ngo.code or "").startswith("NGO") and ngo.code != "NGO"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Human Rights Watch urged Peru to free the two reporters.",
+            "Human Rights Watch",
+            "NGOHRI",
+        ),
+        (
+            "A report by Doctors Without Borders blamed both sides.",
+            "Doctors Without Borders",
+            "NGOHLHMSF",
+        ),
+    ],
+)
+def test_a_rights_or_aid_group_the_model_misses_is_tagged_and_coded(
+    pipeline: Language, text: str, name: str, code: str
+) -> None:
+    _, actors = run(pipeline, text)
+    found = [e for e in actors.entities if e.name == name]
+    assert len(found) == 1 and found[0].code == code and found[0].country is None
+
+
 def test_authors_are_reporters(pipeline: Language) -> None:
     _, actors = run(pipeline, "Talks resumed in Skopje.", authors=["Jana Novak"])
     author = person(actors, "Jana Novak")

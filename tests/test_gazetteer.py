@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from dateline.actors.kb import KnowledgeBase
 from dateline.errors import DatelineError
 from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, Region, normalize
 from dateline_dev import build_gazetteer
@@ -217,6 +218,15 @@ def test_curated_files_are_valid(gaz: Gazetteer) -> None:
     # names the ruler tags by context are excluded names of countries
     assert gaz.country_in_context <= gaz.ruler_exclude
     assert all(gaz.country_by_name(name) is not None for name in gaz.country_in_context)
+
+
+def test_every_ngo_is_a_body_the_knowledge_base_codes_by_that_name(gaz: Gazetteer) -> None:
+    kb = KnowledgeBase.default()
+    for ngo in gaz.ngos:
+        actor = kb.lookup_org(ngo.name)
+        assert actor is not None and actor.key == ngo.key, ngo.name
+        assert (actor.code_at(None) or "").startswith("NGO"), ngo.name
+        assert gaz.by_ent_id(ngo.ent_id) == ngo
 
 
 def test_malformed_file_gives_a_coded_error(tmp_path: Path) -> None:

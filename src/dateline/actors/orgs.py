@@ -22,7 +22,7 @@ from dateline.actors.context import DocIndex
 from dateline.actors.home import subdivisions
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.model import MentionKind
-from dateline.nlp.gazetteer import Country, Demonym, Igo, Place, Platform, Region, normalize
+from dateline.nlp.gazetteer import Country, Demonym, Igo, Ngo, Place, Platform, Region, normalize
 
 #: spaCy labels that can be actors or places; dates, numbers and works are not entities here.
 LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
@@ -73,6 +73,12 @@ def describe(index: DocIndex, ent: Span, kb: KnowledgeBase | None, day: str | No
         return Thing(entry.ent_id, entry.name, "ORG", None, "IGO", entry.code, entry.ent_id)
     if isinstance(entry, Platform):
         return Thing(entry.ent_id, entry.name, "ORG", kb=entry.ent_id)
+    if isinstance(entry, Ngo):
+        # its code from the knowledge base, by its name there
+        actor = kb.lookup_org(entry.name, day) if kb is not None else None
+        code = actor.code_at(day) if actor is not None else None
+        country, sector = split_code(code or "NGO")
+        return Thing(entry.ent_id, entry.name, "ORG", country, sector, code or "NGO", entry.ent_id)
     if isinstance(entry, Region):
         return Thing(entry.ent_id, text, "LOC", kb=entry.ent_id)
     key = f"{ent.label_.lower()}:{normalize(text)}"

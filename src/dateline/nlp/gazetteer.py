@@ -105,7 +105,21 @@ class Platform:
         return f"platform:{self.key}"
 
 
-Entry = Country | Place | Demonym | Region | Igo | Platform
+@dataclass(frozen=True, slots=True)
+class Ngo:
+    """A non-governmental organisation the ruler tags; ``key`` is its actor in the knowledge
+    base, which gives its code."""
+
+    name: str
+    key: str
+    aliases: tuple[str, ...]
+
+    @property
+    def ent_id(self) -> str:
+        return f"ngo:{self.key}"
+
+
+Entry = Country | Place | Demonym | Region | Igo | Platform | Ngo
 E = TypeVar("E")
 
 _SPACES = re.compile(r"[\s_]+")
@@ -215,6 +229,9 @@ class Gazetteer:
         self.platforms: tuple[Platform, ...] = tuple(
             Platform(r[0], r[1], _split(r[2])) for r in _rows(root / "platforms.tsv", 3)
         )
+        self.ngos: tuple[Ngo, ...] = tuple(
+            Ngo(r[0], r[1], _split(r[2])) for r in _rows(root / "ngos.tsv", 3)
+        )
         #: names the entity ruler leaves to the statistical NER (ambiguous with people, words)
         self.ruler_exclude: frozenset[str] = _words(root / "ruler_exclude.txt")
         #: names of ruler_exclude that are the country where the context says a place
@@ -237,6 +254,7 @@ class Gazetteer:
         for table in (
             self.platforms,
             self.igos,
+            self.ngos,
             self.regions,
             self.demonyms,
             ranked,

@@ -74,6 +74,8 @@ def entity_patterns(
         add("ORG", (igo.name, *igo.aliases), igo.ent_id)
     for platform in gazetteer.platforms:
         add("ORG", (platform.name, *platform.aliases), platform.ent_id)
+    for ngo in gazetteer.ngos:
+        add("ORG", (ngo.name, *ngo.aliases), ngo.ent_id)
     for region in gazetteer.regions:
         add(region.label, (region.term,), region.ent_id)
     for country in gazetteer.countries:
