@@ -293,3 +293,16 @@ def test_a_title_held_at_a_body_named_in_the_possessive_is_of_its_sector(
     # a title's own sector (a secretary-general of the UN, a company's chairman) gives way
     _, actors = run(pipeline, text)
     assert person(actors, "Ilze Berzina").sector == sector
+
+
+@pytest.mark.parametrize(
+    ("published", "code"), [("2019-06-01", "USAGOV"), ("2025-06-01", "USAGOV")]
+)
+def test_a_leader_after_the_generated_tables_has_a_country_of_their_own(
+    pipeline: Language, published: str, code: str
+) -> None:
+    # kb_recent.tsv: no demonym or title names the country, and the dateline is elsewhere
+    text = "MEXICO CITY (Reuters) - President Donald Trump spoke by phone with Mexico's president."
+    _, actors = run(pipeline, text, published=published)
+    found = [e for e in actors.entities if e.name == "Donald Trump"]
+    assert len(found) == 1 and found[0].country == "USA" and found[0].code == code

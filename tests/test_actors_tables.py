@@ -236,3 +236,27 @@ def test_shipped_kb_is_what_the_build_script_writes() -> None:
     from dateline_dev.build_kb import DEFAULT_OUT, build
 
     assert "\n".join(build(reference)) + "\n" == DEFAULT_OUT.read_text(encoding="utf-8")
+
+
+def test_recent_rows_name_no_one_the_generated_table_names_under_another_key() -> None:
+    # kb_recent.tsv replaces a generated row by its key; a second key for one name would make
+    # every lookup of that name ambiguous
+    root = Path(nlp.__file__).parent.parent / "data" / "actors"
+
+    def names(file: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for line in (root / file).read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if line.startswith("#") or len(cells) != 5 or cells[0] == "key":
+                continue
+            for form in (cells[1], *cells[2].split("|")):
+                if " " in form:
+                    found.setdefault(form.lower(), set()).add(cells[0])
+        return found
+
+    generated = names("kb.tsv")
+    for form, keys in names("kb_recent.tsv").items():
+        assert generated.get(form, keys) == keys, form
+    kb = KnowledgeBase.default()
+    trump = kb.lookup("Donald Trump", "2025-06-01")
+    assert trump is not None and trump.code_at("2025-06-01") == "USAGOV"

@@ -106,6 +106,21 @@ def _body(actor: KbActor) -> bool:
     return bool(actor.tenures) and all(t.code.startswith(_BODIES) for t in actor.tenures)
 
 
+def _rows(path: Path | Traversable) -> list[tuple[str, str, str, str, str]]:
+    """The five cells of each row of a knowledge-base table, header and comments skipped."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    header = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        key, name, aliases, kind, tenures = line.split("\t")
+        rows.append((key, name, aliases, kind, tenures))
+    return rows
+
+
 def _parse_tenures(cell: str) -> tuple[Tenure, ...]:
     out = []
     for part in cell.split("|"):
@@ -135,14 +150,11 @@ class KnowledgeBase:
         #: people news calls by surname alone
         self._by_surname: set[tuple[str, str]] = set()
         self._orgs: dict[str, list[KbActor]] = {}
-        header = True
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            if header:
-                header = False
-                continue
-            key, name, aliases, kind, tenures = line.split("\t")
+        # the hand-curated recent actors first: a key there replaces the generated row
+        recent = _rows(root / "kb_recent.tsv") if path == root / "kb.tsv" else []
+        replaced = {row[0] for row in recent}
+        rows = recent + [row for row in _rows(path) if row[0] not in replaced]
+        for key, name, aliases, kind, tenures in rows:
             actor = KbActor(
                 key, name, tuple(a for a in aliases.split("|") if a), kind, _parse_tenures(tenures)
             )
