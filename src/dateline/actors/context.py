@@ -164,7 +164,7 @@ class DocIndex:
                     found = self.roles.title_ending(doc, of)
                     if found is not None and doc[of].lower_ == "of":
                         of_country = (self.country_of_ent(ent), self.igo_of_ent(ent))
-                    # "the U.S. ambassador to the United Nations, X": the title is X's, the
+                    # "Chile's ambassador to the African Union, X": the title is X's, the
                     # body or country after "to" is where X serves, not whom X serves
         country, igo, start = None, None, name_start
         role = None
