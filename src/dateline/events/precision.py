@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events import ontology
 from dateline.events.clause_targets import charged_by, subject_of
+from dateline.events.implied_sides import FORCE_ROOTS
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
@@ -43,9 +44,6 @@ MODALITY_OF_BLOCK = {
 }
 #: Blocking reasons of acts told to describe or explain, not reported.
 DESCRIBED = frozenset({"clause", "earlier", "nested"})
-#: CAMEO roots of force (coerce, assault, fight, mass violence): with a scoreline on the verb
-#: ("beat X 3-1", "crushed Y 4-0") the verb tells a game, not force
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
 _DASHES = frozenset({"-", "\u2013"})
 
@@ -80,7 +78,7 @@ class Precision:
         if rules.is_verb("plan", tok):
             return "plan"
         code = preds[tok.i].entry.cameo
-        if code is not None and ontology.root_of(code) in _FORCE_ROOTS and _scoreline(tok):
+        if code is not None and ontology.root_of(code) in FORCE_ROOTS and _scoreline(tok):
             return "score"  # "Brazil beat Argentina 3-1": a game, no act of force
         asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
         if (
