@@ -19,6 +19,7 @@ from dateline.actors.sides import Sides
 from dateline.events.implied_sides import agentive
 from dateline.events.model import Participant
 from dateline.events.predicates import phrase_tokens
+from dateline.nlp import to_infinitive
 
 #: Prepositions whose object can be the target when the verb has no direct object.
 #: ("mediated *between* X and Y": both are its targets)
@@ -46,9 +47,7 @@ def complement_targets(
     # only when nothing else in the clause is (then the act is X's own, reflexive)
     itself: list[Participant] = []
     for comp in verb.children:
-        purpose = comp.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
-        )
+        purpose = comp.dep_ == "advcl" and to_infinitive(comp)
         if (comp.dep_ not in ("ccomp", "xcomp") and not purpose) or depth > 2:
             continue
         subjects = [c for c in comp.children if c.dep_ == "nsubj"]

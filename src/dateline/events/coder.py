@@ -96,7 +96,7 @@ from dateline.events.sentences import (
 from dateline.events.setting import Setting
 from dateline.events.side_words import joined_words, widened
 from dateline.model import Article
-from dateline.nlp import text_of
+from dateline.nlp import text_of, to_infinitive
 from dateline.nlp.gazetteer import Gazetteer
 
 __all__ = ["NO_PARSE", "RECENT_DAYS", "Coder", "code_events"]
@@ -523,9 +523,7 @@ class Coder:
 
 def _purpose(clause: Token) -> bool:
     """Whether a clause is an infinitive of purpose ("... *to protest* the ruling")."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
-    )
+    return clause.dep_ == "advcl" and to_infinitive(clause)
 
 
 def _symmetric(pred: Predicate, rules: CoderRules) -> bool:

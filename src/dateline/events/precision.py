@@ -19,7 +19,7 @@ from dateline.events.implied_sides import FORCE_ROOTS
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
-from dateline.nlp import aside_subject, is_negator
+from dateline.nlp import aside_subject, is_negator, to_infinitive
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
 DEMAND_CODE = "100"
@@ -176,7 +176,7 @@ class Precision:
         capital *to sign* a treaty") the aim is told as done too, unless the verb sets a time
         for it ("gave X *48 hours* to leave", "has *until Friday* to reply"): that is a
         deadline for the act, which is still to come."""
-        if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if tok.tag_ != "VB" or not to_infinitive(tok):
             return False
         if tok.dep_ == "advcl" and tok.head.tag_ in ("VBG", "VB"):
             return True
@@ -468,7 +468,7 @@ def _topic_of(pred: Predicate, head: Predicate) -> bool:
     return (
         head.plover == pred.plover
         and tok.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        and to_infinitive(tok)
         and not any(c.dep_ in ("nsubj", "prep", "dative") for c in tok.children)
         and not any(_names(t) for o in pred.objects for t in o.subtree)
     )

@@ -135,10 +135,7 @@ def _late_infinitives(children: Iterable[Token]) -> list[Token]:
     return [
         c
         for c in children
-        if c.dep_ == "advcl"
-        and c.tag_ == "VB"
-        and c.i > c.head.i
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > c.head.i and nlp.to_infinitive(c)
     ]
 
 

@@ -37,6 +37,7 @@ from dateline.events.implied_sides import FORCE_ROOTS, agentive, inherit
 from dateline.events.lexicon import LexEntry
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate
+from dateline.nlp import to_infinitive
 
 #: Prepositions on an object that names the act whose object is what the act is done to
 #: ("an investigation *into* X", "a ban *of* X").
@@ -344,7 +345,7 @@ def _purposed(verb: Token, resolver: Sides) -> list[Participant]:
         for p in pobjs(verb, ("in",))
         if p.lemma_.lower() in _PURPOSE_NOUNS
         for a in p.children
-        if a.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+        if a.dep_ == "acl" and to_infinitive(a)
     ]
     return [
         t for c in clauses for o in c.children if o.dep_ == "dobj" for t in _agents(o, resolver)
@@ -393,6 +394,4 @@ def pairs(
 
 def _to_clause(comp: Token) -> bool:
     """Whether ``comp`` is a "to" infinitive hung on its verb ("sent *to investigate*")."""
-    return comp.dep_ in ("xcomp", "advcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
-    )
+    return comp.dep_ in ("xcomp", "advcl") and to_infinitive(comp)

@@ -132,6 +132,13 @@ def is_negator(tok: Token) -> bool:
     return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb has the "to" of an infinitive among its dependents ("*to* mediate"):
+    the events stage's complements and purposes and the quotes stage's "for X to" contents
+    read it alike."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def aside_subject(verb: Token) -> Token | None:
     """The subject a parenthetical participle was given by a misparse, or None: in "A
     spokesman, asked about the case, said ..." the parser may read "asked" as a past-tense

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.actors.roles import RoleTable
+from dateline.nlp import to_infinitive
 from dateline.quotes.lexicon import Cue, Lexicon
 
 #: Dependency labels of a verb's own subject.
@@ -261,7 +262,7 @@ def _clause_for(child: Token, entry: Cue) -> bool:
         return False
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
     if "for" in marks and "prep:for" in entry.deps:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        return to_infinitive(child)
     return bool(marks & {"if", "whether"}) and entry.kind == "ask"
 
 
