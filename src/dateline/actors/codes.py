@@ -33,6 +33,9 @@ SECTORS = frozenset(
 )
 #: Leading codes that are not countries (the code starts with its sector).
 _NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INS"})
+#: Of those, the heads of bodies of no one country that act anywhere: international
+#: organisations, NGOs, multinational corporations ("IGOUNO", "NGOHLHIRC", "MNC...").
+BODY_HEADS = ("IGO", "NGO", "MNC")
 
 
 @functools.cache

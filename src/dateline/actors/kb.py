@@ -23,7 +23,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dateline.actors.codes import split_code
+from dateline.actors.codes import BODY_HEADS, split_code
 from dateline.nlp.gazetteer import normalize
 
 
@@ -97,13 +97,9 @@ def _country(actor: KbActor) -> str | None:
     return next((split_code(t.code)[0] for t in actor.tenures), None)
 
 
-#: Code prefixes of bodies of no one country: NGOs, IGOs, multinationals.
-_BODIES = ("NGO", "IGO", "MNC")
-
-
 def _body(actor: KbActor) -> bool:
-    """Whether every code the actor has is a body's of no one country (``_BODIES``)."""
-    return bool(actor.tenures) and all(t.code.startswith(_BODIES) for t in actor.tenures)
+    """Whether every code the actor has is a body's of no one country (``BODY_HEADS``)."""
+    return bool(actor.tenures) and all(t.code.startswith(BODY_HEADS) for t in actor.tenures)
 
 
 def _rows(path: Path | Traversable) -> list[tuple[str, str, str, str, str]]:

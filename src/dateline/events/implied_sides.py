@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dateline.actors.codes import BODY_HEADS
 from dateline.events import ontology
 from dateline.events.model import Location, Participant
 from dateline.nlp.gazetteer import Gazetteer
@@ -129,15 +130,10 @@ def agentive(p: Participant) -> bool:
     return p.known or (p.sector is not None and p.sector != "IGO")
 
 
-#: Code prefixes of bodies of no one country in the CAMEO actor codes: international NGOs
-#: ("NGOHLHIRC") and multinational corporations ("MNC...").
-_TRANSNATIONAL = ("NGO", "MNC")
-
-
 def _localizable(p: Participant) -> bool:
     if p.country or p.sector == "IGO" or (p.code or "").startswith("IGO"):
         return False
-    if p.name and (p.code or "").startswith(_TRANSNATIONAL):
+    if p.name and (p.code or "").startswith(BODY_HEADS):
         return False  # a named body the actor table codes as of no country (an NGO, a firm)
     if p.via == "actors" and p.kind == "PERSON":
         return True  # a person the actors stage could not place
