@@ -332,3 +332,35 @@ def test_a_heading_with_no_story_text_after_it_is_not_body() -> None:
             ("head", "Contact us", False, "boilerplate"),
         ]
     )
+
+
+def test_summaries_under_a_run_of_story_cards_are_not_body() -> None:
+    """Two or more cards in a row under a heading after the story (a linked headline, then
+    its story's short summary) are a box of links to other stories: the summaries are
+    teasers, and the heading over them heads nothing."""
+    vote = "The council voted on Tuesday to keep the riverside market open all winter."
+    ferry = "Crossings will run every hour from the first week of December."
+    bakery = "Two sisters turned the miller's cottage into a sourdough shop."
+    _assert_roles(
+        [
+            ("p", vote, False, "paragraph"),
+            ("head", "Around the valley", False, "boilerplate"),
+            ("p", "Ferry timetable changes for the holidays", True, "teaser"),
+            ("p", ferry, False, "teaser"),
+            ("p", "A new bakery opens by the old mill", True, "teaser"),
+            ("p", bakery, False, "teaser"),
+        ]
+    )
+
+
+def test_one_linked_line_over_a_paragraph_stays_body() -> None:
+    """A single linked line under a heading, over a paragraph, is no run of cards."""
+    traders = "Traders said the decision would save a dozen family stalls."
+    link = "Read the council's decision"
+    _assert_roles(
+        [
+            ("head", "What happens next", False, "heading"),
+            ("p", link, True, "teaser"),
+            ("p", traders, False, "paragraph"),
+        ]
+    )
