@@ -364,3 +364,19 @@ def test_one_linked_line_over_a_paragraph_stays_body() -> None:
             ("p", traders, False, "paragraph"),
         ]
     )
+
+
+def test_a_closing_pitch_is_furniture_only_as_the_last_paragraph() -> None:
+    """'Can't get enough? Get every ...' closing the story is a pitch; the same kind of line inside
+    the story (a question the story asks, then its answer) stays body."""
+    fair = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    inside = "Worried about the rain? Follow the signs to the covered market hall instead."
+    pitch = "Can't get enough of the allotment? Get every new planting diary in your inbox."
+    _assert_roles(
+        [
+            ("p", fair, False, "paragraph"),
+            ("p", inside, False, "paragraph"),
+            ("p", fair.replace("spring", "autumn"), False, "paragraph"),
+            ("p", pitch, False, "boilerplate"),
+        ]
+    )

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from dateline.extract.html_rules import (
     INVISIBLE,
     is_boilerplate,
+    is_closing_line,
     is_date_line,
     is_teaser_heading,
     is_teaser_line,
@@ -559,6 +560,10 @@ def classify(
             body_seen += 1
         blocks.append(Block(role, text))
     _card_summaries(blocks)
+    paragraphs = [index for index, block in enumerate(blocks) if block.role == "paragraph"]
+    if len(paragraphs) > 1 and is_closing_line(blocks[paragraphs[-1]].text):
+        # the story's last paragraph is a pitch ("Want more ...? Sign up ..."): furniture
+        blocks[paragraphs[-1]] = Block("boilerplate", blocks[paragraphs[-1]].text)
     for index in range(len(blocks) - 1, -1, -1):
         role = blocks[index].role
         if role == "paragraph":
