@@ -380,3 +380,10 @@ def test_a_closing_pitch_is_furniture_only_as_the_last_paragraph() -> None:
             ("p", pitch, False, "boilerplate"),
         ]
     )
+
+
+def test_a_quoted_question_closing_the_story_stays_body() -> None:
+    """Someone's words ending the story ('"Why? Get out of here," he said.') are no pitch."""
+    fair = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    words = "\u201cWhy? Get off my stall,\u201d the baker told the goat."
+    _assert_roles([("p", fair, False, "paragraph"), ("p", words, False, "paragraph")])
