@@ -332,3 +332,58 @@ def test_a_heading_with_no_story_text_after_it_is_not_body() -> None:
             ("head", "Contact us", False, "boilerplate"),
         ]
     )
+
+
+def test_summaries_under_a_run_of_story_cards_are_not_body() -> None:
+    """Two or more cards in a row under a heading after the story (a linked headline, then
+    its story's short summary) are a box of links to other stories: the summaries are
+    teasers, and the heading over them heads nothing."""
+    vote = "The council voted on Tuesday to keep the riverside market open all winter."
+    ferry = "Crossings will run every hour from the first week of December."
+    bakery = "Two sisters turned the miller's cottage into a sourdough shop."
+    _assert_roles(
+        [
+            ("p", vote, False, "paragraph"),
+            ("head", "Around the valley", False, "boilerplate"),
+            ("p", "Ferry timetable changes for the holidays", True, "teaser"),
+            ("p", ferry, False, "teaser"),
+            ("p", "A new bakery opens by the old mill", True, "teaser"),
+            ("p", bakery, False, "teaser"),
+        ]
+    )
+
+
+def test_one_linked_line_over_a_paragraph_stays_body() -> None:
+    """A single linked line under a heading, over a paragraph, is no run of cards."""
+    traders = "Traders said the decision would save a dozen family stalls."
+    link = "Read the council's decision"
+    _assert_roles(
+        [
+            ("head", "What happens next", False, "heading"),
+            ("p", link, True, "teaser"),
+            ("p", traders, False, "paragraph"),
+        ]
+    )
+
+
+def test_a_closing_pitch_is_furniture_only_as_the_last_paragraph() -> None:
+    """'Can't get enough? Get every ...' closing the story is a pitch; the same kind of line inside
+    the story (a question the story asks, then its answer) stays body."""
+    fair = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    inside = "Worried about the rain? Follow the signs to the covered market hall instead."
+    pitch = "Can't get enough of the allotment? Get every new planting diary in your inbox."
+    _assert_roles(
+        [
+            ("p", fair, False, "paragraph"),
+            ("p", inside, False, "paragraph"),
+            ("p", fair.replace("spring", "autumn"), False, "paragraph"),
+            ("p", pitch, False, "boilerplate"),
+        ]
+    )
+
+
+def test_a_quoted_question_closing_the_story_stays_body() -> None:
+    """Someone's words ending the story ('"Why? Get out of here," he said.') are no pitch."""
+    fair = "The spring fair opens on the green with stalls, music and a plant swap for all."
+    words = "\u201cWhy? Get off my stall,\u201d the baker told the goat."
+    _assert_roles([("p", fair, False, "paragraph"), ("p", words, False, "paragraph")])

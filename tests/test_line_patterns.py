@@ -41,7 +41,9 @@ def test_same_answer_as_the_alternation(text: str) -> None:
     assert LinePatterns(PATTERNS).match(text) == (alternation.match(text) is not None)
 
 
-@pytest.mark.parametrize("name", ["boilerplate.txt", "teaser_lines.txt", "date_lines.txt"])
+@pytest.mark.parametrize(
+    "name", ["boilerplate.txt", "teaser_lines.txt", "date_lines.txt", "closing_lines.txt"]
+)
 def test_data_files_same_answer(name: str) -> None:
     invented = (
         "sign up for our the newsletter staff writers contributed reporting may be reached "

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from dateline.extract.html_rules import (
     INVISIBLE,
     is_boilerplate,
+    is_closing_line,
     is_date_line,
     is_teaser_heading,
     is_teaser_line,
@@ -440,6 +441,38 @@ def _copies(raw: list[RawBlock]) -> set[int]:
     return copies
 
 
+#: a paragraph under a teaser line this short can be the linked story's summary on its card
+CARD_SUMMARY_CHARS = 300
+#: a paragraph this long after a run of cards is prose: the cards were links inside the story
+CARD_TAIL_CHARS = 100
+BODY_ROLES = frozenset({"lead", "paragraph"})
+
+
+def _card_summaries(blocks: list[Block]) -> None:
+    """Two or more story cards in a row under a heading after the story (a "Deep dive" or
+    "More from" box: a linked headline, then the linked story's one-line summary, and again)
+    give their summaries as paragraphs between teaser lines; each such summary is a teaser
+    too. Cards with no heading over them, or followed by prose, are left alone (a story can
+    link lines to other stories between its paragraphs), and so is one card alone."""
+    cards: set[int] = set()
+    for index in range(1, len(blocks) - 3):
+        if blocks[index - 1].role != "heading" and index - 1 not in cards:
+            continue
+        if all(
+            block.role == ("teaser" if offset % 2 == 0 else "paragraph")
+            and (offset % 2 == 0 or len(block.text) < CARD_SUMMARY_CHARS)
+            for offset, block in enumerate(blocks[index : index + 4])
+        ):
+            cards.update((index + 1, index + 3))
+    for index in sorted(cards, reverse=True):
+        if any(
+            block.role in BODY_ROLES and len(block.text) >= CARD_TAIL_CHARS and later not in cards
+            for later, block in enumerate(blocks[index + 1 :], index + 1)
+        ):
+            break  # prose follows: these and the cards before them are inside the story
+        blocks[index] = Block("teaser", blocks[index].text)
+
+
 def classify(
     raw: list[RawBlock], meta: PageMeta, signals: PageSignals
 ) -> tuple[list[Block], list[Caption], list[str]]:
@@ -526,6 +559,11 @@ def classify(
         if role == "paragraph":
             body_seen += 1
         blocks.append(Block(role, text))
+    _card_summaries(blocks)
+    paragraphs = [index for index, block in enumerate(blocks) if block.role == "paragraph"]
+    if len(paragraphs) > 1 and is_closing_line(blocks[paragraphs[-1]].text):
+        # the story's last paragraph is a pitch ("Want more ...? Sign up ..."): furniture
+        blocks[paragraphs[-1]] = Block("boilerplate", blocks[paragraphs[-1]].text)
     for index in range(len(blocks) - 1, -1, -1):
         role = blocks[index].role
         if role == "paragraph":

@@ -382,6 +382,16 @@ def is_teaser_line(text: str) -> bool:
     return len(key) < 400 and line_patterns("teaser_lines.txt").match(key)
 
 
+#: a closing line longer than this is the story's own text, not a pitch
+CLOSING_CHARS = 300
+
+
+def is_closing_line(text: str) -> bool:
+    """A line that is furniture as the story's last paragraph (closing_lines.txt)."""
+    key = _pattern_key(text)
+    return len(key) < CLOSING_CHARS and line_patterns("closing_lines.txt").match(key)
+
+
 def is_teaser_heading(text: str) -> bool:
     text = squash(text).strip(" :.!?»›>")
     return len(text) < 80 and any_pattern("teaser_headings.txt").fullmatch(text.lower()) is not None
