@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from dateline.actors.coref import told_by_same
 from dateline.actors.roles import RoleTable
 from quote_helpers import pipeline, speaker, with_actors
 
@@ -35,6 +36,21 @@ CASES = [
         "The agency said patients should not stop taking the medicine without seeing a doctor.",
         "patients should not",
         "Food and Drug Administration",
+    ),
+    (
+        "a body's noun the tagger read as a name still gives its fuller mention",
+        "Syria's foreign ministry condemned the strike as a violation of its sovereignty. "
+        'The ministry said in a statement that Washington would "bear full responsibility."',
+        "bear full responsibility",
+        "Syrian foreign ministry",
+    ),
+    (
+        "the regulator is the government body named before",
+        "The National Highway Traffic Safety Administration said it had opened an "
+        "investigation in January. The regulator said owners should park on level ground "
+        "until the repair is done.",
+        "park on level ground",
+        "National Highway Traffic Safety Administration",
     ),
     (
         "a describing title names the person of its family",
@@ -69,9 +85,10 @@ CASES = [
     ),
     (
         "a name inside what the same pronoun agreed is not who speaks next",
-        "Reached by phone, Hammond, the state committeeman, hesitated to repeat his criticism. "
-        "He agreed that Trump may struggle to win support among the delegates, but he said "
-        "that sentiment will change rapidly.",
+        "On the campaign trail, Rubio is trying to reach voters.\n\n"
+        "Reached by phone, Hammond, the Indiana national committeeman, hesitated to repeat his "
+        "criticism of the New York mogul. He agreed that Trump may struggle to win support "
+        "among Indiana's delegates, but he said that sentiment will change rapidly.",
         "sentiment will change",
         "Hammond",
     ),
@@ -112,3 +129,14 @@ def test_a_dateline_before_a_spaced_hyphen_is_no_part_of_the_speaker(
     found = with_actors(pipeline, text)
     assert found and found[0].speaker is not None
     assert "YORK" not in found[0].speaker.text and "YORK" not in found[0].speaker.name
+
+
+def test_a_name_in_what_an_earlier_same_pronoun_agreed_is_told_by_it(pipeline: Language) -> None:
+    doc = pipeline(
+        "He agreed that Trump may struggle to win support among the delegates, but he said "
+        "that sentiment will change rapidly."
+    )
+    first, second = (t for t in doc if t.lower_ == "he")
+    named = next(t for t in doc if t.text == "Trump")
+    assert told_by_same(second, named)
+    assert not told_by_same(first, named)

@@ -565,9 +565,13 @@ def _short_definite(phrase: Span) -> bool:
 def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The mention headed by ``tok`` when it names ``root``'s thing with more than ``own``
     words: its words before the head (no article) and the head."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() != root.lemma_.lower() or tok.dep_ == "compound":
+    # the tagger may read the head of a body's mention as a proper noun ("Syria's foreign
+    # ministry" with "ministry" NNP): the same word, singular or plural as the description's
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
         return None
-    if tok.tag_ != root.tag_ or any(a <= tok.idx < b for a, b in quoted):
+    if tok.lower_ != root.lower_ and tok.lemma_.lower() != root.lemma_.lower():
+        return None
+    if _plural(tok) != _plural(root) or any(a <= tok.idx < b for a, b in quoted):
         return None
     doc = tok.doc
     lo = tok.i
@@ -577,9 +581,13 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     words = [t for t in doc[lo : tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
     if "\n" in doc[lo : tok.i + 1].text or any(t.ent_type_ == "PERSON" for t in words):
         return None
-    if len(words) <= own or not any(t.pos_ == "PROPN" for t in words):
+    if len(words) <= own or not any(t.pos_ == "PROPN" for t in words if t.i != tok.i):
         return None  # a fuller mention names whose it is ("12-point" alone adds no owner)
     return doc[words[0].i : tok.i + 1]
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"}
 
 
 #: Heads of the government body a kind of officials works in ("Health Ministry").
