@@ -113,6 +113,7 @@ class DocRefs:
             if r.span.start >= sent.start
             and not reported_by(pronoun, r.span.root)
             and not asked_about(pronoun, r.span.root)
+            and not told_by_same(pronoun, r.span.root)
         ]
         subjects = [r for r in same if _is_subject(r)]
         if subjects:
@@ -173,6 +174,26 @@ def reported_by(pronoun: Token, tok: Token) -> bool:
         return False  # "X said he told them": he is X, whose words report his own
     inside_verb = verb.left_edge.i <= at <= verb.right_edge.i
     return clause.left_edge.i <= at <= clause.right_edge.i and not inside_verb
+
+
+def told_by_same(pronoun: Token, tok: Token) -> bool:
+    """Whether a token lies in a clause that an earlier "he" or "she" of the pronoun's sentence,
+    the same word, says, agrees or thinks ("He agreed that X may struggle, but he said …"):
+    both pronouns are one person, and X only what the first one's clause is about."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if gender is None:
+        return False
+    for other in pronoun.doc[pronoun.sent.start : tok.i]:
+        if other.i == pronoun.i or other.dep_ not in _SUBJECT:
+            continue
+        if other.lower_ not in {"he", "she"} or PRONOUN_GENDER[other.lower_] != gender:
+            continue
+        if any(
+            c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i
+            for c in other.head.children
+        ):
+            return True
+    return False
 
 
 def asked_about(pronoun: Token, tok: Token) -> bool:

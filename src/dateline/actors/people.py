@@ -87,6 +87,8 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
     or a possessive, and the role its own words give ("President Maia Sandu")."""
     doc = index.doc
     start, end, role = ent.start, ent.end, None
+    if prefixed(ent):
+        return None  # "a pro-Rubio group": a word about the person, no mention of them
     while start < end:
         found = index.roles.title_starting(doc, start, end - 1)
         if found is not None:
@@ -121,6 +123,19 @@ def name_span(index: DocIndex, ent: Span) -> tuple[Span, Role | None] | None:
     if squeezed in _squeezed_places() and index.gazetteer.place_by_name(span.text) is None:
         return None  # "Hai Phong" for Haiphong, "Naypyitaw" for Nay Pyi Taw
     return span, role
+
+
+def prefixed(ent: Span) -> bool:
+    """Whether an entity opens with a lower-case prefix joined to the name by a hyphen
+    ("pro-Rubio", "anti-Trump", "ex-Smith")."""
+    return (
+        len(ent) > 2
+        and ent[0].is_lower
+        and ent[0].is_alpha
+        and not ent[0].whitespace_
+        and ent[1].text == "-"
+        and not ent[1].whitespace_
+    )
 
 
 #: Tags of an inflected verb the model takes into a name ("Telling X", "Said X", "Wants X").

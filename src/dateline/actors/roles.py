@@ -55,12 +55,14 @@ class Role:
     generic: bool  # a describing word ("leader") rather than a title of its own
 
     def compatible(self, other: Role | None) -> bool:
-        """Whether a description with this role can refer to a person holding ``other``."""
+        """Whether a description with this role can refer to a person holding ``other``: the
+        same role, or either one a describing word of the other's family ("the minister" for a
+        foreign minister; "the ambassador" for someone the article called an envoy)."""
         if other is None:
             return False
         if self.canonical.casefold() == other.canonical.casefold():
             return True
-        return self.generic and self.group == other.group
+        return (self.generic or other.generic) and self.group == other.group
 
 
 def _lines(path: Path | Traversable, ncols: int) -> list[list[str]]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.speakers import speaker_phrase
+from dateline.quotes.speakers import named_apposition, speaker_phrase
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
 
@@ -68,6 +68,9 @@ def next_to_quote(doc: Doc, tok: Token, quoted: Sequence[bool]) -> Span | None:
                 # ""…?" asked the show's host, X": the possessor's noun (and the name set
                 # beside it), not the possessor
                 return speaker_phrase(owned)
+            if chunk[-1].pos_ == "NOUN" and named_apposition(chunk[-1]) is not None:
+                # ""…," added her friend, X": the name set beside the description speaks
+                return speaker_phrase(chunk[-1])
             return chunk
     return None
 

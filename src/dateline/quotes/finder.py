@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.coref import asked_about, reported_by
+from dateline.actors.coref import asked_about, reported_by, told_by_same
 from dateline.actors.roles import RoleTable
 from dateline.nlp import text_of
 from dateline.quotes.content import OWN_SUBJECTS
@@ -529,7 +529,9 @@ class _Names:
             if (
                 said is not None
                 and subject is not None
-                and (reported_by(said[0], subject[0]) or asked_about(said[0], subject[0]))
+                and any(
+                    test(said[0], subject[0]) for test in (reported_by, asked_about, told_by_same)
+                )
             ):
                 continue  # "X will resign, he said": X is what he reports, not him
             if cast.compatible(name, pronoun):

@@ -121,10 +121,13 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
     if noun in names.lexicon.org_references:
         if proper:
             return None  # "The Times newspaper" names itself: no other body it points to
-        found = _subject_org(names, orgs, here)
         sector = names.lexicon.org_references[noun]
+        reported = [s for q in earlier for s in q.spans]
+        found = _in_sentence(names, orgs, phrase, sector) or _subject_org(
+            names, _with_speakers(names, orgs, earlier, sector), here, sector, reported
+        )
         if found is None and sector:
-            found = _org_of_sector(names, orgs, sector)
+            found = _org_of_sector(names, orgs, sector) or _unsorted_subject(names, orgs)
         return found
     return None
 
@@ -160,12 +163,115 @@ def _org_of_sector(names: Names, orgs: list[Span], sector: str) -> Back | None:
     return None
 
 
-def _subject_org(names: Names, orgs: list[Span], here: int) -> Back | None:
-    """The organisation last named as a subject in paragraph ``here`` or the one before."""
+def _subject_org(
+    names: Names,
+    orgs: list[Span],
+    here: int,
+    sector: str = "",
+    reported: Sequence[tuple[int, int]] = (),
+) -> Back | None:
+    """The organisation last named as a subject in paragraph ``here`` or the one before, of the
+    noun's ``sector`` when its name shows one. One named inside reported words ("The agency
+    said [the company was recalling …]") comes after one that is no such words' subject: the
+    one who reported them is what the next sentence speaks of."""
+    near = []
     for ent in reversed(orgs):
         if names.paragraph_of(ent.start_char) < here - _REACH:
             break
-        if ent.root.dep_ in OWN_SUBJECTS:
+        if ent.root.dep_ not in OWN_SUBJECTS:
+            continue
+        own = _sector_named(names.doc, ent.text)
+        if sector and own is not None and own != sector:
+            continue  # "the company" is no ministry named as a subject
+        near.append(ent)
+    outside = [e for e in near if not any(a <= e.start_char < b for a, b in reported)]
+    for ent in outside or near:
+        name, entity = names.name_of(ent)
+        return Back(name, entity)
+    return None
+
+
+def _with_speakers(names: Names, orgs: list[Span], earlier: list[Quote], sector: str) -> list[Span]:
+    """The organisations named before, with the bodies earlier quotes name as their speakers
+    that the model tagged as no entity ("CenterPoint Energy said …" for "the utility"): a
+    proper-noun subject that is no person or place and whose name shows the noun's
+    ``sector``, in text order."""
+    seen = {e.start for e in orgs}
+    out = list(orgs)
+    if not sector:
+        return out
+    for quote in earlier:
+        sp = quote.speaker
+        if sp is None:
+            continue
+        span = names.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is None or span.start in seen or span.root.pos_ != "PROPN":
+            continue
+        if span.root.ent_type_ not in {"", "ORG"} or any(t.ent_type_ == "PERSON" for t in span):
+            continue
+        if RoleTable.default().name_gender(span) is not None or _names_person(names, sp.name):
+            continue  # "Ana Ruiz", a person the model did not tag; "Ruiz" for her
+        span = without_article(span, _ARTICLES)
+        if RoleTable.default().org_sector(span.text) != sector:
+            continue
+        seen.add(span.start)
+        out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _names_person(names: Names, name: str) -> bool:
+    """Whether a speaker's name is, or is part of, the name of a person the article tags."""
+    words = name.split()
+    return any(
+        " ".join(words) in " ".join(t.text for t in ent) or words[-1:] == [ent[-1].text]
+        for ent in names.cast.persons
+    )
+
+
+def _in_sentence(names: Names, orgs: list[Span], phrase: Span, sector: str) -> Back | None:
+    """For a noun of a sector ("the airline"), the organisation named last before it in its
+    own sentence when its name shows that sector or none ("… flying hours with X, the airline
+    said")."""
+    if not sector:
+        return None
+    start = phrase.sent.start
+    for ent in reversed(orgs):
+        if ent.start < start:
+            return None
+        if _sector_named(names.doc, ent.text) in {None, sector}:
+            name, entity = names.name_of(ent)
+            return Back(name, entity)
+    return None
+
+
+def _sector_named(doc: Doc, name: str) -> str | None:
+    """The sector of an organisation by its name's words, else by the words any mention of
+    it stands beside ("French television station X", "X, the region's utility,")."""
+    roles = RoleTable.default()
+    own = roles.org_sector(name)
+    if own is not None:
+        return own
+    for ent in doc.ents:
+        if ent.text != name:
+            continue
+        root = ent.root
+        phrase = doc[root.left_edge.i : ent.end].text
+        beside = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            beside.append(root.head)
+        for words in (phrase, *(doc[c.left_edge.i : c.i + 1].text for c in beside)):
+            found = roles.org_sector(words)
+            if found is not None:
+                return found
+    return None
+
+
+def _unsorted_subject(names: Names, orgs: list[Span]) -> Back | None:
+    """The organisation last named as a subject anywhere before whose name shows no sector
+    ("Lufthansa cancelled …" for "the airline"): a body's own name seldom says what it is,
+    and the noun does."""
+    for ent in reversed(orgs):
+        if ent.root.dep_ in OWN_SUBJECTS and _sector_named(names.doc, ent.text) is None:
             name, entity = names.name_of(ent)
             return Back(name, entity)
     return None
@@ -459,9 +565,13 @@ def _short_definite(phrase: Span) -> bool:
 def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The mention headed by ``tok`` when it names ``root``'s thing with more than ``own``
     words: its words before the head (no article) and the head."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() != root.lemma_.lower() or tok.dep_ == "compound":
+    # the tagger may read the head of a body's mention as a proper noun ("Syria's foreign
+    # ministry" with "ministry" NNP): the same word, singular or plural as the description's
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
         return None
-    if tok.tag_ != root.tag_ or any(a <= tok.idx < b for a, b in quoted):
+    if tok.lower_ != root.lower_ and tok.lemma_.lower() != root.lemma_.lower():
+        return None
+    if _plural(tok) != _plural(root) or any(a <= tok.idx < b for a, b in quoted):
         return None
     doc = tok.doc
     lo = tok.i
@@ -471,9 +581,13 @@ def _fuller_at(tok: Token, root: Token, own: int, quoted: Sequence[tuple[int, in
     words = [t for t in doc[lo : tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
     if "\n" in doc[lo : tok.i + 1].text or any(t.ent_type_ == "PERSON" for t in words):
         return None
-    if len(words) <= own or not any(t.pos_ == "PROPN" for t in words):
+    if len(words) <= own or not any(t.pos_ == "PROPN" for t in words if t.i != tok.i):
         return None  # a fuller mention names whose it is ("12-point" alone adds no owner)
     return doc[words[0].i : tok.i + 1]
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"}
 
 
 #: Heads of the government body a kind of officials works in ("Health Ministry").

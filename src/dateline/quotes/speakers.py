@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.people import prefixed
 from dateline.actors.roles import RoleTable
 from dateline.nlp import aside_subject
 from dateline.nlp.gazetteer import Gazetteer, normalize
@@ -240,7 +241,7 @@ def speaker_phrase(head: Token) -> Span:
     A description set beside a name speaks as the name ("the infant's grandfather, X" → "X");
     an unnamed source keeps what describes it ("officials monitoring the talks", "a diplomat
     with knowledge of the plan")."""
-    named = _named_apposition(head)
+    named = named_apposition(head)
     if named is not None:
         head = named
     common = head.pos_ == "NOUN"
@@ -268,11 +269,12 @@ def speaker_phrase(head: Token) -> Span:
     doc = head.doc
     # keep the run contiguous around the head: stop at the first comma on either side
     for i in range(head.i - 1, lo - 1, -1):
-        if doc[i].text in {",", "(", "—", "–"} or "\n" in doc[i].text:
+        if _sets_off(doc[i]) and not (doc[i].text == "-" and doc[i - 1].ent_type_ == "PERSON"):
+            # "X - her friend and co-host - said": the name before the hyphen stays
             lo = i + 1
             break
     for i in range(head.i + 1, hi + 1):
-        if doc[i].text in {",", "(", "—", "–"} or "\n" in doc[i].text:
+        if _sets_off(doc[i]):
             hi = i - 1
             break
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
@@ -282,7 +284,17 @@ def speaker_phrase(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-def _named_apposition(head: Token) -> Token | None:
+def _sets_off(tok: Token) -> bool:
+    """A comma, a bracket, a dash or a line break: what ends a speaker phrase. A hyphen with a
+    space on each side is a dash ("NEW YORK - A former aide said": the dateline is no part of
+    who spoke)."""
+    if tok.text in {",", "(", "—", "–"} or "\n" in tok.text:
+        return True
+    spaced = bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    return tok.text == "-" and spaced
+
+
+def named_apposition(head: Token) -> Token | None:
     """The proper name set beside a common-noun speaker ("the librarian, X, said", "one of
     them, X, said"), also when the parse hung it on the country or body the speaker's noun
     serves ("the ambassador to Norway, X, said": a place or a body has no person's name set
@@ -426,7 +438,9 @@ class Cast:
         self.quoted = quoted
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_starts = [e.start for e in self.persons]
-        self.people = [e for e in self.persons if not _inside(e.start_char, quoted)]
+        self.people = [
+            e for e in self.persons if not _inside(e.start_char, quoted) and not prefixed(e)
+        ]
         self._words = [tuple(t.text for t in strip_titles(e)) for e in self.people]
         #: names the model did not tag: proper-noun runs outside quotes ("Ana Ruiz leads …")
         self._untagged = [

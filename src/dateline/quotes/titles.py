@@ -72,8 +72,7 @@ def titled_person(cast: Cast, phrase: Span, roles: RoleTable | None = None) -> S
         if ent.start >= phrase.start:
             continue
         if f" {title} " not in _context(ent) and not (
-            role is not None
-            and any(r.canonical == role.canonical for r, _ in _titles_of(ent, roles))
+            role is not None and any(role.compatible(r) for r, _ in _titles_of(ent, roles))
         ):
             continue  # "Sen. X" holds the title "the senator" names, in other words
         if _other_place(said, _title_places(ent)):
@@ -300,10 +299,13 @@ def _countries(span: Span) -> set[str]:
 
 
 def _titles_of(ent: Span, roles: RoleTable) -> list[tuple[Role, int]]:
-    """The titles that go with a name: the one right before it and those ending its
-    appositions ("Col. X, a defence official,")."""
+    """The titles that go with a name: the one right before it, those ending its appositions
+    ("Col. X, a defence official,") and the title it is set beside ("Britain's envoy, X,")."""
     doc = ent.doc
     out = [roles.title_ending(doc, ent.start, ent.sent.start)]
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN":
+        out.append(roles.title_ending(doc, head.i + 1, head.left_edge.i))
     for k in range(max(ent.sent.start, ent.start - 2), ent.start):
         role = roles.role(doc[k : ent.start].text)  # "Col." cut into "Col" and "."
         if role is not None:
