@@ -596,3 +596,15 @@ _MISSED_VERBS = [
 def test_verbs_of_saying_the_lexicon_had_missed(pipeline: Language) -> None:
     for text, cue, speaker, reported in _MISSED_VERBS:
         said_by(pipeline, text, cue, speaker, reported)
+
+
+def test_a_noun_of_saying_reports_its_own_clause(pipeline: Language) -> None:
+    text = "Haddad made a pledge to reopen the clinic by March."
+    said_by(pipeline, text, "pledge", "Haddad", "to reopen the clinic by March")
+    text = "Rosa Ortiz repeated her claim that the tunnel was unsafe."
+    said_by(pipeline, text, "claim", "Rosa Ortiz", "that the tunnel was unsafe")
+    # quoted words in the noun's clause are left to the verb that reports them
+    text = 'The mayor issued a warning that "the ferry will not run this winter."'
+    found = attributions(pipeline, text)
+    assert not [q for q in found if q.cue == "warning"]
+    assert by_cue(found, "issued").speaker is not None

@@ -189,6 +189,13 @@ def headline_reports(doc: Doc, text: str, notices: frozenset[str] = frozenset())
 _HEADLINE = re.compile(r"^([^\n:.!?\"“”]{2,40}?)(:)[ \t]+([^\n]{8,160}?)[ \t]*$", re.MULTILINE)
 
 
+def _holds_clause(tok: Token) -> bool:
+    """Whether a noun has a clause of its own ("the claim that …", "a pledge to …"). One that
+    holds quoted words is left to the verb that reports them ("said in a statement that "…"",
+    "issued a warning that "…""): the quote is the verb's speaker's."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "acl" for c in tok.children)
+
+
 def _word_report(
     tok: Token, text: str, rels: frozenset[str], quoted: Sequence[bool]
 ) -> Report | None:
@@ -201,7 +208,7 @@ def _word_report(
             content |= subtree(child) - {child.i}
         elif child.dep_ in rels:
             content |= subtree(child)
-    if not content:
+    if not content or (_holds_clause(tok) and any(quoted[i] for i in content)):
         return None
     source: Span | None = None
     poss = [c for c in tok.children if c.dep_ == "poss" and not quoted[c.i]]
