@@ -62,6 +62,11 @@ def content(text: str, quote: Quote) -> str:
 def test_a_passive_cue_is_spoken_by_its_agent(
     pipeline: Language, text: str, cue: str, speaker: str, reported: str
 ) -> None:
+    said_by(pipeline, text, cue, speaker, reported)
+
+
+def said_by(pipeline: Language, text: str, cue: str, speaker: str, reported: str) -> None:
+    """The one report of ``cue`` in ``text`` names ``speaker`` and reports ``reported``."""
     q = by_cue(attributions(pipeline, text), cue)
     assert q.speaker is not None and speaker in q.speaker.name
     assert content(text, q) == reported
@@ -539,3 +544,67 @@ def test_verbs_of_dispute_and_reckoning_are_cues(
     q = by_cue(attributions(pipeline, text), cue)
     assert q.speaker is not None
     assert content(text, q).rstrip(".").startswith(reported)
+
+
+def test_the_it_of_a_passive_cue_is_no_part_of_its_clause(pipeline: Language) -> None:
+    # "it was revealed that …": the "it" stands for the clause, which alone was reported
+    text = "It was revealed on Tuesday that the harbour authority had sold the old ferry terminal."
+    q = by_cue(attributions(pipeline, text), "revealed")
+    assert content(text, q) == "that the harbour authority had sold the old ferry terminal"
+    # a passive cue's own subject is still reported with it
+    text = "The tunnel plan was criticized by Rosa Ortiz as too costly."
+    assert content(text, by_cue(attributions(pipeline, text), "criticized")) == (
+        "The tunnel plan | too costly"
+    )
+
+
+#: Verbs of saying the cue lexicon had missed, each with its speaker and content.
+_MISSED_VERBS = [
+    (
+        "Mayor Lena Voss underscored that the budget would be balanced by June.",
+        "underscored",
+        "Lena Voss",
+        "that the budget would be balanced by June",
+    ),
+    (
+        "The union leader groused that the hospital board had ignored the nurses.",
+        "groused",
+        "union leader",
+        "that the hospital board had ignored the nurses",
+    ),
+    (
+        "Councillor Amir Haddad opined that the ferry should run all night.",
+        "opined",
+        "Amir Haddad",
+        "that the ferry should run all night",
+    ),
+    (
+        "Haddad mused about whether the port could ever compete with Rotterdam.",
+        "mused",
+        "Haddad",
+        "whether the port could ever compete with Rotterdam",
+    ),
+    (
+        "The minister informed reporters that the border crossing would reopen on Monday.",
+        "informed",
+        "minister",
+        "that the border crossing would reopen on Monday",
+    ),
+]
+
+
+def test_verbs_of_saying_the_lexicon_had_missed(pipeline: Language) -> None:
+    for text, cue, speaker, reported in _MISSED_VERBS:
+        said_by(pipeline, text, cue, speaker, reported)
+
+
+def test_a_noun_of_saying_reports_its_own_clause(pipeline: Language) -> None:
+    text = "Haddad made a pledge to reopen the clinic by March."
+    said_by(pipeline, text, "pledge", "Haddad", "to reopen the clinic by March")
+    text = "Rosa Ortiz repeated her claim that the tunnel was unsafe."
+    said_by(pipeline, text, "claim", "Rosa Ortiz", "that the tunnel was unsafe")
+    # quoted words in the noun's clause are left to the verb that reports them
+    text = 'The mayor issued a warning that "the ferry will not run this winter."'
+    found = attributions(pipeline, text)
+    assert not [q for q in found if q.cue == "warning"]
+    assert by_cue(found, "issued").speaker is not None
