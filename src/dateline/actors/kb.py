@@ -23,6 +23,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from dateline import tsv
 from dateline.actors.codes import BODY_HEADS, split_code
 from dateline.nlp.gazetteer import normalize
 
@@ -104,17 +105,10 @@ def _body(actor: KbActor) -> bool:
 
 def _rows(path: Path | Traversable) -> list[tuple[str, str, str, str, str]]:
     """The five cells of each row of a knowledge-base table, header and comments skipped."""
-    rows: list[tuple[str, str, str, str, str]] = []
-    header = True
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        key, name, aliases, kind, tenures = line.split("\t")
-        rows.append((key, name, aliases, kind, tenures))
-    return rows
+    return [
+        (key, name, aliases, kind, tenures)
+        for key, name, aliases, kind, tenures in tsv.rows(path, 5)
+    ]
 
 
 def _parse_tenures(cell: str) -> tuple[Tenure, ...]:

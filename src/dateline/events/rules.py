@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dateline import tsv
 from dateline.actors.roles import RoleTable
 from dateline.errors import EventDataError
 from dateline.events import ontology, provenance
@@ -89,18 +90,13 @@ def _check_provenance(table: str, key: str, source: str) -> None:
 
 def _rows(path: Path, ncols: int) -> list[list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        return list(tsv.rows(path, ncols, strip=True, header="check"))
     except OSError as exc:
         raise EventDataError(f"cannot read {path}: {exc}; reinstall dateline") from exc
-    rows: list[list[str]] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != ncols:
-            raise EventDataError(f"{path.name}:{lineno}: expected {ncols} tab-separated cells")
-        rows.append(cells)
-    return rows
+    except tsv.TableError as exc:
+        raise EventDataError(
+            f"{path.name}:{exc.number}: expected {ncols} tab-separated cells"
+        ) from exc
 
 
 def load(directory: Path = DATA_DIR, roles: RoleTable | None = None) -> CoderRules:

@@ -12,6 +12,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+from dateline import tsv
+
 #: CAMEO agent ("type") codes, the second part of an actor code (RUSGOV -> GOV).
 TYPE_CODES = frozenset(
     {
@@ -46,10 +48,7 @@ class Country:
 
 
 def _rows(folder: str, name: str) -> list[list[str]]:
-    path = resources.files("dateline") / "data" / folder / name
-    text = path.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]  # the first is the header
+    return list(tsv.rows(resources.files("dateline") / "data" / folder / name))
 
 
 @functools.cache

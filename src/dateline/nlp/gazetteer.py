@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+from dateline import tsv
 from dateline.errors import NlpError
 
 #: Error code for a gazetteer file that is missing or malformed (a broken install).
@@ -159,30 +160,19 @@ def _split(cell: str) -> tuple[str, ...]:
 def _rows(path: Path | Traversable, ncols: int) -> list[list[str]]:
     """Data rows of a TSV file: comments and the header skipped, each row checked."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return list(tsv.rows(path, ncols))
     except OSError as exc:
         raise NlpError(
             f"gazetteer file {path} could not be read ({exc}); reinstall dateline or rebuild "
             "the files with python -m dateline_dev.build_gazetteer",
             code=GAZETTEER_ERROR,
         ) from exc
-    rows: list[list[str]] = []
-    header_seen = False
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        cells = line.split("\t")
-        if len(cells) != ncols:
-            raise NlpError(
-                f"gazetteer file {path}, line {n}: expected {ncols} tab-separated columns, "
-                f"got {len(cells)}",
-                code=GAZETTEER_ERROR,
-            )
-        rows.append(cells)
-    return rows
+    except tsv.TableError as exc:
+        raise NlpError(
+            f"gazetteer file {path}, line {exc.number}: expected {ncols} tab-separated columns, "
+            f"got {len(exc.cells)}",
+            code=GAZETTEER_ERROR,
+        ) from exc
 
 
 def _words(path: Path | Traversable) -> frozenset[str]:

@@ -23,6 +23,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from dateline import tsv
 from dateline.errors import NlpError
 
 #: Where a cue's content is: dependency relations of the cue verb, ``prep:WORD`` for the object
@@ -67,25 +68,24 @@ def _rows(root: Path | Traversable, name: str, columns: int) -> list[list[str]]:
     one the provenance; raises a clear error for a missing file or a malformed row."""
     path = root / f"{name}.tsv"
     try:
-        text = path.read_text(encoding="utf-8")
+        table = tsv.rows(path, columns, strip=True, filled=(0, -1), header="keep")
     except OSError as exc:
         raise NlpError(
             f"quotes data file {path} is missing ({exc}); reinstall dateline", code="E302"
         ) from exc
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    if not lines or lines[0].split("\t")[-1].strip() != "provenance":
-        raise NlpError(f"{path}: the header line must end with a provenance column", code="E302")
-    rows = []
-    for line in lines[1:]:
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != columns or not cells[0] or not cells[-1]:
+    try:
+        header = next(table, None)
+        if header is None or header[-1] != "provenance":
             raise NlpError(
-                f"malformed line in {path}: {line!r} (expected {columns} tab-separated cells, "
-                "the first and the provenance filled)",
-                code="E302",
+                f"{path}: the header line must end with a provenance column", code="E302"
             )
-        rows.append(cells)
-    return rows
+        return list(table)
+    except tsv.TableError as exc:
+        raise NlpError(
+            f"malformed line in {path}: {exc.line!r} (expected {columns} tab-separated cells, "
+            "the first and the provenance filled)",
+            code="E302",
+        ) from exc
 
 
 def load_lexicon(directory: Path | Traversable | None = None) -> Lexicon:
