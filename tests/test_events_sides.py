@@ -107,6 +107,27 @@ def test_a_rejected_claim_is_addressed_to_its_teller(nlp: Any) -> None:
     assert events and events[0].target is not None and events[0].target.country == "PER"
 
 
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        # the teller is the one who said it, not a country its words are about
+        ("The Peruvian navy said the ships had sold fuel to Ecuadorian trawlers.", "PER"),
+        # a body with no country of its own tells as much as a state
+        ("The UN Security Council said Chilean ships had fired on fishing boats.", None),
+    ],
+)
+def test_a_rejected_claims_teller_is_the_previous_sentences_subject(
+    nlp: Any, text: str, teller: str | None
+) -> None:
+    events = [
+        e for e in coded(nlp, f"{text}\n\nChile rejected the accusation.") if e.plover == "REJECT"
+    ]
+    assert events and events[0].target is not None
+    assert events[0].target.country == teller
+    if teller is None:
+        assert (events[0].target.code or "").startswith("IGO")
+
+
 @pytest.mark.parametrize("noun", ["demand", "offer", "proposal", "ultimatum"])
 def test_a_rejected_demand_or_offer_is_addressed_to_whoever_made_it(nlp: Any, noun: str) -> None:
     text = f"Peru sent Chile a {noun} on fishing rights.\n\nChile rejected the {noun}."

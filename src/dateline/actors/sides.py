@@ -114,8 +114,9 @@ class Sides:
         self.span, self.cut = span, cut
 
     def named_in(self, at: At, subjects_only: bool = False) -> list[Participant]:
-        """Actors with a country a sentence (its token span and dateline cut) names as a
-        subject or an object."""
+        """Actors we know (:attr:`.model.Participant.known`: a country, a body such as the
+        UN, a person the actors stage found) a sentence (its token span and dateline cut)
+        names as a subject or an object."""
         deps = _SUBJECTS if subjects_only else _SUBJECTS | _OBJECTS
         saved = self.span, self.cut
         span, self.cut = at
@@ -128,16 +129,19 @@ class Sides:
                 and tok.pos_ in ("NOUN", "PROPN")
                 and not (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS)
                 for p in self.phrase(tok)
-                if p.country and p.via != "pronoun"
+                if p.known and p.via != "pronoun"
             ]
         finally:
             self.span, self.cut = saved
         return found
 
-    def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
+    def earlier(
+        self, sources: list[Participant], phrase: Participant, words: bool = False
+    ) -> list[Participant]:
         """Who a target ``phrase`` with no country of its own stands for ("the two
-        delegations"): :meth:`.earlier_sentences.EarlierSentences.earlier`."""
-        return self.before.earlier(sources, phrase, self.named_in)
+        delegations", ``words``: "the accusation"):
+        :meth:`.earlier_sentences.EarlierSentences.earlier`."""
+        return self.before.earlier(sources, phrase, self.named_in, words)
 
     def remember(self, participants: list[Participant]) -> None:
         known = [p for p in participants if p.known and p.via != "pronoun"]

@@ -501,7 +501,8 @@ class Coder:
             # "Chad's and Sudan's envoys met. Kenya urged the two delegations to ...": the
             # actors named just before
             phrase = next((t for t in targets if t.sector and t.sector != "IGO"), targets[0])
-            targets = resolver.earlier(sources, phrase) or targets
+            words = self.roles.on_words(pred)
+            targets = resolver.earlier(sources, phrase, words) or targets
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code

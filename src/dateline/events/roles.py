@@ -277,16 +277,20 @@ class Roles:
             and not any(t.known for t in targets)
             and (
                 (code[:2] in _NEEDS_TARGET and any(agentive(t) or _pair(t) for t in targets))
-                or (code.startswith(_ON_WORDS) and self._claim(pred))
+                or self.on_words(pred)
             )
         )
 
-    def _claim(self, pred: Predicate) -> bool:
+    def on_words(self, pred: Predicate) -> bool:
         """Whether the act is done to words no owner is named for ("rejected *the
         accusation*"): their teller is the one it is addressed to."""
-        return pred.kind == "verb" and any(
-            o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
-            for o in pred.objects
+        return (
+            (pred.entry.cameo or "").startswith(_ON_WORDS)
+            and pred.kind == "verb"
+            and any(
+                o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
+                for o in pred.objects
+            )
         )
 
 
