@@ -128,6 +128,22 @@ def test_a_rejected_claims_teller_is_the_previous_sentences_subject(
         assert (events[0].target.code or "").startswith("IGO")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chile condemned what it called Peruvian aggression at sea.", "PER"),
+        ("The ministry denounced what it described as a Bolivian provocation.", "BOL"),
+    ],
+)
+def test_what_the_actor_calls_it_is_the_object_of_its_act(
+    nlp: Any, text: str, country: str
+) -> None:
+    # "condemned what it called X": the name X is what the act is done to, not "it"
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == country
+    assert accuse.modality == "asserted"
+
+
 @pytest.mark.parametrize("noun", ["demand", "offer", "proposal", "ultimatum"])
 def test_a_rejected_demand_or_offer_is_addressed_to_whoever_made_it(nlp: Any, noun: str) -> None:
     text = f"Peru sent Chile a {noun} on fishing rights.\n\nChile rejected the {noun}."
