@@ -685,3 +685,15 @@ def test_both_sides_are_the_two_countries_named_just_before(nlp: Any) -> None:
     asked = [e for e in coded(nlp, text) if e.plover == "REQUEST"]
     assert {e.target.country for e in asked if e.target is not None} == {"LVA", "EST"}
     assert all(e.target is not None and e.target.text == "both sides" for e in asked)
+
+
+def test_the_authorities_are_the_government_of_where_the_news_is(nlp: Any) -> None:
+    # plural officials may be anyone's, but "the authorities" are the local government
+    text = (
+        "Police in Caracas detained 12 journalists on Monday.\n\n"
+        "A press freedom group urged the authorities to free the reporters."
+    )
+    (urge,) = [e for e in coded(nlp, text) if e.plover == "REQUEST"]
+    assert urge.target is not None
+    assert (urge.target.text, urge.target.country) == ("the authorities", "VEN")
+
