@@ -697,3 +697,21 @@ def test_the_authorities_are_the_government_of_where_the_news_is(nlp: Any) -> No
     assert urge.target is not None
     assert (urge.target.text, urge.target.country) == ("the authorities", "VEN")
 
+
+@pytest.mark.parametrize(
+    ("condemnation", "target"),
+    [
+        ("Peru condemned the attack.", "ECU"),
+        ("The UN Security Council denounced the raid on Monday.", "ECU"),
+        # the doer's own state does not condemn its strike
+        ("Ecuador condemned the attack.", None),
+        # a deed whose doer is named is aimed at that doer
+        ("Peru condemned the raid by Colombian police.", "COL"),
+    ],
+)
+def test_a_condemned_deed_is_addressed_to_its_doer_told_before(
+    nlp: Any, condemnation: str, target: str | None
+) -> None:
+    text = f"Ecuadorian troops shelled a village in southern Colombia.\n\n{condemnation}"
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert (accuse.target.country if accuse.target else None) == target

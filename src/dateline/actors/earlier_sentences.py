@@ -84,14 +84,14 @@ class EarlierSentences:
             tellers = {_who(p): p for p in self.previous(named, subjects_only=True)}
             tellers = {k: p for k, p in tellers.items() if p.country not in own or not p.country}
             if len(tellers) == 1:
-                return [_as(phrase, next(iter(tellers.values())))]
+                return [stand_in(phrase, next(iter(tellers.values())))]
         for context in (self.previous(named), self.topic(named)):
             others = [p for p in context if p.country and p.country not in own]
             countries = list(dict.fromkeys(p.country for p in others))
             if len(countries) == 1 or (len(countries) == 2 and stands_for_two(phrase)):
                 # "both sides", "the two delegations": each of two countries named just before
                 last = {p.country: p for p in others}
-                return [_as(phrase, last[c]) for c in countries]
+                return [stand_in(phrase, last[c]) for c in countries]
         return []
 
 
@@ -109,7 +109,7 @@ def _who(p: Participant) -> str:
     return p.country or p.code or p.name or p.text
 
 
-def _as(phrase: Participant, found: Participant) -> Participant:
+def stand_in(phrase: Participant, found: Participant) -> Participant:
     """The phrase, standing for ``found``: its words and sector, ``found``'s country."""
     sector = phrase.sector or found.sector
     code = f"{found.country}{sector or ''}" if found.country else found.code
