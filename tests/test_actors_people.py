@@ -306,3 +306,20 @@ def test_a_leader_after_the_generated_tables_has_a_country_of_their_own(
     _, actors = run(pipeline, text, published=published)
     found = [e for e in actors.entities if e.name == "Donald Trump"]
     assert len(found) == 1 and found[0].country == "USA" and found[0].code == code
+
+
+def test_a_country_the_model_reads_as_a_person_is_no_person(pipeline: Language) -> None:
+    # the model tags "Niger" here as a PERSON; an untitled one-word country name is the country
+    text = (
+        "Gunmen believed to belong to a militant group attacked a police post near the border"
+        " with Niger on Sunday."
+    )
+    doc, actors = run(pipeline, text)
+    assert any(e.text == "Niger" and e.label_ == "PERSON" for e in doc.ents)
+    assert not [e.name for e in actors.entities if e.type == "PERSON"]
+
+
+def test_a_surname_that_is_a_countrys_name_stays_the_persons(pipeline: Language) -> None:
+    text = "Representative Jim Jordan criticised the bill on Monday. Jordan said it would fail."
+    _, actors = run(pipeline, text)
+    assert len(person(actors, "Jim Jordan").mentions) == 2

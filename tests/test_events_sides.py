@@ -107,6 +107,43 @@ def test_a_rejected_claim_is_addressed_to_its_teller(nlp: Any) -> None:
     assert events and events[0].target is not None and events[0].target.country == "PER"
 
 
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        # the teller is the one who said it, not a country its words are about
+        ("The Peruvian navy said the ships had sold fuel to Ecuadorian trawlers.", "PER"),
+        # a body with no country of its own tells as much as a state
+        ("The UN Security Council said Chilean ships had fired on fishing boats.", None),
+    ],
+)
+def test_a_rejected_claims_teller_is_the_previous_sentences_subject(
+    nlp: Any, text: str, teller: str | None
+) -> None:
+    events = [
+        e for e in coded(nlp, f"{text}\n\nChile rejected the accusation.") if e.plover == "REJECT"
+    ]
+    assert events and events[0].target is not None
+    assert events[0].target.country == teller
+    if teller is None:
+        assert (events[0].target.code or "").startswith("IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chile condemned what it called Peruvian aggression at sea.", "PER"),
+        ("The ministry denounced what it described as a Bolivian provocation.", "BOL"),
+    ],
+)
+def test_what_the_actor_calls_it_is_the_object_of_its_act(
+    nlp: Any, text: str, country: str
+) -> None:
+    # "condemned what it called X": the name X is what the act is done to, not "it"
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == country
+    assert accuse.modality == "asserted"
+
+
 @pytest.mark.parametrize("noun", ["demand", "offer", "proposal", "ultimatum"])
 def test_a_rejected_demand_or_offer_is_addressed_to_whoever_made_it(nlp: Any, noun: str) -> None:
     text = f"Peru sent Chile a {noun} on fishing rights.\n\nChile rejected the {noun}."
@@ -648,3 +685,33 @@ def test_both_sides_are_the_two_countries_named_just_before(nlp: Any) -> None:
     asked = [e for e in coded(nlp, text) if e.plover == "REQUEST"]
     assert {e.target.country for e in asked if e.target is not None} == {"LVA", "EST"}
     assert all(e.target is not None and e.target.text == "both sides" for e in asked)
+
+
+def test_the_authorities_are_the_government_of_where_the_news_is(nlp: Any) -> None:
+    # plural officials may be anyone's, but "the authorities" are the local government
+    text = (
+        "Police in Caracas detained 12 journalists on Monday.\n\n"
+        "A press freedom group urged the authorities to free the reporters."
+    )
+    (urge,) = [e for e in coded(nlp, text) if e.plover == "REQUEST"]
+    assert urge.target is not None
+    assert (urge.target.text, urge.target.country) == ("the authorities", "VEN")
+
+
+@pytest.mark.parametrize(
+    ("condemnation", "target"),
+    [
+        ("Peru condemned the attack.", "ECU"),
+        ("The UN Security Council denounced the raid on Monday.", "ECU"),
+        # the doer's own state does not condemn its strike
+        ("Ecuador condemned the attack.", None),
+        # a deed whose doer is named is aimed at that doer
+        ("Peru condemned the raid by Colombian police.", "COL"),
+    ],
+)
+def test_a_condemned_deed_is_addressed_to_its_doer_told_before(
+    nlp: Any, condemnation: str, target: str | None
+) -> None:
+    text = f"Ecuadorian troops shelled a village in southern Colombia.\n\n{condemnation}"
+    (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
+    assert (accuse.target.country if accuse.target else None) == target

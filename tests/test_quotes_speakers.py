@@ -526,3 +526,12 @@ def test_an_infinitive_is_no_reported_clause_for_a_subject_inside_it(
 ) -> None:
     # the clause after "if" / "until" has a subject; the content ("to call a strike …") does not
     assert [q for q in quotes(pipeline, text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("speaker", ["witnesses", "an eyewitness", "a witness"])
+def test_a_witness_is_a_speaker_though_its_word_ends_as_an_abstract_nouns(
+    pipeline: Language, speaker: str
+) -> None:
+    # "-ness" marks abstract nouns ("readiness"), but a witness is someone
+    found = attributions(pipeline, f"Soldiers fired into the air near the market, {speaker} said.")
+    assert [q.speaker.text if q.speaker else None for q in found] == [speaker]

@@ -20,7 +20,7 @@ from dateline.actors.model import Participant
 
 #: a sentence: its token span and where its words start after a wire dateline
 At = tuple[tuple[int, int], int]
-#: The actors with a country a sentence names as a subject (``True``: subjects only) or object.
+#: The actors we know a sentence names as a subject (``True``: subjects only) or object.
 NamedIn = Callable[[At, bool], list[Participant]]
 
 
@@ -47,12 +47,13 @@ class EarlierSentences:
         live = (self._previous_at, self._topic_at)
         self._named_at = {k: v for k, v in self._named_at.items() if k[0] in live}
 
-    def previous(self, named: NamedIn) -> list[Participant]:
-        """Actors with a country the previous sentence names as a subject or object."""
-        return self._named_once(named, self._previous_at, subjects_only=False)
+    def previous(self, named: NamedIn, subjects_only: bool = False) -> list[Participant]:
+        """Actors we know the previous sentence names as a subject or object (or as a
+        subject only)."""
+        return self._named_once(named, self._previous_at, subjects_only)
 
     def topic(self, named: NamedIn) -> list[Participant]:
-        """Actors with a country the current paragraph's first sentence names as a subject."""
+        """Actors we know the current paragraph's first sentence names as a subject."""
         return self._named_once(named, self._topic_at, subjects_only=True)
 
     def _named_once(self, named: NamedIn, at: At | None, subjects_only: bool) -> list[Participant]:
@@ -65,22 +66,32 @@ class EarlierSentences:
         return self._named_at[key]
 
     def earlier(
-        self, sources: list[Participant], phrase: Participant, named: NamedIn
+        self, sources: list[Participant], phrase: Participant, named: NamedIn, words: bool = False
     ) -> list[Participant]:
         """Who a target ``phrase`` with no country of its own stands for ("the two
         delegations"): the one country the previous sentence names as an actor, else the
         paragraph's subject's, when it is not the source's own (the source must have a
-        country). The phrase keeps its words and sector, and takes the country."""
+        country). The phrase keeps its words and sector, and takes the country. When the
+        phrase is words no owner is named for (``words``: "rejected *the accusation*"), their
+        teller is a sentence's subject, never one its words are about ("said that the firms
+        shipped parts *to Iranian buyers*")."""
         if not sources or not all(p.known for p in sources):
             return []
         own = {p.country for p in sources if p.country}
+        if words:
+            # the teller: the one actor the previous sentence has speak or act, a body
+            # without a country (the UN, the EU's council) as much as a state
+            tellers = {_who(p): p for p in self.previous(named, subjects_only=True)}
+            tellers = {k: p for k, p in tellers.items() if p.country not in own or not p.country}
+            if len(tellers) == 1:
+                return [stand_in(phrase, next(iter(tellers.values())))]
         for context in (self.previous(named), self.topic(named)):
             others = [p for p in context if p.country and p.country not in own]
             countries = list(dict.fromkeys(p.country for p in others))
             if len(countries) == 1 or (len(countries) == 2 and stands_for_two(phrase)):
                 # "both sides", "the two delegations": each of two countries named just before
                 last = {p.country: p for p in others}
-                return [_as(phrase, last[c]) for c in countries]
+                return [stand_in(phrase, last[c]) for c in countries]
         return []
 
 
@@ -93,7 +104,12 @@ def stands_for_two(phrase: Participant) -> bool:
     return bool(_TWO & set(phrase.text.lower().split()))
 
 
-def _as(phrase: Participant, found: Participant) -> Participant:
+def _who(p: Participant) -> str:
+    """Who an actor is, for telling two apart: its country, else its code or name."""
+    return p.country or p.code or p.name or p.text
+
+
+def stand_in(phrase: Participant, found: Participant) -> Participant:
     """The phrase, standing for ``found``: its words and sector, ``found``'s country."""
     sector = phrase.sector or found.sector
     code = f"{found.country}{sector or ''}" if found.country else found.code

@@ -109,6 +109,9 @@ def find_actors(
     if extra:
         names = sorted(names + extra, key=_order)
         people = group(names, office_holder)
+    # a country's name the model read as a person ("the border with Niger"), with no title
+    # and never part of a longer name ("Jim Jordan" keeps "Jordan"), is the country
+    people = [p for p in people if not _a_country(p, indexes[BODY])]
     for person in people:
         _enrich(person, knowledge, day, countries)
     body = indexes[BODY]
@@ -192,6 +195,15 @@ def _countries(indexes: Iterable[DocIndex]) -> set[str]:
             if iso3:
                 out.add(iso3)
     return out
+
+
+def _a_country(person: Person, index: DocIndex) -> bool:
+    """Whether a person found is only a country's name: one word, untitled."""
+    return (
+        len(person.words) == 1
+        and person.role is None
+        and index.gazetteer.country_by_name(person.name) is not None
+    )
 
 
 def _enrich(person: Person, kb: KnowledgeBase | None, day: str | None, countries: set[str]) -> None:

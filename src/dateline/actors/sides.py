@@ -35,7 +35,7 @@ from dateline.actors.antecedents import (
     thing_before,
     thing_done,
 )
-from dateline.actors.earlier_sentences import At, EarlierSentences
+from dateline.actors.earlier_sentences import At, EarlierSentences, stand_in
 from dateline.actors.model import ActorLike, ActorLookup, Participant
 from dateline.actors.phrase_gazetteer import PhraseGazetteer, participant
 from dateline.actors.phrase_words import head_sector, outside_phrase, phrase_words, titles
@@ -98,6 +98,9 @@ class Sides:
         #: noun phrase), or None
         self.floor: int | None = None
         self.last: Participant | None = None
+        #: the one who did the last act of force told ("rebels shelled the town"), for a
+        #: condemnation of "the attack" that names no one
+        self.doer: Participant | None = None
         #: the sentence before, and the current paragraph's first sentence
         #: (it is handed ``named_in`` on each call: holding the bound method would tie the
         #: two in a reference cycle that keeps the Doc alive until a full collection)
@@ -114,8 +117,9 @@ class Sides:
         self.span, self.cut = span, cut
 
     def named_in(self, at: At, subjects_only: bool = False) -> list[Participant]:
-        """Actors with a country a sentence (its token span and dateline cut) names as a
-        subject or an object."""
+        """Actors we know (:attr:`.model.Participant.known`: a country, a body such as the
+        UN, a person the actors stage found) a sentence (its token span and dateline cut)
+        names as a subject or an object."""
         deps = _SUBJECTS if subjects_only else _SUBJECTS | _OBJECTS
         saved = self.span, self.cut
         span, self.cut = at
@@ -128,16 +132,38 @@ class Sides:
                 and tok.pos_ in ("NOUN", "PROPN")
                 and not (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS)
                 for p in self.phrase(tok)
-                if p.country and p.via != "pronoun"
+                if p.known and p.via != "pronoun"
             ]
         finally:
             self.span, self.cut = saved
         return found
 
-    def earlier(self, sources: list[Participant], phrase: Participant) -> list[Participant]:
+    def earlier(
+        self, sources: list[Participant], phrase: Participant, words: bool = False
+    ) -> list[Participant]:
         """Who a target ``phrase`` with no country of its own stands for ("the two
-        delegations"): :meth:`.earlier_sentences.EarlierSentences.earlier`."""
-        return self.before.earlier(sources, phrase, self.named_in)
+        delegations", ``words``: "the accusation"):
+        :meth:`.earlier_sentences.EarlierSentences.earlier`."""
+        return self.before.earlier(sources, phrase, self.named_in, words)
+
+    def remember_doer(self, sources: list[Participant]) -> None:
+        """The sources of an act of force told as done: its doer, when they are of one
+        country (and not a pronoun's guess)."""
+        countries = {p.country for p in sources if p.via != "pronoun"}
+        if len(countries) == 1 and None not in countries:
+            self.doer = sources[0]
+
+    def doer_of(self, sources: list[Participant], deed: Participant | None) -> list[Participant]:
+        """Whom a condemnation of a deed that names no doer ("condemned *the attack*") is
+        addressed to: the doer of the last act of force told, when the sources are known and
+        not of its country (a state does not condemn its own strike). The deed's phrase keeps
+        its words and takes the doer's country; none when nothing was told."""
+        doer = self.doer
+        if doer is None or not sources or not all(p.known for p in sources):
+            return []
+        if doer.country in {p.country for p in sources}:
+            return []
+        return [stand_in(deed, doer) if deed is not None else doer]
 
     def remember(self, participants: list[Participant]) -> None:
         known = [p for p in participants if p.known and p.via != "pronoun"]

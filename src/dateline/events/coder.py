@@ -174,6 +174,7 @@ class Coder:
             words["control"],
             words["charge"],
             words["sent"],
+            words["deed"],
         )
         self.implied = ImpliedSides(self.gaz)
 
@@ -501,7 +502,11 @@ class Coder:
             # "Chad's and Sudan's envoys met. Kenya urged the two delegations to ...": the
             # actors named just before
             phrase = next((t for t in targets if t.sector and t.sector != "IGO"), targets[0])
-            targets = resolver.earlier(sources, phrase) or targets
+            words = self.roles.on_words(pred)
+            targets = resolver.earlier(sources, phrase, words) or targets
+        if not any(t.known for t in targets) and self.roles.on_deed(pred):
+            # "rebels shelled the town ... The UN condemned the attack": its doer
+            targets = resolver.doer_of(sources, targets[0] if targets else None) or targets
         if not any(t.known for t in targets):
             # an intent to act (or a refusal) is about the act's receiver: its code decides
             act = pred.entry.cameo or code
@@ -518,6 +523,13 @@ class Coder:
         if sources and rank == 0 and block not in DESCRIBED:
             # the subject of a reported act, not of a description, is the one "it" may name
             resolver.remember(sources)
+        if (
+            sources
+            and rank == 0
+            and block is None
+            and (pred.entry.cameo or code)[:2] in FORCE_ROOTS
+        ):
+            resolver.remember_doer(sources)
         return sources, targets
 
 

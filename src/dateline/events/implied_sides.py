@@ -36,6 +36,10 @@ CIVILIANS = "CVL"
 #: Sectors whose plural agents ("protesters", "police", "rebels") are local by default; plural
 #: diplomats and delegations ("the two delegations", "both parties") come from anywhere.
 _LOCAL_PLURAL = frozenset({"COP", "MIL", "CVL", "OPP", "REB", "LAB", "EDU", "AGR", "REF", "JUD"})
+#: Plural agents of another sector that are local all the same: "the authorities" are the
+#: government of the place the news is from ("rights groups urged the authorities to ..."),
+#: where "officials" or "diplomats" may be anyone's.
+_LOCAL_PLURAL_WORDS = frozenset({"authorities"})
 
 
 class ImpliedSides:
@@ -139,7 +143,11 @@ def _localizable(p: Participant) -> bool:
         return True  # a person the actors stage could not place
     if not p.sector:
         return False
-    return not p.plural or p.sector in _LOCAL_PLURAL
+    return (
+        not p.plural
+        or p.sector in _LOCAL_PLURAL
+        or any(w in _LOCAL_PLURAL_WORDS for w in p.text.lower().split()[-1:])
+    )
 
 
 def civilians_at(side: list[Participant], country: str | None) -> list[Participant]:

@@ -221,7 +221,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
                 if pobjs:
                     preps[c.lower_] = pobjs
     if not objects and not passive:
-        objects = _clause_subject(children)
+        objects = _clause_subject(children) or _so_called(children, rules)
     counted = _up_to(children) if not objects and not passive else None
     if counted is not None:
         # "kidnapped up to 16 advisers": a count parsed as a particle, not "kidnap up"
@@ -353,6 +353,24 @@ def _clause_subject(children: list[Token]) -> list[Token]:
         subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
         if subj:
             return subj[:1]
+    return []
+
+
+def _so_called(children: list[Token], rules: CoderRules) -> list[Token]:
+    """The object a free relative of naming gives ("condemned *what it called* aggression
+    by X", "what it described as an attack"): the parser hangs the relative on the verb as a
+    clause whose object is "what"; its name, the predicate after the naming verb or the
+    object of its "as", is what the act is done to (``children``: the verb's)."""
+    for c in children:
+        if c.dep_ != "ccomp" or c.i < c.head.i or not rules.is_verb("naming", c):
+            continue
+        if not any(g.lower_ == "what" and g.dep_ == "dobj" for g in c.children):
+            continue
+        for g in c.children:
+            if g.dep_ == "oprd" and g.pos_ in ("NOUN", "PROPN"):
+                return [g]
+            if g.dep_ == "prep" and g.lower_ == "as":
+                return [p for p in g.children if p.dep_ == "pobj"][:1]
     return []
 
 

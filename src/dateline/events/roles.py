@@ -69,6 +69,8 @@ _NEEDS_TARGET = frozenset({"02", "10", "11", "12", "13", "16"})
 #: Acts done to someone's words (deny, praise, criticise, reject): "rejected *the accusation*"
 #: is addressed to whoever made it.
 _ON_WORDS = ("016", "051", "11", "12")
+#: Disapproval (criticise, condemn, accuse): a condemned deed's doer is its target
+_DISAPPROVE = "11"
 #: Returning property: the one it is returned to is the target, not the thing
 _RETURN_PROPERTY = "0842"
 #: At most this many events from one predicate (conjoined actors multiply).
@@ -89,6 +91,7 @@ class Roles:
         controls: frozenset[str] = frozenset(),
         charges: frozenset[str] = frozenset(),
         sent: frozenset[str] = frozenset(),
+        deeds: frozenset[str] = frozenset(),
     ) -> None:
         self.shells = shells
         self.claims = claims
@@ -96,6 +99,7 @@ class Roles:
         self.controls = controls
         self.charges = charges
         self.sent = sent
+        self.deeds = deeds
 
     def _controller(self, comp: Token, verb: Token) -> Token | None:
         """The object of ``verb`` that does the act of its "to" complement ``comp`` ("urged
@@ -277,16 +281,34 @@ class Roles:
             and not any(t.known for t in targets)
             and (
                 (code[:2] in _NEEDS_TARGET and any(agentive(t) or _pair(t) for t in targets))
-                or (code.startswith(_ON_WORDS) and self._claim(pred))
+                or self.on_words(pred)
             )
         )
 
-    def _claim(self, pred: Predicate) -> bool:
+    def on_deed(self, pred: Predicate) -> bool:
+        """Whether the act is a condemnation of a deed of force no doer is named for
+        ("condemned *the attack*", "denounced the strike"; not "the attack *by* X", not
+        "*its* raid"): it is addressed to whoever did it."""
+        return (
+            (pred.entry.cameo or "")[:2] == _DISAPPROVE
+            and pred.kind == "verb"
+            and any(
+                o.lemma_.lower() in self.deeds
+                and not any(c.dep_ == "poss" or c.lower_ == "by" for c in o.children)
+                for o in pred.objects
+            )
+        )
+
+    def on_words(self, pred: Predicate) -> bool:
         """Whether the act is done to words no owner is named for ("rejected *the
         accusation*"): their teller is the one it is addressed to."""
-        return pred.kind == "verb" and any(
-            o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
-            for o in pred.objects
+        return (
+            (pred.entry.cameo or "").startswith(_ON_WORDS)
+            and pred.kind == "verb"
+            and any(
+                o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
+                for o in pred.objects
+            )
         )
 
 
