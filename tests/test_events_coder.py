@@ -262,6 +262,22 @@ def test_a_threat_names_whom_or_what(nlp: Any) -> None:
     assert (e.plover, pair(e)) == ("THREATEN", ("RUS", "MDA"))
 
 
+def test_a_deadline_given_to_someone_is_an_ultimatum(nlp: Any) -> None:
+    # the stretch is given to whom, not whom it is aimed at; the act asked is not done
+    for text in (
+        "Peru gave Chile 10 days to withdraw its fishing fleet or face sanctions.",
+        "Peru gave Chile ten days on Monday to withdraw its fishing fleet.",
+    ):
+        e = one(code(nlp, text))
+        assert (e.cameo, e.plover, pair(e)) == ("139", "THREATEN", ("PER", "CHL")), text
+        assert e.target is not None and e.target.text == "Chile"
+
+
+def test_a_vow_to_veto_is_the_rejection(nlp: Any) -> None:
+    e = one(code(nlp, "Poland vowed on Tuesday to veto the Czech proposal."))
+    assert (e.plover, e.cameo_root) == ("REJECT", "12") and pair(e)[0] == "POL"
+
+
 def test_a_threat_about_itself_targets_whom_its_act_is_aimed_at(nlp: Any) -> None:
     # "it" is the one threatening; the ties are cut with Togo
     events = code(nlp, "Ghana threatened that it would cut ties with Togo.")

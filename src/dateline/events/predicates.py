@@ -233,6 +233,14 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     object_words.extend(
         c.lemma_.lower() for c in children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
     )
+    if not any(c.dep_ == "dobj" for c in children):
+        # "gave X *30 days* to ...": a stretch of time the parser hung as an adverb is what
+        # the verb gives (words.tsv class duration)
+        object_words.extend(
+            c.lemma_.lower()
+            for c in children
+            if c.dep_ == "npadvmod" and rules.is_("duration", c.lemma_.lower())
+        )
     for comp in comps:
         for c in comp.children:
             if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
