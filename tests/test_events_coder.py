@@ -278,6 +278,26 @@ def test_a_vow_to_veto_is_the_rejection(nlp: Any) -> None:
     assert (e.plover, e.cameo_root) == ("REJECT", "12") and pair(e)[0] == "POL"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swiss weather service warned that heavy snow would continue until Friday.",
+        "Oxfam warned that hunger could spread to three more provinces of Chad.",
+        "The Dutch minister warned that Norway could cut off its electricity exports.",
+        "The Kenyan bishops warned that there could be violence after the vote.",
+    ],
+)
+def test_warning_of_what_someone_else_will_do_is_no_act(nlp: Any, text: str) -> None:
+    assert code(nlp, text) == []
+
+
+def test_warning_of_ones_own_act_stays_a_threat(nlp: Any) -> None:
+    e = one(code(nlp, "Egypt warned that it would cut ties with Ethiopia."))
+    assert (e.plover, pair(e)) == ("THREATEN", ("EGY", "ETH"))
+    e = one(code(nlp, "Austria warned that Hungary would face sanctions."))
+    assert (e.plover, pair(e)) == ("THREATEN", ("AUT", "HUN"))
+
+
 def test_a_threat_about_itself_targets_whom_its_act_is_aimed_at(nlp: Any) -> None:
     # "it" is the one threatening; the ties are cut with Togo
     events = code(nlp, "Ghana threatened that it would cut ties with Togo.")

@@ -87,6 +87,8 @@ class Precision:
             and any(_a_question(c, rules) for c in tok.children)
         ):
             return "question"  # "asked X whether ...": a question, not a request
+        if rules.is_verb("caution", tok) and self._foretells(tok):
+            return "forecast"  # "warned that heavy rain would continue": no act of the teller's
         if aside_subject(tok) is not None:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
         if _described_by(tok):
@@ -139,6 +141,50 @@ class Precision:
             if node.head.i == node.i or node.dep_ in ("ROOT",) or node.head.idx < cut:
                 return None
             node = node.head
+
+    def _foretells(self, verb: Token) -> bool:
+        """Whether a verb of warning (``words.tsv`` class ``caution``) tells what someone else
+        or something will do, to no one it addresses: its only complement is a clause whose
+        subject is a thing ("warned that *heavy rain* would continue", "that *famine* could
+        spread"), "there", or an actor named for itself ("warned that *Russia* could cut off
+        gas"). No act of the teller's: not its threat, nor a request. The teller's own act
+        stays a threat: a pronoun for it ("warned that *it* would retaliate"), its own people
+        ("that *its members* would walk out", "that *drivers* would block the road"), or what
+        the subject is to undergo ("that *X* would face sanctions", "would be punished")."""
+        children = list(verb.children)
+        if any(c.dep_ in ("dobj", "dative", "xcomp") for c in children):
+            return False  # "warned Manila not to ...", "warned X that ...": addressed
+        clause = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not to_infinitive(c)
+            ),
+            None,
+        )
+        if clause is None:
+            return False
+        own = list(clause.children)
+        if clause.lemma_ == "face" or any(c.dep_ in ("nsubjpass", "auxpass") for c in own):
+            return False
+        subj = next((c for c in own if c.dep_ in ("nsubj", "expl")), None)
+        if subj is None or (subj.pos_ == "PRON" and subj.dep_ != "expl"):
+            return False
+        if subj.dep_ == "expl" or subj.lower_ == "there":
+            return True  # "warned that there could be shortages"
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            return False  # "warned that *its* forces would respond"
+        if subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"):
+            return True  # another actor's act
+        lemma = subj.lemma_.lower()
+        rules = self.rules
+        # a noun of people by its ending only in the plural ("drivers", not "hunger")
+        people = (
+            lemma in rules.sectors
+            or rules.is_("agent", lemma)
+            or (subj.tag_ == "NNS" and any(lemma.endswith(s) for s in rules.words["agent_suffix"]))
+        )
+        return rules.is_("thing", lemma) or not people
 
     def standing(self, tok: Token) -> bool:
         """Whether the predicate tells a standing state or a running total rather than an act
