@@ -291,6 +291,27 @@ def test_warning_of_what_someone_else_will_do_is_no_act(nlp: Any, text: str) -> 
     assert code(nlp, text) == []
 
 
+def test_attacking_a_policy_is_criticism(nlp: Any) -> None:
+    e = one(code(nlp, "The Irish opposition attacked the government's housing plan."))
+    assert (e.cameo, e.plover) == ("111", "ACCUSE")
+    e = one(code(nlp, "Rebels attacked an army base in northern Chad."))
+    assert e.plover == "ASSAULT"
+
+
+def test_what_a_law_did_is_no_one_acting(nlp: Any) -> None:
+    assert code(nlp, "Swiss law barred the Dutch collector from selling the painting.") == []
+
+
+def test_a_particle_read_as_more_than_a_count(nlp: Any) -> None:
+    e = one(code(nlp, "France handed over 30 skulls to Algeria on Friday."))
+    assert (e.plover, pair(e)) == ("RETREAT", ("FRA", "DZA"))
+
+
+def test_a_protest_that_a_complaint_is_made_for_is_the_complaint(nlp: Any) -> None:
+    e = one(code(nlp, "Vietnam summoned the Chinese ambassador to protest the seizure of a boat."))
+    assert (e.plover, pair(e)) == ("ACCUSE", ("VNM", "CHN"))
+
+
 def test_warning_of_ones_own_act_stays_a_threat(nlp: Any) -> None:
     e = one(code(nlp, "Egypt warned that it would cut ties with Ethiopia."))
     assert (e.plover, pair(e)) == ("THREATEN", ("EGY", "ETH"))

@@ -374,7 +374,8 @@ class Precision:
         know, no name, no entity's words on the source, no known target: "several states
         back the draft"), which the gold conventions leave uncoded (an event needs
         someone acting), or when every source is a natural hazard (:meth:`_hazard`);
-        "ongoing" also for a standing text's provision told in the present (:meth:`_provides`);
+        "ongoing" also for a standing text's provision told in the present (:meth:`_provides`),
+        "agentless" for what such a text did told in another tense;
         "background" also for a clause of contrast (:meth:`contrasted`); else ``modality``.
         Only the record's modality changes: the sentence sets (PLV, PLOVER) type such
         sentences, and count them still."""
@@ -391,8 +392,10 @@ class Precision:
         doc = pred.token.doc
         if all(self._hazard(p, doc) for p in sources):
             return "agentless"  # "Typhoon X slammed into ...": weather, no one acting
-        if pred.token.tag_ in ("VBZ", "VBP") and all(self._provides(p, doc) for p in sources):
-            return "ongoing"  # "the new law bans ...": what a standing text provides
+        if all(self._provides(p, doc) for p in sources):
+            # "the new law bans ...": what a standing text provides; "British law prevented
+            # the museum from ...": a text is no one acting
+            return "ongoing" if pred.token.tag_ in ("VBZ", "VBP") else "agentless"
         if not any(_named(p, doc) for p in sources) and not any(p.known for p in targets):
             return "agentless"
         return modality
@@ -485,11 +488,20 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     ("blocked the port, *demanding* ..."), or what talks went over ("held talks,
     *discussing* trade": ``words.tsv`` class ``topic``), or the means of an act ("attacked
     the town, *using* drones": class ``instrument``), or the aim of an act of its type
-    (:func:`_topic_of`): the same act, not another."""
+    (:func:`_topic_of`), or a protest told as the aim of a complaint ("summoned the envoy
+    *to protest* the raid"): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
     if head is not None and _topic_of(pred, head):
         return True
+    if (
+        head is not None
+        and head.plover == "ACCUSE"
+        and pred.plover == "PROTEST"
+        and tok.dep_ == "advcl"
+        and to_infinitive(tok)
+    ):
+        return True  # "summoned the envoy *to protest* the raid": the complaint, by its aim
     return (
         tok.dep_ == "advcl"
         and tok.tag_ == "VBG"

@@ -211,6 +211,10 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         for c in children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
     ]
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.dep_ == "quantmod" and after.tag_ == "RP":
+        # "handed *over* 22 bronzes": the particle the parser read as "more than" a count
+        particles.append(after.lower_)
     for adj in (c for c in children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
         # "was *critical of* X", "is *supportive of* X": the adjective says the act, as
         # a particle does, and its preposition is the verb's
