@@ -210,6 +210,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Indian carmaker bought a Korean battery maker on Monday.",  # a takeover
         "The Japanese firm unveiled a new electric car in Paris.",  # a product
         "The Peruvian government declared a health emergency over dengue.",  # no coercion
+        "The Zambian opposition leader claimed victory in the presidential election.",
+        "The Bolivian blockade hurt Peruvian exporters and small businesses.",  # a loss
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
@@ -289,6 +291,11 @@ def test_a_vow_to_veto_is_the_rejection(nlp: Any) -> None:
 )
 def test_warning_of_what_someone_else_will_do_is_no_act(nlp: Any, text: str) -> None:
     assert code(nlp, text) == []
+
+
+def test_a_date_of_the_act_criticised_does_not_date_the_criticism(nlp: Any) -> None:
+    e = one(code(nlp, "Ecuador criticised Peru for closing the border last year."))
+    assert (e.plover, pair(e)) == ("ACCUSE", ("ECU", "PER"))
 
 
 def test_attacking_a_policy_is_criticism(nlp: Any) -> None:
