@@ -212,6 +212,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Peruvian government declared a health emergency over dengue.",  # no coercion
         "The Zambian opposition leader claimed victory in the presidential election.",
         "The Bolivian blockade hurt Peruvian exporters and small businesses.",  # a loss
+        "The Chilean miner said it will meet the strictest environmental standards.",
+        "Norway's central bank signalled that further rate cuts could follow.",  # a statement
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
@@ -296,6 +298,16 @@ def test_warning_of_what_someone_else_will_do_is_no_act(nlp: Any, text: str) -> 
 def test_a_date_of_the_act_criticised_does_not_date_the_criticism(nlp: Any) -> None:
     e = one(code(nlp, "Ecuador criticised Peru for closing the border last year."))
     assert (e.plover, pair(e)) == ("ACCUSE", ("ECU", "PER"))
+
+
+def test_an_attorney_general_is_judicial(nlp: Any) -> None:
+    e = one(code(nlp, "Peru's attorney general opened an investigation into the Chilean firm."))
+    assert e.source is not None and e.source.code == "PERJUD"
+
+
+def test_whom_a_meeting_was_with_not_what_it_presented(nlp: Any) -> None:
+    e = one(code(nlp, "Ghana's finance minister met bankers in Paris to present the budget."))
+    assert e.plover == "CONSULT" and e.target is not None and e.target.text == "bankers"
 
 
 def test_attacking_a_policy_is_criticism(nlp: Any) -> None:

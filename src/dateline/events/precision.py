@@ -492,7 +492,7 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     *to protest* the raid"): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
-    if head is not None and _topic_of(pred, head):
+    if head is not None and _topic_of(pred, head, rules):
         return True
     if (
         head is not None
@@ -518,13 +518,15 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     )
 
 
-def _topic_of(pred: Predicate, head: Predicate) -> bool:
+def _topic_of(pred: Predicate, head: Predicate, rules: CoderRules) -> bool:
     """Whether the predicate is the aim of a coded act of its type, told by an infinitive
     whose object names no one ("met X *to discuss* the ceasefire", "held talks *to negotiate*
-    a truce"): what the act was about, not a second act with a topic for its target."""
+    a truce"), or of a meeting by a verb of what talks go over ("met investors *to present*
+    the plan": ``words.tsv`` class ``topic``): what the act was about, not a second act with
+    a topic for its target."""
     tok = pred.token
     return (
-        head.plover == pred.plover
+        (head.plover == pred.plover or (head.plover == "CONSULT" and rules.is_verb("topic", tok)))
         and tok.dep_ == "advcl"
         and to_infinitive(tok)
         and not any(c.dep_ in ("nsubj", "prep", "dative") for c in tok.children)

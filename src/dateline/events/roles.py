@@ -237,7 +237,9 @@ class Roles:
             # "discussed *Libya* with X": what a consultation is about is no one consulted
             partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if agentive(t)]
             targets = partners or targets
-        if not any(t.known for t in targets) and pred.kind == "verb":
+        # "met investors *to present* the plan": whom a meeting was with, not its topic
+        met = root == "04" and bool(pred.objects) and bool(targets)
+        if not any(t.known for t in targets) and pred.kind == "verb" and not met:
             targets = complement_targets(tok, resolver, root in _ADDRESSED) or targets
         if not any(t.known for t in targets):
             targets = against(tok, resolver, sources) or targets
