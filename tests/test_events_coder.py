@@ -300,6 +300,20 @@ def test_a_date_of_the_act_criticised_does_not_date_the_criticism(nlp: Any) -> N
     assert (e.plover, pair(e)) == ("ACCUSE", ("ECU", "PER"))
 
 
+def test_trading_fire_is_fighting_both_ways(nlp: Any) -> None:
+    events = code(nlp, "Armenia and Azerbaijan traded fire along the border on Monday.")
+    assert {(e.plover, pair(e)) for e in events} == {
+        ("ASSAULT", ("ARM", "AZE")),
+        ("ASSAULT", ("AZE", "ARM")),
+    }
+
+
+def test_a_count_names_no_one(nlp: Any) -> None:
+    # "the two sides" is no actor the text names: nothing between actors to export
+    text = "The two sides agreed to maintain peace along the border, a joint statement said."
+    assert code(nlp, text, actors="none") == []
+
+
 def test_an_attorney_general_is_judicial(nlp: Any) -> None:
     e = one(code(nlp, "Peru's attorney general opened an investigation into the Chilean firm."))
     assert e.source is not None and e.source.code == "PERJUD"

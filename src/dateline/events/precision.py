@@ -44,6 +44,8 @@ MODALITY_OF_BLOCK = {
 }
 #: Blocking reasons of acts told to describe or explain, not reported.
 DESCRIBED = frozenset({"clause", "earlier", "nested"})
+#: Entity labels of numbers and amounts: words of such an entity name no one
+_COUNTS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
 _DASHES = frozenset({"-", "\u2013"})
 
@@ -573,7 +575,8 @@ def _named(side: Participant, doc: Doc) -> bool:
     if side.known or side.named or side.kind is not None:
         return True
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ for t in span)
+    # a count is no name ("the *two* presidents", "*dozens of* diplomats")
+    return span is not None and any(t.ent_type_ and t.ent_type_ not in _COUNTS for t in span)
 
 
 def _opens_with(c: Token, clause: Token, rules: CoderRules) -> bool:
