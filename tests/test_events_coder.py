@@ -214,6 +214,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Bolivian blockade hurt Peruvian exporters and small businesses.",  # a loss
         "The Chilean miner said it will meet the strictest environmental standards.",
         "Norway's central bank signalled that further rate cuts could follow.",  # a statement
+        "The Irish president kept fighting for the housing bill on Monday.",  # a cause
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
@@ -306,6 +307,17 @@ def test_trading_fire_is_fighting_both_ways(nlp: Any) -> None:
         ("ASSAULT", ("ARM", "AZE")),
         ("ASSAULT", ("AZE", "ARM")),
     }
+
+
+def test_blocking_a_bill_is_no_road_block(nlp: Any) -> None:
+    # "border" modifies the bill: no blockade of a border proposed beside the veto
+    e = one(code(nlp, "Chilean senators blocked a border security bill on Tuesday."))
+    assert e.plover == "REJECT"
+
+
+def test_welcoming_a_fine_is_approval(nlp: Any) -> None:
+    e = one(code(nlp, "The Dutch consumer group welcomed the fine imposed on the Swiss bank."))
+    assert (e.cameo, e.plover) == ("051", "SUPPORT")
 
 
 def test_a_count_names_no_one(nlp: Any) -> None:

@@ -303,8 +303,20 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             )
     if entry is None or not coded:
         return None
-    alts = _alternatives(entry, entries[1:])
+    heads = {o.lemma_.lower() for o in objects}
+    alts = _alternatives(entry, [e for e in entries[1:] if _on_head(e, heads, entry)])
     return Predicate(verb, entry, "verb", None, passive, subject, objects, preps, alts)
+
+
+def _on_head(other: LexEntry, heads: set[str], best: LexEntry) -> bool:
+    """Whether another entry may stand beside the best one: not when the best names the
+    object's head and the other only a word modifying it ("blocked a *border* security
+    *bill*": a bill blocked, no road)."""
+
+    def named(e: LexEntry) -> bool:
+        return any(w in heads for group in e.object for w in group)
+
+    return named(other) or not named(best)
 
 
 #: At most this many other types a predicate proposes besides its best entry's.
