@@ -320,6 +320,18 @@ def test_welcoming_a_fine_is_approval(nlp: Any) -> None:
     assert (e.cameo, e.plover) == ("051", "SUPPORT")
 
 
+def test_a_past_act_joined_to_a_reported_clause_in_another_tense_is_the_tellers(
+    nlp: Any,
+) -> None:
+    text = (
+        "The Chilean minister told reporters that Peru would keep its fleet at sea "
+        "and accused Bolivia of stalling the talks."
+    )
+    e = one([e for e in code(nlp, text) if e.plover == "ACCUSE"])
+    assert e.source is not None and e.source.text.startswith("The Chilean minister")
+    assert pair(e) == ("CHL", "BOL")
+
+
 def test_a_count_names_no_one(nlp: Any) -> None:
     # "the two sides" is no actor the text names: nothing between actors to export
     text = "The two sides agreed to maintain peace along the border, a joint statement said."
