@@ -215,6 +215,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         "The Chilean miner said it will meet the strictest environmental standards.",
         "Norway's central bank signalled that further rate cuts could follow.",  # a statement
         "The Irish president kept fighting for the housing bill on Monday.",  # a cause
+        "Thousands of Kenyan pilgrims attended a mass in Nairobi on Sunday.",  # a service
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
@@ -315,9 +316,15 @@ def test_blocking_a_bill_is_no_road_block(nlp: Any) -> None:
     assert e.plover == "REJECT"
 
 
-def test_welcoming_a_fine_is_approval(nlp: Any) -> None:
-    e = one(code(nlp, "The Dutch consumer group welcomed the fine imposed on the Swiss bank."))
-    assert (e.cameo, e.plover) == ("051", "SUPPORT")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch consumer group welcomed the fine imposed on the Swiss bank.",
+        "Ghana's president welcomed the Nigerian leader's message of support.",
+    ],
+)
+def test_welcoming_a_thing_is_approval_not_a_visit_hosted(nlp: Any, text: str) -> None:
+    assert [(e.cameo, e.plover) for e in code(nlp, text)] == [("051", "SUPPORT")]
 
 
 def test_a_past_act_joined_to_a_reported_clause_in_another_tense_is_the_tellers(
