@@ -339,6 +339,11 @@ def test_a_past_act_joined_to_a_reported_clause_in_another_tense_is_the_tellers(
     assert pair(e) == ("CHL", "BOL")
 
 
+def test_a_feeling_voiced_is_the_act_not_its_target(nlp: Any) -> None:
+    e = one(code(nlp, "Norway expressed concern over the arrest of the Iranian lawyer."))
+    assert e.plover == "ACCUSE" and e.target is not None and e.target.country == "IRN"
+
+
 def test_a_count_names_no_one(nlp: Any) -> None:
     # "the two sides" is no actor the text names: nothing between actors to export
     text = "The two sides agreed to maintain peace along the border, a joint statement said."
