@@ -216,6 +216,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         "Norway's central bank signalled that further rate cuts could follow.",  # a statement
         "The Irish president kept fighting for the housing bill on Monday.",  # a cause
         "Thousands of Kenyan pilgrims attended a mass in Nairobi on Sunday.",  # a service
+        "The Portuguese club signed the Ghanaian striker on a four-year deal.",  # a transfer
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
