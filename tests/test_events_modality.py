@@ -11,7 +11,7 @@ import pytest
 
 from dateline.events import Event, code_events
 from dateline.model import Article
-from event_helpers import PUBLISHED, FakeActors, code, nlp, one, pair, told
+from event_helpers import PUBLISHED, FakeActors, candidates, code, nlp, one, pair, told
 
 __all__ = ["nlp"]  # the fixture, shared from event_helpers
 
@@ -301,17 +301,24 @@ def test_a_time_that_comes_round_on_a_present_verb_is_a_habit(nlp: Any) -> None:
     ]
 
 
+def test_an_act_given_a_deadline_is_still_to_come(nlp: Any) -> None:
+    # the time set before the act says it is demanded, not done
+    text = "Peru has until Friday to withdraw its boats from the disputed bay."
+    assert [m for _, m in told(nlp, text)] == ["planned"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "The junta gave the miners' militia 14 days to lay down its weapons or face arrest.",
-        "Peru has until Friday to withdraw its boats from the disputed bay.",
         "The general gave the militia three days to hand over its weapons.",
     ],
 )
-def test_an_act_given_a_deadline_is_still_to_come(nlp: Any, text: str) -> None:
-    # the time set before the act says it is demanded, not done
-    assert [m for _, m in told(nlp, text)] == ["planned"]
+def test_a_deadline_given_is_the_ultimatum_and_its_act_still_to_come(nlp: Any, text: str) -> None:
+    got = {(e.plover, e.modality) for e in candidates(nlp, text)}
+    assert any(p == "THREATEN" for p, _ in got)
+    assert any(m == "planned" for _, m in got)
+    assert not any(m == "asserted" for p, m in got if p != "THREATEN")
 
 
 def test_an_act_with_a_time_of_its_own_is_still_told_as_done(nlp: Any) -> None:

@@ -326,15 +326,19 @@ class Coder:
     def _threat(self, promise: Predicate, preds: dict[int, Predicate]) -> Predicate:
         """A bare promise ("vowed to", "pledged to") whose complement is a coded act of
         conflict: the threat of that act (``intent.tsv``: "vowed to *crush* the revolt" is
-        138, not an intent to cooperate); else the promise as it was."""
+        138, not an intent to cooperate), or the rejection or threat itself ("vowed to *veto*
+        the draft" is 12x); else the promise as it was."""
         if promise.entry.specificity:
             return promise  # a row of its own for the pair ("vow to retaliate")
         for c in promise.token.children:
             act = preds.get(c.i) if c.dep_ == "xcomp" else None
             if act is None or act.entry.cameo is None:
                 continue
-            threat = self.rules.intent.get(ontology.root_of(act.entry.cameo))
-            if threat is None or ontology.root_of(threat) != "13":
+            root = ontology.root_of(act.entry.cameo)
+            # "vowed to veto the draft", "vowed to block the bill": a rejection stated now is
+            # the rejection (12x), as "said it would veto" is (Precision.modality)
+            threat = act.entry.cameo if root in ("12", "13") else self.rules.intent.get(root)
+            if threat is None or ontology.root_of(threat) not in ("12", "13"):
                 return promise
             entry = replace(promise.entry, cameo=threat, id=f"{promise.entry.id}+{act.entry.id}")
             return replace(promise, entry=entry, alternatives=[])
@@ -451,7 +455,11 @@ class Coder:
         sources = [
             widened(p, sent, tok, charges) for p in sources if not is_thing(p, sent.doc, self.rules)
         ]
-        targets = [widened(p, sent, tok, charges) for p in _grouped(targets, text)]
+        targets = [
+            widened(p, sent, tok, charges)
+            for p in _grouped(targets, text)
+            if not _a_time(p, sent.doc)
+        ]
         return sources, targets
 
     def _places(
@@ -567,3 +575,12 @@ def _grouped(side: list[Participant], text: str) -> list[Participant]:
         return side
     first, last = side[0], side[-1]
     return [replace(first, text=text[first.start : last.end], end=last.end)]
+
+
+def _a_time(side: Participant, doc: Doc) -> bool:
+    """Whether a side is a stretch or a point of time ("gave X *30 days* to ...", "marked
+    *the day*"): the head of its words is a date the tagger found, when, not whom."""
+    if side.known or side.end <= side.start:
+        return False
+    span = doc.char_span(side.start, side.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in ("DATE", "TIME")

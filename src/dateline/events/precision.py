@@ -44,6 +44,8 @@ MODALITY_OF_BLOCK = {
 }
 #: Blocking reasons of acts told to describe or explain, not reported.
 DESCRIBED = frozenset({"clause", "earlier", "nested"})
+#: Entity labels of numbers and amounts: words of such an entity name no one
+_COUNTS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
 _DASHES = frozenset({"-", "\u2013"})
 
@@ -87,6 +89,8 @@ class Precision:
             and any(_a_question(c, rules) for c in tok.children)
         ):
             return "question"  # "asked X whether ...": a question, not a request
+        if rules.is_verb("caution", tok) and self._foretells(tok):
+            return "forecast"  # "warned that heavy rain would continue": no act of the teller's
         if aside_subject(tok) is not None:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
         if _described_by(tok):
@@ -139,6 +143,50 @@ class Precision:
             if node.head.i == node.i or node.dep_ in ("ROOT",) or node.head.idx < cut:
                 return None
             node = node.head
+
+    def _foretells(self, verb: Token) -> bool:
+        """Whether a verb of warning (``words.tsv`` class ``caution``) tells what someone else
+        or something will do, to no one it addresses: its only complement is a clause whose
+        subject is a thing ("warned that *heavy rain* would continue", "that *famine* could
+        spread"), "there", or an actor named for itself ("warned that *Russia* could cut off
+        gas"). No act of the teller's: not its threat, nor a request. The teller's own act
+        stays a threat: a pronoun for it ("warned that *it* would retaliate"), its own people
+        ("that *its members* would walk out", "that *drivers* would block the road"), or what
+        the subject is to undergo ("that *X* would face sanctions", "would be punished")."""
+        children = list(verb.children)
+        if any(c.dep_ in ("dobj", "dative", "xcomp") for c in children):
+            return False  # "warned Manila not to ...", "warned X that ...": addressed
+        clause = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not to_infinitive(c)
+            ),
+            None,
+        )
+        if clause is None:
+            return False
+        own = list(clause.children)
+        if clause.lemma_ == "face" or any(c.dep_ in ("nsubjpass", "auxpass") for c in own):
+            return False
+        subj = next((c for c in own if c.dep_ in ("nsubj", "expl")), None)
+        if subj is None or (subj.pos_ == "PRON" and subj.dep_ != "expl"):
+            return False
+        if subj.dep_ == "expl" or subj.lower_ == "there":
+            return True  # "warned that there could be shortages"
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            return False  # "warned that *its* forces would respond"
+        if subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"):
+            return True  # another actor's act
+        lemma = subj.lemma_.lower()
+        rules = self.rules
+        # a noun of people by its ending only in the plural ("drivers", not "hunger")
+        people = (
+            lemma in rules.sectors
+            or rules.is_("agent", lemma)
+            or (subj.tag_ == "NNS" and any(lemma.endswith(s) for s in rules.words["agent_suffix"]))
+        )
+        return rules.is_("thing", lemma) or not people
 
     def standing(self, tok: Token) -> bool:
         """Whether the predicate tells a standing state or a running total rather than an act
@@ -328,7 +376,8 @@ class Precision:
         know, no name, no entity's words on the source, no known target: "several states
         back the draft"), which the gold conventions leave uncoded (an event needs
         someone acting), or when every source is a natural hazard (:meth:`_hazard`);
-        "ongoing" also for a standing text's provision told in the present (:meth:`_provides`);
+        "ongoing" also for a standing text's provision told in the present (:meth:`_provides`),
+        "agentless" for what such a text did told in another tense;
         "background" also for a clause of contrast (:meth:`contrasted`); else ``modality``.
         Only the record's modality changes: the sentence sets (PLV, PLOVER) type such
         sentences, and count them still."""
@@ -345,8 +394,10 @@ class Precision:
         doc = pred.token.doc
         if all(self._hazard(p, doc) for p in sources):
             return "agentless"  # "Typhoon X slammed into ...": weather, no one acting
-        if pred.token.tag_ in ("VBZ", "VBP") and all(self._provides(p, doc) for p in sources):
-            return "ongoing"  # "the new law bans ...": what a standing text provides
+        if all(self._provides(p, doc) for p in sources):
+            # "the new law bans ...": what a standing text provides; "British law prevented
+            # the museum from ...": a text is no one acting
+            return "ongoing" if pred.token.tag_ in ("VBZ", "VBP") else "agentless"
         if not any(_named(p, doc) for p in sources) and not any(p.known for p in targets):
             return "agentless"
         return modality
@@ -439,11 +490,20 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     ("blocked the port, *demanding* ..."), or what talks went over ("held talks,
     *discussing* trade": ``words.tsv`` class ``topic``), or the means of an act ("attacked
     the town, *using* drones": class ``instrument``), or the aim of an act of its type
-    (:func:`_topic_of`): the same act, not another."""
+    (:func:`_topic_of`), or a protest told as the aim of a complaint ("summoned the envoy
+    *to protest* the raid"): the same act, not another."""
     tok = pred.token
     head = preds.get(tok.head.i)
-    if head is not None and _topic_of(pred, head):
+    if head is not None and _topic_of(pred, head, rules):
         return True
+    if (
+        head is not None
+        and head.plover == "ACCUSE"
+        and pred.plover == "PROTEST"
+        and tok.dep_ == "advcl"
+        and to_infinitive(tok)
+    ):
+        return True  # "summoned the envoy *to protest* the raid": the complaint, by its aim
     return (
         tok.dep_ == "advcl"
         and tok.tag_ == "VBG"
@@ -460,13 +520,15 @@ def sequel(pred: Predicate, preds: dict[int, Predicate], rules: CoderRules) -> b
     )
 
 
-def _topic_of(pred: Predicate, head: Predicate) -> bool:
+def _topic_of(pred: Predicate, head: Predicate, rules: CoderRules) -> bool:
     """Whether the predicate is the aim of a coded act of its type, told by an infinitive
     whose object names no one ("met X *to discuss* the ceasefire", "held talks *to negotiate*
-    a truce"): what the act was about, not a second act with a topic for its target."""
+    a truce"), or of a meeting by a verb of what talks go over ("met investors *to present*
+    the plan": ``words.tsv`` class ``topic``): what the act was about, not a second act with
+    a topic for its target."""
     tok = pred.token
     return (
-        head.plover == pred.plover
+        (head.plover == pred.plover or (head.plover == "CONSULT" and rules.is_verb("topic", tok)))
         and tok.dep_ == "advcl"
         and to_infinitive(tok)
         and not any(c.dep_ in ("nsubj", "prep", "dative") for c in tok.children)
@@ -513,7 +575,8 @@ def _named(side: Participant, doc: Doc) -> bool:
     if side.known or side.named or side.kind is not None:
         return True
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ for t in span)
+    # a count is no name ("the *two* presidents", "*dozens of* diplomats")
+    return span is not None and any(t.ent_type_ and t.ent_type_ not in _COUNTS for t in span)
 
 
 def _opens_with(c: Token, clause: Token, rules: CoderRules) -> bool:

@@ -211,6 +211,10 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         for c in children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)
     ]
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.dep_ == "quantmod" and after.tag_ == "RP":
+        # "handed *over* 22 bronzes": the particle the parser read as "more than" a count
+        particles.append(after.lower_)
     for adj in (c for c in children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
         # "was *critical of* X", "is *supportive of* X": the adjective says the act, as
         # a particle does, and its preposition is the verb's
@@ -233,6 +237,14 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     object_words.extend(
         c.lemma_.lower() for c in children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
     )
+    if not any(c.dep_ == "dobj" for c in children):
+        # "gave X *30 days* to ...": a stretch of time the parser hung as an adverb is what
+        # the verb gives (words.tsv class duration)
+        object_words.extend(
+            c.lemma_.lower()
+            for c in children
+            if c.dep_ == "npadvmod" and rules.is_("duration", c.lemma_.lower())
+        )
     for comp in comps:
         for c in comp.children:
             if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
@@ -291,8 +303,20 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             )
     if entry is None or not coded:
         return None
-    alts = _alternatives(entry, entries[1:])
+    heads = {o.lemma_.lower() for o in objects}
+    alts = _alternatives(entry, [e for e in entries[1:] if _on_head(e, heads, entry)])
     return Predicate(verb, entry, "verb", None, passive, subject, objects, preps, alts)
+
+
+def _on_head(other: LexEntry, heads: set[str], best: LexEntry) -> bool:
+    """Whether another entry may stand beside the best one: not when the best names the
+    object's head and the other only a word modifying it ("blocked a *border* security
+    *bill*": a bill blocked, no road)."""
+
+    def named(e: LexEntry) -> bool:
+        return any(w in heads for group in e.object for w in group)
+
+    return named(other) or not named(best)
 
 
 #: At most this many other types a predicate proposes besides its best entry's.

@@ -55,9 +55,13 @@ def sentence_dates(
         verb = head
         nouns = 0  # common nouns between the date and its verb: deep dates belong to them
         direct = True
-        while verb.head.i != verb.i and (
-            verb.pos_ not in ("VERB", "AUX")
-            or (verb.i not in preds and verb.dep_ in ("xcomp", "advcl", "acl", "pcomp"))
+        while (
+            verb.head.i != verb.i
+            and (
+                verb.pos_ not in ("VERB", "AUX")
+                or (verb.i not in preds and verb.dep_ in ("xcomp", "advcl", "acl", "pcomp"))
+            )
+            and not _reason(verb)
         ):
             direct = direct and verb.pos_ not in ("VERB", "AUX")
             verb = verb.head
@@ -74,6 +78,18 @@ def sentence_dates(
         if ref is not None:
             out.setdefault(verb.i, []).append((ref, direct))
     return out
+
+
+def _reason(verb: Token) -> bool:
+    """Whether ``verb`` is the gerund of a reason or a charge ("criticised X *for cutting*
+    funds last year", "accused X *of shelling* the town in May"): a date under it is when that
+    act was done, not when the criticism or the charge was made."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in ("for", "of", "over")
+    )
 
 
 def dates_of(tok: Token, anchored: Anchored) -> list[tuple[dates_mod.DateRef, bool]]:

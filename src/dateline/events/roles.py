@@ -135,13 +135,20 @@ class Roles:
                 self._controller(below, node) or charged_by(below, self.charges) or subject_of(node)
             )
         sources = resolver.phrase(subject) if subject is not None else []
-        if node is not tok and _spoken(pred) and _a_thing(subject, sources):
+        thing = _spoken(pred) and _a_thing(subject, sources)
+        if node is not tok and (thing or _tense_breaks(tok, node)):
             # "X said that the boat had provoked it and *warned* Y": the parser hangs the
             # speech act on the reported clause, but a thing does not speak; the one who
-            # reported it does
+            # reported it does. So too a past act joined to a reported clause in another
+            # tense ("told reporters that the president *would keep* fighting and *blamed*
+            # Y"): it goes with the telling
             teller = _teller(node)
-            if teller is not None:
-                subject, sources = teller, resolver.phrase(teller)
+            told = resolver.phrase(teller) if teller is not None else []
+            # a text that tells ("the statement said the bloc would ... and asked ...") does
+            # not act: the subject of the reported clause, its author, does
+            text = teller is not None and (_a_thing(teller, told) or not told)
+            if teller is not None and (thing or not text):
+                subject, sources = teller, told
         targets: list[Participant] = []
         slots = pred.entry.role_slots()
         if pred.kind == "noun" and pred.noun is not None:
@@ -241,7 +248,9 @@ class Roles:
             # "discussed *Libya* with X": what a consultation is about is no one consulted
             partners = [t for p in pred.preps["with"] for t in resolver.phrase(p) if agentive(t)]
             targets = partners or targets
-        if not any(t.known for t in targets) and pred.kind == "verb":
+        # "met investors *to present* the plan": whom a meeting was with, not its topic
+        met = root == "04" and bool(pred.objects) and bool(targets)
+        if not any(t.known for t in targets) and pred.kind == "verb" and not met:
             targets = complement_targets(tok, resolver, root in _ADDRESSED) or targets
         if not any(t.known for t in targets):
             targets = against(tok, resolver, sources) or targets
@@ -390,6 +399,18 @@ def _a_thing(subject: Token | None, sources: list[Participant]) -> bool:
         and bool(sources)
         and all(p.sector is None and p.kind != "PERSON" for p in sources)
     )
+
+
+def _tense_breaks(tok: Token, head: Token) -> bool:
+    """Whether ``tok``, a simple past joined to ``head``, the verb of a reported clause, is
+    told in another tense than it: ``head`` in the present or under a modal ("that the plan
+    *falls* short and *called on* X", "that he *would* resign and *urged* Y")."""
+    if tok.dep_ != "conj" or tok.head.i != head.i or head.dep_ != "ccomp" or tok.tag_ != "VBD":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal)
 
 
 def _teller(clause: Token) -> Token | None:
