@@ -76,21 +76,21 @@ CASES = [
     ),
     (
         "a pro- word is no person a pronoun stands for",
-        "Rubio has railed against his rivals. A pro-Rubio super PAC aired ads on TV.\n\n"
-        "On the campaign trail, Rubio is trying to reach voters. He speaks at length about "
-        "security.\n\n"
-        '"I am passionate about these issues," he said at a town-hall meeting.',
-        "passionate",
-        "Rubio",
+        "Okafor has attacked his rivals for weeks. A pro-Okafor group paid for radio ads.\n\n"
+        "On the road, Okafor is courting farmers. He talks at length about water "
+        "rights.\n\n"
+        '"I care deeply about rural towns," he said at a county fair.',
+        "care deeply",
+        "Okafor",
     ),
     (
         "a name inside what the same pronoun agreed is not who speaks next",
-        "On the campaign trail, Rubio is trying to reach voters.\n\n"
-        "Reached by phone, Hammond, the Indiana national committeeman, hesitated to repeat his "
-        "criticism of the New York mogul. He agreed that Trump may struggle to win support "
-        "among Indiana's delegates, but he said that sentiment will change rapidly.",
-        "sentiment will change",
-        "Hammond",
+        "On the road, Okafor is courting farmers.\n\n"
+        "Reached at home, Frank Delaney, the party's Ohio chairman, declined to repeat his attacks "
+        "on the Texas businessman. He agreed that Whitcomb may find it hard to win over "
+        "Ohio's delegates, but he said that mood will shift quickly.",
+        "mood will shift",
+        "Frank Delaney",
     ),
 ]
 
@@ -133,10 +133,10 @@ def test_a_dateline_before_a_spaced_hyphen_is_no_part_of_the_speaker(
 
 def test_a_name_in_what_an_earlier_same_pronoun_agreed_is_told_by_it(pipeline: Language) -> None:
     doc = pipeline(
-        "He agreed that Trump may struggle to win support among the delegates, but he said "
-        "that sentiment will change rapidly."
+        "He agreed that Whitcomb may find it hard to win over the delegates, but he said "
+        "that mood will shift quickly."
     )
     first, second = (t for t in doc if t.lower_ == "he")
-    named = next(t for t in doc if t.text == "Trump")
+    named = next(t for t in doc if t.text == "Whitcomb")
     assert told_by_same(second, named)
     assert not told_by_same(first, named)

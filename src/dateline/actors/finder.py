@@ -110,7 +110,7 @@ def find_actors(
         names = sorted(names + extra, key=_order)
         people = group(names, office_holder)
     # a country's name the model read as a person ("the border with Niger"), with no title
-    # and never part of a longer name ("Jim Jordan" keeps "Jordan"), is the country
+    # and never part of a longer name ("Ruth Jordan" keeps "Jordan"), is the country
     people = [p for p in people if not _a_country(p, indexes[BODY])]
     for person in people:
         _enrich(person, knowledge, day, countries)
