@@ -18,7 +18,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 #: Lowest first. The stages follow the flow of data (sources -> extract -> nlp -> actors ->
 #: quotes -> events -> store -> export); the faces users call sit on top.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "version", "tone", "dates", "examples", "heap"),  # values and data that need nothing
+    # values and data that need nothing
+    ("errors", "version", "tone", "dates", "examples", "heap", "tsv"),
     ("model",),
     ("options", "output"),
     ("sources",),
