@@ -149,9 +149,10 @@ class Sides:
     def remember_doer(self, sources: list[Participant]) -> None:
         """The sources of an act of force told as done: its doer, when they are of one
         country (and not a pronoun's guess)."""
-        countries = {p.country for p in sources if p.via != "pronoun"}
+        named = [p for p in sources if p.via != "pronoun"]
+        countries = {p.country for p in named}
         if len(countries) == 1 and None not in countries:
-            self.doer = sources[0]
+            self.doer = named[0]
 
     def doer_of(self, sources: list[Participant], deed: Participant | None) -> list[Participant]:
         """Whom a condemnation of a deed that names no doer ("condemned *the attack*") is

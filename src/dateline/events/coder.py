@@ -490,9 +490,8 @@ class Coder:
         the sides the act implies where the parse gives none."""
         doc = pred.token.doc
         setting, resolver = article.setting, article.resolver
-        if (pred.entry.cameo or code)[:2] in FORCE_ROOTS and any(
-            p.sector != "COP" for p in sources
-        ):
+        force = (pred.entry.cameo or code)[:2] in FORCE_ROOTS
+        if force and any(p.sector != "COP" for p in sources):
             # civilians acted on by force are of where it happens, not of the forces (but
             # police act at home: the civilians they act on are of their country)
             where = here.country if here is not None and here.country else None
@@ -531,12 +530,8 @@ class Coder:
         if sources and rank == 0 and block not in DESCRIBED:
             # the subject of a reported act, not of a description, is the one "it" may name
             resolver.remember(sources)
-        if (
-            sources
-            and rank == 0
-            and block is None
-            and (pred.entry.cameo or code)[:2] in FORCE_ROOTS
-        ):
+        if force and sources and rank == 0 and block is None:
+            # its doer, whom a later "condemned the attack" is addressed to
             resolver.remember_doer(sources)
         return sources, targets
 

@@ -298,27 +298,25 @@ class Roles:
         """Whether the act is a condemnation of a deed of force no doer is named for
         ("condemned *the attack*", "denounced the strike"; not "the attack *by* X", not
         "*its* raid"): it is addressed to whoever did it."""
-        return (
-            (pred.entry.cameo or "")[:2] == _DISAPPROVE
-            and pred.kind == "verb"
-            and any(
-                o.lemma_.lower() in self.deeds
-                and not any(c.dep_ == "poss" or c.lower_ == "by" for c in o.children)
-                for o in pred.objects
-            )
+        return (pred.entry.cameo or "")[:2] == _DISAPPROVE and _unowned_object(
+            pred, self.deeds, doer_named=True
         )
 
     def on_words(self, pred: Predicate) -> bool:
         """Whether the act is done to words no owner is named for ("rejected *the
         accusation*"): their teller is the one it is addressed to."""
-        return (
-            (pred.entry.cameo or "").startswith(_ON_WORDS)
-            and pred.kind == "verb"
-            and any(
-                o.lemma_.lower() in self.claims and not any(c.dep_ == "poss" for c in o.children)
-                for o in pred.objects
-            )
-        )
+        return (pred.entry.cameo or "").startswith(_ON_WORDS) and _unowned_object(pred, self.claims)
+
+
+def _unowned_object(pred: Predicate, nouns: frozenset[str], doer_named: bool = False) -> bool:
+    """Whether a verb predicate's object is one of ``nouns`` with no owner named: no
+    possessor ("*its* raid", "*X's* claim"), nor with ``doer_named`` a "by" phrase ("the
+    attack *by* X")."""
+    return pred.kind == "verb" and any(
+        o.lemma_.lower() in nouns
+        and not any(c.dep_ == "poss" or (doer_named and c.lower_ == "by") for c in o.children)
+        for o in pred.objects
+    )
 
 
 def _pair(p: Participant) -> bool:
