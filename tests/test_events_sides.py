@@ -715,3 +715,12 @@ def test_a_condemned_deed_is_addressed_to_its_doer_told_before(
     text = f"Ecuadorian troops shelled a village in southern Colombia.\n\n{condemnation}"
     (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
     assert (accuse.target.country if accuse.target else None) == target
+
+
+def test_a_pronoun_after_a_wire_dateline_stands_for_the_nearer_subject(nlp: Any) -> None:
+    # the parser reads the dateline's city as a first subject of "said"; "it" is the army
+    text = "LOME (Wire) - Togo's army said on Monday it had repelled an attack on the town of Kara."
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    got = [e for e in code_events(doc, article, find_actors(doc, article)) if e.plover == "ASSAULT"]
+    assert got and got[0].source is not None and got[0].source.text == "Togo's army"
