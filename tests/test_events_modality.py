@@ -339,3 +339,12 @@ def test_an_act_with_a_time_of_its_own_is_still_told_as_done(nlp: Any) -> None:
     got = code(nlp, "On Monday Peru travelled to Lima to sign a fishing treaty with Chile.")
     assert [e.modality for e in got if e.plover == "AGREE"] or got
     assert all(e.modality == "asserted" for e in got)
+
+
+def test_acts_told_as_frequent_in_the_present_or_perfect_are_ongoing(nlp: Any) -> None:
+    # "near-daily", "regular" on the object: a habit; in the simple past, the day's acts
+    assert told(nlp, "Peru carries out near-daily strikes on Chilean positions.") == [
+        ("ASSAULT", "ongoing")
+    ]
+    text = "Peru carried out repeated strikes on Chilean positions on Monday."
+    assert [e.modality for e in code(nlp, text)] == ["asserted"]

@@ -252,3 +252,28 @@ def test_the_means_an_attack_was_done_with_is_no_act_of_its_own(nlp: Any) -> Non
     # petrarch2 codes "use aircraft/drones" 090; as the means of a coded act it is that act
     text = "Togolese rebels attacked the border post at dawn, using drones and mortars."
     assert {e.plover for e in candidates(nlp, text)} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean interior ministry released a statement on Monday.",  # a text, no one freed
+        "Peruvian police released a video on Tuesday.",
+        "Bolivia released large volumes of water from the dam on Thursday.",
+        "Chile's flag carrier ordered 40 jets on Thursday.",  # a purchase, no demand
+        "A Peruvian company had also bid for the contract.",  # a tender, no demand
+    ],
+)
+def test_things_released_ordered_or_bid_for_are_no_act_between_actors(nlp: Any, text: str) -> None:
+    assert candidates(nlp, text) == []
+
+
+def test_people_released_are_still_freed(nlp: Any) -> None:
+    text = "Bolivia released 12 Chilean soldiers on Friday."
+    assert {e.plover for e in candidates(nlp, text)} == {"RETREAT"}
+
+
+def test_attacking_someone_for_doing_something_is_criticism(nlp: Any) -> None:
+    # "for" with a gerund meets the row that asks for "for", as "for its policy" does
+    text = "The Chilean president attacked the Peruvian minister for cutting copper exports."
+    assert {e.plover for e in candidates(nlp, text)} == {"ACCUSE"}

@@ -195,9 +195,10 @@ class Precision:
         a verb in the present ("*every summer* the fleets gather"); a running total anywhere in
         its own clause ("*so far* 300 have been detained"); a perfect told as done again and
         again or for long (``iterative``: "has *repeatedly* accused", "have *long* demanded");
-        or a perfect or progressive act over a stretch of time ("has been deployed there *for
-        ten years*", "has arrested 40 *in the past two weeks*"). Words of the clauses under it
-        do not count."""
+        a present or perfect whose object is told frequent (``frequent``: "carries out
+        *near-daily* strikes"); or a perfect or progressive act over a stretch of time ("has
+        been deployed there *for ten years*", "has arrested 40 *in the past two weeks*"). Words
+        of the clauses under it do not count."""
         rules = self.rules
         own = sorted(phrase_tokens(tok, _OWN_CLAUSES), key=lambda t: t.i)
         if any(
@@ -212,6 +213,12 @@ class Precision:
             c.dep_ == "advmod" and rules.is_("iterative", c.lower_) for c in tok.children
         ):
             return True  # "has repeatedly accused X", "have long demanded Y": the story so far
+        if (perfect or tok.tag_ in {"VBP", "VBZ"}) and any(
+            o.dep_ == "dobj"
+            and any(a.dep_ == "amod" and rules.is_("frequent", a.lower_) for a in o.children)
+            for o in tok.children
+        ):
+            return True  # "carries out near-daily strikes": a habit
         if tok.tag_ in {"VBP", "VBZ"} and any(_recurring(c, rules) for c in tok.children):
             return True  # "every summer, trawlers gather ...": a habit told in the present
         aspect = perfect or (

@@ -250,6 +250,15 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
                 object_words.extend(lemmas(c))
     prep_words = {k: [w for p in v for w in lemmas(p)] for k, v in preps.items()}
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ not in prep_words:
+            # "attacked X *for cutting* ...": a gerund after the preposition meets a row that
+            # asks for the preposition (it names no one: it is no target)
+            gerunds = [
+                g.lemma_.lower() for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
+            if gerunds:
+                prep_words[c.lower_] = gerunds
     entries = (
         lexicon.match_verb(
             lemma,

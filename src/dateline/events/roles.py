@@ -401,14 +401,18 @@ def _a_thing(subject: Token | None, sources: list[Participant]) -> bool:
 
 def _tense_breaks(tok: Token, head: Token) -> bool:
     """Whether ``tok``, a simple past joined to ``head``, the verb of a reported clause, is
-    told in another tense than it: ``head`` in the present or under a modal ("that the plan
-    *falls* short and *called on* X", "that he *would* resign and *urged* Y")."""
+    told in another tense than it: ``head`` in the present, under a modal or in the past
+    perfect of reported speech ("that the plan *falls* short and *called on* X", "that he
+    *would* resign and *urged* Y", "that X *had refused* to talk and *called on* Y")."""
     if tok.dep_ != "conj" or tok.head.i != head.i or head.dep_ != "ccomp" or tok.tag_ != "VBD":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal)
+    perfect = head.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children
+    )
+    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal) or perfect
 
 
 def _teller(clause: Token) -> Token | None:
