@@ -348,3 +348,10 @@ def test_acts_told_as_frequent_in_the_present_or_perfect_are_ongoing(nlp: Any) -
     ]
     text = "Peru carried out repeated strikes on Chilean positions on Monday."
     assert [e.modality for e in code(nlp, text)] == ["asserted"]
+
+
+def test_a_deed_told_in_the_simple_present_is_ongoing(nlp: Any) -> None:
+    # what goes on, not an act of the period; a deed of the day is told in the past
+    assert told(nlp, "Peruvian advisers now help Chilean forces.") == [("AID", "ongoing")]
+    text = "Peruvian advisers helped Chilean forces on Monday."
+    assert [e.modality for e in code(nlp, text)] == ["asserted"]

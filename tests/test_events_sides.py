@@ -747,3 +747,9 @@ def _first_source(nlp: Any, text: str, plover: str) -> str | None:
     article = Article(published=PUBLISHED, body=text)
     got = [e for e in code_events(doc, article, find_actors(doc, article)) if e.plover == plover]
     return got[0].source.text if got and got[0].source is not None else None
+
+
+def test_an_amount_taken_is_no_target(nlp: Any) -> None:
+    # "fined X $5 million": the amount is what is taken; X is whom the act is done to
+    text = "Chilean regulators fined the Peruvian mining company $5 million on Monday."
+    assert side_words(nlp, text, "COERCE", "target") == ["the Peruvian mining company"]

@@ -401,7 +401,11 @@ class Precision:
         sentences, and count them still."""
         if modality != "asserted":
             return modality
-        if self.standing(pred.token) or self.circumstance(pred.token):
+        if (
+            self.standing(pred.token)
+            or self.circumstance(pred.token)
+            or _present_deed(pred.token, pred.entry.cameo)
+        ):
             return "ongoing"
         if self.earlier(pred.token) or self.contrasted(pred.token):
             return "background"
@@ -622,6 +626,22 @@ def _described_by(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
         and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
     )
+
+
+#: CAMEO roots of deeds, not words: aid, cooperation, protest, force, coercion, violence.
+_DEED_ROOTS = frozenset({"06", "07", "14", "15", "17", "18", "19", "20"})
+
+
+def _present_deed(verb: Token, code: str | None) -> bool:
+    """Whether a deed is told in the simple present with no time of its own ("Russian
+    mercenaries *help* Malian forces", "the navy *patrols* the strait"): what goes on, not an
+    act of the reported period (words are told in the present as news: "Kabul *denies* the
+    charge"; a deed of the day is told in the past)."""
+    if code is None or ontology.root_of(code) not in _DEED_ROOTS or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase_tokens(verb, _OWN_CLAUSES))
 
 
 def _at_the_time(prep: Token) -> bool:

@@ -259,6 +259,19 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             ]
             if gerunds:
                 prep_words[c.lower_] = gerunds
+    if "at" not in prep_words:
+        # "launched drones *at* X", "threw stones *at* X": what is aimed, the parser hangs on
+        # the thing aimed (whom it is aimed at is found by the roles, as for "fired at")
+        aimed = [
+            p
+            for o in objects
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ not in _WHEN
+        ]
+        if aimed:
+            prep_words["at"] = [w for p in aimed for w in lemmas(p)]
     entries = (
         lexicon.match_verb(
             lemma,

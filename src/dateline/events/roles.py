@@ -185,7 +185,8 @@ class Roles:
                 or o.lemma_.lower() in self.stances
             ]
             for obj in pred.objects:
-                if obj not in acts:
+                if obj not in acts and obj.ent_type_ not in _AMOUNTS:
+                    # an amount is what is given or taken ("fined X *$5,000*"), never whom
                     targets.extend(self._shell(obj, resolver) or resolver.phrase(obj))
             if not any(t.known for t in targets):
                 # "reiterated their support *for Chad*", "sent aid *to* ..."
@@ -397,6 +398,10 @@ def _a_thing(subject: Token | None, sources: list[Participant]) -> bool:
         and bool(sources)
         and all(p.sector is None and p.kind != "PERSON" for p in sources)
     )
+
+
+#: Entity labels of amounts: an object that is one is no side ("fined X *$5,000*").
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
 
 def _tense_breaks(tok: Token, head: Token) -> bool:
