@@ -33,6 +33,8 @@ THURSDAY = date(2024, 2, 29)  # a leap day, a Thursday
         ("March 3, 2022", "2022-03-03", "day"),
         ("in February 2022", "2022-02-01", "month"),
         ("in 2009", "2009-01-01", "year"),
+        ("in January last year", "2023-01-01", "month"),  # not this January
+        ("in May next year", "2025-05-01", "month"),
     ],
 )
 def test_resolve_against_publication(text: str, expected: str, precision: str) -> None:

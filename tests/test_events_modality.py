@@ -45,6 +45,8 @@ def modalities(nlp: Any, text: str) -> dict[str, str]:
         "So far Chile has expelled forty Peruvian diplomats.",
         "Chile usually grants asylum to Peruvian dissidents.",  # a habit
         "Peru has seized six Chilean trawlers since then.",  # perfect, since a past point
+        "Chile has repeatedly accused Peru of spying.",  # the story so far
+        "Peru has long accused Chile of smuggling arms.",
     ],
 )
 def test_standing_states_and_running_totals_are_ongoing(nlp: Any, text: str) -> None:
@@ -57,6 +59,7 @@ def test_acts_of_the_period_stay_asserted(nlp: Any) -> None:
         "Kenya deployed troops in Somalia on Monday.",
         "Peru has been shelling Chilean towns since Monday.",  # since a recent day: an act
         "Chile granted asylum to Peruvian dissidents.",
+        "Chilean police repeatedly fired tear gas at Peruvian fans on Sunday.",  # that day's
     ):
         assert [e.modality for e in code(nlp, text)] == ["asserted"], text
 
@@ -235,6 +238,16 @@ def test_an_act_under_another_is_hypothetical_and_done_by_the_one_asked(nlp: Any
     assert [(e.plover, e.source and e.source.country) for e in inner] == [("RETREAT", "CHL")]
 
 
+def test_a_past_act_told_at_the_time_is_background(nlp: Any) -> None:
+    # "at the time": the time of a history told before, not the news of the day
+    assert told(nlp, "Chile accused Peru at the time of smuggling arms.") == [
+        ("ACCUSE", "background")
+    ]
+    assert [e.modality for e in code(nlp, "Chile accused Peru at the time of the vote.")] == [
+        "asserted"
+    ]
+
+
 def test_a_past_perfect_told_as_earlier_is_background(nlp: Any) -> None:
     assert told(nlp, "Chile had earlier expelled two Peruvian diplomats.") == [
         ("SANCTION", "background")
@@ -337,3 +350,19 @@ def test_an_act_with_a_time_of_its_own_is_still_told_as_done(nlp: Any) -> None:
     got = code(nlp, "On Monday Peru travelled to Lima to sign a fishing treaty with Chile.")
     assert [e.modality for e in got if e.plover == "AGREE"] or got
     assert all(e.modality == "asserted" for e in got)
+
+
+def test_acts_told_as_frequent_in_the_present_or_perfect_are_ongoing(nlp: Any) -> None:
+    # "near-daily", "regular" on the object: a habit; in the simple past, the day's acts
+    assert told(nlp, "Peru carries out near-daily strikes on Chilean positions.") == [
+        ("ASSAULT", "ongoing")
+    ]
+    text = "Peru carried out repeated strikes on Chilean positions on Monday."
+    assert [e.modality for e in code(nlp, text)] == ["asserted"]
+
+
+def test_a_deed_told_in_the_simple_present_is_ongoing(nlp: Any) -> None:
+    # what goes on, not an act of the period; a deed of the day is told in the past
+    assert told(nlp, "Peruvian advisers now help Chilean forces.") == [("AID", "ongoing")]
+    text = "Peruvian advisers helped Chilean forces on Monday."
+    assert [e.modality for e in code(nlp, text)] == ["asserted"]

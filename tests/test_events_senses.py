@@ -252,3 +252,36 @@ def test_the_means_an_attack_was_done_with_is_no_act_of_its_own(nlp: Any) -> Non
     # petrarch2 codes "use aircraft/drones" 090; as the means of a coded act it is that act
     text = "Togolese rebels attacked the border post at dawn, using drones and mortars."
     assert {e.plover for e in candidates(nlp, text)} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a text released, goods ordered, a tender bid for: no act between actors
+        ("The Chilean interior ministry released a statement on Monday.", set()),
+        ("Peruvian police released a video on Tuesday.", set()),
+        ("Bolivia released large volumes of water from the dam on Thursday.", set()),
+        ("Chile's flag carrier ordered 40 jets on Thursday.", set()),
+        ("A Peruvian company had also bid for the contract.", set()),
+        ("Bolivia released 12 Chilean soldiers on Friday.", {"RETREAT"}),  # people are freed
+        # "for" with a gerund meets the row that asks for "for", as "for its policy" does
+        (
+            "The Chilean president attacked the Peruvian minister for cutting copper exports.",
+            {"ACCUSE"},
+        ),
+        # weapons launched or thrown at someone, force in response: assaults
+        ("Chilean rebels launched drones at Peruvian army positions on Saturday.", {"ASSAULT"}),
+        ("Chilean protesters threw bottles and flares at Peruvian police on Sunday.", {"ASSAULT"}),
+        ("Peruvian police responded with tear gas and water cannon on Sunday.", {"ASSAULT"}),
+        ("Peru launched two ballistic missiles into the sea on Monday.", {"MOBILIZE"}),  # at no one
+    ],
+)
+def test_the_sense_a_verb_takes_with_its_object_and_preposition(
+    nlp: Any, text: str, types: set[str]
+) -> None:
+    assert {e.plover for e in candidates(nlp, text)} == types
+
+
+def test_winning_a_vote_or_a_contest_is_no_act_between_actors(nlp: Any) -> None:
+    text = "The Chilean president won a confidence vote in parliament on Tuesday."
+    assert candidates(nlp, text) == []

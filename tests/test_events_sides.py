@@ -725,3 +725,41 @@ def test_a_condemned_deed_is_addressed_to_its_doer_told_before(
     text = f"Ecuadorian troops shelled a village in southern Colombia.\n\n{condemnation}"
     (accuse,) = [e for e in coded(nlp, text) if e.plover == "ACCUSE"]
     assert (accuse.target.country if accuse.target else None) == target
+
+
+def test_a_pronoun_after_a_wire_dateline_stands_for_the_nearer_subject(nlp: Any) -> None:
+    # the parser reads the dateline's city as a first subject of "said"; "it" is the army
+    text = "LOME (Wire) - Togo's army said on Monday it had repelled an attack on the town of Kara."
+    assert _first_source(nlp, text, "ASSAULT") == "Togo's army"
+
+
+def test_a_past_act_joined_to_a_past_perfect_report_is_the_tellers(nlp: Any) -> None:
+    # "said X had fired first and accused Y": the accusing goes with the telling
+    text = (
+        "A Togolese army spokesman said Ghanaian troops had fired first and accused Accra of "
+        "violating Togo's border."
+    )
+    assert side_words(nlp, text, "ACCUSE", "source") == ["A Togolese army spokesman"]
+
+
+def test_a_dateline_the_parser_cut_into_sentences_is_no_part_of_a_side(nlp: Any) -> None:
+    # "<TOWN>, Calif." ends in a period: the dateline's state abbreviation is no part of the side
+    text = (
+        "Police arrest suspect in shooting\n\nBRAMFORD, Calif. - Police on Saturday arrested a "
+        "19-year-old man suspected of opening fire at a shopping mall, authorities said."
+    )
+    assert _first_source(nlp, text, "COERCE") == "Police"
+
+
+def _first_source(nlp: Any, text: str, plover: str) -> str | None:
+    """The source words of the first asserted event of a type, with the real actors stage."""
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    got = [e for e in code_events(doc, article, find_actors(doc, article)) if e.plover == plover]
+    return got[0].source.text if got and got[0].source is not None else None
+
+
+def test_an_amount_taken_is_no_target(nlp: Any) -> None:
+    # "fined X $5 million": the amount is what is taken; X is whom the act is done to
+    text = "Chilean regulators fined the Peruvian mining company $5 million on Monday."
+    assert side_words(nlp, text, "COERCE", "target") == ["the Peruvian mining company"]

@@ -501,3 +501,35 @@ def test_zero_width_spacer_paragraphs_are_no_pieces() -> None:
     article = extract_html(html)
     assert article.lead and article.lead.startswith("The night market sells grilled corn")
     assert all(block.text.strip("\u200b\u200d") for block in article.blocks)
+
+
+def test_story_cards_set_in_the_story_are_teasers() -> None:
+    """A card set between the story's paragraphs (a label, another story's linked headline
+    and its one-line summary) is a teaser, headline and summary; the story's own sub-heading
+    stays a heading, and so does a linked one in a "scorecard", which is no card."""
+    para = "The ferry line adds a night crossing to the island from the first of May. " * 2
+    card = (
+        "<div class='display-card article-card'><a href='/old-ferry'><img src='/f.jpg'></a>"
+        "<div class='card-content'><span class='card-label'>Related</span>"
+        "<h5 class='entry-title'><a href='/old-ferry'>The old ferry sails its last "
+        "crossing after forty years</a></h5><p class='card-excerpt'>Crews and passengers "
+        "said goodbye to the island's <em>oldest</em> boat on Sunday.</p></div></div>"
+    )
+    scorecard = (
+        "<div class='scorecard'><h3 class='score-title'><a href='/bridge'>How the crossing "
+        "compares with the bridge</a></h3><p>"
+        + "The crossing takes forty minutes, the bridge an hour by bus. " * 2
+        + "</p></div>"
+    )
+    html = (
+        "<html><head><title>Night ferry added</title></head><body><article>"
+        f"<h1>Night ferry added</h1><p>{para}</p>{card}<p>{para.replace('May', 'June')}</p>"
+        f"<h2>Fares stay the same</h2><p>{para.replace('ferry', 'boat')}</p>{scorecard}"
+        f"<p>{para.replace('night', 'late')}</p></article></body></html>"
+    )
+    article = extract_html(html)
+    teasers = roles(article, "teaser")
+    assert "The old ferry sails its last crossing after forty years" in teasers
+    assert "Crews and passengers said goodbye to the island's oldest boat on Sunday." in teasers
+    assert "forty years" not in article.body
+    assert article.headings == ["Fares stay the same", "How the crossing compares with the bridge"]

@@ -23,11 +23,13 @@ OnePhrase = Callable[[Token], list[Participant]]
 
 
 def subject_antecedent(pronoun: Token, one: OnePhrase) -> Participant | None:
-    """The subject of a verb above the pronoun's clause ("Syria says *it* will ...")."""
+    """The subject of a verb above the pronoun's clause ("Syria says *it* will ..."); of two,
+    the nearer (a wire dateline parsed as a second subject comes first: "CITY (Wire) - The
+    army said *it* ...")."""
     node = pronoun.head
     while node.head.i != node.i:
         node = node.head
-        for c in node.children:
+        for c in sorted(node.children, key=lambda t: -t.i):
             if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ != "PRON":
                 found = [p for p in one(c) if p.known or p.sector]
                 if len(found) == 1:

@@ -220,9 +220,10 @@ class Sides:
             side = self._pronoun(head)
             if side is not None:
                 return side
-        left, right, first, last = phrase_words(
-            head, self.sectors, max(self.span[0], self._floor(head)), self._ceiling(head)
-        )
+        low = max(self.span[0], self._floor(head))
+        while low < head.i and self.doc[low].idx < self.cut:
+            low += 1  # "NARVA, Va. - *Police* said": the dateline's words are no part of it
+        left, right, first, last = phrase_words(head, self.sectors, low, self._ceiling(head))
         tail = self.doc[last]
         text = self.text[self.doc[first].idx : tail.idx + len(tail)]
         start = self.offset + self.doc[first].idx

@@ -234,12 +234,19 @@ class Coder:
         scene: dates_mod.DateRef | None = None
         behind = False
         out: list[Candidate] = []
+        rest = 0  # where a dateline the parser cut into sentences ends ("NARVA, Va. - ...")
         for sent in paragraph_sentences(doc):
             # A wire dateline opening the lead ("NARVA, Estonia (Ledger) -- Police fired")
             # is no part of the sentence: its words are neither actors nor dates.
-            prefix = DATELINE_PREFIX.match(text, sent.start_char, sent.end_char)
             first = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
-            cut = prefix.end() if prefix and first else sent.start_char
+            if first:
+                end = text.find("\n", sent.start_char)
+                prefix = DATELINE_PREFIX.match(text, sent.start_char, len(text) if end < 0 else end)
+                rest = prefix.end() if prefix else 0
+            cut = max(sent.start_char, rest) if first or rest > sent.start_char else sent.start_char
+            if cut >= sent.end_char:
+                continue  # "NARVA, Va." read as a sentence of its own: all dateline
+            first = first or cut > sent.start_char
             resolver.sentence((sent.start, sent.end), cut, first)
             found, scene, past = self._sentence(
                 sent, words.of(sent), cut, scene, quoted, context, behind and not first

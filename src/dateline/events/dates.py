@@ -27,6 +27,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from dateline.dates import months
 
@@ -70,6 +71,8 @@ _NUMBERS = {
     "few": 3,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+#: Years a month named without one is shifted by, from the word before "year".
+_YEAR_STEPS = {"last": -1, "past": -1, "next": 1, "this": 0}
 _WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d\d")
 
 
@@ -150,7 +153,11 @@ def _absolute(
 ) -> DateRef | None:
     year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     month = next((MONTHS[w] for w in words if w in MONTHS and w != "may"), None)
-    if month is None and "may" in words and (year is not None or _day_number(words)):
+    if (
+        month is None
+        and "may" in words
+        and (year is not None or _day_number(words) or _year_step(words) is not None)
+    ):
         month = 5
     if year is not None and not 1800 <= year <= 2200:
         return None
@@ -160,9 +167,13 @@ def _absolute(
             if published is None:
                 return None
             year = published.year
-            probe = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-            if probe > published + timedelta(days=0 if past else 7):
-                year -= 1
+            shift = _year_step(words)
+            if shift is not None:
+                year += shift  # "in January last year", "in May next year"
+            else:
+                probe = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+                if probe > published + timedelta(days=0 if past else 7):
+                    year -= 1
         if day is not None and day <= calendar.monthrange(year, month)[1]:
             return _day(date(year, month, day), text)
         return _month(year, month, text)
@@ -170,6 +181,15 @@ def _absolute(
         if any(w.startswith(str(year)) and w.endswith("s") for w in text.lower().split()):
             return DateRef(date(year, 1, 1), "decade", date(year + 9, 12, 31), text=text)
         return _year(year, text)
+    return None
+
+
+def _year_step(words: list[str]) -> int | None:
+    """The year a month without one falls in, told by the words after it, relative to the
+    publication year: "January *last year*" -1, "May *next year*" +1, "June *this year*" 0."""
+    for a, b in pairwise(words):
+        if b == "year" and a in _YEAR_STEPS:
+            return _YEAR_STEPS[a]
     return None
 
 

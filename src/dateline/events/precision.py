@@ -194,9 +194,12 @@ class Precision:
         of the reported period (the gold conventions' "ongoing states" and "cumulative tolls"):
         an adverb of frequency on it ("is *usually* granted"); a time that comes round again on
         a verb in the present ("*every summer* the fleets gather"); a running total anywhere in
-        its own clause ("*so far* 300 have been detained"); or a perfect or progressive act over a
-        stretch of time ("has been deployed there *for ten years*", "has arrested 40 *in the
-        past two weeks*"). Words of the clauses under it do not count."""
+        its own clause ("*so far* 300 have been detained"); a perfect told as done again and
+        again or for long (``iterative``: "has *repeatedly* accused", "have *long* demanded");
+        a present or perfect whose object is told frequent (``frequent``: "carries out
+        *near-daily* strikes"); or a perfect or progressive act over a stretch of time ("has
+        been deployed there *for ten years*", "has arrested 40 *in the past two weeks*"). Words
+        of the clauses under it do not count."""
         rules = self.rules
         own = sorted(phrase_tokens(tok, _OWN_CLAUSES), key=lambda t: t.i)
         if any(
@@ -206,9 +209,20 @@ class Precision:
             return True
         if any(rules.is_("cumulative", f"{a.lower_} {b.lower_}") for a, b in pairwise(own)):
             return True
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        if perfect and any(
+            c.dep_ == "advmod" and rules.is_("iterative", c.lower_) for c in tok.children
+        ):
+            return True  # "has repeatedly accused X", "have long demanded Y": the story so far
+        if (perfect or tok.tag_ in {"VBP", "VBZ"}) and any(
+            o.dep_ == "dobj"
+            and any(a.dep_ == "amod" and rules.is_("frequent", a.lower_) for a in o.children)
+            for o in tok.children
+        ):
+            return True  # "carries out near-daily strikes": a habit
         if tok.tag_ in {"VBP", "VBZ"} and any(_recurring(c, rules) for c in tok.children):
             return True  # "every summer, trawlers gather ...": a habit told in the present
-        aspect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) or (
+        aspect = perfect or (
             tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
         )
         # "since" counts done acts up to now only on a simple perfect ("has seized six boats
@@ -250,7 +264,11 @@ class Precision:
 
     def earlier(self, tok: Token) -> bool:
         """Whether the predicate is a past perfect put before the news by an adverb ("X *had
-        earlier* seized a tanker"): background from an earlier time, as the gold leaves it."""
+        earlier* seized a tanker"), or a past act told "at the time" ("rights groups accused
+        police *at the time* of ..."), the time of a history the article has told: background
+        from an earlier time, as the gold leaves it."""
+        if tok.tag_ in ("VBD", "VBN") and any(_at_the_time(c) for c in tok.children):
+            return True
         return (
             tok.tag_ == "VBN"
             and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
@@ -384,7 +402,11 @@ class Precision:
         sentences, and count them still."""
         if modality != "asserted":
             return modality
-        if self.standing(pred.token) or self.circumstance(pred.token):
+        if (
+            self.standing(pred.token)
+            or self.circumstance(pred.token)
+            or _present_deed(pred.token, pred.entry.cameo)
+        ):
             return "ongoing"
         if self.earlier(pred.token) or self.contrasted(pred.token):
             return "background"
@@ -615,6 +637,45 @@ def _described_by(verb: Token) -> bool:
         and any(c.dep_ == "agent" for c in children)
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
         and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    )
+
+
+#: CAMEO roots of deeds, not words: aid, cooperation, protest, force, coercion, violence.
+_DEED_ROOTS = frozenset({"06", "07", "14", "15", "17", "18", "19", "20"})
+
+
+def _present_deed(verb: Token, code: str | None) -> bool:
+    """Whether a deed is told in the simple present with no time of its own ("Russian
+    mercenaries *help* Malian forces", "the navy *patrols* the strait"): what goes on, not an
+    act of the reported period (words are told in the present as news: "Kabul *denies* the
+    charge"; a deed of the day is told in the past)."""
+    if code is None or ontology.root_of(code) not in _DEED_ROOTS or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase_tokens(verb, _OWN_CLAUSES))
+
+
+def _at_the_time(prep: Token) -> bool:
+    """Whether a dependent is "at the time" or "at that time", bare (not "at the time of the
+    vote", which names its own time; "accused X at the time *of using* force" is the charge,
+    hung on the wrong word)."""
+    if prep.dep_ != "prep" or prep.lower_ != "at":
+        return False
+    return any(
+        o.dep_ == "pobj"
+        and o.lemma_ == "time"
+        and [c.lower_ for c in o.children if not _gerund_of(c)] in (["the"], ["that"])
+        for o in prep.children
+    )
+
+
+def _gerund_of(prep: Token) -> bool:
+    """Whether a dependent is "of" with a gerund ("of *using* force", "of *smuggling* arms"
+    parsed as a compound of its object)."""
+    return prep.lower_ == "of" and any(
+        o.tag_ == "VBG" or any(c.tag_ == "VBG" and c.i < o.i for c in o.children)
+        for o in prep.children
     )
 
 

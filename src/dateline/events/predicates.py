@@ -250,6 +250,28 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep":
                 object_words.extend(lemmas(c))
     prep_words = {k: [w for p in v for w in lemmas(p)] for k, v in preps.items()}
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ not in prep_words:
+            # "attacked X *for cutting* ...": a gerund after the preposition meets a row that
+            # asks for the preposition (it names no one: it is no target)
+            gerunds = [
+                g.lemma_.lower() for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
+            if gerunds:
+                prep_words[c.lower_] = gerunds
+    if "at" not in prep_words:
+        # "launched drones *at* X", "threw stones *at* X": what is aimed, the parser hangs on
+        # the thing aimed (whom it is aimed at is found by the roles, as for "fired at")
+        aimed = [
+            p
+            for o in objects
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ not in _WHEN
+        ]
+        if aimed:
+            prep_words["at"] = [w for p in aimed for w in lemmas(p)]
     entries = (
         lexicon.match_verb(
             lemma,

@@ -185,7 +185,8 @@ class Roles:
                 or o.lemma_.lower() in self.stances
             ]
             for obj in pred.objects:
-                if obj not in acts:
+                if obj not in acts and obj.ent_type_ not in _AMOUNTS:
+                    # an amount is what is given or taken ("fined X *$5,000*"), never whom
                     targets.extend(self._shell(obj, resolver) or resolver.phrase(obj))
             if not any(t.known for t in targets):
                 # "reiterated their support *for Chad*", "sent aid *to* ..."
@@ -399,16 +400,24 @@ def _a_thing(subject: Token | None, sources: list[Participant]) -> bool:
     )
 
 
+#: Entity labels of amounts: an object that is one is no side ("fined X *$5,000*").
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
 def _tense_breaks(tok: Token, head: Token) -> bool:
     """Whether ``tok``, a simple past joined to ``head``, the verb of a reported clause, is
-    told in another tense than it: ``head`` in the present or under a modal ("that the plan
-    *falls* short and *called on* X", "that he *would* resign and *urged* Y")."""
+    told in another tense than it: ``head`` in the present, under a modal or in the past
+    perfect of reported speech ("that the plan *falls* short and *called on* X", "that he
+    *would* resign and *urged* Y", "that X *had refused* to talk and *called on* Y")."""
     if tok.dep_ != "conj" or tok.head.i != head.i or head.dep_ != "ccomp" or tok.tag_ != "VBD":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal)
+    perfect = head.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children
+    )
+    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal) or perfect
 
 
 def _teller(clause: Token) -> Token | None:

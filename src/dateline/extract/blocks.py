@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -36,6 +37,7 @@ from dateline.model import Block, Caption
 _MARKER = re.compile(r"(?P<caption>caption|credit)|(?P<byline>byline|author|writer|contributor)")
 #: a heading's class that names it an embedded video's or gallery's title
 _MEDIA_TITLE = re.compile(r"video[-_]?title|gallery[-_]?title|title[-_]?gallery", re.IGNORECASE)
+#: the classes of sub-headings: a media title's, or a story card's headline (:func:`_add_card`)
 _HEADING_CLASSES = etree.XPath("//h2/@class | //h3/@class | //h4/@class | //h5/@class")
 _EDITED_BY = re.compile(r"^(?:edited|editing|edited and translated) by\s*:?\s*(?P<names>.+)$", re.I)
 _BYLINE_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
@@ -73,6 +75,9 @@ class PageSignals:
     figures: dict[str, str] = field(default_factory=dict)  # image src -> its figcaption
     #: the titles of embedded videos and galleries (a heading over the player, not the story's)
     media_titles: set[str] = field(default_factory=set)
+    #: story cards set in the page (a linked headline over a line or two of summary): each
+    #: card's headline and its whole text, normalised
+    cards: set[tuple[str, str]] = field(default_factory=set)
 
 
 #: attribute values come back from XPath as strings: matching them in Python and only then
@@ -85,6 +90,13 @@ _HOLDS_STEM = " or ".join(f"contains(., '{stem}')" for stem in _MARKER_STEMS)
 _CLASS_AND_ID = etree.XPath(f"//@class[{_HOLDS_STEM}] | //@id[{_HOLDS_STEM}]")
 _NOT_BYLINE = re.compile(r"bio|about|comment|avatar|social|share|follow|image|photo", re.I)
 _SKIP_TAGS = frozenset({"html", "body", "article", "main"})
+#: a class or id naming a card ("card", "article-card", "display-card-content"; not "scorecard")
+_CARD = re.compile(r"(?<![a-z])cards?(?![a-z])")
+#: a card's text is at most this long: a headline and a line or two of summary, not a section
+CARD_CHARS = 400
+#: how many levels over its headline a card's holder is looked for
+CARD_DEPTH = 4
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 #: the text a reader sees in an element: not that of a <style> or <script> inside it
@@ -133,10 +145,66 @@ def page_signals(tree: HtmlElement) -> PageSignals:
         if 0 < len(text) < 600:
             signals.captions.add(text)
     for value in _HEADING_CLASSES(tree):
-        if _MEDIA_TITLE.search(value) and (node := value.getparent()) is not None:
+        if (node := value.getparent()) is None:
+            continue
+        if _MEDIA_TITLE.search(value):
             signals.media_titles.add(norm(node.text_content()))
+        elif node.find(".//a[@href]") is not None:
+            _add_card(node, value, signals)
     signals.bylines.extend(_line_under_headline(tree))
     return signals
+
+
+def _add_card(heading: HtmlElement, value: str, signals: PageSignals) -> None:
+    """A story card: a short element named a card ("card", "article-card", "display-card")
+    whose one sub-heading (``heading``, of class ``value``) is all a link to another page: the
+    linked story's headline, perhaps over a line of its summary. A page sets such cards inside
+    its story ("Related", "Read next") as well as beside it. The card is the heading's nearest
+    holder named a card, CARD_DEPTH levels up at most, or its parent when the heading's own
+    class names it a card's title."""
+    card = heading.getparent()
+    for _ in range(CARD_DEPTH):
+        if card is None or card.tag in _SKIP_TAGS:
+            return
+        if _CARD.search((card.get("class") or "").lower()):
+            break
+        card = card.getparent()
+    else:
+        card = heading.getparent() if _CARD.search(value.lower()) else None
+    if card is None or len(card.text_content()) > 4 * CARD_CHARS:  # (unsquashed: indents too)
+        return
+    if len(list(islice(card.iter(*_CARD_HEADINGS), 2))) != 1:
+        return
+    text = _spaced_text(card)
+    if len(text) > CARD_CHARS:
+        return
+    title = _spaced_text(heading)
+    linked = " ".join(
+        squash(link.text_content())
+        for link in heading.iter("a")
+        if not (link.get("href") or "#").startswith("#")
+    )
+    if title and len(linked) >= 0.9 * len(title):
+        signals.cards.add((norm(title), norm(text)))
+
+
+def _spaced_text(node: etree._Element) -> str:
+    """The element's shown text with its inline pieces spaced as :func:`_text` spaces
+    trafilatura's (the card's label, headline and summary do not run together)."""
+    text = squash(" ".join(_SHOWN_TEXT(node)))
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
+
+
+#: a piece this long that a card's text holds is that card's summary (a shorter one, "Read",
+#: "More", could be a word of the story)
+CARD_PIECE_CHARS = 25
+
+
+def _in_card(key: str, cards: set[tuple[str, str]]) -> bool:
+    """The piece (its :func:`norm`) is a story card's headline or a part of its text."""
+    return any(
+        key == heading or (len(key) >= CARD_PIECE_CHARS and key in text) for heading, text in cards
+    )
 
 
 #: "Jane Doe | 20.11.2025", "By Jane Doe, March 3, 2024": a name, a separator, then a date
@@ -528,7 +596,9 @@ def classify(
                 in_teasers = False  # a data table is no link to elsewhere
             else:
                 role = "teaser"
-        if role in {"heading", "teaser", "bio"}:
+        if signals.cards and _in_card(key, signals.cards):
+            role = "teaser"  # a story card set in the story: another story's headline, summary
+        elif role in {"heading", "teaser", "bio"}:
             pass
         elif body_seen == 0 and title_key and key == title_key:
             role = "title"
