@@ -44,6 +44,13 @@ def test_igos_countries_and_organisation_nouns(pipeline: Language) -> None:
     assert actors.at(start, start + 6) is kosovo
 
 
+def test_a_name_right_after_an_organisation_noun_is_that_bodys(pipeline: Language) -> None:
+    # the knowledge base does not know the name: the noun before it says whose body it is
+    _, actors = run(pipeline, "The Chilean state mining company Minera Sur said output fell.")
+    named = {e.name: e for e in actors.entities}
+    assert (named["Minera Sur"].country, named["Minera Sur"].code) == ("CHL", "CHLBUS")
+
+
 def test_at_prefers_the_person_over_the_title_country(pipeline: Language) -> None:
     text = "Montenegrin PM Darko Lazic arrived in Podgorica."
     _, actors = run(pipeline, text)

@@ -103,6 +103,17 @@ def test_an_act_a_while_after_which_the_news_came_is_background(nlp: Any) -> Non
     assert {e.plover: e.modality for e in code(nlp, text)}.get("ASSAULT") != "asserted"
 
 
+@pytest.mark.parametrize("when", ["hours after", "shortly after", "minutes after"])
+def test_an_act_right_before_the_news_is_the_same_days_news(nlp: Any, when: str) -> None:
+    # an act a few hours before the reported one is of the reported period, not background
+    text = f"Chilean police detained 30 people on Friday, {when} Peruvian rebels stormed a post."
+    doc = nlp(text)
+    every = code_events(
+        doc, Article(published=PUBLISHED, body=text), FakeActors(doc), all_modalities=True
+    )
+    assert ("stormed", "asserted") in {(e.trigger, e.modality) for e in every}
+
+
 def test_what_a_standing_law_provides_is_ongoing(nlp: Any) -> None:
     # a law's provision told in the present is a standing state; its passing was the act
     assert told(nlp, "The new Slovak law bans foreign funding of charities.") == [

@@ -586,6 +586,16 @@ def test_a_persons_own_body_is_of_the_persons_country(nlp: Any) -> None:
     assert any(s.text == "his ministry" and s.code == "CHLGOV" for s in sources)
 
 
+def test_forces_a_teller_calls_its_own_are_of_the_tellers_country(nlp: Any) -> None:
+    # "its forces" as the subject of what the ministry said: Chile's, not of the country
+    # the story is filed from
+    text = "Chile's defence ministry said its forces had shelled an airstrip near the border."
+    doc, article = nlp(text), Article(published=PUBLISHED, body=text, dateline="La Paz")
+    events = code_events(doc, article, find_actors(doc, article), all_modalities=True)
+    sources = [e.source for e in events if e.source is not None]
+    assert [s.country for s in sources if s.text == "its forces"] == ["CHL"]
+
+
 @pytest.mark.parametrize(
     ("giver", "country"),
     [("Ghana", "GHA"), ("The African Union", None)],

@@ -86,6 +86,10 @@ def test_country_codes(gaz: Gazetteer) -> None:
         ("American", "USA"),
         ("Dutch", "NLD"),
         ("Filipino", "PHL"),
+        # second spellings news agencies use
+        ("Ecuadorean", "ECU"),
+        ("Azeri", "AZE"),
+        ("Byelorussian", "BLR"),
     ],
 )
 def test_country_by_demonym(gaz: Gazetteer, word: str, iso3: str) -> None:

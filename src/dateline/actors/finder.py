@@ -270,9 +270,12 @@ def _things(
         modifiers = set(in_titles[n])
         inside_orgs: set[int] = set()
         nouns: dict[str, set[str]] = {}
+        #: where an organisation noun ends: (country, sector) ("Chile's state news agency")
+        noun_ends: dict[int, tuple[str, str]] = {}
         for span, country, sector, country_start in org_nouns(index):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
+            noun_ends[span.end] = (country, sector)
             thing = org_noun_thing(span, country, sector)
             things.setdefault(thing.key, thing).mentions.append((n, span, "name"))
             modifiers.update(range(span.start, span.end))
@@ -294,6 +297,10 @@ def _things(
             thing = describe(index, ent, kb, day)
             if modifier and thing.type not in {"GPE", "NORP"} and not thing.code:
                 continue  # "State" in "Secretary of State": a word of the title, no actor
+            if thing.type == "ORG" and not thing.code and ent.start in noun_ends:
+                # "Chile's state news agency *Xyz*": the name of the body the noun describes
+                thing.country, thing.sector = noun_ends[ent.start]
+                thing.code = actor_code(thing.country, thing.sector)
             known = things.setdefault(thing.key, thing)
             if (
                 known.type == "LOC"

@@ -309,6 +309,13 @@ class Sides:
                 owner = subject_antecedent(t, self.one)
                 if owner is not None and (owner.code or "").startswith("IGO"):
                     return [Participant(owner.name, text, None, "IGO", owner.code, start, end)]
+                if owner is not None and owner.country and t.head.dep_ in _SUBJECTS:
+                    # "X's ministry said *its* forces had struck ...": the teller's own, not
+                    # of where they struck (as the object, "its" may be the doer's victim)
+                    body = f"{owner.country}{sector}"
+                    return [
+                        Participant(None, text, owner.country, sector, body, start, end, "inferred")
+                    ]
             if t.dep_ == "poss" and t.lower_ in _POSSESSIVES and sector is not None:
                 # "the minister said *his* ministry had offered": of the owner's country,
                 # not of where the act happens

@@ -132,6 +132,7 @@ class Precision:
                 node.dep_ == "advcl"
                 and node.head.idx >= cut
                 and any(_opens_with(c, node, rules) for c in node.children)
+                and not _just_before(node, rules)
             ):
                 return "earlier"  # "closed the border after rebels shelled ...": background
             if node.i == tok.i and charged_by(node, rules.words["charge"]) is not None:
@@ -611,6 +612,17 @@ def _opens_with(c: Token, clause: Token, rules: CoderRules) -> bool:
         return True
     subject = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")), None)
     return c.dep_ == "prep" and subject is not None and c.i < subject.i < clause.i
+
+
+def _just_before(clause: Token, rules: CoderRules) -> bool:
+    """Whether the clause's act came right before the reported one ("arrested him *hours*
+    after protesters stormed ...", "*shortly* after"; ``words.tsv`` class ``recent``): the
+    same day's news, not background from an earlier period."""
+    mark = next((c for c in clause.children if _opens_with(c, clause, rules)), None)
+    return mark is not None and any(
+        c.dep_ in ("npadvmod", "advmod") and c.i < mark.i and rules.is_("recent", c.lemma_)
+        for c in clause.children
+    )
 
 
 def _described_by(verb: Token) -> bool:

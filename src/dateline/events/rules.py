@@ -33,7 +33,7 @@ DATA_DIR = Path(str(resources.files("dateline").joinpath("data/events/coder")))
 CLASSES = (
     *("report", "plan", "hedge", "obligation", "willing", "future", "condition", "negation"),
     *("light", "pronoun", "transparent", "promise", "happen", "symmetric", "earlier", "question"),
-    *("agent", "relation", "shell", "claim", "stance", "iterative", "frequent"),
+    *("agent", "relation", "shell", "claim", "stance", "iterative", "frequent", "recent"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
     *("topic", "provision", "instrument", "caution", "naming", "deed"),
