@@ -495,6 +495,24 @@ def test_attribution_ends_before_a_trailing_aside(pipeline: Language) -> None:
     assert only(quotes(pipeline, text)).text.endswith("with most of the port board")
 
 
+def test_attribution_ends_before_an_aside_after_a_quote_closed_on_a_comma(
+    pipeline: Language,
+) -> None:
+    text = (
+        'The senator said the talks "should be finished by the summer," referring to the '
+        "deadline set by the committee in March."
+    )
+    q = next(q for q in attributions(pipeline, text) if q.cue == "said")
+    assert _content(text, q) == 'the talks "should be finished by the summer'
+    # an aside that quotes again goes on with the speaker's words
+    text = (
+        'The mayor said the budget was "a careful compromise," adding, "Nobody got '
+        'everything they wanted."'
+    )
+    q = next(q for q in attributions(pipeline, text) if q.cue == "said")
+    assert _content(text, q).endswith("Nobody got everything they wanted")
+
+
 def test_attribution_keeps_the_that_and_the_subject_before_the_marks(pipeline: Language) -> None:
     text = 'The clerk said that "the ballots were counted twice in the northern ward."'
     q = only(attributions(pipeline, text))

@@ -34,22 +34,37 @@ def drop_tail(doc: Doc, content: set[int], quoted: Sequence[bool]) -> set[int]:
     dash or a parenthesis, that describes what the content names rather than saying what
     the speaker said: a relative clause ("…, which the council has since shelved"), an apposition
     ("…, the alliance that includes most of Europe") or a participle ("…, forcing them to
-    unload at the border", "…, known as the Pacific pact"). An attribution ends where such an
+    unload at the border", "…, known as the Pacific pact"), also after a quote closed on a
+    comma ("… “a mistake,” referring to …"). An attribution ends where such an
     aside begins, as PolNeAR marks it; a reader's quotation keeps it (the article gold does)."""
     if not content:
         return content
     ordered = sorted(content)
     first, last = ordered[0], ordered[-1]
     for i in ordered:
-        if i - first < _MIN_BEFORE_ASIDE or i == 0 or quoted[i] or quoted[i - 1]:
+        if i - first < _MIN_BEFORE_ASIDE or i == 0 or quoted[i]:
             continue
-        if doc[i - 1].text not in _ASIDE_MARKS:
+        set_off = doc[i - 1].text in _ASIDE_MARKS and not quoted[i - 1]
+        after_quote = not set_off and _comma_in_marks(doc, i)
+        if not (set_off or after_quote):
             continue
         head = _aside_head(doc[i])
         if head is None or max(t.i for t in head.subtree) < last:
             continue
+        if after_quote and any(quoted[j] for j in ordered if j > i):
+            continue  # an aside after a quote that quotes again goes on with the speaker's words
         return {j for j in content if j < i - 1}
     return content
+
+
+#: Closing quotation marks as the tokenizer leaves them.
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+
+
+def _comma_in_marks(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a quote closed on a comma ("… “was a mistake,” referring
+    to …"): the comma inside the marks sets off what follows as well as one outside."""
+    return i >= 2 and doc[i - 1].text in _CLOSING_MARKS and doc[i - 2].text == ","
 
 
 def _aside_head(tok: Token) -> Token | None:
