@@ -352,3 +352,55 @@ def test_the_speaker_past_a_dateline_or_a_possessor(
     pipeline: Language, text: str, named: str
 ) -> None:
     assert speakers(quotes(pipeline, text)) == [named]
+
+
+def test_a_person_named_after_the_body_they_work_for_speaks_not_the_body(
+    pipeline: Language,
+) -> None:
+    # the tagger may take a club's name for a person's, and it is longer than the name
+    text = (
+        'Riverton Wanderers manager Erik Solvang said his side had "lost its way" after a '
+        "late collapse on Sunday.\n\n"
+        '"We stopped playing," Solvang said.'
+    )
+    assert speakers(with_actors(pipeline, text)) == ["Erik Solvang", "Erik Solvang"]
+
+
+@pytest.mark.parametrize("word", ["Norwegian", "Kenyan", "Israeli"])
+def test_one_person_of_a_country_is_the_person_named_before(pipeline: Language, word: str) -> None:
+    text = (
+        "Harbour coach Tomas Berglund praised his players after the match on Sunday.\n\n"
+        f'"The boys never gave up," the {word} said.'
+    )
+    assert speakers(with_actors(pipeline, text)) == ["Tomas Berglund"]
+
+
+def test_a_whole_people_and_a_country_are_no_person_named_before(pipeline: Language) -> None:
+    text = (
+        "Tomas Berglund met the envoys in Oslo on Sunday.\n\n"
+        "The French said the talks would resume next week. "
+        "The U.S. said it would back the plan."
+    )
+    names = speakers(with_actors(pipeline, text))
+    assert "Tomas Berglund" not in names
+
+
+def test_a_state_and_a_party_name_the_lawmaker_named_before(pipeline: Language) -> None:
+    text = (
+        'Rep. Dale Hommer of Kansas, chairman of the farm panel, called the bill "a '
+        'giveaway."\n\n'
+        '"The farmers got nothing," the Kansas Republican said.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] == "Dale Hommer"
+
+
+def test_a_pronoun_after_an_unnamed_source_in_the_paragraph_before_is_that_source(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Harbour Mayor Lisa Brandt said the report was unfair.\n\n"
+        "A nurse who asked not to be named described conditions on the ward as "
+        '"the worst I have seen."\n\n'
+        '"We are exhausted," she said.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] == "A nurse"
