@@ -404,3 +404,39 @@ def test_a_pronoun_after_an_unnamed_source_in_the_paragraph_before_is_that_sourc
         '"We are exhausted," she said.'
     )
     assert speakers(with_actors(pipeline, text))[-1] == "A nurse"
+
+
+@pytest.mark.parametrize("description", ["the minister", "the 34-year-old"])
+def test_a_role_or_age_no_name_was_given_with_is_the_person_named_before(
+    pipeline: Language, description: str
+) -> None:
+    # the role and the age were never set beside the name: the nearest person speaks
+    text = (
+        "The harbour minister resigned on Tuesday after a report on the ferry fire.\n\n"
+        '"I take full responsibility," Peter Holmgren said in a letter.\n\n'
+        f'"The families deserve better," {description} told reporters.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] == "Peter Holmgren"
+
+
+def test_a_surname_is_the_earlier_speaker_whose_full_name_ends_with_it(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Harbour Watch urged the council to release the activist on Sunday.\n\n"
+        "Meenakshi Ganguly, the group's deputy director, called the arrest \"a warning to "
+        'everyone."\n\n'
+        '"The council is trying to silence a generation," Ganguly said.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] == "Meenakshi Ganguly"
+
+
+def test_a_role_is_not_the_person_named_before_with_a_title_of_another_kind(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Peter Holmgren, the chief executive of Harbour Bank, denied the fraud charges on "
+        "Monday.\n\n"
+        '"The defendant has shown no remorse," the judge told the court.'
+    )
+    assert speakers(with_actors(pipeline, text))[-1] != "Peter Holmgren"

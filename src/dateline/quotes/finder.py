@@ -74,6 +74,7 @@ from dateline.quotes.titles import (
     named_next,
     other_place,
     people_of_place,
+    titled_otherwise,
     titled_person,
     widen_org,
 )
@@ -342,7 +343,7 @@ class _Names:
                 # a name never runs over a paragraph break (a mention the model drew across
                 # one, "X. ¶ Israel"): the speaker is the part in the phrase's paragraph
                 name = name.rsplit("\n", 1)[-1].strip() or name
-                name, entity = self._person_named(target, name, entity)
+                name, entity = self._person_named(target, name, entity, earlier)
                 if people_of_place(target, name):
                     name, entity = undated(target), None  # "Some Germans": not Germany
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
@@ -359,6 +360,9 @@ class _Names:
             if fuller.label_ == "PERSON" and entity is None:
                 name = self.cast.full_name(fuller)
             return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+        described = self._described_before(target, earlier) if entity is None else None
+        if described is not None:
+            return Speaker(described[0], phrase.text, start, end, described[1])
         root = target.root
         inside = all(word in target.text for word in name.split())
         if (
@@ -421,15 +425,24 @@ class _Names:
                 out[span.root.i] = sp.name
         return out
 
-    def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
+    def _person_named(
+        self, phrase: Span, name: str, entity: str | None, earlier: list[Quote]
+    ) -> tuple[str, str | None]:
         """A surname the model took for an organisation ("McDaniel" as ORG) is the person the
-        article names in full with it; any other resolved name stays."""
+        article names in full with it, or the earlier speaker whose full name ends with it (a
+        name the model took for an organisation's there too); any other resolved name stays."""
         one_word = len(phrase) == 1 or not any(t.whitespace_ for t in phrase[:-1])  # "Al-Rashidi"
         if not one_word or phrase[0].ent_type_ not in {"ORG", ""} or phrase[0].is_lower:
             return name, entity
         wider = self.cast.full_name(phrase)
         if len(wider.split()) > 1 and wider.split()[-1] == phrase.text == name:
             return wider, self._resolve_person(wider)
+        if name == phrase.text:
+            for quote in reversed(earlier):
+                sp = quote.speaker
+                words = sp.name.split() if sp is not None else []
+                if sp is not None and len(words) > 1 and words[-1] == name and sp.text != name:
+                    return sp.name, sp.entity
         return name, entity
 
     def _resolve_person(self, name: str) -> str | None:
@@ -540,6 +553,26 @@ class _Names:
         found = self._pronoun(None, phrase.start_char, earlier)
         if found is None or other_place(self.cast, phrase, found[0]):
             return None
+        return found
+
+    def _described_before(
+        self, phrase: Span, earlier: list[Quote]
+    ) -> tuple[str, str | None] | None:
+        """The person a definite role or age description no title or apposition tied to a
+        name stands for ("the minister", "the 22-year-old" when the article gave neither with a
+        name): the nearest person before it, as for a pronoun, unless their title names another
+        place; None for any other phrase."""
+        if phrase[0].lower_ != "the" or self.cast.person_in(phrase) is not None:
+            return None
+        words = [t.lower_ for t in phrase]
+        aged = "year" in words and any(t.like_num for t in phrase) and len(phrase) <= 7
+        if not aged and (len(phrase) > 4 or description_title(phrase) is None):
+            return None
+        found = self._pronoun(None, phrase.start_char, earlier)
+        if found is None or other_place(self.cast, phrase, found[0]):
+            return None
+        if titled_otherwise(self.cast, phrase, found[0]):
+            return None  # "the judge" is not the defendant named before, "X, a banker"
         return found
 
     def _pronoun(

@@ -125,6 +125,22 @@ def other_place(cast: Cast, phrase: Span, name: str) -> bool:
     )
 
 
+def titled_otherwise(cast: Cast, phrase: Span, name: str, roles: RoleTable | None = None) -> bool:
+    """Whether the article gives the person ``name`` a title, none of the family of the title a
+    description ends with ("the judge" is not "X, the company's chief executive")."""
+    roles = roles or RoleTable.default()
+    found = _head_title(phrase, roles)
+    if found is None:
+        return False
+    titles = [
+        role
+        for ent in cast.people
+        if cast.full_name(ent) == name
+        for role, _ in _titles_of(ent, roles)
+    ]
+    return bool(titles) and not any(found[0].compatible(r) for r in titles)
+
+
 def _context(ent: Span) -> str:
     """The normalised words of a name's title: those before it in its phrase and those of an
     apposition after it, each up to a comma, a verb or ``_WINDOW`` tokens."""
