@@ -474,14 +474,31 @@ def _is_person(names: Names, start: int, end: int) -> bool:
 
 
 def _orgs_before(names: Names, phrase: Span) -> list[Span]:
-    """Organisations named before the phrase, outside quotation marks, in text order."""
+    """Organisations named before the phrase, outside quotation marks, in text order: those the
+    model tagged, and the same names where it left them untagged ("Nordair grounded its
+    fleet" in the lead, "Nordair's shares" tagged later)."""
     doc = phrase.doc
+    tagged = [e for e in doc.ents if e.label_ == "ORG"]
+    found = {e.start: e for e in tagged if e.end_char <= phrase.start_char}
+    # a name the model also tagged as a person's ("Trump" of "the Trump campaign") is left out
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for e in tagged:
+        name = tuple(t.text for t in e if t.tag_ != "POS" and t.lower_ != "the")
+        if name and name[0][:1].isupper() and not people.intersection(name):
+            by_first.setdefault(name[0], set()).add(name)
+    for tok in doc[: phrase.start] if by_first else ():
+        if tok.ent_type_ or tok.pos_ != "PROPN" or tok.text not in by_first or tok.i in found:
+            continue
+        for name in by_first[tok.text]:
+            k, n = tok.i, len(name)
+            if k + n <= phrase.start and tuple(t.text for t in doc[k : k + n]) == name:
+                found[k] = Span(doc, k, k + n, label="ORG")
+                break
     return [
         e
-        for e in doc.ents
-        if e.label_ == "ORG"
-        and e.end_char <= phrase.start_char
-        and not any(a <= e.start_char < b for a, b in names.cast.quoted)
+        for k, e in sorted(found.items())
+        if not any(a <= e.start_char < b for a, b in names.cast.quoted)
     ]
 
 
