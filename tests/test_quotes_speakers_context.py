@@ -453,3 +453,17 @@ def test_a_general_noun_finds_a_company_the_tagger_named_only_later(pipeline: La
     if doc[0].ent_type_:
         pytest.skip("this model tags the first mention: nothing for the rule to find")
     assert speakers(with_actors(pipeline, text)) == ["Nordair"]
+
+
+def test_the_noun_is_the_nearer_subject_not_the_earlier_speaker_with_that_noun(
+    pipeline: Language,
+) -> None:
+    text = (
+        "The Harbour Health Ministry said on Tuesday that the floods had killed 40 people.\n\n"
+        "Norway's foreign ministry condemned the delays in aid. In a statement, the ministry "
+        "said the delays were unacceptable."
+    )
+    assert speakers(with_actors(pipeline, text)) == [
+        "Harbour Health Ministry",
+        "Norwegian foreign ministry",
+    ]

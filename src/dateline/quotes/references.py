@@ -110,6 +110,9 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
             and span.root.lower_ == root.lower_
             and _names_all(span, proper)
         ):
+            nearer = _nearer_subject(names, span, phrase)
+            if nearer is not None:
+                return Back(place_owned(nearer) or without_article(nearer).text, None)
             return Back(sp.name, sp.entity)
     orgs = _orgs_before(names, phrase)
     own = sum(1 for t in phrase if t.pos_ != "DET")
@@ -134,6 +137,26 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
 
 #: Entity types of a name that says whose thing a description is ("the Nordic mission").
 _NAME_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC"})
+
+
+def _nearer_subject(names: Names, speaker: Span, phrase: Span) -> Span | None:
+    """A fuller subject with the same head noun between an earlier speaker and a phrase
+    ("Egypt's foreign ministry condemned …. …, the ministry said" after the health ministry
+    spoke): what the phrase points back to, not that speaker; None when there is none."""
+    root = phrase.root
+    own = sum(1 for t in phrase if t.pos_ != "DET")
+    doc = phrase.doc
+    for tok in reversed(doc[speaker.end : phrase.start]):
+        if tok.lower_ != root.lower_ or tok.dep_ not in OWN_SUBJECTS:
+            continue
+        if any(a <= tok.idx < b for a, b in names.cast.quoted):
+            continue
+        mention = speaker_phrase(tok)
+        if sum(1 for t in mention if t.pos_ != "DET") > own and _names_all(
+            mention, _own_names(phrase)
+        ):
+            return mention
+    return None
 
 
 def _own_names(phrase: Span) -> list[str]:
