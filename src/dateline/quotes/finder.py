@@ -72,7 +72,9 @@ from dateline.quotes.titles import (
     epithet_person,
     identified_later,
     named_next,
+    other_place,
     people_of_place,
+    titled_otherwise,
     titled_person,
     widen_org,
 )
@@ -83,6 +85,9 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Entity types of named bodies and places that speak together ("France and Germany said").
 _BODIES = frozenset({"GPE", "ORG"})
+#: Endings of the words that name a whole people ("the French", "the British", "the Japanese",
+#: "the Swiss"), not one person of it ("the Norwegian", "the Briton", "the Israeli").
+_A_WHOLE_PEOPLE = ("ch", "sh", "ese", "s")
 #: Words a direct quote with no speaker needs to be kept.
 MIN_UNATTRIBUTED_WORDS = 8
 
@@ -288,11 +293,7 @@ class _Names:
     def speaker(self, phrase: Span, earlier: list[Quote]) -> Speaker | None:
         """The speaker a phrase names, or None when the phrase cannot speak ("the conditions")."""
         start, end = phrase.start_char, phrase.end_char
-        target = phrase
-        if len(phrase) == 1 and phrase[0].lower_ in _RELATIVE:
-            head = phrase[0].head
-            if head.dep_ == "relcl" and head.head.i != head.i:
-                target = speaker_phrase(head.head)  # "…, who said …": the antecedent's name
+        target = _antecedent(phrase)
         pair = self._they_together(target)
         if pair is not None:
             return Speaker(pair, phrase.text, start, end)  # "X and Y met. They said …"
@@ -305,6 +306,9 @@ class _Names:
         unnamed = self._unnamed_before(target, earlier)
         if unnamed is not None:
             return Speaker(unnamed.name, phrase.text, start, end, unnamed.entity)
+        national = self._national(target, earlier)
+        if national is not None:
+            return Speaker(national[0], phrase.text, start, end, national[1])
         together = self._together(target)
         if together is not None:
             return together
@@ -333,12 +337,13 @@ class _Names:
                 found = None
             if found is not None and not self._fits_pronoun(target, found[1]):
                 found = None  # "she" for a man's name: the actors stage joined two namesakes
+            found = self._head_person(target, found)
             if found is not None:
                 entity, name = found
                 # a name never runs over a paragraph break (a mention the model drew across
                 # one, "X. ¶ Israel"): the speaker is the part in the phrase's paragraph
                 name = name.rsplit("\n", 1)[-1].strip() or name
-                name, entity = self._person_named(target, name, entity)
+                name, entity = self._person_named(target, name, entity, earlier)
                 if people_of_place(target, name):
                     name, entity = undated(target), None  # "Some Germans": not Germany
         # "Harbour Policy" cut from its name; "the judge" the actors stage did not place
@@ -355,6 +360,9 @@ class _Names:
             if fuller.label_ == "PERSON" and entity is None:
                 name = self.cast.full_name(fuller)
             return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
+        described = self._described_before(target, earlier) if entity is None else None
+        if described is not None:
+            return Speaker(described[0], phrase.text, start, end, described[1])
         root = target.root
         inside = all(word in target.text for word in name.split())
         if (
@@ -386,6 +394,18 @@ class _Names:
             )
         return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
 
+    def _head_person(self, phrase: Span, found: tuple[str, str] | None) -> tuple[str, str] | None:
+        """The person whose name heads a phrase that a body's name qualifies ("Harbour City
+        manager Ana Ruiz", with the body's name longer or taken for a person's): the resolver
+        may name the body, which only says whom the person works for."""
+        root = phrase.root
+        if found is None or self.resolver is None or root.pos_ != "PROPN":
+            return found
+        held = self.cast.person_holding(root)
+        if held is None or held.start <= phrase.start or root.text in found[1].split():
+            return found
+        return self.resolver.resolve(held.start_char, held.end_char) or found
+
     def _fits_pronoun(self, phrase: Span, name: str) -> bool:
         """Whether a resolved name may stand for a he/she phrase (any name for any other
         phrase): a first name or honorific of the other gender says no."""
@@ -405,15 +425,24 @@ class _Names:
                 out[span.root.i] = sp.name
         return out
 
-    def _person_named(self, phrase: Span, name: str, entity: str | None) -> tuple[str, str | None]:
+    def _person_named(
+        self, phrase: Span, name: str, entity: str | None, earlier: list[Quote]
+    ) -> tuple[str, str | None]:
         """A surname the model took for an organisation ("McDaniel" as ORG) is the person the
-        article names in full with it; any other resolved name stays."""
+        article names in full with it, or the earlier speaker whose full name ends with it (a
+        name the model took for an organisation's there too); any other resolved name stays."""
         one_word = len(phrase) == 1 or not any(t.whitespace_ for t in phrase[:-1])  # "Al-Rashidi"
         if not one_word or phrase[0].ent_type_ not in {"ORG", ""} or phrase[0].is_lower:
             return name, entity
         wider = self.cast.full_name(phrase)
         if len(wider.split()) > 1 and wider.split()[-1] == phrase.text == name:
             return wider, self._resolve_person(wider)
+        if name == phrase.text:
+            for quote in reversed(earlier):
+                sp = quote.speaker
+                words = sp.name.split() if sp is not None else []
+                if sp is not None and len(words) > 1 and words[-1] == name and sp.text != name:
+                    return sp.name, sp.entity
         return name, entity
 
     def _resolve_person(self, name: str) -> str | None:
@@ -503,23 +532,71 @@ class _Names:
             return undated(phrase), None
         return self.cast.full_name(person), None
 
+    def _national(self, phrase: Span, earlier: list[Quote]) -> tuple[str, str | None] | None:
+        """The person "the Norwegian", "the Kenyan" or "the Ohio Republican" stands for, as
+        news names someone just named by where they are from or their party: one the article
+        described so (``epithet_person``), else the nearest person before it, as for a pronoun,
+        unless their title names another place; None for any other phrase. A word that names
+        a whole people ("the French", "the Japanese") is the country, not one of them."""
+        if not 2 <= len(phrase) <= 3 or phrase[0].lower_ != "the":
+            return None
+        word = phrase[-1]
+        if word.ent_type_ != "NORP" or not word.is_alpha or word.tag_ in {"NNS", "NNPS"}:
+            return None
+        if word.lower_.endswith(_A_WHOLE_PEOPLE) or phrase.root.i != word.i:
+            return None
+        if len(phrase) == 3 and not (phrase[1].is_title and phrase[1].ent_type_ in _BODIES):
+            return None  # "the Ohio Republican", not "the local Republican"
+        described = epithet_person(self.cast, phrase)
+        if described is not None:
+            return self.cast.full_name(described), None
+        found = self._pronoun(None, phrase.start_char, earlier)
+        if found is None or other_place(self.cast, phrase, found[0]):
+            return None
+        return found
+
+    def _described_before(
+        self, phrase: Span, earlier: list[Quote]
+    ) -> tuple[str, str | None] | None:
+        """The person a definite role or age description no title or apposition tied to a
+        name stands for ("the minister", "the 22-year-old" when the article gave neither with a
+        name): the nearest person before it, as for a pronoun, unless their title names another
+        place; None for any other phrase."""
+        if phrase[0].lower_ != "the" or self.cast.person_in(phrase) is not None:
+            return None
+        words = [t.lower_ for t in phrase]
+        aged = "year" in words and any(t.like_num for t in phrase) and len(phrase) <= 7
+        if not aged and (len(phrase) > 4 or description_title(phrase) is None):
+            return None
+        found = self._pronoun(None, phrase.start_char, earlier)
+        if found is None or other_place(self.cast, phrase, found[0]):
+            return None
+        if titled_otherwise(self.cast, phrase, found[0]):
+            return None  # "the judge" is not the defendant named before, "X, a banker"
+        return found
+
     def _pronoun(
-        self, pronoun: str, at: int, earlier: list[Quote]
+        self, pronoun: str | None, at: int, earlier: list[Quote]
     ) -> tuple[str, str | None] | None:
         """The nearest preceding compatible person outside quotation marks: a resolved
-        speaker or a person subject, else any person mentioned."""
+        speaker or a person subject, else any person mentioned. With no pronoun, any person
+        is compatible."""
         cast = self.cast
+
+        def fits(name: str) -> bool:
+            return pronoun is None or cast.compatible(name, pronoun)
+
         best: tuple[int, str, str | None] | None = None
         for quote in reversed(earlier):
             sp = quote.speaker
             if sp is None or sp.end > at or (sp.name == sp.text and sp.text[:1].islower()):
                 continue
-            if cast.compatible(sp.name, pronoun) and self._personal(sp):
+            if fits(sp.name) and self._personal(sp):
                 best = (sp.start, sp.name, sp.entity)
                 break
         subjects = cast.subjects()
         k = bisect.bisect_left(subjects, (at, "", 0))
-        said = self.doc.char_span(at, at + len(pronoun), alignment_mode="expand")
+        said = self.doc.char_span(at, at + 1, alignment_mode="expand")
         while k > 0:
             k -= 1
             offset, name, _ = subjects[k]
@@ -534,14 +611,14 @@ class _Names:
                 )
             ):
                 continue  # "X will resign, he said": X is what he reports, not him
-            if cast.compatible(name, pronoun):
+            if fits(name):
                 best = (offset, name, None)
                 break
         if best is None:
             for ent in reversed(cast.people):
                 if ent.end_char <= at:
                     name = cast.full_name(ent)
-                    if cast.compatible(name, pronoun):
+                    if fits(name):
                         best = (ent.start_char, name, None)
                         break
         return (best[1], best[2]) if best is not None else None
@@ -578,17 +655,20 @@ class _Names:
 
     def _unnamed_before(self, phrase: Span, earlier: list[Quote]) -> Speaker | None:
         """The unnamed source a "he" or "she" stands for: the last speaker before it, in its
-        paragraph, when that speaker is a person described and not named ("A senior official
-        said …. "…," he said."; "X's sister said …. "…," she said."), no person is named
-        between them, and nothing in the description says the other gender."""
+        paragraph or the one before, when that speaker is a person described and not named ("A
+        senior official said …. "…," he said."; "X's sister said …. ¶ "…," she said."), no
+        person is named between them, and nothing in the description says the other gender."""
         if len(phrase) != 1 or phrase[0].lower_ not in {"he", "she"}:
             return None
         last = next((q.speaker for q in reversed(earlier) if q.speaker is not None), None)
         if last is None or last.entity is not None or last.end > phrase.start_char:
             return None
-        if self.paragraph_of(last.start) != self.paragraph_of(phrase.start_char):
+        here = self.paragraph_of(phrase.start_char)
+        if self.paragraph_of(last.start) not in {here, here - 1}:
             return None
         span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is not None:
+            span = _antecedent(span)  # "A nurse who asked not to be named described …"
         if span is None or not self._described_person(span):
             return None
         between = self.doc.char_span(last.end, phrase.start_char, alignment_mode="expand")
@@ -624,6 +704,16 @@ class _Names:
     def _personal(self, speaker: Speaker) -> bool:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span is not None and (is_pronoun(span) or self.cast.person_in(span) is not None)
+
+
+def _antecedent(phrase: Span) -> Span:
+    """The phrase a relative pronoun stands for ("…, who said …": the antecedent), else the
+    phrase itself."""
+    if len(phrase) == 1 and phrase[0].lower_ in _RELATIVE:
+        head = phrase[0].head
+        if head.dep_ == "relcl" and head.head.i != head.i:
+            return speaker_phrase(head.head)
+    return phrase
 
 
 def _asks(quote: Quote) -> bool:

@@ -110,6 +110,9 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
             and span.root.lower_ == root.lower_
             and _names_all(span, proper)
         ):
+            nearer = _nearer_subject(names, span, phrase)
+            if nearer is not None:
+                return Back(place_owned(nearer) or without_article(nearer).text, None)
             return Back(sp.name, sp.entity)
     orgs = _orgs_before(names, phrase)
     own = sum(1 for t in phrase if t.pos_ != "DET")
@@ -134,6 +137,26 @@ def refers_back(names: Names, phrase: Span, earlier: list[Quote]) -> Back | None
 
 #: Entity types of a name that says whose thing a description is ("the Nordic mission").
 _NAME_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC"})
+
+
+def _nearer_subject(names: Names, speaker: Span, phrase: Span) -> Span | None:
+    """A fuller subject with the same head noun between an earlier speaker and a phrase
+    ("Egypt's foreign ministry condemned …. …, the ministry said" after the health ministry
+    spoke): what the phrase points back to, not that speaker; None when there is none."""
+    root = phrase.root
+    own = sum(1 for t in phrase if t.pos_ != "DET")
+    doc = phrase.doc
+    for tok in reversed(doc[speaker.end : phrase.start]):
+        if tok.lower_ != root.lower_ or tok.dep_ not in OWN_SUBJECTS:
+            continue
+        if any(a <= tok.idx < b for a, b in names.cast.quoted):
+            continue
+        mention = speaker_phrase(tok)
+        if sum(1 for t in mention if t.pos_ != "DET") > own and _names_all(
+            mention, _own_names(phrase)
+        ):
+            return mention
+    return None
 
 
 def _own_names(phrase: Span) -> list[str]:
@@ -474,14 +497,31 @@ def _is_person(names: Names, start: int, end: int) -> bool:
 
 
 def _orgs_before(names: Names, phrase: Span) -> list[Span]:
-    """Organisations named before the phrase, outside quotation marks, in text order."""
+    """Organisations named before the phrase, outside quotation marks, in text order: those the
+    model tagged, and the same names where it left them untagged ("Nordair grounded its
+    fleet" in the lead, "Nordair's shares" tagged later)."""
     doc = phrase.doc
+    tagged = [e for e in doc.ents if e.label_ == "ORG"]
+    found = {e.start: e for e in tagged if e.end_char <= phrase.start_char}
+    # a name the model also tagged as a person's ("Trump" of "the Trump campaign") is left out
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for e in tagged:
+        name = tuple(t.text for t in e if t.tag_ != "POS" and t.lower_ != "the")
+        if name and name[0][:1].isupper() and not people.intersection(name):
+            by_first.setdefault(name[0], set()).add(name)
+    for tok in doc[: phrase.start] if by_first else ():
+        if tok.ent_type_ or tok.pos_ != "PROPN" or tok.text not in by_first or tok.i in found:
+            continue
+        for name in by_first[tok.text]:
+            k, n = tok.i, len(name)
+            if k + n <= phrase.start and tuple(t.text for t in doc[k : k + n]) == name:
+                found[k] = Span(doc, k, k + n, label="ORG")
+                break
     return [
         e
-        for e in doc.ents
-        if e.label_ == "ORG"
-        and e.end_char <= phrase.start_char
-        and not any(a <= e.start_char < b for a, b in names.cast.quoted)
+        for k, e in sorted(found.items())
+        if not any(a <= e.start_char < b for a, b in names.cast.quoted)
     ]
 
 

@@ -488,6 +488,13 @@ class Cast:
             return strip_titles(span.doc[start : span.end])
         return None
 
+    def person_holding(self, tok: Token) -> Span | None:
+        """The PERSON mention that holds ``tok``, or None."""
+        k = bisect.bisect_right(self._person_starts, tok.i) - 1
+        if k < 0 or self.persons[k].end <= tok.i:
+            return None
+        return self.persons[k]
+
     def full_name(self, name: Span) -> str:
         """The longest PERSON mention outside quotes that contains ``name``'s words, preferring
         those before it ("Lindqvist" → the earlier "Anna Lindqvist"), else the name without

@@ -116,6 +116,31 @@ def _other_place(said: Places, named: Places) -> bool:
     return any(a and b and not a & b for a, b in zip(said, named, strict=True))
 
 
+def other_place(cast: Cast, phrase: Span, name: str) -> bool:
+    """Whether a description's places disagree with those of the titles the article gives the
+    person ``name`` ("the Ohio Republican" is not "Rep. X of Iowa")."""
+    said = _places(list(phrase))
+    return any(
+        _other_place(said, _title_places(ent)) for ent in cast.people if cast.full_name(ent) == name
+    )
+
+
+def titled_otherwise(cast: Cast, phrase: Span, name: str, roles: RoleTable | None = None) -> bool:
+    """Whether the article gives the person ``name`` a title, none of the family of the title a
+    description ends with ("the judge" is not "X, the company's chief executive")."""
+    roles = roles or RoleTable.default()
+    found = _head_title(phrase, roles)
+    if found is None:
+        return False
+    titles = [
+        role
+        for ent in cast.people
+        if cast.full_name(ent) == name
+        for role, _ in _titles_of(ent, roles)
+    ]
+    return bool(titles) and not any(found[0].compatible(r) for r in titles)
+
+
 def _context(ent: Span) -> str:
     """The normalised words of a name's title: those before it in its phrase and those of an
     apposition after it, each up to a comma, a verb or ``_WINDOW`` tokens."""
