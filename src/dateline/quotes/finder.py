@@ -533,7 +533,7 @@ class _Names:
         return self.cast.full_name(person), None
 
     def _national(self, phrase: Span, earlier: list[Quote]) -> tuple[str, str | None] | None:
-        """The person "the Norwegian", "the Kenyan" or "the Ohio Republican" stands for, as
+        """The person "the Norwegian", "the Kenyan" or "the Kansas Republican" stands for, as
         news names someone just named by where they are from or their party: one the article
         described so (``epithet_person``), else the nearest person before it, as for a pronoun,
         unless their title names another place; None for any other phrase. A word that names
@@ -546,7 +546,7 @@ class _Names:
         if word.lower_.endswith(_A_WHOLE_PEOPLE) or phrase.root.i != word.i:
             return None
         if len(phrase) == 3 and not (phrase[1].is_title and phrase[1].ent_type_ in _BODIES):
-            return None  # "the Ohio Republican", not "the local Republican"
+            return None  # "the Kansas Republican", not "the local Republican"
         described = epithet_person(self.cast, phrase)
         if described is not None:
             return self.cast.full_name(described), None

@@ -118,7 +118,7 @@ def _other_place(said: Places, named: Places) -> bool:
 
 def other_place(cast: Cast, phrase: Span, name: str) -> bool:
     """Whether a description's places disagree with those of the titles the article gives the
-    person ``name`` ("the Ohio Republican" is not "Rep. X of Iowa")."""
+    person ``name`` ("the Kansas Republican" is not "Rep. X of Iowa")."""
     said = _places(list(phrase))
     return any(
         _other_place(said, _title_places(ent)) for ent in cast.people if cast.full_name(ent) == name
