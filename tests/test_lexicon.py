@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from dateline.events import ontology
-from dateline.events.lexicon import COLUMNS, DATA_DIR, Lexicon, LexiconError, parse_file
+from dateline.events.lexicon import (
+    COLUMNS,
+    DATA_DIR,
+    LexEntry,
+    Lexicon,
+    LexiconError,
+    parse_file,
+)
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +127,46 @@ def test_unknown_lemma_and_unmet_constraints(lx: Lexicon) -> None:
     assert lx.match_verb("photosynthesise") == []
     assert all(not e.object for e in lx.match_verb("sign"))
     assert lx.match_noun("banana") == []
+
+
+def _fits(e: LexEntry, parts: set[str], objs: set[str], preps: dict[str, set[str]]) -> bool:
+    """The constraints of one entry read straight from their definition (no index)."""
+
+    def covers(groups: tuple[frozenset[str], ...], bag: set[str]) -> bool:
+        return all(g & bag or ("*" in g and bool(bag)) for g in groups)
+
+    attached = parts | preps.keys()
+    return (
+        (not e.particle or bool(e.particle & attached))
+        and (not e.object or (bool(objs) and covers(e.object, objs)))
+        and (
+            not e.prep
+            or all(
+                (not p.words and bool(p.preps & parts))
+                or any(covers(p.words, preps[k]) for k in p.preps if k in preps)
+                for p in e.prep
+            )
+        )
+        and not e.comp
+        and not e.subject
+    )
+
+
+def test_match_verb_tests_every_entry_the_words_could_fit(lx: Lexicon) -> None:
+    # a verb's entries are reached through a word each needs (its object's, particle's,
+    # preposition's): the match is the same as testing every entry, in rank order
+    common = sorted({e.lemma for e in lx.entries if e.pos == "verb"})[::40]
+    bags = [
+        ({"off"}, {"aid", "humanitarian", "*"}, {"for": {"peace", "talks"}}),
+        (set(), {"sanction", "ban"}, {}),
+        ({"up"}, set(), {"to": {"court"}, "against": {"ruling"}}),
+        (set(), {"treaty", "peace", "deal"}, {"with": {"rebel"}}),
+    ]
+    for lemma in [*common, "offer", "agree", "call", "sign"]:
+        for parts, objs, preps in bags:
+            expected = [e for e in lx._index[("verb", lemma)] if _fits(e, parts, objs, preps)]
+            found = lx.match_verb(lemma, particles=parts, object_lemmas=objs, prep_objects=preps)
+            assert found == expected, lemma
 
 
 @pytest.mark.parametrize(

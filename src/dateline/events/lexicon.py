@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -221,6 +221,7 @@ class Lexicon:
             self._index.setdefault((e.pos, e.lemma), []).append(e)
         # each lemma's entries ranked once, most specific first: a match keeps this order
         self._index = {key: _ranked(found) for key, found in self._index.items()}
+        self._gates = {key: _gates(found) for key, found in self._index.items() if key[0] == "verb"}
         self.by_id: dict[str, LexEntry] = {e.id: e for e in self.entries}
 
     @classmethod
@@ -286,12 +287,26 @@ class Lexicon:
         subj = frozenset(s.lower() for s in subject_lemmas)
         attached = parts | preps.keys()
         particled = attached if bare_preps else parts
+        # a common verb has some two hundred entries, most of them naming a word its object
+        # (particle, preposition, complement) must have: only those the words reach are tested
+        gates = self._gates[("verb", lemma.lower())]
+        reached = set(gates.always)
+        for bag, index in (
+            (objs, gates.object),
+            (particled, gates.particle),
+            (attached, gates.prep),
+            (comps, gates.comp),
+            (subj, gates.subject),
+        ):
+            if index:
+                for word in bag:
+                    if (found := index.get(word)) is not None:
+                        reached.update(found)
         # an empty constraint is met: tested first, as most entries leave most of them empty;
-        # a constraint on words the verb has none of is not (most verbs have no object, a
-        # common verb has some two hundred entries, most of them with an object constraint)
+        # a constraint on words the verb has none of is not
         return [
             e
-            for e in candidates
+            for e in (candidates[n] for n in sorted(reached))
             if (not e.particle or e.particle & particled)
             and (not e.object or (objs and _covers(e.object, objs)))
             and (not e.prep or (attached and all(_prep_ok(p, preps, parts) for p in e.prep)))
@@ -347,6 +362,48 @@ def _prep_ok(
     if not p.words and p.preps & particles:
         return True
     return any(_covers(p.words, preps[k]) for k in p.preps if k in preps)
+
+
+@dataclass(slots=True)
+class _Gates:
+    """A verb's entries (by their place in its ranked list) under one word each must find
+    for it to fit: the first of its object's groups with no ``*``, else its particles, else
+    its first preposition, else its complements, else its subject's first group; entries
+    with none of these are ``always`` tested. Each index maps a word to entries."""
+
+    always: list[int] = field(default_factory=list)
+    object: dict[str, list[int]] = field(default_factory=dict)
+    particle: dict[str, list[int]] = field(default_factory=dict)
+    prep: dict[str, list[int]] = field(default_factory=dict)
+    comp: dict[str, list[int]] = field(default_factory=dict)
+    subject: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _gates(entries: list[LexEntry]) -> _Gates:
+    """The gates of one verb's ranked entries (:class:`_Gates`). Each gate is a condition the
+    full test also makes: an object group with no ``*`` must share a word with the object's,
+    particles with the particles (or bare prepositions), a preposition constraint's
+    prepositions with the verb's particles and prepositions, complements with its complements."""
+    gates = _Gates()
+    for n, e in enumerate(entries):
+        obj = next((g for g in e.object if ANY not in g), None)
+        subj = next((g for g in e.subject if ANY not in g), None)
+        if obj is not None:
+            index, words = gates.object, obj
+        elif e.particle:
+            index, words = gates.particle, e.particle
+        elif e.prep:
+            index, words = gates.prep, e.prep[0].preps
+        elif e.comp and ANY not in e.comp:
+            index, words = gates.comp, e.comp
+        elif subj is not None:
+            index, words = gates.subject, subj
+        else:
+            gates.always.append(n)
+            continue
+        for word in words:
+            index.setdefault(word, []).append(n)
+    return gates
 
 
 def _ranked(hits: list[LexEntry]) -> list[LexEntry]:

@@ -138,9 +138,11 @@ def _names_region(sent: Span, name: str, source: Participant) -> bool:
     where something is: a place phrase ("in Vermont", "in a town, Vermont") or a word of the
     source's phrase ("Vermont officials"), not a word of another thing ("criticised a visit to
     a Vermont school")."""
+    ents: list[Span] | None = None  # the sentence's entities, read once (spaCy builds them anew)
     for tok in sent:
         if tok.ent_type_:
-            ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+            ents = list(sent.ents) if ents is None else ents
+            ent = next((e for e in ents if e.start <= tok.i < e.end), None)
             if ent is None or ent.root != tok or ent.text.removeprefix("the ") != name:
                 continue
         elif not (
