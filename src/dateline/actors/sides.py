@@ -312,19 +312,13 @@ class Sides:
                 if owner is not None and owner.country and t.head.dep_ in _SUBJECTS:
                     # "X's ministry said *its* forces had struck ...": the teller's own, not
                     # of where they struck (as the object, "its" may be the doer's victim)
-                    body = f"{owner.country}{sector}"
-                    return [
-                        Participant(None, text, owner.country, sector, body, start, end, "inferred")
-                    ]
+                    return [_owned(owner.country, sector, text, start, end)]
             if t.dep_ == "poss" and t.lower_ in _POSSESSIVES and sector is not None:
                 # "the minister said *his* ministry had offered": of the owner's country,
                 # not of where the act happens
                 owner = subject_antecedent(t, self.one)
                 if owner is not None and owner.country:
-                    body = f"{owner.country}{sector}"
-                    return [
-                        Participant(None, text, owner.country, sector, body, start, end, "inferred")
-                    ]
+                    return [_owned(owner.country, sector, text, start, end)]
         return None
 
     def _pronoun(self, head: Token) -> list[Participant] | None:
@@ -406,3 +400,8 @@ def _joined(side: list[Participant]) -> list[Participant]:
         return side
     extent = (min(s for s, _ in spans), max(e for _, e in spans))
     return [replace(p, joined=extent) if p.end > p.start else p for p in side]
+
+
+def _owned(country: str, sector: str, text: str, start: int, end: int) -> Participant:
+    """A body of ``sector`` an owner's possessive pronoun gives the owner's country."""
+    return Participant(None, text, country, sector, f"{country}{sector}", start, end, "inferred")

@@ -19,7 +19,7 @@ from dateline.events.implied_sides import FORCE_ROOTS
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
-from dateline.nlp import aside_subject, is_negator, to_infinitive
+from dateline.nlp import aside_subject, is_negator, past_perfect, to_infinitive
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
 DEMAND_CODE = "100"
@@ -269,12 +269,8 @@ class Precision:
         from an earlier time, as the gold leaves it."""
         if tok.tag_ in ("VBD", "VBN") and any(_at_the_time(c) for c in tok.children):
             return True
-        return (
-            tok.tag_ == "VBN"
-            and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
-            and any(
-                c.dep_ == "advmod" and self.rules.is_("previously", c.lower_) for c in tok.children
-            )
+        return past_perfect(tok) and any(
+            c.dep_ == "advmod" and self.rules.is_("previously", c.lower_) for c in tok.children
         )
 
     def circumstance(self, tok: Token) -> bool:

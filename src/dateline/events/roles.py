@@ -37,7 +37,7 @@ from dateline.events.implied_sides import FORCE_ROOTS, agentive, inherit
 from dateline.events.lexicon import LexEntry
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate
-from dateline.nlp import to_infinitive
+from dateline.nlp import past_perfect, to_infinitive
 
 #: Prepositions on an object that names the act whose object is what the act is done to
 #: ("an investigation *into* X", "a ban *of* X").
@@ -414,10 +414,7 @@ def _tense_breaks(tok: Token, head: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    perfect = head.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children
-    )
-    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal) or perfect
+    return head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and modal) or past_perfect(head)
 
 
 def _teller(clause: Token) -> Token | None:

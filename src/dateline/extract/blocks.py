@@ -191,8 +191,7 @@ def _add_card(heading: HtmlElement, value: str, signals: PageSignals) -> None:
 def _spaced_text(node: etree._Element) -> str:
     """The element's shown text with its inline pieces spaced as :func:`_text` spaces
     trafilatura's (the card's label, headline and summary do not run together)."""
-    text = squash(" ".join(_SHOWN_TEXT(node)))
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
+    return _rejoined(squash(" ".join(_SHOWN_TEXT(node))))
 
 
 #: a piece this long that a card's text holds is that card's summary (a shorter one, "Read",
@@ -238,7 +237,12 @@ def _text(element: etree._Element, own: bool = False) -> str:
     # inline children (links, emphasis) are joined with a space, then the space trafilatura's
     # element split leaves before punctuation is taken out again
     pieces = _own_text(element) if own else element.itertext()
-    text = squash(" ".join(pieces))
+    return _rejoined(squash(" ".join(pieces)))
+
+
+def _rejoined(text: str) -> str:
+    """Pieces joined with a space, without the space the split left before punctuation and
+    after an opening bracket ("Paris ( AFP ) ." -> "Paris (AFP).")."""
     return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "is_negator",
     "load",
     "parse",
+    "past_perfect",
     "text_of",
     "verb_forms",
 ]
@@ -137,6 +138,14 @@ def to_infinitive(verb: Token) -> bool:
     the events stage's complements and purposes and the quotes stage's "for X to" contents
     read it alike."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def past_perfect(verb: Token) -> bool:
+    """Whether a verb is a past perfect ("*had* seized"): the events stage's background
+    acts and the tense of a reported clause read it alike."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
 
 
 def aside_subject(verb: Token) -> Token | None:
