@@ -295,6 +295,33 @@ def test_home_country_from_the_dateline_and_the_outlet() -> None:
     assert home_country(doc, gaz, ["BOL", "BOL"], dateline="LIMA") == "BOL"
 
 
+def test_the_dateline_is_no_mention_of_home(pipeline: Language) -> None:
+    """A story filed from a hub city about another country: the dateline's place is where the
+    story was filed, the fallback when no country leads, not one more mention that ties the
+    country the body names twice."""
+    text = (
+        "OSLO, Jan 5 (Wire) - Aid reached the Malian town of Kidal on Tuesday, officials in "
+        "Oslo said. Mali's army welcomed the convoy. The army said the road was open."
+    )
+    doc = pipeline(text)
+    article = Article(published="2026-01-06", body=text, dateline="Oslo")
+    assert find_actors(doc, article).home == "MLI"
+    alone = "OSLO, Jan 5 (Wire) - Aid reached the town on Tuesday, officials said."
+    article = Article(published="2026-01-06", body=alone, dateline="Oslo")
+    assert find_actors(pipeline(alone), article).home == "NOR"
+
+
+def test_a_dateline_ends_where_its_dash_does() -> None:
+    blank = spacy.blank("en")
+    assert nlp.filed_from(blank("NARVA, Estonia (Ledger) -- Police fired.")) == len(
+        "NARVA, Estonia (Ledger) -- "
+    )
+    assert nlp.filed_from(blank("Headline words\n\nLIMA (AP) - Talks ended.")) == len(
+        "Headline words\n\nLIMA (AP) - "
+    )
+    assert nlp.filed_from(blank("Police in Lima fired tear gas.")) == 0
+
+
 def test_cities_count_for_their_country_at_home(pipeline: Language) -> None:
     """A city named again and again makes its country the article's home, before a foreign
     country named once."""

@@ -42,6 +42,7 @@ from dateline.actors.people import name_mentions as find_names
 from dateline.actors.roles import RoleTable
 from dateline.errors import DatelineError
 from dateline.model import Article
+from dateline.nlp import filed_from
 from dateline.nlp.gazetteer import normalize
 
 #: The role an article's authors get.
@@ -115,10 +116,11 @@ def find_actors(
     for person in people:
         _enrich(person, knowledge, day, countries)
     body = indexes[BODY]
+    filed = filed_from(doc)  # the dateline's place is home's fallback, not a mention
     home = home_country(
         doc,
         body.gazetteer,
-        (c for ent in doc.ents if (c := body.country_of_ent(ent))),
+        (c for ent in doc.ents if ent.start_char >= filed and (c := body.country_of_ent(ent))),
         article.dateline if article else None,
         article.url if article else None,
     )

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.context import DocIndex
 from dateline.actors.roles import words
+from dateline.nlp import filed_from
 from dateline.nlp.gazetteer import Gazetteer
 
 #: "(D-N.M.)", "(R-Texas)", "(I-Vt.)", "(D-NY)": a party letter, a dash, a state.
@@ -103,13 +104,18 @@ def home_country(
     dateline: str | None = None,
     url: str | None = None,
 ) -> str | None:
-    """The article's home country (ISO alpha-3), or None; see the module docstring."""
+    """The article's home country (ISO alpha-3), or None; see the module docstring.
+    ``countries_of_ents`` are the countries of the entities with an id, those of the
+    dateline (:func:`~dateline.nlp.filed_from`) left out: the dateline is the fallback, not
+    one more mention (a story filed from Geneva about Sudan names Sudan twice and Geneva once
+    in its body)."""
     counts: dict[str, int] = {}
     for iso3 in countries_of_ents:
         counts[iso3] = counts.get(iso3, 0) + 1
     states = subdivisions()
+    filed = filed_from(doc)
     for ent in doc.ents:
-        if ent.label_ != "GPE" or ent.id_:
+        if ent.label_ != "GPE" or ent.id_ or ent.start_char < filed:
             continue  # an entity with an id was counted by the caller (country, demonym, city)
         state = states.get(ent.text.lower())
         if state is None and gazetteer.country_by_name(ent.text) is None:

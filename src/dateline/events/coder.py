@@ -86,7 +86,6 @@ from dateline.events.rules import CoderRules
 from dateline.events.rules import default as default_rules
 from dateline.events.scorer import EventScorer, shipped_scorer
 from dateline.events.sentences import (
-    DATELINE_PREFIX,
     DocWords,
     SentenceWords,
     inside_quote,
@@ -96,7 +95,7 @@ from dateline.events.sentences import (
 from dateline.events.setting import Setting
 from dateline.events.side_words import joined_words, widened
 from dateline.model import Article
-from dateline.nlp import text_of, to_infinitive
+from dateline.nlp import DATELINE_PREFIX, text_of, to_infinitive
 from dateline.nlp.gazetteer import Gazetteer
 
 __all__ = ["NO_PARSE", "RECENT_DAYS", "Coder", "code_events"]

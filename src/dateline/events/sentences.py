@@ -19,10 +19,6 @@ from dateline.events.model import QuoteLike
 from dateline.events.places import IN_AT
 from dateline.events.predicates import FINITE, IN_PHRASE
 
-#: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ", "LIMA (AP) - ", "GENEVA: "
-DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-|:)\s+"
-)
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 

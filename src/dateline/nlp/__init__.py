@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,11 +28,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "DATELINE_PREFIX",
     "DEFAULT_MODELS",
     "ENV_VAR",
     "MODEL_ERROR",
     "MODEL_MISSING",
     "Gazetteer",
+    "filed_from",
     "installed_model",
     "is_negator",
     "load",
@@ -115,6 +118,30 @@ def _verb_forms(name: str) -> Mapping[str, list[str]]:
 
 #: Where ``text_of`` keeps a Doc's text in the Doc's own ``user_data``.
 _TEXT_KEY = "dateline.text"
+
+#: A wire dateline opening a paragraph: "ACCRA, May 2 (Wire) — ", "NARVA, Estonia (Ledger) -- ",
+#: "LIMA (AP) - ", "GENEVA: ".
+DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^—–\n(]{1,40})?(?:\s*\([^)\n]{1,60}\))?\s*(?:—|–|--|-|:)\s+"
+)
+
+
+def filed_from(doc: Doc, paragraphs: int = 3) -> int:
+    """Where a wire dateline opening one of the Doc's first ``paragraphs`` ends (a character
+    offset), or 0: the place a story was filed from, no mention of what it tells."""
+    text = text_of(doc)
+    start = 0
+    for _ in range(paragraphs):
+        end = text.find("\n", start)
+        line = DATELINE_PREFIX.match(text, start, len(text) if end < 0 else end)
+        if line is not None:
+            return line.end()
+        if end < 0:
+            return 0
+        start = end + 1
+        while text.startswith("\n", start):
+            start += 1
+    return 0
 
 
 def text_of(doc: Doc) -> str:
