@@ -763,3 +763,19 @@ def test_an_amount_taken_is_no_target(nlp: Any) -> None:
     # "fined X $5 million": the amount is what is taken; X is whom the act is done to
     text = "Chilean regulators fined the Peruvian mining company $5 million on Monday."
     assert side_words(nlp, text, "COERCE", "target") == ["the Peruvian mining company"]
+
+
+def test_a_foreign_source_acts_on_the_home_government(nlp: Any) -> None:
+    """In an article about one country, a foreign state's act on "the government" is aimed at
+    that country's government (its own it would name); its own forces it orders stay its."""
+    text = (
+        "Malawi's courts jailed two opposition leaders this week, and Malawi's opposition "
+        "called the rulings political. Canada urged the government on Tuesday to respect "
+        "their rights. Mozambique's defence minister ordered the army to leave the border."
+    )
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    events = code_events(doc, article, find_actors(doc, article), all_modalities=True)
+    targets = {(e.target.text, e.target.country) for e in events if e.target is not None}
+    assert ("the government", "MWI") in targets
+    assert ("the army", "MOZ") in targets

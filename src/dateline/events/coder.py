@@ -378,7 +378,9 @@ class Coder:
                 for r, direct in dated
             ):
                 modality = "planned"
-        sources, targets = self._sides(pred, how, sent, article.resolver, text)
+        sources, targets = self._sides(
+            pred, how, sent, article.resolver, text, article.setting.home
+        )
         here, stated = self._places(tok, code, at, article.ents)
         sources, targets = self._placed(pred, code, rank, block, sources, targets, here, article)
         if not sources and not targets:
@@ -442,13 +444,20 @@ class Coder:
         return (when.iso(), "text") if when is not None else None
 
     def _sides(
-        self, pred: Predicate, how: str, sent: Span, resolver: Sides, text: str
+        self,
+        pred: Predicate,
+        how: str,
+        sent: Span,
+        resolver: Sides,
+        text: str,
+        home: str | None,
     ) -> tuple[list[Participant], list[Participant]]:
-        """The sources and targets the parse gives the predicate, before any default."""
+        """The sources and targets the parse gives the predicate, before any default (``home``:
+        the article's home country)."""
         tok = pred.token
         # the sides of a verb read in order: a phrase after it does not reach back over it
         resolver.floor = tok.i if pred.misread else None
-        sources, targets = self.roles.roles(pred, resolver)
+        sources, targets = self.roles.roles(pred, resolver, home)
         resolver.floor = None
         if how == "demand":
             reporter = self.precision.reporter(tok)

@@ -181,12 +181,14 @@ def localize(
 
 
 def inherit(
-    sources: list[Participant], targets: list[Participant]
+    sources: list[Participant], targets: list[Participant], home: str | None = None
 ) -> tuple[list[Participant], list[Participant]]:
     """A target named without a country ("the president", "police", "opposition groups")
     takes the source's country when the source has exactly one: domestic news names its own
     government without saying whose it is. (Not the other way: an attacker is seldom of
-    his victims' country.)"""
+    his victims' country.) But a foreign source's "the government" or "the president", in an
+    article with a ``home`` country (CAMEO code), is the home country's ("the US embassy
+    urged the government to ..."): its own it would name."""
 
     def fill(side: list[Participant], other: list[Participant]) -> list[Participant]:
         countries = {p.country for p in other if p.country}
@@ -194,8 +196,9 @@ def inherit(
             return side
         (country,) = countries
         return [
-            replace(p, country=country, code=country + (p.sector or ""), via="inferred")
+            replace(p, country=at, code=at + (p.sector or ""), via="inferred")
             if _localizable(p)
+            and (at := home if home and home != country and p.sector == "GOV" else country)
             else p
             for p in side
         ]

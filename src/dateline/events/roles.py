@@ -113,8 +113,10 @@ class Roles:
         return next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
 
     def roles(
-        self, pred: Predicate, resolver: Sides
+        self, pred: Predicate, resolver: Sides, home: str | None = None
     ) -> tuple[list[Participant], list[Participant]]:
+        """The predicate's sources and targets; ``home`` is the article's home country (CAMEO
+        code), whose government a foreign source's act on "the government" is aimed at."""
         tok = pred.token
         subject = pred.subject
         if subject is None and tok.dep_ == "acl":
@@ -259,7 +261,7 @@ class Roles:
             sources, targets = targets, sources
         sources = [p for p in sources if p.known] or sources
         targets = [p for p in targets if p.known] or targets
-        return inherit(sources, targets)
+        return inherit(sources, targets, home)
 
     def _shell(self, obj: Token, resolver: Sides) -> list[Participant]:
         """Who a shell noun's clause is about ("deplored *the fact* that two judges had
