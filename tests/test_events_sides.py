@@ -779,3 +779,13 @@ def test_a_foreign_source_acts_on_the_home_government(nlp: Any) -> None:
     targets = {(e.target.text, e.target.country) for e in events if e.target is not None}
     assert ("the government", "MWI") in targets
     assert ("the army", "MOZ") in targets
+
+
+def test_a_subject_the_parse_joined_to_the_clause_before(nlp: Any) -> None:
+    """ "X gathered outside the court and police fired ...": the parse reads "police" as one
+    more place they gathered outside; it is who fired, alone."""
+    text = (
+        "Hundreds of farmers gathered outside the court and police fired tear gas to "
+        "disperse them, witnesses said."
+    )
+    assert side_words(nlp, text, "ASSAULT", "source") == ["police"]

@@ -171,8 +171,9 @@ class Sides:
         if len(known) == 1:
             self.last = known[0]
 
-    def phrase(self, head: Token) -> list[Participant]:
-        """The participants of a phrase head and its conjuncts ("Sosa and Lugo")."""
+    def phrase(self, head: Token, conjuncts: bool = True) -> list[Participant]:
+        """The participants of a phrase head and its conjuncts ("Sosa and Lugo"); of the head
+        alone without ``conjuncts`` (a conjunct the parse joined to another clause's noun)."""
         if head.idx < self.cut:
             # a subject inside a wire dateline: the phrase after it ("NAIROBI -- Delegations")
             after = [
@@ -185,7 +186,7 @@ class Sides:
             head = after[0]
         out: list[Participant] = []
         heads = 0
-        for h in (head, *head.conjuncts):
+        for h in (head, *head.conjuncts) if conjuncts else (head,):
             if h.idx < self.cut:
                 continue
             if h.pos_ in ("VERB", "AUX") or h.dep_ in ("cc", "punct"):

@@ -149,6 +149,29 @@ def _complements(children: Iterable[Token], depth: int = 0) -> list[Token]:
     return out
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a second clause the parse joined to the first's object ("supporters
+    gathered outside the court and *police* fired tear gas": "police" read as one more thing
+    they gathered outside): the noun right before a finite conjoined verb with no subject,
+    itself a conjunct of a noun of the first clause after "and"; else None."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or verb.i < 3:
+        return None
+    noun = verb.doc[verb.i - 1]
+    first = noun.head
+    if (
+        noun.dep_ != "conj"
+        or noun.tag_ not in _NOUN_TAGS
+        or first.tag_ not in _NOUN_TAGS
+        or first.dep_ in ("nsubj", "nsubjpass")
+        or not (verb.head.i < first.i < noun.i)
+        or not any(
+            c.dep_ == "cc" and c.lower_ == "and" and c.i == noun.i - 1 for c in first.children
+        )
+    ):
+        return None
+    return noun
+
+
 def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicate | None:
     """The first lexicon entry for a verb with its dependents, or None (no entry, or a
     blocking entry, or an entry whose code PLOVER does not type and no event noun instead)."""
@@ -182,6 +205,8 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
             ),
             None,
         )
+    if subject is None and not passive:
+        subject = _stranded_subject(verb)
     if not objects and verb.tag_ in FINITE:
         # "court sentences X to ...": a noun phrase after the verb the parse set beside it
         objects = [c for c in children if c.dep_ == "appos" and c.i > verb.i][:1]

@@ -136,7 +136,10 @@ class Roles:
             subject = (
                 self._controller(below, node) or charged_by(below, self.charges) or subject_of(node)
             )
-        sources = resolver.phrase(subject) if subject is not None else []
+        # a subject that is a conjunct stands alone: the parse joined it to the noun of
+        # another clause (:func:`~dateline.events.predicates.verb_predicate`)
+        alone = subject is not None and subject.dep_ == "conj"
+        sources = resolver.phrase(subject, conjuncts=not alone) if subject is not None else []
         thing = _spoken(pred) and _a_thing(subject, sources)
         if node is not tok and (thing or _tense_breaks(tok, node)):
             # "X said that the boat had provoked it and *warned* Y": the parser hangs the
