@@ -789,3 +789,9 @@ def test_a_subject_the_parse_joined_to_the_clause_before(nlp: Any) -> None:
         "disperse them, witnesses said."
     )
     assert side_words(nlp, text, "ASSAULT", "source") == ["police"]
+
+
+def test_a_rate_on_the_object_is_no_target(nlp: Any) -> None:
+    """ "tariffs *of 25%* on imported cars": the rate is what is imposed, never on whom."""
+    text = "Peru imposed tariffs of up to 25% on imported cars on Friday."
+    assert side_words(nlp, text, "SANCTION", "target") == ["imported cars"]

@@ -200,7 +200,8 @@ class Roles:
                     for c in obj.children:
                         if c.dep_ == "prep" and c.lower_ in preps:
                             for p in c.children:
-                                if p.dep_ == "pobj":
+                                # "tariffs *of 60%*": a rate or a sum is no side either
+                                if p.dep_ == "pobj" and p.ent_type_ not in _AMOUNTS:
                                     found = resolver.phrase(p)
                                     agents = [t for t in found if agentive(t)]
                                     targets = (
