@@ -103,6 +103,23 @@ def test_an_act_a_while_after_which_the_news_came_is_background(nlp: Any) -> Non
     assert {e.plover: e.modality for e in code(nlp, text)}.get("ASSAULT") != "asserted"
 
 
+def test_a_request_for_an_act_of_a_past_period_is_as_old(nlp: Any) -> None:
+    """Asked, in the past perfect, to do something in a month long gone: the asking is no
+    news either; in the simple past the month may be the one to come."""
+    text = (
+        "The prosecutor said the evidence showed the Chilean mayor had urged farmers to block "
+        "the highway during protests in {month}."
+    )
+    old = text.format(month="June")  # eight months before the story
+    doc = nlp(old)
+    every = code_events(doc, Article(published="2026-02-20", body=old), FakeActors(doc))
+    assert "urged" not in {e.trigger for e in every}
+    new = "The Chilean mayor urged farmers to block the highway in March."
+    doc = nlp(new)
+    every = code_events(doc, Article(published="2026-02-20", body=new), FakeActors(doc))
+    assert "urged" in {e.trigger for e in every}
+
+
 @pytest.mark.parametrize("when", ["hours after", "shortly after", "minutes after"])
 def test_an_act_right_before_the_news_is_the_same_days_news(nlp: Any, when: str) -> None:
     # an act a few hours before the reported one is of the reported period, not background

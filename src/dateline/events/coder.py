@@ -95,7 +95,7 @@ from dateline.events.sentences import (
 from dateline.events.setting import Setting
 from dateline.events.side_words import joined_words, widened
 from dateline.model import Article
-from dateline.nlp import DATELINE_PREFIX, text_of, to_infinitive
+from dateline.nlp import DATELINE_PREFIX, past_perfect, text_of, to_infinitive
 from dateline.nlp.gazetteer import Gazetteer
 
 __all__ = ["NO_PARSE", "RECENT_DAYS", "Coder", "code_events"]
@@ -371,6 +371,8 @@ class Coder:
                 return []  # background: an act of a past period ("in 2018", "since 2009")
             if any(dates_mod.is_background(r, published) for r in dates_above(tok, at.anchored)):
                 return []  # in a clause of a past period: "in 2019, talks ended with X *-ing*"
+            if _asked_back_then(tok, at.anchored, published):
+                return []  # "urged supporters to attack the stations in March": asked then
             if modality == "asserted" and any(
                 # a future date under a complement dates the act agreed on, not the agreeing
                 # ("agreed to send a delegation in September")
@@ -549,6 +551,23 @@ class Coder:
             # its doer, whom a later "condemned the attack" is addressed to
             resolver.remember_doer(sources)
         return sources, targets
+
+
+def _asked_back_then(tok: Token, anchored: Anchored, published: date | None) -> bool:
+    """Whether an act told in the past perfect has a "to" complement dated in a past period
+    ("the evidence showed he had urged supporters to attack police stations during protests
+    in March", told in a January story): one asks or orders before or while the act is done,
+    so the asking is as old. (In the simple past the month may be the one to come: "agreed
+    to send a delegation in September", told in July.)"""
+    if not past_perfect(tok):
+        return False
+    return any(
+        ref.relation == "at" and dates_mod.is_background(ref, published)
+        for comp in tok.children
+        if comp.dep_ == "xcomp" and to_infinitive(comp)
+        for ref, direct in anchored.get(comp.i, ())
+        if direct
+    )
 
 
 def _purpose(clause: Token) -> bool:
