@@ -795,3 +795,12 @@ def test_a_rate_on_the_object_is_no_target(nlp: Any) -> None:
     """ "tariffs *of 25%* on imported cars": the rate is what is imposed, never on whom."""
     text = "Peru imposed tariffs of up to 25% on imported cars on Friday."
     assert side_words(nlp, text, "SANCTION", "target") == ["imported cars"]
+
+
+def test_a_violent_act_joined_to_a_reported_past_perfect_is_the_clause_subjects(
+    nlp: Any,
+) -> None:
+    """ "X said rebels had shelled the town and killed four": the killing is the rebels', not
+    the teller's, though the tagger reads "killed" as a simple past."""
+    text = "The governor said rebels had shelled the town and killed four civilians."
+    assert side_words(nlp, text, "ASSAULT", "source") == ["rebels", "rebels"]
