@@ -17,7 +17,7 @@ import pytest
 
 from dateline.events import code_events
 from dateline.model import Article
-from event_helpers import PUBLISHED, FakeActors, code, nlp, one, pair
+from event_helpers import PUBLISHED, FakeActors, candidates, code, nlp, one, pair
 
 __all__ = ["nlp"]  # the fixture, shared from event_helpers
 
@@ -772,3 +772,9 @@ def test_a_spokesman_asked_in_an_aside_makes_no_request(nlp: Any) -> None:
 def test_a_phrase_naming_the_source_country_and_another_targets_the_other(nlp: Any) -> None:
     text = "Chilean officials criticised the treaty between Chile and Bolivia."
     assert [pair(e) for e in code(nlp, text) if e.plover == "ACCUSE"] == [("CHL", "BOL")]
+
+
+@pytest.mark.parametrize("verb", ["declared", "claimed"])
+def test_an_electoral_win_claimed_is_no_act(nlp: Any, verb: str) -> None:
+    text = f"Peru's ruling party {verb} victory on Monday in a presidential election."
+    assert [e.cameo for e in candidates(nlp, text)] == []
