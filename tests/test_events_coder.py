@@ -203,6 +203,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "Morocco crushed Tunisia 4-0 in the qualifier on Sunday.",
         "In Spain, Sevilla defeated Betis 3-1, with a late goal from its captain.",
         "Serbia defeated Greece in the semifinal on Friday.",  # a contest
+        "Uruguay defeated Colombia on penalties on Monday.",  # a game's way of winning
+        "Japan beat South Korea in a shootout to win the hockey title.",
         "The Ghanaian winger attacked the cross and scored.",  # a ball, no one
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
         "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism

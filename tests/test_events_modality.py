@@ -233,6 +233,10 @@ def test_an_undated_past_act_after_a_past_period_is_background(nlp: Any) -> None
     assert got.get("seized") == "asserted"
     got = modalities(nlp, f"{history} Chilean troops seized the Peruvian port of Ilo on Monday.")
     assert got.get("seized") == "asserted"
+    # a date in a relative clause on who acts describes that actor: no history told
+    described = "The Chilean president, who took office in 2019, praised the vote."
+    got = modalities(nlp, f"{described} Peruvian troops seized the Chilean port of Arica.")
+    assert got.get("seized") == "asserted"
 
 
 def test_a_process_in_a_present_clause_of_circumstance_is_ongoing(nlp: Any) -> None:

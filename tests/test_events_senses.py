@@ -285,3 +285,15 @@ def test_the_sense_a_verb_takes_with_its_object_and_preposition(
 def test_winning_a_vote_or_a_contest_is_no_act_between_actors(nlp: Any) -> None:
     text = "The Chilean president won a confidence vote in parliament on Tuesday."
     assert candidates(nlp, text) == []
+
+
+def test_released_workers_are_people_freed_not_funds(nlp: Any) -> None:
+    # "aid" modifying the workers freed names no funds
+    text = "Rebels in Mali released three foreign aid workers on Friday."
+    assert {e.cameo for e in candidates(nlp, text)} == {"0841"}
+
+
+def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
+    text = "Chile and Peru opened trade talks in Lima on Tuesday."
+    got = {(e.plover, e.source and e.source.country) for e in candidates(nlp, text)}
+    assert got == {("CONSULT", "CHL"), ("CONSULT", "PER")}

@@ -80,8 +80,8 @@ class Precision:
         if rules.is_verb("plan", tok):
             return "plan"
         code = preds[tok.i].entry.cameo
-        if code is not None and ontology.root_of(code) in FORCE_ROOTS and _scoreline(tok):
-            return "score"  # "Brazil beat Argentina 3-1": a game, no act of force
+        if code is not None and ontology.root_of(code) in FORCE_ROOTS and _scoreline(tok, rules):
+            return "score"  # "Brazil beat Argentina 3-1", "on penalties": a game, no force
         asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
         if (
             asks
@@ -675,9 +675,17 @@ def _gerund_of(prep: Token) -> bool:
     )
 
 
-def _scoreline(verb: Token) -> bool:
+def _scoreline(verb: Token, rules: CoderRules) -> bool:
     """Whether the verb carries a game's score among its own words or its object's ("beat X
-    *3-1*", "won *2-0*"): one token "3-1", or a number, a dash and a number."""
+    *3-1*", "won *2-0*"): one token "3-1", or a number, a dash and a number; or a game's way
+    of winning (class ``game``: "beat X *on penalties*", "*in a shootout*")."""
+    if any(
+        p.dep_ == "prep" and p.lower_ in ("on", "in") and rules.is_("game", o.lemma_)
+        for p in verb.children
+        for o in p.children
+        if o.dep_ == "pobj"
+    ):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in [*verb.children, *(w for o in objects for w in o.children)]:
         if _SCORE.match(c.text):
