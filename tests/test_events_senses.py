@@ -297,3 +297,19 @@ def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
     text = "Chile and Peru opened trade talks in Lima on Tuesday."
     got = {(e.plover, e.source and e.source.country) for e in candidates(nlp, text)}
     assert got == {("CONSULT", "CHL"), ("CONSULT", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("A Chilean senator called the Peruvian tariffs illegal on Tuesday.", True),
+        ("The Bolivian minister called the Chilean vote a sham.", True),
+        ("Peru's foreign minister described the Chilean decree as a betrayal.", True),
+        ("A Chilean senator called the Peruvian ruling a victory for free speech.", False),
+        # the name told in passing in a clause on the noun: no judgment of its own
+        ("Peru condemned the Chilean decree, a move it called illegal, on Monday.", False),
+    ],
+)
+def test_naming_an_act_with_a_word_of_blame_is_criticism(nlp: Any, text: str, blamed: bool) -> None:
+    rules = {e.rule for e in candidates(nlp, text) if e.cameo == "111"}
+    assert any(r.endswith("blame") for r in rules) == blamed
