@@ -239,6 +239,25 @@ def test_an_undated_past_act_after_a_past_period_is_background(nlp: Any) -> None
     assert got.get("seized") == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a past year before a noun says which one, not when the act was done
+        (
+            "Chile deported 230 Peruvian migrants on Thursday under a 2016 agreement with Lima.",
+            "deported",
+            "asserted",
+        ),
+        ("Peru condemned the 2019 border deal with Chile on Monday.", "condemned", "asserted"),
+        ("In 2019, Chile expelled two Peruvian diplomats.", "expelled", None),  # dated past
+    ],
+)
+def test_a_past_year_naming_a_thing_dates_no_act(
+    nlp: Any, text: str, trigger: str, modality: str | None
+) -> None:
+    assert modalities(nlp, text).get(trigger) == modality
+
+
 def test_a_process_in_a_present_clause_of_circumstance_is_ongoing(nlp: Any) -> None:
     text = (
         "Peruvian officials said on Monday that food prices rose again, as Chile tightens "
