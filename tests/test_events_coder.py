@@ -222,6 +222,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
+        "Polls show that most Chilean voters support the pension reform.",  # an opinion poll
+        "A survey found that most Peruvian farmers oppose the new water tax.",
     ],
 )
 def test_words_of_no_political_act(nlp: Any, text: str) -> None:

@@ -91,6 +91,8 @@ class Precision:
             return "question"  # "asked X whether ...": a question, not a request
         if rules.is_verb("caution", tok) and self._foretells(tok):
             return "forecast"  # "warned that heavy rain would continue": no act of the teller's
+        if self._found(tok):
+            return "finding"  # "polls show that most voters *back* a ban": an opinion measured
         if aside_subject(tok) is not None:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
         if _described_by(tok):
@@ -261,6 +263,19 @@ class Precision:
             ):
                 return True
         return False
+
+    def _found(self, tok: Token) -> bool:
+        """Whether the predicate is in the clause of what a poll, survey or study found
+        (class ``finding``: "*polls show* that most voters *support* a ban", "a *survey found*
+        most residents *oppose* the tax"): a measured opinion or state of many, not an act."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return False
+        return any(
+            c.dep_ == "nsubj" and self.rules.is_("finding", c.lemma_) for c in node.head.children
+        )
 
     def earlier(self, tok: Token) -> bool:
         """Whether the predicate is a past perfect put before the news by an adverb ("X *had
