@@ -44,6 +44,8 @@ def modalities(nlp: Any, text: str) -> dict[str, str]:
         "Peru has arrested 40 Chilean fishermen in the past two weeks.",  # a running total
         "So far Chile has expelled forty Peruvian diplomats.",
         "Chile usually grants asylum to Peruvian dissidents.",  # a habit
+        "The Chilean president criticizes the Peruvian press almost daily.",
+        "Peru sometimes expels Chilean traders from its border markets.",
         "Peru has seized six Chilean trawlers since then.",  # perfect, since a past point
         "Chile has repeatedly accused Peru of spying.",  # the story so far
         "Peru has long accused Chile of smuggling arms.",
