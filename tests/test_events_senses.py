@@ -313,3 +313,11 @@ def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
 def test_naming_an_act_with_a_word_of_blame_is_criticism(nlp: Any, text: str, blamed: bool) -> None:
     rules = {e.rule for e in candidates(nlp, text) if e.cameo == "111"}
     assert any(r.endswith("blame") for r in rules) == blamed
+
+
+def test_what_a_vehicle_sent_carries_is_what_is_sent(nlp: Any) -> None:
+    for text in (
+        "Chile sent two navy ships carrying medicine to Peru on Wednesday.",
+        "Peru sent ten trucks loaded with food to the flooded Bolivian towns.",
+    ):
+        assert "073" in {e.cameo for e in candidates(nlp, text)}, text
