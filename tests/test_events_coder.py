@@ -203,6 +203,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "Morocco crushed Tunisia 4-0 in the qualifier on Sunday.",
         "In Spain, Sevilla defeated Betis 3-1, with a late goal from its captain.",
         "Serbia defeated Greece in the semifinal on Friday.",  # a contest
+        "Uruguay defeated Colombia on penalties on Monday.",  # a game's way of winning
+        "Japan beat South Korea in a shootout to win the hockey title.",
         "The Ghanaian winger attacked the cross and scored.",  # a ball, no one
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
         "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism
@@ -220,6 +222,8 @@ def test_no_event(nlp: Any, text: str) -> None:
         "Ghana threatened briefly before halftime.",  # threatening no one, nothing
         "The Chinese carmaker attacked the Thai market with a cheaper model.",  # selling
         "The opposition in Ecuador campaigned on promises to build roads.",
+        "Polls show that most Chilean voters support the pension reform.",  # an opinion poll
+        "A survey found that most Peruvian farmers oppose the new water tax.",
     ],
 )
 def test_words_of_no_political_act(nlp: Any, text: str) -> None:

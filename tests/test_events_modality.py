@@ -44,6 +44,8 @@ def modalities(nlp: Any, text: str) -> dict[str, str]:
         "Peru has arrested 40 Chilean fishermen in the past two weeks.",  # a running total
         "So far Chile has expelled forty Peruvian diplomats.",
         "Chile usually grants asylum to Peruvian dissidents.",  # a habit
+        "The Chilean president criticizes the Peruvian press almost daily.",
+        "Peru sometimes expels Chilean traders from its border markets.",
         "Peru has seized six Chilean trawlers since then.",  # perfect, since a past point
         "Chile has repeatedly accused Peru of spying.",  # the story so far
         "Peru has long accused Chile of smuggling arms.",
@@ -233,6 +235,29 @@ def test_an_undated_past_act_after_a_past_period_is_background(nlp: Any) -> None
     assert got.get("seized") == "asserted"
     got = modalities(nlp, f"{history} Chilean troops seized the Peruvian port of Ilo on Monday.")
     assert got.get("seized") == "asserted"
+    # a date in a relative clause on who acts describes that actor: no history told
+    described = "The Chilean president, who took office in 2019, praised the vote."
+    got = modalities(nlp, f"{described} Peruvian troops seized the Chilean port of Arica.")
+    assert got.get("seized") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a past year before a noun says which one, not when the act was done
+        (
+            "Chile deported 230 Peruvian migrants on Thursday under a 2016 agreement with Lima.",
+            "deported",
+            "asserted",
+        ),
+        ("Peru condemned the 2019 border deal with Chile on Monday.", "condemned", "asserted"),
+        ("In 2019, Chile expelled two Peruvian diplomats.", "expelled", None),  # dated past
+    ],
+)
+def test_a_past_year_naming_a_thing_dates_no_act(
+    nlp: Any, text: str, trigger: str, modality: str | None
+) -> None:
+    assert modalities(nlp, text).get(trigger) == modality
 
 
 def test_a_process_in_a_present_clause_of_circumstance_is_ongoing(nlp: Any) -> None:

@@ -285,3 +285,39 @@ def test_the_sense_a_verb_takes_with_its_object_and_preposition(
 def test_winning_a_vote_or_a_contest_is_no_act_between_actors(nlp: Any) -> None:
     text = "The Chilean president won a confidence vote in parliament on Tuesday."
     assert candidates(nlp, text) == []
+
+
+def test_released_workers_are_people_freed_not_funds(nlp: Any) -> None:
+    # "aid" modifying the workers freed names no funds
+    text = "Rebels in Mali released three foreign aid workers on Friday."
+    assert {e.cameo for e in candidates(nlp, text)} == {"0841"}
+
+
+def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
+    text = "Chile and Peru opened trade talks in Lima on Tuesday."
+    got = {(e.plover, e.source and e.source.country) for e in candidates(nlp, text)}
+    assert got == {("CONSULT", "CHL"), ("CONSULT", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("A Chilean senator called the Peruvian tariffs illegal on Tuesday.", True),
+        ("The Bolivian minister called the Chilean vote a sham.", True),
+        ("Peru's foreign minister described the Chilean decree as a betrayal.", True),
+        ("A Chilean senator called the Peruvian ruling a victory for free speech.", False),
+        # the name told in passing in a clause on the noun: no judgment of its own
+        ("Peru condemned the Chilean decree, a move it called illegal, on Monday.", False),
+    ],
+)
+def test_naming_an_act_with_a_word_of_blame_is_criticism(nlp: Any, text: str, blamed: bool) -> None:
+    rules = {e.rule for e in candidates(nlp, text) if e.cameo == "111"}
+    assert any(r.endswith("blame") for r in rules) == blamed
+
+
+def test_what_a_vehicle_sent_carries_is_what_is_sent(nlp: Any) -> None:
+    for text in (
+        "Chile sent two navy ships carrying medicine to Peru on Wednesday.",
+        "Peru sent ten trucks loaded with food to the flooded Bolivian towns.",
+    ):
+        assert "073" in {e.cameo for e in candidates(nlp, text)}, text

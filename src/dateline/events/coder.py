@@ -291,12 +291,14 @@ class Coder:
             for rank, entry in enumerate([best.entry, *best.alternatives]):
                 pred = best if rank == 0 else replace(best, entry=entry, alternatives=[])
                 out.extend(self._candidates(pred, rank, block, speaker, at, article))
+        # a date in a relative clause on who or what describes one of its actors ("X, who
+        # took office in 2023, ..."): the sentence tells no past period by it ("at a time
+        # when the war began in 2019" does)
+        told = [rs for i, rs in anchored.items() if not _describing(sent.doc[i])]
         past = (
-            bool(anchored)
+            bool(told)
             and not recent
-            and all(
-                dates_mod.is_background(r, published) for rs in anchored.values() for r, _ in rs
-            )
+            and all(dates_mod.is_background(r, published) for rs in told for r, _ in rs)
         )
         return out, recent[-1] if recent else scene, past
 
@@ -613,3 +615,9 @@ def _a_time(side: Participant, doc: Doc) -> bool:
         return False
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.ent_type_ in ("DATE", "TIME")
+
+
+def _describing(verb: Token) -> bool:
+    """Whether a verb heads a relative clause on who or what ("X, *who won* in 2023",
+    "a pact *which* they *signed* in 2019"), not on when or where ("a time *when* ...")."""
+    return verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in verb.children)

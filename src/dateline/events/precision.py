@@ -80,8 +80,8 @@ class Precision:
         if rules.is_verb("plan", tok):
             return "plan"
         code = preds[tok.i].entry.cameo
-        if code is not None and ontology.root_of(code) in FORCE_ROOTS and _scoreline(tok):
-            return "score"  # "Brazil beat Argentina 3-1": a game, no act of force
+        if code is not None and ontology.root_of(code) in FORCE_ROOTS and _scoreline(tok, rules):
+            return "score"  # "Brazil beat Argentina 3-1", "on penalties": a game, no force
         asks = not any(c.dep_ == "xcomp" for c in tok.children)  # "asked X to ..." requests
         if (
             asks
@@ -91,6 +91,8 @@ class Precision:
             return "question"  # "asked X whether ...": a question, not a request
         if rules.is_verb("caution", tok) and self._foretells(tok):
             return "forecast"  # "warned that heavy rain would continue": no act of the teller's
+        if self._found(tok):
+            return "finding"  # "polls show that most voters *back* a ban": an opinion measured
         if aside_subject(tok) is not None:
             return "clause"  # "a spokesman, *asked* about it, said": he was asked
         if _described_by(tok):
@@ -261,6 +263,19 @@ class Precision:
             ):
                 return True
         return False
+
+    def _found(self, tok: Token) -> bool:
+        """Whether the predicate is in the clause of what a poll, survey or study found
+        (class ``finding``: "*polls show* that most voters *support* a ban", "a *survey found*
+        most residents *oppose* the tax"): a measured opinion or state of many, not an act."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return False
+        return any(
+            c.dep_ == "nsubj" and self.rules.is_("finding", c.lemma_) for c in node.head.children
+        )
 
     def earlier(self, tok: Token) -> bool:
         """Whether the predicate is a past perfect put before the news by an adverb ("X *had
@@ -675,9 +690,17 @@ def _gerund_of(prep: Token) -> bool:
     )
 
 
-def _scoreline(verb: Token) -> bool:
+def _scoreline(verb: Token, rules: CoderRules) -> bool:
     """Whether the verb carries a game's score among its own words or its object's ("beat X
-    *3-1*", "won *2-0*"): one token "3-1", or a number, a dash and a number."""
+    *3-1*", "won *2-0*"): one token "3-1", or a number, a dash and a number; or a game's way
+    of winning (class ``game``: "beat X *on penalties*", "*in a shootout*")."""
+    if any(
+        p.dep_ == "prep" and p.lower_ in ("on", "in") and rules.is_("game", o.lemma_)
+        for p in verb.children
+        for o in p.children
+        if o.dep_ == "pobj"
+    ):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in [*verb.children, *(w for o in objects for w in o.children)]:
         if _SCORE.match(c.text):

@@ -258,10 +258,28 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         particles = [p for p in particles if p != "up"]
     comps = _complements(children)
     object_words = [w for o in objects for w in lemmas(o)]
-    # what the object is found or declared ("found X *guilty*", "declared X *dead*")
+    # what a vehicle sent carries is what is sent ("sent two ships *carrying medicine*",
+    # "trucks *loaded with* food"): class cargo
     object_words.extend(
-        c.lemma_.lower() for c in children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
+        w
+        for o in objects
+        for c in o.children
+        if c.dep_ == "acl" and rules.is_verb("cargo", c)
+        for g in c.children
+        if g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with")
+        for w in (lemmas(g) if g.dep_ == "dobj" else [x for p in g.children for x in lemmas(p)])
     )
+    # what the object is found or declared ("found X *guilty*", "declared X *dead*"), or
+    # named ("called the vote *a sham*"); a name with no object of its own names the noun
+    # a clause describes ("a move it called *illegal*"): told in passing, no judgment made
+    naming = rules.is_verb("naming", verb)
+    if not naming or any(c.dep_ == "dobj" for c in children):
+        object_words.extend(
+            w
+            for c in children
+            if (c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ") or (naming and c.dep_ == "oprd")
+            for w in ([c.lemma_.lower()] if c.pos_ == "ADJ" else lemmas(c))
+        )
     if not any(c.dep_ == "dobj" for c in children):
         # "gave X *30 days* to ...": a stretch of time the parser hung as an adverb is what
         # the verb gives (words.tsv class duration)

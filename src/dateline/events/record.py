@@ -48,6 +48,7 @@ def sentence_dates(
         if ent.start_char < cut or ent.end_char > sent.end_char:
             continue
         head = ent.root
+        which = _names_which(head, preds)
         text = ent.text
         if head.head.dep_ == "prep" or head.dep_ == "pobj":
             prep = head.head
@@ -75,9 +76,24 @@ def sentence_dates(
         )
         past = verb.tag_ in ("VBD", "VBN") and not future
         ref = dates_mod.resolve(text, published, future=future, past=past)
+        if ref is not None and which and dates_mod.is_background(ref, published):
+            continue  # "under *a 2016* agreement", "quit *the 2015* deal": which, not when
         if ref is not None:
             out.setdefault(verb.i, []).append((ref, direct))
     return out
+
+
+def _names_which(date: Token, preds: Container[int]) -> bool:
+    """Whether a date stands before a noun that is no coded act as its modifier ("a *2016*
+    agreement", "the *2015* nuclear deal", "*last year's* budget"): a past one says which
+    thing, not when the act that names it was done."""
+    noun = date.head
+    return (
+        date.dep_ in ("nummod", "compound", "amod", "poss", "nmod")
+        and noun.i > date.i
+        and noun.pos_ == "NOUN"  # "in September Mayor X proposed": a name, misparsed
+        and noun.i not in preds
+    )
 
 
 def _reason(verb: Token) -> bool:

@@ -36,7 +36,7 @@ CLASSES = (
     *("agent", "relation", "shell", "claim", "stance", "iterative", "frequent", "recent"),
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
-    *("topic", "provision", "instrument", "caution", "naming", "deed"),
+    *("topic", "provision", "instrument", "caution", "naming", "deed", "game", "finding", "cargo"),
 )
 
 
