@@ -782,3 +782,18 @@ def test_a_phrase_naming_the_source_country_and_another_targets_the_other(nlp: A
 def test_an_electoral_win_claimed_is_no_act(nlp: Any, verb: str) -> None:
     text = f"Peru's ruling party {verb} victory on Monday in a presidential election."
     assert [e.cameo for e in candidates(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Senator Ana Ruiz said the governor was reckless and dangerous.", "the governor"),
+        ("The union told reporters the ministry's plan was a disgrace.", "the ministry's plan"),
+        ("Chile said Peru was not wrong.", None),  # negated: no blame
+        ("The minister said the weather was dangerous.", None),  # no one judged
+    ],
+)
+def test_a_reported_judgment_of_blame_is_criticism(nlp: Any, text: str, target: str | None) -> None:
+    """A reporting verb whose clause judges someone with a word of blame criticises them."""
+    found = [e for e in candidates(nlp, text) if e.cameo == "111"]
+    assert [e.target.text if e.target else None for e in found] == ([target] if target else [])

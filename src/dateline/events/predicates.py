@@ -149,6 +149,39 @@ def _complements(children: Iterable[Token], depth: int = 0) -> list[Token]:
     return out
 
 
+def _judged_content(children: Iterable[Token], rules: CoderRules) -> Token | None:
+    """The reported clause among a reporting verb's ``children`` that judges its subject with
+    a word of blame (class ``blame``: "said *the plan was reckless*", "told reporters *the
+    minister is a disgrace*"): a copula's complement or an adjective of blame in it; None
+    when negated ("was not illegal") or when the clause has no subject."""
+    for c in children:
+        if c.dep_ != "ccomp" or c.lemma_ != "be":
+            continue
+        subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not _someone(subjects[0], rules):
+            continue  # "said the weather was dangerous": no one judged
+        if any(g.dep_ == "neg" for g in c.children):
+            continue
+        for g in c.children:
+            if g.dep_ in ("acomp", "attr") and any(
+                rules.is_("blame", w.lemma_.lower())
+                for w in (g, *(m for m in g.children if m.dep_ == "amod"))
+            ):
+                return c
+    return None
+
+
+def _someone(head: Token, rules: CoderRules) -> bool:
+    """Whether a phrase head names someone, or something of someone's ("the ministry's
+    plan"): a name, a pronoun of persons or an agent noun (the actors' sectors)."""
+    for t in (head, *(c for c in head.children if c.dep_ == "poss")):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN":
+            return True
+        if t.lower_ in ("he", "she", "they") or t.lemma_.lower() in rules.sectors:
+            return True
+    return False
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """The subject of a second clause the parse joined to the first's object ("supporters
     gathered outside the court and *police* fired tear gas": "police" read as one more thing
@@ -333,6 +366,16 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     # one: an event noun ("declared a ceasefire", "announced a halt to grain exports") or what
     # a row names ("announced sanctions")
     report = rules.is_("report", lemma)
+    judged_clause = _judged_content(children, rules) if report else None
+    if judged_clause is not None:
+        # "said the plan was *reckless*": a reported judgment of blame on whom the reported
+        # clause is about, its subject (a row of the reporting verb with the object word
+        # "@blame" codes it; the words are class ``blame``)
+        found = lexicon.match_verb(lemma, object_lemmas=["@blame"])
+        entry = found[0] if found and found[0].specificity > 0 else None
+        if entry is not None and entry.cameo is not None:
+            about = [g for g in judged_clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+            return Predicate(verb, entry, "verb", None, passive, subject, about[:1], preps)
     if report and not (entry is not None and entry.specificity > 0 and objects and not comps):
         entry = None
     # "called the strike *illegal*", "called the operation *an abuse*": what the object is
