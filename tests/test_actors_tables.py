@@ -19,6 +19,7 @@ from actor_helpers import facts, person, pipeline, run
 from conftest import require_shared
 from dateline import nlp
 from dateline.actors import KnowledgeBase, RoleTable, actor_code, find_actors, split_code
+from dateline.actors.codes import SPLIT_CACHE
 from dateline.actors.kb import KbActor, Tenure
 from dateline.model import Article
 from dateline_dev.build_kb import display, parse_dictionary, rows, tenure
@@ -105,6 +106,15 @@ def test_actor_codes() -> None:
     assert split_code("KSVGOV") == ("XKX", "GOV")
     assert split_code("IGOUNO") == (None, "IGO")
     assert split_code("SRB") == ("SRB", None)
+
+
+def test_split_code_remembers_codes_within_its_bound() -> None:
+    codes = ["RUSMIL", " ksvgov ", "IGOUNO", "SRB", "XYZGOV", ""]
+    first = [split_code(code) for code in codes]
+    again = [split_code(code) for code in codes]  # answered from the cache
+    assert first == again == [split_code.__wrapped__(code) for code in codes]
+    assert again[1] == ("XKX", "GOV") and again[4] == (None, None)
+    assert split_code.cache_info().maxsize == SPLIT_CACHE
 
 
 def test_kb_tenure_picks_the_office_at_the_date() -> None:

@@ -10,7 +10,16 @@ from spacy.vocab import Vocab
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.errors import DatelineError
-from dateline.nlp.gazetteer import Country, Demonym, Gazetteer, Igo, Place, Region, normalize
+from dateline.nlp.gazetteer import (
+    NORMALIZE_CACHE,
+    Country,
+    Demonym,
+    Gazetteer,
+    Igo,
+    Place,
+    Region,
+    normalize,
+)
 from dateline_dev import build_gazetteer
 
 
@@ -213,6 +222,15 @@ def test_normalize() -> None:
     assert normalize("  The   U.S. ") == "us"
     assert normalize("Türkiye") == "turkiye"
     assert normalize("Côte d’Ivoire") == "cote d'ivoire"
+
+
+def test_normalize_remembers_names_within_its_bound() -> None:
+    names = ["  The   Zarovian Republic ", "Mr. Belliard", "Ńowa Kresa", "the", ""]
+    first = [normalize(name) for name in names]
+    again = [normalize(name) for name in names]  # answered from the cache
+    assert first == again == [normalize.__wrapped__(name) for name in names]
+    assert again == ["zarovian republic", "mr belliard", "nowa kresa", "the", ""]
+    assert normalize.cache_info().maxsize == NORMALIZE_CACHE
 
 
 def test_curated_files_are_valid(gaz: Gazetteer) -> None:

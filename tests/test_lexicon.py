@@ -257,3 +257,21 @@ def test_generated_files_are_up_to_date(tmp_path: Path) -> None:
         shipped = (DATA_DIR / path.name).read_text(encoding="utf-8")
         assert path.read_text(encoding="utf-8") == shipped, f"rerun build_lexicon: {path.name}"
     assert (tmp_path / "frames.tsv").exists()
+
+
+def test_rows_that_repeat_cells_read_alike_and_each_is_checked(tmp_path: Path) -> None:
+    # parse_file reads a repeated cell once (word groups, a provenance found valid): rows
+    # sharing cells get equal constraints, and a bad provenance after good ones still fails
+    header = (DATA_DIR / "curated.tsv").read_text(encoding="utf-8").splitlines()
+    columns = next(h for h in header if not h.startswith("#"))
+    tail = ["", "", "pact|accord deal", "", "", "", "057", "", "", "general"]
+    rows = [["mine:a", "verb", "sign", *tail], ["mine:b", "verb", "seal", *tail]]
+    path = tmp_path / "mine.tsv"
+    path.write_text(columns + "\n" + "\n".join("\t".join(r) for r in rows) + "\n", "utf-8")
+    first, second = parse_file(path)
+    assert first.object == second.object == (frozenset({"pact", "accord"}), frozenset({"deal"}))
+    assert (first.provenance, second.provenance) == ("general", "general")
+    rows.append(["mine:c", "verb", "ink", "", "", "", "", "", "", "057", "", "", "hunch"])
+    path.write_text(columns + "\n" + "\n".join("\t".join(r) for r in rows) + "\n", "utf-8")
+    with pytest.raises(LexiconError, match=r"mine\.tsv:4: unknown provenance"):
+        parse_file(path)

@@ -156,14 +156,14 @@ class KnowledgeBase:
                     self._orgs.setdefault(_fold(form), []).append(actor)
             if kind != "PERSON":
                 continue
-            for form in (name, *actor.aliases):
-                folded = _person_key(form)
+            keys = [_person_key(form) for form in (name, *actor.aliases)]
+            for folded in keys:
                 if " " in folded:
                     self._names.setdefault(folded, []).append(actor)
-                elif kind == "PERSON" and folded:
+                elif folded:
                     self._surnames.setdefault(folded, []).append(actor)
                     self._by_surname.add((folded, actor.key))
-            words = _person_key(name).split()
+            words = keys[0].split()  # the name's own key
             surnames = {words[-1]}
             if words and _country(actor) in family_first:
                 surnames.add(words[0])  # "Xi Jinping" is "Xi"

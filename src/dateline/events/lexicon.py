@@ -139,7 +139,10 @@ class LexEntry:
         return slots
 
 
+@cache
 def _groups(text: str) -> tuple[Group, ...]:
+    """A cell's word groups (immutable, so one value serves every row with the same cell:
+    the lexicons repeat a few thousand cells over ten thousand rows)."""
     return tuple(frozenset(w for w in g.split("|") if w) for g in text.lower().split() if g)
 
 
@@ -158,11 +161,13 @@ def parse_file(path: Path, rank: int = 0) -> list[LexEntry]:
     onto = ontology.default()
     entries: list[LexEntry] = []
     header: tuple[str, ...] | None = None
+    source = path.name
+    checked: set[str] = set()  # provenance cells found valid (most rows repeat a few)
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cells = raw.rstrip("\n").split("\t")
-        where = f"{path.name}:{lineno}"
+        where = f"{source}:{lineno}"
         if header is None:
             if tuple(cells) not in (COLUMNS, REQUIRED_COLUMNS):
                 raise LexiconError(f"{where}: expected the columns {COLUMNS}")
@@ -170,17 +175,20 @@ def parse_file(path: Path, rank: int = 0) -> list[LexEntry]:
             continue
         if len(cells) != len(header):
             raise LexiconError(f"{where}: expected {len(header)} tab-separated cells")
-        row = dict(zip(header, (c.strip() for c in cells), strict=True))
+        row = dict(zip(header, [c.strip() for c in cells], strict=True))
         if row["pos"] not in ("verb", "noun") or not row["lemma"] or not row["id"]:
             raise LexiconError(f"{where}: needs an id, a lemma and pos verb|noun")
         cameo = None if row["cameo"] == "-" else row["cameo"]
         for c in (cameo, row["reverse"] or None):
             if c is not None and c not in onto:
                 raise LexiconError(f"{where}: unknown CAMEO code {c!r}")
-        try:
-            provenance.parse(row.get("provenance", ""))
-        except provenance.ProvenanceError as exc:
-            raise LexiconError(f"{where}: {exc}") from exc
+        cell = row.get("provenance", "")
+        if cell not in checked:
+            try:
+                provenance.parse(cell)
+            except provenance.ProvenanceError as exc:
+                raise LexiconError(f"{where}: {exc}") from exc
+            checked.add(cell)
         entries.append(
             LexEntry(
                 id=row["id"],
@@ -195,9 +203,9 @@ def parse_file(path: Path, rank: int = 0) -> list[LexEntry]:
                 subject=_groups(row["subject"]),
                 reverse=row["reverse"] or None,
                 roles=row["roles"],
-                source=path.name,
+                source=source,
                 rank=rank,
-                provenance=row.get("provenance", ""),
+                provenance=cell,
             )
         )
     return entries

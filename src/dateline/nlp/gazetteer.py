@@ -126,8 +126,16 @@ E = TypeVar("E")
 _SPACES = re.compile(r"[\s_]+")
 
 
+#: Distinct names ``normalize`` remembers: the stages ask it again and again for the same
+#: words of an article (a title's, a name's), and the answer depends on the string alone.
+NORMALIZE_CACHE = 1 << 15
+
+
+@functools.lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(name: str) -> str:
-    """The lookup key: casefolded, accents and dots removed, no leading "the", one space."""
+    """The lookup key: casefolded, accents and dots removed, no leading "the", one space.
+    Remembered for the last ``NORMALIZE_CACHE`` distinct names (bounded, so a long run's
+    memory stays flat)."""
     folded = name
     if not name.isascii():  # ASCII has no accents to strip (and most names are ASCII)
         folded = unicodedata.normalize("NFKD", name)
