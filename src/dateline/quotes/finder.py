@@ -673,7 +673,7 @@ class _Names:
             return None
         between = self.doc.char_span(last.end, phrase.start_char, alignment_mode="expand")
         if between is not None and any(
-            t.ent_type_ == "PERSON" and not any(a <= t.idx < b for a, b in self.cast.quoted)
+            self._names_someone(t) and not any(a <= t.idx < b for a, b in self.cast.quoted)
             for t in between
         ):
             return None
@@ -681,6 +681,17 @@ class _Names:
         if gender is not None and (gender == "m") != (phrase[0].lower_ == "he"):
             return None
         return last
+
+    def _names_someone(self, tok: Token) -> bool:
+        """Whether a word names a person: a PERSON word, or a surname the model tagged as
+        something else after naming the person in full ("Rosa Quispe …. Quispe was not
+        convinced", the second "Quispe" taken for an organisation)."""
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in {"ORG", ""}:
+            return False
+        word = self.doc[tok.i : tok.i + 1]
+        return self.cast.full_name(word) != tok.text
 
     def _described_person(self, span: Span) -> bool:
         """Whether a speaker phrase introduces one person with no name: an indefinite singular
