@@ -77,3 +77,21 @@ def test_a_dateline_with_a_hyphen_after_the_date_does_not_speak(pipeline: Langua
 def test_a_date_owning_a_noun_stays_in_the_reported_words(pipeline: Language) -> None:
     text = "The minister insisted on Monday that February's election would go ahead as planned."
     assert list(_by_text(pipeline, text)) == ["February's election would go ahead as planned"]
+
+
+def test_a_participle_after_a_clause_about_a_thing_is_the_main_subjects(
+    pipeline: Language,
+) -> None:
+    text = (
+        "Governor Kathy Ellison signed a bill on Friday that restores abortion access, "
+        'calling it "a promise kept to the women of this state."'
+    )
+    assert list(_by_text(pipeline, text).values()) == ["Kathy Ellison"]
+
+
+def test_a_rank_without_its_period_before_an_untagged_name(pipeline: Language) -> None:
+    text = (
+        '"The army is responding strongly," defence spokesperson Lt Col Devender Anand said.'
+        '\n\n"We will not be provoked," he said.'
+    )
+    assert set(_by_text(pipeline, text).values()) == {"Devender Anand"}
