@@ -665,7 +665,7 @@ def served(phrase: Span) -> Token | None:
             continue
         if child.dep_ == "prep" and child.lower_ in _SERVING:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and _person(obj):
+            if obj is not None and (_person(obj) or _office_holder(obj)):
                 return obj
         if child.dep_ in {"acl", "amod"}:
             # "representing X", "close to X"
@@ -682,6 +682,15 @@ def _group_of(root: Token) -> Token | None:
         return None
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _office_holder(tok: Token) -> bool:
+    """ "the senator", "the minister": one person named by their office."""
+    return (
+        tok.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and RoleTable.default().role(tok.lower_) is not None
+    )
 
 
 def _person(tok: Token) -> bool:
