@@ -90,6 +90,23 @@ def test_a_description_is_the_head_word_of_a_longer_title() -> None:
             "It is a simple request,",
             "a spokesman for the senator",
         ),
+        # ... but one with a name set beside the phrase speaks as that name
+        (
+            "The police chief, Gen. Matteo Ruzzi, resigned on Monday.\n\nRuzzi did not "
+            "comment. A spokesman for the general, Paolo Fenn, said he would cooperate.",
+            "he would cooperate",
+            "Paolo Fenn",
+        ),
+        # "he" after a sentence whose subject describes a named person ("the striker")
+        (
+            "Brazilian striker Thiago Mendes said he would leave the club.\n\n"
+            "The club's president, Enrique Morales, said he respected the decision. "
+            '"We will always be grateful," Morales said.\n\n'
+            "Asked whether he would join another club, the striker smiled. "
+            '"You will know soon," he said.',
+            "You will know soon,",
+            "Thiago Mendes",
+        ),
     ],
 )
 def test_speakers_through_slips(pipeline: Language, text: str, quote: str, speaker: str) -> None:

@@ -665,7 +665,7 @@ def served(phrase: Span) -> Token | None:
             continue
         if child.dep_ == "prep" and child.lower_ in _SERVING:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (_person(obj) or _office_holder(obj)):
+            if obj is not None and (_person(obj) or _office_holder(obj, root)):
                 return obj
         if child.dep_ in {"acl", "amod"}:
             # "representing X", "close to X"
@@ -684,8 +684,11 @@ def _group_of(root: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
-def _office_holder(tok: Token) -> bool:
-    """ "the senator", "the minister": one person named by their office."""
+def _office_holder(tok: Token, root: Token) -> bool:
+    """ "the senator", "the minister": one person named by their office, with no name set
+    beside the phrase ("a spokesman for the general, X, said": X speaks)."""
+    if named_apposition(root) is not None or named_apposition(tok) is not None:
+        return False
     return (
         tok.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
