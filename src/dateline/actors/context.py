@@ -26,6 +26,8 @@ from dateline.nlp.gazetteer import Gazetteer, Igo
 from dateline.nlp.ruler import POSSESSIVE_MARKS
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+#: Words back from the comma before a name that the "of" of a title's phrase is looked for in.
+_OF_REACH = 7
 _DEFINITE = frozenset({"the"})
 #: Words that join the parts of a portfolio ("Mines and Energy", "Trade & Industry").
 _JOINERS = frozenset({"and", "&"})
@@ -166,6 +168,11 @@ class DocIndex:
                         of_country = (self.country_of_ent(ent), self.igo_of_ent(ent))
                     # "Chile's ambassador to the African Union, X": the title is X's, the
                     # body or country after "to" is where X serves, not whom X serves
+        if found is None and end > 2 and end < name_start:
+            phrase_of = self._of_before(end)
+            if phrase_of is not None:
+                # "The chairman of the country's electoral commission, X"
+                found = self.roles.title_ending(doc, phrase_of)
         country, igo, start = None, None, name_start
         role = None
         if found is not None:
@@ -314,6 +321,19 @@ class DocIndex:
         role, start = found
         title = f"{doc[start:i].text} {doc[i:end].text}"
         return Role(title, title, role.sector, role.group, False), start
+
+    def _of_before(self, comma: int) -> int | None:
+        """The "of" that opens the noun phrase ending at the comma before a name ("the head
+        of the country's largest union, X"): a few words with no verb or punctuation between,
+        in the name's sentence; None when there is none."""
+        doc = self.doc
+        for k in range(comma - 1, max(comma - _OF_REACH, 0), -1):
+            tok = doc[k]
+            if tok.lower_ == "of":
+                return k if k < comma - 1 else None
+            if tok.is_sent_start or tok.pos_ in {"VERB", "AUX", "PUNCT", "SPACE", "CCONJ"}:
+                return None
+        return None
 
     def after(self, name_end: int) -> Reading | None:
         """An apposition after a name ending at ``name_end``: ", (the) (Serbian) president (of

@@ -327,8 +327,12 @@ def mislabelled(
 ) -> list[NameMention]:
     """Entities the model gave another label that are a known person's name or surname
     ("Zelenskyy" as ORG in a caption), a name with a person's title, or a one-word name
-    ``known`` says is a person (the knowledge base: "Lavrov" as ORG)."""
+    ``known`` says is a person (the knowledge base: "Lavrov" as ORG), or a name that opens with
+    a known first name ("Sophie Laurent" as ORG); a full name found so makes its surname a
+    person's too ("Yakubu" as GPE after "Mahmood Yakubu" as ORG)."""
+    given = _named_in_full(index, doc_no)
     names = {p.words for p in people} | {p.words[-1:] for p in people}
+    names |= {m.words[-1:] for m in given}
     surnames = {p.words[-1:] for p in people if len(p.words) > 1}
     out = []
     for ent in index.doc.ents:
@@ -337,6 +341,9 @@ def mislabelled(
             if found is None:
                 continue
             mention = NameMention(doc_no, found[0], found[1])
+            if any(m.span == mention.span for m in given):
+                out.append(read_mention(index, doc_no, mention.span, mention.role))
+                continue
             if ent.id_:
                 if mention.words in surnames:
                     out.append(read_mention(index, doc_no, mention.span, mention.role))
@@ -390,6 +397,37 @@ def bare_surnames(index: DocIndex, doc_no: int, people: list[Person]) -> list[Na
             continue  # part of a longer name ("Garrow Street", "Tom Garrow")
         out.append(read_mention(index, doc_no, doc[i : i + 1], None))
     return out
+
+
+def _named_in_full(index: DocIndex, doc_no: int) -> list[NameMention]:
+    """Entities the model gave another label that are a person's full name: two or three
+    capitalised words with a person's title beside them, or opening with a known first name
+    and naming no place and no organisation ("Sophie Laurent" as ORG; not "Georgia Power",
+    "Jordan Valley")."""
+    out = []
+    for ent in index.doc.ents:
+        if ent.label_ not in _MISLABELS or ent.id_:
+            continue
+        found = name_span(index, ent)
+        if found is None:
+            continue
+        span = found[0]
+        if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title for t in span):
+            continue
+        if _titled(index, span) or _first_name_opens(index, span):
+            out.append(NameMention(doc_no, span, found[1]))
+    return out
+
+
+def _first_name_opens(index: DocIndex, span: Span) -> bool:
+    """Whether a name opens with a known first name and names no place or organisation."""
+    roles, gazetteer = index.roles, index.gazetteer
+    if normalize(span[0].text) not in roles.first_names or roles.org_sector(span.text):
+        return False
+    return not (
+        any(gazetteer.country_by_name(t.text) or gazetteer.place_by_name(t.text) for t in span)
+        or gazetteer.place_by_name(span.text)
+    )
 
 
 def _titled(index: DocIndex, span: Span) -> bool:

@@ -56,11 +56,14 @@ class Role:
 
     def compatible(self, other: Role | None) -> bool:
         """Whether a description with this role can refer to a person holding ``other``: the
-        same role, or either one a describing word of the other's family ("the minister" for a
-        foreign minister; "the ambassador" for someone the article called an envoy)."""
+        same role, or the head word of the other's ("the envoy" for a UN envoy, "the negotiator"
+        for a chief negotiator), or either one a describing word of the other's family ("the
+        minister" for a foreign minister; "the ambassador" for someone the article called an
+        envoy)."""
         if other is None:
             return False
-        if self.canonical.casefold() == other.canonical.casefold():
+        mine, theirs = self.canonical.casefold().split(), other.canonical.casefold().split()
+        if mine == theirs[-len(mine) :]:
             return True
         return (self.generic or other.generic) and self.group == other.group
 

@@ -80,10 +80,13 @@ def _cue_phrase(tok: Token, text: str) -> tuple[str, int, int]:
 
 #: A dateline opening a story's first paragraph: a place in capitals, maybe a state, a date
 #: or an agency, then a dash ("OSLO ―", "SPRINGFIELD, Ill. —", "LIMA (AP) -", "OSLO, May 4
-#: (UPI) —"; a hyphen only after the agency, so "US - China talks" is no dateline).
+#: (UPI) —", "MADRID, Jan 5 -"; a hyphen only after the agency or the date, so "US - China
+#: talks" is no dateline).
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.]*)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*(?:―|—|--|–)|\s*\([^)\n]{1,30}\)\s*(?:―|—|--|–|-))\s+"
+    r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.]*)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:―|—|--|–|-)"
+    r"|(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*(?:―|—|--|–)|\s*\([^)\n]{1,30}\)\s*(?:―|—|--|–|-)))\s+"
 )
 
 

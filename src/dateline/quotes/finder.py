@@ -306,6 +306,9 @@ class _Names:
         unnamed = self._unnamed_before(target, earlier)
         if unnamed is not None:
             return Speaker(unnamed.name, phrase.text, start, end, unnamed.entity)
+        subject = self._described_subject(target)
+        if subject is not None:
+            return Speaker(subject, phrase.text, start, end, self._resolve_person(subject))
         national = self._national(target, earlier)
         if national is not None:
             return Speaker(national[0], phrase.text, start, end, national[1])
@@ -673,7 +676,7 @@ class _Names:
             return None
         between = self.doc.char_span(last.end, phrase.start_char, alignment_mode="expand")
         if between is not None and any(
-            t.ent_type_ == "PERSON" and not any(a <= t.idx < b for a, b in self.cast.quoted)
+            self._names_someone(t) and not any(a <= t.idx < b for a, b in self.cast.quoted)
             for t in between
         ):
             return None
@@ -681,6 +684,44 @@ class _Names:
         if gender is not None and (gender == "m") != (phrase[0].lower_ == "he"):
             return None
         return last
+
+    def _described_subject(self, phrase: Span) -> str | None:
+        """The person a "he" or "she" stands for when the sentence before it, in its
+        paragraph, has a description of a named person as its subject ("Asked about X, the
+        striker smiled. "…," he said" after "striker Y"), which a resolver reading only names
+        passes over; None otherwise."""
+        if len(phrase) != 1 or phrase[0].lower_ not in {"he", "she"}:
+            return None
+        sent = phrase[0].sent
+        if sent.start == 0:
+            return None
+        root = self.doc[sent.start - 1].sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+            return None
+        if self.paragraph_of(subject.idx) != self.paragraph_of(phrase.start_char) or any(
+            a <= subject.idx < b for a, b in self.cast.quoted
+        ):
+            return None
+        words = speaker_phrase(subject)
+        if words[0].lower_ != "the" or len(words) > 4:
+            return None
+        person = titled_person(self.cast, words) or epithet_person(self.cast, words)
+        if person is None:
+            return None
+        name = self.cast.full_name(person)
+        return name if self.cast.compatible(name, phrase[0].lower_) else None
+
+    def _names_someone(self, tok: Token) -> bool:
+        """Whether a word names a person: a PERSON word, or a surname the model tagged as
+        something else after naming the person in full ("Rosa Quispe …. Quispe was not
+        convinced", the second "Quispe" taken for an organisation)."""
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in {"ORG", ""}:
+            return False
+        word = self.doc[tok.i : tok.i + 1]
+        return self.cast.full_name(word) != tok.text
 
     def _described_person(self, span: Span) -> bool:
         """Whether a speaker phrase introduces one person with no name: an indefinite singular

@@ -66,7 +66,7 @@ def subject_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         if len(subjects) > 1:
             # "― X boasted": a dash the parse made a second subject is none
             subjects = [c for c in subjects if not c.is_punct] or subjects
-        teller = _teller(verb, node, subjects)
+        teller = _teller(verb, node, subjects) or _past_thing_clause(verb, node, subjects)
         if teller is not None:
             return teller
         if subjects:
@@ -191,6 +191,39 @@ def _teller(verb: Token, node: Token, subjects: list[Token]) -> Token | None:
     if cues.cue(verb.lemma_.lower()) is None or cues.cue(node.head.lemma_.lower()) is None:
         return None
     return next((c for c in node.head.children if c.dep_ in _SUBJECTS), None)
+
+
+#: Relative pronouns that stand for a thing, never for someone who speaks.
+_THING_RELATIVES = frozenset({"that", "which"})
+
+
+def _past_thing_clause(verb: Token, node: Token, subjects: list[Token]) -> Token | None:
+    """ "X signed a bill that restores Y, calling it …": the parser hangs the participle cue on
+    the relative clause about a thing, whose subject is "that"; a thing says nothing, the
+    subject of the clause naming the thing does."""
+    if node is verb or verb.tag_ != "VBG" or node.dep_ != "relcl" or not subjects:
+        return None
+    if any(s.lower_ not in _THING_RELATIVES for s in subjects):
+        return None
+    thing = node.head
+    lexicon = default_lexicon()
+    lemma = thing.lemma_.lower()
+    if (
+        thing.pos_ != "NOUN"
+        or thing.ent_type_
+        or lemma in lexicon.evidence_nouns
+        or lemma in lexicon.org_references
+        or RoleTable.default().org_sector(thing.text) is not None
+    ):
+        return None  # "a group that …, saying", "a study that …, finding": it may speak
+    governor = thing.head
+    for _ in range(3):
+        if governor.pos_ in {"VERB", "AUX"}:
+            return next((c for c in governor.children if c.dep_ in _SUBJECTS), None)
+        if governor.head.i == governor.i:
+            return None
+        governor = governor.head
+    return None
 
 
 def _shown_speaking(verb: Token, quoted: Sequence[bool]) -> Token | None:
@@ -473,19 +506,18 @@ class Cast:
         if found:
             return max(found, key=len)
         names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}]
-        if (
-            names
-            and span[-1].pos_ == "PROPN"
-            and span.root.pos_ == "PROPN"
-            and not span[0].is_lower
-        ):
+        if names and span[-1].pos_ == "PROPN" and span.root.pos_ == "PROPN":
             # a name the model missed: the trailing proper nouns after any title words
             start = span.end
             while start > span.start and span.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             if _title_as_noun(span.root) and start == span.root.i:
                 return None  # "The Speaker", "the local MP": a title, no name
-            return strip_titles(span.doc[start : span.end])
+            name = strip_titles(span.doc[start : span.end])
+            if not span[0].is_lower or (name.start > start and len(name) > 1):
+                # a lower-case phrase only with a rank or title before a full name
+                # ("defence spokesperson Lt Col Ravi Menon")
+                return name
         return None
 
     def person_holding(self, tok: Token) -> Span | None:
@@ -633,7 +665,7 @@ def served(phrase: Span) -> Token | None:
             continue
         if child.dep_ == "prep" and child.lower_ in _SERVING:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and _person(obj):
+            if obj is not None and (_person(obj) or _office_holder(obj, root)):
                 return obj
         if child.dep_ in {"acl", "amod"}:
             # "representing X", "close to X"
@@ -650,6 +682,18 @@ def _group_of(root: Token) -> Token | None:
         return None
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _office_holder(tok: Token, root: Token) -> bool:
+    """ "the senator", "the minister": one person named by their office, with no name set
+    beside the phrase ("a spokesman for the general, X, said": X speaks)."""
+    if named_apposition(root) is not None or named_apposition(tok) is not None:
+        return False
+    return (
+        tok.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and RoleTable.default().role(tok.lower_) is not None
+    )
 
 
 def _person(tok: Token) -> bool:

@@ -235,13 +235,18 @@ def _title_places(ent: Span) -> Places:
 
 def _labels(ent: Span) -> set[str]:
     """What the article says a named person is, in one word each: the head of an apposition
-    ("X, a Republican", "X, 34,") or the noun the name is set beside ("the singer X")."""
+    ("X, a Republican", "X, 34,") or the noun the name is set beside ("the singer X", "Coach
+    X")."""
     root = ent.root
     out = {c.lower_ for c in root.children if c.dep_ == "appos" and not ent.start <= c.i < ent.end}
     if root.dep_ == "appos":
         out.add(root.head.lower_)
-    if ent.start > 0 and ent.doc[ent.start - 1].pos_ == "NOUN":
-        out.add(ent.doc[ent.start - 1].lower_)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and (
+        before.pos_ == "NOUN"
+        or (before.pos_ == "PROPN" and before.is_title and not before.ent_type_)
+    ):
+        out.add(before.lower_)  # "the singer X"; "Coach X" read as a proper noun
     return out
 
 

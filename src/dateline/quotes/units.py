@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import is_negator
 from dateline.quotes.cues import Report
@@ -144,13 +144,24 @@ def _lead_trimmed(doc: Doc, spans: list[tuple[int, int]], after_cue: bool) -> li
     while k < len(span) - 1:
         tok = span[k]
         lead = tok.lower_ in _LEADS and (tok.dep_ in {"mark", "punct"} or _complementizer(tok))
-        when = after_cue and (
-            tok.ent_type_ in _WHEN or (tok.pos_ == "ADP" and span[k + 1].ent_type_ in _WHEN)
+        when = (
+            after_cue
+            and (tok.ent_type_ in _WHEN or (tok.pos_ == "ADP" and span[k + 1].ent_type_ in _WHEN))
+            and not _owning_date(span, k)
         )
         if not (lead or when):
             break
         k += 1
     return [(span[k].idx, b), *spans[1:]] if k else spans
+
+
+def _owning_date(span: Span, k: int) -> bool:
+    """Whether the date at ``k`` (or right after a preposition there) owns the noun after it
+    ("February's election would go ahead"): the clause's own words, not when it was said."""
+    j = k + 1 if span[k].pos_ == "ADP" else k
+    while j < len(span) and span[j].ent_type_ in _WHEN:
+        j += 1
+    return j > k and j < len(span) and span[j].tag_ == "POS"
 
 
 def _complementizer(tok: Token) -> bool:
