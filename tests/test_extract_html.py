@@ -533,3 +533,23 @@ def test_story_cards_set_in_the_story_are_teasers() -> None:
     assert "Crews and passengers said goodbye to the island's oldest boat on Sunday." in teasers
     assert "forty years" not in article.body
     assert article.headings == ["Fares stay the same", "How the crossing compares with the bridge"]
+
+
+def test_a_desk_social_pointer_and_a_donation_box_are_not_body() -> None:
+    """A line pointing to a desk's social accounts under the story, and a donation box's plea
+    and button set in it, are furniture; the story's paragraphs around them stay body."""
+    para = "The harbour board voted to dredge the inner basin before the summer season. " * 2
+    html = (
+        "<html><head><title>Harbour basin to be dredged</title></head><body><article>"
+        f"<h1>Harbour basin to be dredged</h1><p>{para}</p>"
+        "<div class='donate'><p>Our only aim is to report the tides so you can plan your "
+        "week. We need your help.</p><p><a href='/give'>I would like to contribute</a></p></div>"
+        f"<p>{para.replace('summer', 'autumn')}</p>"
+        "<p>Follow the Harbour Gazette Opinion desk on Facebook, Instagram, X and Threads.</p>"
+        "</article></body></html>"
+    )
+    article = extract_html(html)
+    assert article.body.count("dredge the inner basin") == 4
+    assert "We need your help" not in article.body
+    assert "contribute" not in article.body
+    assert "Threads" not in article.body

@@ -298,6 +298,9 @@ def test_boilerplate_and_teaser_lines() -> None:
         "Posted in Gardening, Small Spaces",
         "Tags:",
         "Written by Ada Quill",
+        "Follow the Harbour Gazette Opinion desk on Facebook, Instagram, X and Threads.",
+        "Our only aim is to report the tides so you can plan your week. We need your help.",
+        "I would like to contribute",
     ],
 )
 def test_notes_after_the_story_and_disclosures_are_furniture(text: str) -> None:
@@ -338,6 +341,9 @@ def test_story_sentences_like_notes_are_not_furniture() -> None:
     assert not is_teaser_line("Also: the ferry will run on Sundays.")
     assert not is_boilerplate("Fresh fish is delivered to your door by the co-op, she said.")
     assert not is_boilerplate("Prices were lower at the time, the harbour master said.")
+    assert not is_boilerplate("Follow the path along the quay to the old mill.")
+    assert not is_boilerplate("Follow the money, she said, and you find the board on Facebook.")
+    assert not is_boilerplate('"The water is rising. We need your help," the mayor said.')
     assert not is_boilerplate("By submitting the bid, the firm agreed to the council's terms.")
     assert is_teaser_heading("How to listen to The Harbour Podcast")
     assert not is_teaser_heading("How to watch the regatta live")
