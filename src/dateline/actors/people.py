@@ -402,8 +402,8 @@ def bare_surnames(index: DocIndex, doc_no: int, people: list[Person]) -> list[Na
 def _named_in_full(index: DocIndex, doc_no: int) -> list[NameMention]:
     """Entities the model gave another label that are a person's full name: two or three
     capitalised words with a person's title beside them, or opening with a known first name
-    and naming no place and no organisation ("Sophie Laurent" as ORG; not "Georgia Power",
-    "Jordan Valley")."""
+    and naming no place and no organisation ("Sophie Laurent" as ORG; not "Florence Mills",
+    "Chester Bridge")."""
     out = []
     for ent in index.doc.ents:
         if ent.label_ not in _MISLABELS or ent.id_:
