@@ -305,6 +305,8 @@ def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
         ("A Chilean senator called the Peruvian tariffs illegal on Tuesday.", True),
         ("The Bolivian minister called the Chilean vote a sham.", True),
         ("Peru's foreign minister described the Chilean decree as a betrayal.", True),
+        # one list of blame words for naming and for reported judgments (words.tsv)
+        ("A Chilean senator called the Peruvian plan dangerous and corrupt.", True),
         ("A Chilean senator called the Peruvian ruling a victory for free speech.", False),
         # the name told in passing in a clause on the noun: no judgment of its own
         ("Peru condemned the Chilean decree, a move it called illegal, on Monday.", False),

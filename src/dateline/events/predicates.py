@@ -29,6 +29,8 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM", "ADV"})
 _PHRASE_WORDS = 12
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+#: The word a lexicon row names for any word of blame (words.tsv class ``blame``).
+BLAME = "@blame"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
 #: Particles of phrasal verbs the parser also reads as adverbs ("pushed back", "backed down")
 _ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "away", "up"})
@@ -348,6 +350,15 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         ]
         if aimed:
             prep_words["at"] = [w for p in aimed for w in lemmas(p)]
+    # a word of blame among the object's or a preposition's words (words.tsv class blame)
+    # also stands as "@blame", which the lexicon's rows of naming name ("called X *reckless*");
+    # a reporting verb's judgment is read from its clause (:func:`_judged_content`) instead
+    if not rules.is_("report", lemma):
+        if any(rules.is_("blame", w) for w in object_words):
+            object_words.append(BLAME)
+        for words in prep_words.values():
+            if any(rules.is_("blame", w) for w in words):
+                words.append(BLAME)
     entries = (
         lexicon.match_verb(
             lemma,
@@ -371,7 +382,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
         # "said the plan was *reckless*": a reported judgment of blame on whom the reported
         # clause is about, its subject (a row of the reporting verb with the object word
         # "@blame" codes it; the words are class ``blame``)
-        found = lexicon.match_verb(lemma, object_lemmas=["@blame"])
+        found = lexicon.match_verb(lemma, object_lemmas=[BLAME])
         entry = found[0] if found and found[0].specificity > 0 else None
         if entry is not None and entry.cameo is not None:
             about = [g for g in judged_clause.children if g.dep_ in ("nsubj", "nsubjpass")]
