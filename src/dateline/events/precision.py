@@ -268,9 +268,7 @@ class Precision:
         """Whether the predicate is in the clause of what a poll, survey or study found
         (class ``finding``: "*polls show* that most voters *support* a ban", "a *survey found*
         most residents *oppose* the tax"): a measured opinion or state of many, not an act."""
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = _clause_head(tok)
         if node.dep_ != "ccomp":
             return False
         return any(
