@@ -422,6 +422,15 @@ def test_role_description_nobody_holds_stays_a_description(pipeline: Language) -
     assert q.speaker is not None and q.speaker.name == "the engineer"
 
 
+def test_role_description_is_not_a_person_its_own_clause_reports(pipeline: Language) -> None:
+    for text in (
+        "Police detained Tomas Greer at the border on Monday, the minister said.",
+        "Tomas Greer will step down next week, the party chairman said.",
+    ):
+        q = only(with_actors(pipeline, text))
+        assert q.speaker is not None and q.speaker.name.startswith("the "), text
+
+
 def test_organisation_fragment_speaks_as_its_full_name(pipeline: Language) -> None:
     text = (
         "The Coastal Anglers Alliance backed the bill. "

@@ -600,26 +600,31 @@ class _Names:
         subjects = cast.subjects()
         k = bisect.bisect_left(subjects, (at, "", 0))
         said = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        teller = None if said is None else said[0]
+        if teller is not None and teller.dep_ == "det":
+            teller = teller.head  # a description ("the minister said") tells through its noun
+
+        def reported(tok: Token) -> bool:
+            """Whether a person's word lies in what the teller's verb reports: "X will
+            resign, he said" and "police arrested X, the minister said" are about X."""
+            return teller is not None and any(
+                test(teller, tok) for test in (reported_by, asked_about, told_by_same)
+            )
+
         while k > 0:
             k -= 1
             offset, name, _ = subjects[k]
             if best is not None and offset <= best[0]:
                 break
             subject = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-            if (
-                said is not None
-                and subject is not None
-                and any(
-                    test(said[0], subject[0]) for test in (reported_by, asked_about, told_by_same)
-                )
-            ):
+            if subject is not None and reported(subject[0]):
                 continue  # "X will resign, he said": X is what he reports, not him
             if fits(name):
                 best = (offset, name, None)
                 break
         if best is None:
             for ent in reversed(cast.people):
-                if ent.end_char <= at:
+                if ent.end_char <= at and not reported(ent.root):
                     name = cast.full_name(ent)
                     if fits(name):
                         best = (ent.start_char, name, None)
