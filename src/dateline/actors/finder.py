@@ -286,6 +286,7 @@ def _things(
             inside_orgs.update(range(country_end, span.end))  # "defence ministry" as ORG
             nouns.setdefault(thing.key.split(":", 2)[2], set()).add(thing.key)
         once = {words: next(iter(keys)) for words, keys in nouns.items() if len(keys) == 1}
+        once.update(_head_echoes(index, nouns, once))
         for span, key in org_noun_echoes(index, once, taken | inside_orgs | modifiers):
             if any(d == n and m.start < span.start for d, m, _ in things[key].mentions):
                 things[key].mentions.append((n, span, "description"))
@@ -322,6 +323,25 @@ def _things(
 
 #: Words a name's initials skip ("Committee *for the* Protection *of* Journalists": CPJ).
 _UNINITIALLED = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "la", "des"})
+
+
+def _head_echoes(
+    index: DocIndex, nouns: dict[str, set[str]], once: dict[str, str]
+) -> dict[str, str]:
+    """Head nouns that echo one organisation noun: "the bank" after "Nigeria's central bank"
+    when the article names no other noun-thing with that head and no organisation whose name
+    ends in it ("World Bank"), for then "the bank" may be either."""
+    heads: dict[str, set[str]] = {}
+    for words, keys in nouns.items():
+        parts = words.split()
+        if len(parts) > 1:
+            heads.setdefault(parts[-1], set()).update(keys)
+    named_ends = {ent[-1].lower_ for ent in index.doc.ents if ent.label_ in {"ORG", "FAC"}}
+    return {
+        head: next(iter(keys))
+        for head, keys in heads.items()
+        if len(keys) == 1 and head not in once and head not in nouns and head not in named_ends
+    }
 
 
 def _initials(name: str) -> str:
