@@ -480,6 +480,24 @@ def test_a_symmetric_act_within_a_coordination_keeps_each_conjunct(nlp: Any) -> 
     }
 
 
+def test_members_fighting_an_object_together_do_not_fight_each_other(nlp: Any) -> None:
+    text = "Peru and Chile fought the locust swarms along their border last week."
+    pairs = {
+        (e.source.text, e.target.text)
+        for e in candidates(nlp, text)
+        if e.plover == "ASSAULT" and e.source and e.target
+    }
+    assert ("Peru", "Chile") not in pairs and ("Chile", "Peru") not in pairs
+    # without an object they fought each other
+    text = "Peru and Chile fought along their border last week."
+    pairs = {
+        (e.source.text, e.target.text)
+        for e in candidates(nlp, text)
+        if e.plover == "ASSAULT" and e.source and e.target
+    }
+    assert ("Peru", "Chile") in pairs
+
+
 def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
     # the parser hangs "warned" on the reported clause, whose subject is a boat
     text = (

@@ -583,6 +583,8 @@ def _symmetric(pred: Predicate, rules: CoderRules) -> bool:
     verb makes it together (class ``symmetric``, ``joint`` or ``light``: "reached an accord",
     "held talks"), or so is its complement's ("X and Y failed to reach *a deal*"). "X and Y
     criticised the deal" is not done together: the deal is what they criticised."""
+    if pred.noun is None and rules.is_("opposed", pred.token.lemma_) and pred.objects:
+        return False  # "X and Y fought corruption": together, against the object
     if rules.is_("symmetric", (pred.noun if pred.noun is not None else pred.token).lemma_):
         return True
     verbs = [(pred.token, list(pred.objects))] + [
