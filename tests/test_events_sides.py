@@ -655,6 +655,11 @@ def test_the_one_charged_is_the_target_without_what_they_are_charged_with(
     assert side_words(nlp, sentence, "ACCUSE", "target") == [charged]
 
 
+def test_the_agent_of_a_passive_charge_is_the_source_without_the_charge(nlp: Any) -> None:
+    text = "Bolivia has been accused by rights groups of arming militias in the north."
+    assert side_words(nlp, text, "ACCUSE", "source") == ["rights groups"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -61,12 +61,14 @@ def widened(p: Participant, sent: Span, pred: Token, charges: frozenset[str]) ->
 def _charge(prep: Token, head: Token, pred: Token, charges: frozenset[str]) -> bool:
     """Whether ``prep`` on the object of a verb of ``charges`` says what the one charged is said
     to have done, no words of theirs ("accused *X* of trying to ...", "blamed *X* for
-    failing to ...")."""
+    failing to ..."); in the passive the parse may hang it on the agent instead ("X was
+    accused by *Y* of arming ...")."""
+    charged = head.dep_ == "dobj" and head.head.i == pred.i
+    agent = head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == pred.i
     return (
         outside_phrase(prep)
         and prep.lower_ in ("of", "for")
-        and head.dep_ == "dobj"
-        and head.head.i == pred.i
+        and (charged or agent)
         and pred.lemma_.lower() in charges
     )
 
