@@ -323,3 +323,21 @@ def test_a_surname_that_is_a_countrys_name_stays_the_persons(pipeline: Language)
     text = "Senator Ruth Jordan criticised the bill on Monday. Jordan said it would fail."
     _, actors = run(pipeline, text)
     assert len(person(actors, "Ruth Jordan").mentions) == 2
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_whose_statement_comes_just_before(
+    pipeline: Language,
+) -> None:
+    # the article is about Peru (named three times); the spokesman is Chile's
+    text = (
+        "LIMA, May 2 - Peru's navy said Peruvian boats had been turned away from Peruvian "
+        "waters on Sunday.\n\n"
+        "Chile's foreign ministry said the boats had entered its waters. Spokesman Tomas Vidal "
+        "urged Lima to respect the maritime border."
+    )
+    _, actors = run(pipeline, text)
+    assert person(actors, "Tomas Vidal").country == "CHL"
+    # a paragraph break parts the statement from the name: no longer whose body it speaks for
+    text = text.replace("waters. Spokesman", "waters.\n\nSpokesman")
+    _, actors = run(pipeline, text)
+    assert person(actors, "Tomas Vidal").country == "PER"

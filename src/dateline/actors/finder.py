@@ -17,7 +17,7 @@ from dateline.actors.coref import (
     find_descriptions,
     find_pronouns,
 )
-from dateline.actors.home import former, home_country, spoke_in, us_legislator
+from dateline.actors.home import former, home_country, spoke_in, spoken_for, us_legislator
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.model import Actors, Entity, Mention, MentionKind
 from dateline.actors.orgs import (
@@ -243,12 +243,15 @@ def _in_context(person: Person, body_index: DocIndex, home: str | None) -> None:
     body = [m for m in person.mentions if m.doc_no == BODY]
     changed = False
     press = person.role is not None and person.role.group == "press"
+    spokesperson = person.role is not None and person.role.group == "spokesperson"
     if body and person.country is None and not press and (person.code or "")[:3] != "IGO":
         spoke = (spoke_in(body_index, m.span.start, m.span.end) for m in body)
         if any(us_legislator(doc, m.span.start, m.span.end) for m in body):
             person.known_country, person.sector, changed = "USA", person.sector or "LEG", True
         elif (place := next((c for c in spoke if c), None)) is not None:
             person.known_country, changed = place, True
+        elif spokesperson and (body_country := spoken_for(body_index, body[0].span.start)):
+            person.known_country, changed = body_country, True
         elif home is not None:
             person.known_country, person.home_country, changed = home, True, True
     if body and former(doc, body[0].span.start) and person.sector not in (None, "IGO"):

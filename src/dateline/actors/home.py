@@ -6,6 +6,8 @@ When they say nothing:
 - a US congressional title or a party-state tag marks a US legislator: "Sen. X", "Rep. X",
   "X (D-N.M.)", "X (R-Texas)" (a state in such a tag means the United States);
 - the place a statement was given in: "X said in Lima", "X told reporters in Lima";
+- for a spokesperson named without a body, the body whose statement comes just before
+  ("X's foreign ministry said .... Spokesman Y ...");
 - otherwise the article's *home* country: the country the article names most (a city counts
   for its country, a US state for the United States) when it is named at least twice and
   more than any other, else the dateline's place, else the outlet's country (the
@@ -29,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.context import DocIndex
 from dateline.actors.roles import words
-from dateline.nlp import filed_from
+from dateline.nlp import filed_from, text_of
 from dateline.nlp.gazetteer import Gazetteer
 
 #: "(D-N.M.)", "(R-Texas)", "(I-Vt.)", "(D-NY)": a party letter, a dash, a state.
@@ -89,6 +91,33 @@ def spoke_in(index: DocIndex, start: int, end: int) -> str | None:
             city = index.gazetteer.place_by_name(place.text)
             if city is not None:
                 return city.iso3
+    return None
+
+
+def spoken_for(index: DocIndex, start: int) -> str | None:
+    """The country of the body a bare spokesperson speaks for ("China's foreign ministry said
+    .... *Spokesman X* added ..."): the subject with a country of the last statement verb
+    before the name, in the name's sentence or the one before it in the same paragraph. A
+    spokesperson named without a body is that body's, not the country the article is about.
+    None when no such statement comes first."""
+    doc = index.doc
+    sent = doc[start].sent
+    lo = sent.start
+    if lo > 0:
+        before = doc[lo - 1].sent
+        last = [t for t in before if not t.is_space][-1:]
+        first = next((t for t in sent if not t.is_space), doc[start])
+        if last and "\n" not in text_of(doc)[last[0].idx + len(last[0]) : first.idx]:
+            lo = before.start  # the sentence before, when no paragraph break parts them
+    for tok in reversed(doc[lo:start]):
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in words("statement"):
+            continue
+        for t in tok.subtree:
+            ent = index.ent_at[t.i]
+            country = index.country_of_ent(ent) if ent is not None else None
+            if country is not None:
+                return country
+        return None  # the nearest speaker names no country: no guess past them
     return None
 
 
