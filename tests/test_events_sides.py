@@ -498,6 +498,17 @@ def test_members_fighting_an_object_together_do_not_fight_each_other(nlp: Any) -
     assert ("Peru", "Chile") in pairs
 
 
+def test_he_or_she_is_the_person_the_actors_stage_resolved(nlp: Any) -> None:
+    text = (
+        "Chile's foreign ministry condemned the raid on Monday. President Ana Ruiz, who took "
+        "office in May, is expected to visit the border next week. She has ordered the army "
+        "to reinforce patrols."
+    )
+    orders = [e for e in candidates(nlp, text) if e.trigger == "ordered"]
+    assert orders and all(e.source is not None for e in orders)
+    assert {(e.source.name, e.source.text) for e in orders if e.source} == {("Ana Ruiz", "She")}
+
+
 def test_a_thing_in_the_reported_clause_does_not_speak(nlp: Any) -> None:
     # the parser hangs "warned" on the reported clause, whose subject is a boat
     text = (

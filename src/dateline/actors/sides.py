@@ -50,6 +50,8 @@ _OBJECTS = frozenset({"dobj", "pobj", "dative"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 #: ... but "met *in Nairobi*" names a place, not an actor
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
+#: The pronouns only a person is: the actors stage's coreference resolves them.
+_PERSONAL = frozenset({"he", "she"})
 #: Possessive pronouns that can stand for an organisation ("the bloc ... *its* envoy").
 _OWNER_PRONOUNS = frozenset({"its", "their"})
 #: A person's possessive pronouns: the bodies they own are of that person's country. ("its"
@@ -340,6 +342,10 @@ class Sides:
                 return [replace(p, via="pronoun")]
             if p is None and thing_before(head, self.one):
                 return []  # "the report is long, yet it blames ...": the thing, no actor
+            if p is None and head.lower_ in _PERSONAL:
+                person = self._person_at(head)
+                if person is not None:
+                    return [person]
             p = p or self.last
             if p is None:
                 return []
@@ -356,6 +362,20 @@ class Sides:
                 )
             ]
         return None
+
+    def _person_at(self, pronoun: Token) -> Participant | None:
+        """The person the actors stage resolved "he" or "she" to (its coreference reads the
+        sentences before, and a person's gender), as the side: the last actor named as a
+        subject is only the fallback ("President X ... is expected to ... He has ordered
+        ...": X, not the country a statement in between named)."""
+        if self.actors is None:
+            return None
+        start = self.offset + pronoun.idx
+        end = start + len(pronoun)
+        actor = self._at(start, end)
+        if actor is None or actor.type != "PERSON":
+            return None
+        return replace(_of_actor(actor, pronoun.text, None, start, end), via="pronoun")
 
     def _lookup(self, start: int, end: int, head: Token) -> ActorLike | None:
         if self.actors is None:
