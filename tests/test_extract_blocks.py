@@ -387,3 +387,51 @@ def test_a_quoted_question_closing_the_story_stays_body() -> None:
     fair = "The spring fair opens on the green with stalls, music and a plant swap for all."
     words = "\u201cWhy? Get off my stall,\u201d the baker told the goat."
     _assert_roles([("p", fair, False, "paragraph"), ("p", words, False, "paragraph")])
+
+
+_FAIR = "The spring fair opens on the green with stalls, music and a plant swap for all."
+_STALLS = "Traders said the new stalls would stay open until the evening on both days."
+
+
+def _edge_roles(line: str, role: str, *, first: bool = False) -> None:
+    """``line`` as the first (or last) of three story paragraphs gets ``role``."""
+    story = [("p", _FAIR, False, "paragraph"), ("p", _STALLS, False, "paragraph")]
+    piece = ("p", line, False, role)
+    _assert_roles([piece, *story] if first else [*story, piece])
+
+
+def test_a_closing_pointer_to_a_website_is_furniture_only_as_the_last_paragraph() -> None:
+    """'For more information, visit <site>' or 'The full results can be viewed at <site>'
+    closing the story points elsewhere: furniture. Inside the story such a line stays body, and
+    a closing line that names no address is the story's own."""
+    for pointer in (
+        "For more information and to book a stall, please visit greenfair.example.org",
+        "For further details: https://greenfair.example.org/stalls",
+        "The full list of prize winners can be viewed at greenfair.example.org.",
+    ):
+        _edge_roles(pointer, "boilerplate")
+        _edge_roles(pointer, "paragraph", first=True)
+    _edge_roles("For more information, the organisers said, ask at the town hall.", "paragraph")
+
+
+def test_a_comments_plea_closing_the_story_is_furniture() -> None:
+    """'What do you think? Let us know in the comments ...' closing the story asks the reader
+    to comment: furniture."""
+    plea = "What do you think of the new stalls? Let us know in the comments and share this story!"
+    _edge_roles(plea, "boilerplate")
+
+
+def test_an_editors_note_opening_the_story_is_furniture_only_there() -> None:
+    """An 'Editor's note:' before the story (the series it belongs to, where else to read it)
+    is the desk's, not the story; a note between the story's paragraphs (an aside to the
+    reader, "[Editor's note: click the map to enlarge it.]") stays body."""
+    _edge_roles(
+        "Editor's note: This is part three of a series on market towns.", "boilerplate", first=True
+    )
+    _assert_roles(
+        [
+            ("p", _FAIR, False, "paragraph"),
+            ("p", "[Editor's note: click the map below to enlarge it.]", False, "paragraph"),
+            ("p", _STALLS, False, "paragraph"),
+        ]
+    )

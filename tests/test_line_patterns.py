@@ -42,13 +42,21 @@ def test_same_answer_as_the_alternation(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["boilerplate.txt", "teaser_lines.txt", "date_lines.txt", "closing_lines.txt"]
+    "name",
+    [
+        "boilerplate.txt",
+        "teaser_lines.txt",
+        "date_lines.txt",
+        "closing_lines.txt",
+        "opening_lines.txt",
+    ],
 )
 def test_data_files_same_answer(name: str) -> None:
     invented = (
         "sign up for our the newsletter staff writers contributed reporting may be reached "
         "at desk@example.org start your subscription subscribing to newsletters 5 min read "
-        "listen wherever you get your podcasts share this copyright march 3, 2024"
+        "listen wherever you get your podcasts share this copyright march 3, 2024 editor's note: "
+        "for more information, visit example.org let us know in the comments can be viewed at"
     )
     words = invented.split()
     texts = [" ".join(words[i:j]) for i, j in itertools.combinations(range(len(words) + 1), 2)]

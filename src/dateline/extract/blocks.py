@@ -21,6 +21,7 @@ from dateline.extract.html_rules import (
     is_boilerplate,
     is_closing_line,
     is_date_line,
+    is_opening_line,
     is_teaser_heading,
     is_teaser_line,
     norm,
@@ -638,6 +639,9 @@ def classify(
     if len(paragraphs) > 1 and is_closing_line(blocks[paragraphs[-1]].text):
         # the story's last paragraph is a pitch ("Want more ...? Sign up ..."): furniture
         blocks[paragraphs[-1]] = Block("boilerplate", blocks[paragraphs[-1]].text)
+    if len(paragraphs) > 1 and is_opening_line(blocks[paragraphs[0]].text):
+        # the story's first paragraph is the desk's note ("Editor's note: ..."): furniture
+        blocks[paragraphs[0]] = Block("boilerplate", blocks[paragraphs[0]].text)
     for index in range(len(blocks) - 1, -1, -1):
         role = blocks[index].role
         if role == "paragraph":

@@ -382,14 +382,23 @@ def is_teaser_line(text: str) -> bool:
     return len(key) < 400 and line_patterns("teaser_lines.txt").match(key)
 
 
-#: a closing line longer than this is the story's own text, not a pitch
+#: a closing or opening line longer than this is the story's own text, not a pitch or a note
 CLOSING_CHARS = 300
 
 
 def is_closing_line(text: str) -> bool:
     """A line that is furniture as the story's last paragraph (closing_lines.txt)."""
+    return _edge_line(text, "closing_lines.txt")
+
+
+def is_opening_line(text: str) -> bool:
+    """A line that is furniture as the story's first paragraph (opening_lines.txt)."""
+    return _edge_line(text, "opening_lines.txt")
+
+
+def _edge_line(text: str, name: str) -> bool:
     key = _pattern_key(text)
-    return len(key) < CLOSING_CHARS and line_patterns("closing_lines.txt").match(key)
+    return len(key) < CLOSING_CHARS and line_patterns(name).match(key)
 
 
 def is_teaser_heading(text: str) -> bool:
