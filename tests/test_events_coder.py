@@ -209,6 +209,9 @@ def test_no_event(nlp: Any, text: str) -> None:
         "A Chilean former senator pleaded guilty to bribery on Monday.",  # a plea
         "Storm Ingrid slammed into the Irish coast on Tuesday.",  # a collision, no criticism
         "The Bolivian government failed to free the jailed activists.",  # not done
+        "Peru stopped short of saying it would expel the Chilean envoy.",  # not said
+        "The Chilean navy refrained from attacking the Peruvian trawlers.",
+        "The Chilean leader stopped short of saying his party would block the bill.",
         "The Indian carmaker bought a Korean battery maker on Monday.",  # a takeover
         "The Japanese firm unveiled a new electric car in Paris.",  # a product
         "The Peruvian government declared a health emergency over dengue.",  # no coercion

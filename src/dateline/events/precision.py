@@ -99,6 +99,8 @@ class Precision:
             return "clause"  # "X, *backed by* Y, signed ...": who X is, not what Y did
         if tok.dep_ == "xcomp" and rules.is_verb("unfulfilled", tok.head):
             return "negated"  # "*failed to* release the prisoners": not released
+        if _forgone(tok, rules):
+            return "negated"  # "*stopped short of* saying they would block it": not said
         main = tok.head.idx < cut or _verbless_main(tok)
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names
@@ -632,6 +634,24 @@ def _just_before(clause: Token, rules: CoderRules) -> bool:
         c.dep_ in ("npadvmod", "advmod") and c.i < mark.i and rules.is_("recent", c.lemma_)
         for c in clause.children
     )
+
+
+def _forgone(tok: Token, rules: CoderRules) -> bool:
+    """Whether the predicate lies in a gerund after "of" or "from" that a verb says was not
+    done: one of ``words.tsv`` class ``forgone`` ("*refrained from* attacking", "*held off
+    from*") or a verb with "short" ("*stopped short of* saying", "*fell short of* backing")."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ != "pcomp" or node.head.lower_ not in ("of", "from"):
+            continue
+        verb = node.head.head
+        if verb.lower_ == "short" and verb.head.pos_ == "VERB":
+            return True  # "short of" hung on the adverb: "stopped [short [of saying]]"
+        if verb.pos_ == "VERB" and (
+            rules.is_verb("forgone", verb)
+            or any(c.dep_ == "advmod" and c.lower_ == "short" for c in verb.children)
+        ):
+            return True
+    return False
 
 
 def _described_by(verb: Token) -> bool:

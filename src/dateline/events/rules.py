@@ -37,7 +37,7 @@ CLASSES = (
     *("habitual", "recurring", "duration", "cumulative", "previously", "thing", "control", "joint"),
     *("charge", "contrast", "circumstance", "means", "sent", "hazard", "unfulfilled"),
     *("topic", "provision", "instrument", "caution", "naming", "deed", "game", "finding", "cargo"),
-    *("blame", "opposed"),
+    *("blame", "opposed", "forgone"),
 )
 
 
