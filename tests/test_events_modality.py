@@ -430,3 +430,17 @@ def test_a_joined_verb_of_its_own_tense_is_not_under_the_first_ones_negation(nlp
 def test_an_act_judged_unlikely_is_no_act(nlp: Any) -> None:
     text = "Analysts said the Chilean government was unlikely to back down on the tariffs."
     assert ("CONCEDE", "asserted") not in kinds(nlp, text)
+
+
+def test_a_while_clause_after_the_act_adds_another_act(nlp: Any) -> None:
+    # set before the news, "while" frames it; told after, it joins one more act of the news
+    text = (
+        "The Chilean opposition criticised the accord on Monday, while Peruvian farmers "
+        "staged a protest outside the Chilean embassy."
+    )
+    assert modalities(nlp, text).get("staged") == "asserted"
+    text = (
+        "While Peruvian farmers staged a protest outside the Chilean embassy, the Chilean "
+        "opposition criticised the accord on Monday."
+    )
+    assert modalities(nlp, text).get("staged") == "background"

@@ -309,12 +309,16 @@ class Precision:
         praised the budget, the opposition ...", "*although* the minister had opposed the
         tax, ..."): a contrast told to frame the reported act, not reported itself
         (background). A progressive "while" clause tells a time ("while they were marching,
-        police fired"), not a contrast."""
+        police fired"), not a contrast; nor does a "while" clause told after the act it hangs
+        on tell its background: it adds one more act of the news ("X said ..., *while*
+        civic groups staged a protest outside the embassy")."""
         node = _clause_head(tok)
         if node.dep_ != "advcl":
             return False
         mark = next((c for c in node.children if c.dep_ == "mark"), None)
         if mark is None or not self.rules.is_("contrast", mark.lower_):
+            return False
+        if mark.lower_ == "while" and node.i > node.head.i:
             return False
         return not (mark.lower_ == "while" and node.tag_ == "VBG")
 
