@@ -444,3 +444,14 @@ def test_a_while_clause_after_the_act_adds_another_act(nlp: Any) -> None:
         "opposition criticised the accord on Monday."
     )
     assert modalities(nlp, text).get("staged") == "background"
+
+
+def test_an_intent_told_in_a_past_period_is_as_old(nlp: Any) -> None:
+    # the teller's words dated to a past month carry an intent of back then, not news
+    for text in (
+        "Chile's president said in June that his forces would observe a truce.",
+        "Peru said in 2019 that it would not attend the summit.",
+    ):
+        assert code(nlp, text) == [], text
+    text = "Chile's president said on Monday that his forces would observe a truce."
+    assert [e.plover for e in code(nlp, text)] == ["AGREE"]
