@@ -851,3 +851,21 @@ def test_a_verb_the_parser_hung_on_an_apposition_is_the_sentences_own(nlp: Any) 
     assert next(t for t in doc if t.text == "called").dep_ == "acl"  # the misparse
     e = one([e for e in code(nlp, text, actors="real") if e.plover == "REQUEST"])
     assert e.source is not None and e.source.text.startswith("Quito Mayor Pabel Munoz")
+
+
+def test_the_bare_noun_is_the_actor_named_with_it_just_before(nlp: Any) -> None:
+    # "the ministry" after "Chile's foreign ministry": that ministry, not the article's home
+    # nor a country the sentence names as a place
+    text = (
+        "LIMA, March 3 (Wire) - Peru and Bolivia signed a trade pact on Monday.\n\n"
+        "Chile's foreign ministry criticised the pact on Monday. A spokesman said the ministry "
+        "condemned the pact as a provocation to exporters in Argentina."
+    )
+    doc = nlp(text)
+    article = Article(published=PUBLISHED, body=text)
+    got = {
+        (e.source.text, e.source.country)
+        for e in code_events(doc, article, None)
+        if e.plover == "ACCUSE" and e.source is not None
+    }
+    assert ("the ministry", "CHL") in got
