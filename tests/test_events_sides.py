@@ -861,11 +861,5 @@ def test_the_bare_noun_is_the_actor_named_with_it_just_before(nlp: Any) -> None:
         "Chile's foreign ministry criticised the pact on Monday. A spokesman said the ministry "
         "condemned the pact as a provocation to exporters in Argentina."
     )
-    doc = nlp(text)
-    article = Article(published=PUBLISHED, body=text)
-    got = {
-        (e.source.text, e.source.country)
-        for e in code_events(doc, article, None)
-        if e.plover == "ACCUSE" and e.source is not None
-    }
-    assert ("the ministry", "CHL") in got
+    sources = [e.source for e in code(nlp, text, actors="real") if e.plover == "ACCUSE"]
+    assert ("the ministry", "CHL") in {(s.text, s.country) for s in sources if s is not None}
