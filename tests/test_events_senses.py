@@ -339,3 +339,9 @@ def test_what_a_vehicle_sent_carries_is_what_is_sent(nlp: Any) -> None:
 def test_duties_laid_on_goods_are_sanctions(nlp: Any, text: str) -> None:
     # a duty or levy on another's goods is an economic sanction (163), not a blow
     assert {e.plover for e in candidates(nlp, text)} == {"SANCTION"}
+
+
+def test_a_letter_signed_is_no_agreement_its_appeal_is_the_act(nlp: Any) -> None:
+    # signing a letter or a petition signs no accord; what the letter urges is the request
+    text = "Sixty Chilean lawmakers signed a letter urging Peru to release the fishermen."
+    assert {e.plover for e in candidates(nlp, text) if e.modality == "asserted"} == {"REQUEST"}
