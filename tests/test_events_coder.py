@@ -800,3 +800,22 @@ def test_a_reported_judgment_of_blame_is_criticism(nlp: Any, text: str, target: 
     """A reporting verb whose clause judges someone with a word of blame criticises them."""
     found = [e for e in candidates(nlp, text) if e.cameo == "111"]
     assert [e.target.text if e.target else None for e in found] == ([target] if target else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Chilean opposition said Peru had failed to protect the miners.", "Peru"),
+        ("Chile said Peru had failed to reach a deal with Bolivia.", None),  # a rejection
+        ("Chile's foreign minister told reporters that Peru failed to stop the smugglers.", "Peru"),
+        ("Officials said the talks failed to produce a deal.", None),  # no one failed
+        ("Chile said Peru did not fail to pay its debts.", None),  # negated
+    ],
+)
+def test_a_reported_failure_of_someone_is_criticism(
+    nlp: Any, text: str, target: str | None
+) -> None:
+    """A reporting verb whose clause tells that someone failed to do what was theirs to do
+    criticises them, as a reported judgment of blame does."""
+    found = [e for e in candidates(nlp, text) if e.cameo == "111"]
+    assert [e.target.text if e.target else None for e in found] == ([target] if target else [])

@@ -408,3 +408,50 @@ def test_a_deed_told_in_the_simple_present_is_ongoing(nlp: Any) -> None:
     assert told(nlp, "Peruvian advisers now help Chilean forces.") == [("AID", "ongoing")]
     text = "Peruvian advisers helped Chilean forces on Monday."
     assert [e.modality for e in code(nlp, text)] == ["asserted"]
+
+
+def test_a_joined_verb_of_its_own_tense_is_not_under_the_first_ones_negation(nlp: Any) -> None:
+    # "would not X and rejected Y": the rejecting is told done; "did not X or Y" shares it
+    text = (
+        "The Chilean minister said Santiago would not return to the talks while sanctions "
+        "remained, and rejected a Peruvian demand for access to the mine."
+    )
+    assert ("REJECT", "asserted") in kinds(nlp, text)
+    text = (
+        "The Peruvian opposition leader said the arrests would not stop the protests and "
+        "accused Chile of lying."
+    )
+    assert modalities(nlp, text).get("accused") == "asserted"
+    assert (
+        modalities(nlp, "Chile did not meet or call Peruvian officials.").get("call") != "asserted"
+    )
+
+
+def test_an_act_judged_unlikely_is_no_act(nlp: Any) -> None:
+    text = "Analysts said the Chilean government was unlikely to back down on the tariffs."
+    assert ("CONCEDE", "asserted") not in kinds(nlp, text)
+
+
+def test_a_while_clause_after_the_act_adds_another_act(nlp: Any) -> None:
+    # set before the news, "while" frames it; told after, it joins one more act of the news
+    text = (
+        "The Chilean opposition criticised the accord on Monday, while Peruvian farmers "
+        "staged a protest outside the Chilean embassy."
+    )
+    assert modalities(nlp, text).get("staged") == "asserted"
+    text = (
+        "While Peruvian farmers staged a protest outside the Chilean embassy, the Chilean "
+        "opposition criticised the accord on Monday."
+    )
+    assert modalities(nlp, text).get("staged") == "background"
+
+
+def test_an_intent_told_in_a_past_period_is_as_old(nlp: Any) -> None:
+    # the teller's words dated to a past month carry an intent of back then, not news
+    for text in (
+        "Chile's president said in June that his forces would observe a truce.",
+        "Peru said in 2019 that it would not attend the summit.",
+    ):
+        assert code(nlp, text) == [], text
+    text = "Chile's president said on Monday that his forces would observe a truce."
+    assert [e.plover for e in code(nlp, text)] == ["AGREE"]

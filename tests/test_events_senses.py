@@ -116,6 +116,7 @@ def test_money_given_to_someone_is_aid(nlp: Any) -> None:
         ("The Danish premier welcomed the new sanctions package on Monday.", "SUPPORT"),
         ("Kenya's poll chief defended the handling of the tally in Nakuru.", "SUPPORT"),
         ("The Kenyan president welcomed Uganda's leader in Nairobi.", "CONSULT"),
+        ("Ugandan state media welcomed the new duties on Kenyan sugar.", "SUPPORT"),
     ],
 )
 def test_judging_words_keep_their_sense(nlp: Any, text: str, plover: str) -> None:
@@ -307,6 +308,8 @@ def test_trade_talks_opened_are_talks_between_the_two(nlp: Any) -> None:
         ("Peru's foreign minister described the Chilean decree as a betrayal.", True),
         # one list of blame words for naming and for reported judgments (words.tsv)
         ("A Chilean senator called the Peruvian plan dangerous and corrupt.", True),
+        ("The Bolivian lawyer called the Chilean court's verdict a grave injustice.", True),
+        ("A Peruvian senator called the Chilean arrests unjustified.", True),
         ("A Chilean senator called the Peruvian ruling a victory for free speech.", False),
         # the name told in passing in a clause on the noun: no judgment of its own
         ("Peru condemned the Chilean decree, a move it called illegal, on Monday.", False),
@@ -323,3 +326,22 @@ def test_what_a_vehicle_sent_carries_is_what_is_sent(nlp: Any) -> None:
         "Peru sent ten trucks loaded with food to the flooded Bolivian towns.",
     ):
         assert "073" in {e.cameo for e in candidates(nlp, text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile hit Peruvian wine with duties of up to 30% on Monday.",
+        "Chile imposed anti-dumping duties on Peruvian steel on Monday.",
+        "Peru slapped a new levy on Chilean fruit imports.",
+    ],
+)
+def test_duties_laid_on_goods_are_sanctions(nlp: Any, text: str) -> None:
+    # a duty or levy on another's goods is an economic sanction (163), not a blow
+    assert {e.plover for e in candidates(nlp, text)} == {"SANCTION"}
+
+
+def test_a_letter_signed_is_no_agreement_its_appeal_is_the_act(nlp: Any) -> None:
+    # signing a letter or a petition signs no accord; what the letter urges is the request
+    text = "Sixty Chilean lawmakers signed a letter urging Peru to release the fishermen."
+    assert {e.plover for e in candidates(nlp, text) if e.modality == "asserted"} == {"REQUEST"}

@@ -14,7 +14,7 @@ from dateline.events import Event, code_events
 from dateline.events.coder import Coder
 from dateline.events.scorer import EventScorer
 from dateline.model import Article
-from event_helpers import PUBLISHED, candidates, nlp, side_words
+from event_helpers import PUBLISHED, candidates, code, nlp, one, side_words
 
 __all__ = ["nlp"]  # the fixture, shared from event_helpers
 
@@ -838,3 +838,28 @@ def test_a_violent_act_joined_to_a_reported_past_perfect_is_the_clause_subjects(
     the teller's, though the tagger reads "killed" as a simple past."""
     text = "The governor said rebels had shelled the town and killed four civilians."
     assert side_words(nlp, text, "ASSAULT", "source") == ["rebels", "rebels"]
+
+
+def test_a_verb_the_parser_hung_on_an_apposition_is_the_sentences_own(nlp: Any) -> None:
+    # "X, a candidate for the party, called on Y": parsed as a clause on "party", in a
+    # sentence with no verb of its own; its past tense is no participle's, and X acts
+    text = (
+        "Quito Mayor Pabel Munoz, a candidate for the leftist Citizen Revolution party, called "
+        "on the Ecuadorean president to declare a state of emergency."
+    )
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "called").dep_ == "acl"  # the misparse
+    e = one([e for e in code(nlp, text, actors="real") if e.plover == "REQUEST"])
+    assert e.source is not None and e.source.text.startswith("Quito Mayor Pabel Munoz")
+
+
+def test_the_bare_noun_is_the_actor_named_with_it_just_before(nlp: Any) -> None:
+    # "the ministry" after "Chile's foreign ministry": that ministry, not the article's home
+    # nor a country the sentence names as a place
+    text = (
+        "LIMA, March 3 (Wire) - Peru and Bolivia signed a trade pact on Monday.\n\n"
+        "Chile's foreign ministry criticised the pact on Monday. A spokesman said the ministry "
+        "condemned the pact as a provocation to exporters in Argentina."
+    )
+    sources = [e.source for e in code(nlp, text, actors="real") if e.plover == "ACCUSE"]
+    assert ("the ministry", "CHL") in {(s.text, s.country) for s in sources if s is not None}

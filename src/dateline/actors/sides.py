@@ -100,6 +100,8 @@ class Sides:
         #: noun phrase), or None
         self.floor: int | None = None
         self.last: Participant | None = None
+        #: reading the phrases of an earlier sentence (:meth:`_named_before` looks no further)
+        self._looking_back = False
         #: the one who did the last act of force told ("rebels shelled the town"), for a
         #: condemnation of "the attack" that names no one
         self.doer: Participant | None = None
@@ -293,8 +295,29 @@ class Sides:
             if actor is not None and actor.type == "PERSON":
                 return [_of_actor(actor, text, sector, start, end)]
         if not found:
-            return [Participant(person, text, None, sector, None, start, end, "text")]
+            unplaced = Participant(person, text, None, sector, None, start, end, "text")
+            bare = [t.lower_ for t in left if t.i != head.i] == ["the"] and not right
+            if person is None and bare and head.pos_ == "NOUN":
+                return [self._named_before(unplaced, head) or unplaced]
+            return [unplaced]
         return [participant(h, text, sector, start, end) for h in found]
+
+    def _named_before(self, made: Participant, head: Token) -> Participant | None:
+        """Who a bare "the <noun>" stands for ("North Korea's foreign ministry criticised
+        ... A spokesman said *the ministry* condemned ..."): the one country's actor the
+        sentence before or the paragraph's first names with the same head noun; else None.
+        Not the home country's, nor that of a place the sentence names."""
+        if self._looking_back:
+            return None  # reading an earlier sentence's phrases: no further back
+        self._looking_back = True
+        try:
+            named = [*self.before.previous(self.named_in), *self.before.topic(self.named_in)]
+        finally:
+            self._looking_back = False
+        word = head.lower_
+        same = [p for p in named if p.country and p.text.lower().rstrip(" ,.").endswith(word)]
+        countries = {p.country for p in same}
+        return stand_in(made, same[0]) if len(countries) == 1 else None
 
     def _owner_side(
         self, left: list[Token], sector: str | None, text: str, start: int, end: int

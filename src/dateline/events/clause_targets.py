@@ -125,6 +125,33 @@ def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+#: Dependencies inside a noun phrase, from a word of it up to its head ("X, *a candidate*
+#: *for* the *party*": appos, prep, pobj).
+_IN_PHRASE = frozenset({"appos", "prep", "pobj", "compound"})
+
+
+def verbless_subject(verb: Token) -> Token | None:
+    """The noun heading a sentence that has no main verb when ``verb`` is that sentence's main
+    verb the parser hung on it as a clause, else None: a sentence tells something, so its
+    only clause is what. On the head noun itself ("A panel urged talks ..." parsed as "a panel
+    [that was] urged ...", "<City>: The ministry will sign ..." hung on the dateline's word),
+    or, told in a past or present tense no participle has, on a word of the phrase beside it
+    ("X, the farmers' association, *called on* ...", "X, a candidate for the party, *called*
+    ..." hung on "association", "party")."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VB", "VBD", "VBN", "VBP", "VBZ"):
+        return None
+    head = verb.head
+    if next((t for t in head.children if t.dep_ == "acl"), None) != verb:
+        return None
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        steps = 0
+        while head.dep_ in _IN_PHRASE and head.head.i != head.i and steps < 6:
+            head, steps = head.head, steps + 1
+    if head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
 def charged_by(clause: Token, charges: frozenset[str]) -> Token | None:
     """The one charged when ``clause`` is a participle with no subject of its own hung on a
     verb of charging (``charges``: "accused", "blamed") after its object: the act it tells is

@@ -382,6 +382,10 @@ class Coder:
                 for r, direct in dated
             ):
                 modality = "planned"
+        elif how in ("intent", "refusal", "demand") and self._told_back_then(
+            tok, at.anchored, published
+        ):
+            return []  # "said in June that it would observe a truce": told in a past period
         sources, targets = self._sides(
             pred, how, sent, article.resolver, text, article.setting.home
         )
@@ -439,6 +443,13 @@ class Coder:
             )
             out.append(Candidate(event, feats, (tok.i, side_key(src), side_key(tgt)), shown, rank))
         return out
+
+    def _told_back_then(self, tok: Token, anchored: Anchored, published: date | None) -> bool:
+        """Whether the reporting verb that carries ``tok`` (an intent, refusal or demand) is
+        dated to a past period: what was said then is background, as the act would be."""
+        teller = self.precision.reporter(tok)
+        said = anchored.get(teller.i, []) if teller is not None else []
+        return any(dates_mod.is_background(r, published) for r, _ in said)
 
     def _told_on(self, tok: Token, anchored: Anchored) -> tuple[str, str] | None:
         """The day the reporting verb that carries ``tok`` is dated to, if it is one."""

@@ -14,7 +14,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from dateline.events import ontology
-from dateline.events.clause_targets import charged_by, subject_of
+from dateline.events.clause_targets import charged_by, subject_of, verbless_subject
 from dateline.events.implied_sides import FORCE_ROOTS
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
@@ -101,14 +101,17 @@ class Precision:
             return "negated"  # "*failed to* release the prisoners": not released
         if _forgone(tok, rules):
             return "negated"  # "*stopped short of* saying they would block it": not said
-        main = tok.head.idx < cut or _verbless_main(tok)
+        main = tok.head.idx < cut or verbless_subject(tok) is not None
         if tok.dep_ in _SKIP_CLAUSES and not main and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return "clause"  # "a letter *urging* ..." describes the act it names
         only_conj = True
         detached = False
         node = tok
+        own_tense = False  # the last step up was from a verb with a tense of its own
         while True:
             for c in node.children:
+                if own_tense and (is_negator(c) or c.dep_ == "aux"):
+                    continue  # "would *not* return ... and *rejected*": not the joined verb's
                 if is_negator(c):
                     if node.i == tok.i and self._refusal(tok, preds[tok.i]) is not None:
                         continue  # "said it would not ...": coded as the refusal
@@ -129,7 +132,7 @@ class Precision:
                     node.dep_ in _SKIP_CLAUSES
                     and node.tag_ != "VBG"
                     and node.head.idx >= cut
-                    and not _verbless_main(node)
+                    and verbless_subject(node) is None
                 ):
                     return "clause"
             if (
@@ -147,6 +150,7 @@ class Precision:
                 only_conj = False
             if node.head.i == node.i or node.dep_ in ("ROOT",) or node.head.idx < cut:
                 return None
+            own_tense = _own_tense(node)
             node = node.head
 
     def _foretells(self, verb: Token) -> bool:
@@ -307,12 +311,16 @@ class Precision:
         praised the budget, the opposition ...", "*although* the minister had opposed the
         tax, ..."): a contrast told to frame the reported act, not reported itself
         (background). A progressive "while" clause tells a time ("while they were marching,
-        police fired"), not a contrast."""
+        police fired"), not a contrast; nor does a "while" clause told after the act it hangs
+        on tell its background: it adds one more act of the news ("X said ..., *while*
+        civic groups staged a protest outside the embassy")."""
         node = _clause_head(tok)
         if node.dep_ != "advcl":
             return False
         mark = next((c for c in node.children if c.dep_ == "mark"), None)
         if mark is None or not self.rules.is_("contrast", mark.lower_):
+            return False
+        if mark.lower_ == "while" and node.i > node.head.i:
             return False
         return not (mark.lower_ == "while" and node.tag_ == "VBG")
 
@@ -730,18 +738,18 @@ def _scoreline(verb: Token, rules: CoderRules) -> bool:
     return False
 
 
-def _verbless_main(verb: Token) -> bool:
-    """Whether a verb the parser hung as a clause on the noun heading a sentence that has no
-    main verb is that sentence's main verb ("A panel urged talks ..." parsed as "a panel [that
-    was] urged ...", "<City>: The ministry will sign ..." hung on the dateline's word): a
-    sentence tells something, so its only clause on its head is what."""
+def _own_tense(verb: Token) -> bool:
+    """Whether a verb joined to another carries a tense of its own that the other's
+    auxiliaries and negation do not reach: a past or present form joined to a bare verb
+    under an auxiliary ("said it *would not* return to talks *and rejected* a demand": the
+    rejecting is told done; "did not meet or call" shares the "did not")."""
     head = verb.head
     return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VB", "VBD", "VBN", "VBP", "VBZ")
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
-        and next((t for t in head.children if t.dep_ == "acl"), None) == verb
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
     )
 
 

@@ -151,19 +151,25 @@ def _complements(children: Iterable[Token], depth: int = 0) -> list[Token]:
     return out
 
 
-def _judged_content(children: Iterable[Token], rules: CoderRules) -> Token | None:
+def _judged_content(children: Iterable[Token], rules: CoderRules, lexicon: Lexicon) -> Token | None:
     """The reported clause among a reporting verb's ``children`` that judges its subject with
     a word of blame (class ``blame``: "said *the plan was reckless*", "told reporters *the
-    minister is a disgrace*"): a copula's complement or an adjective of blame in it; None
-    when negated ("was not illegal") or when the clause has no subject."""
+    minister is a disgrace*"): a copula's complement or an adjective of blame in it; or
+    one that tells someone failed at what was theirs to do (class ``unfulfilled``: "said
+    *the president had failed to protect* farmers"), unless the lexicon codes that failure
+    as an act of its own ("failed to reach a deal": a rejection); None when negated ("was
+    not illegal") or when the clause has no subject."""
     for c in children:
-        if c.dep_ != "ccomp" or c.lemma_ != "be":
+        failed = _failure(c, rules, lexicon)
+        if c.dep_ != "ccomp" or (c.lemma_ != "be" and not failed):
             continue
         subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or not _someone(subjects[0], rules):
             continue  # "said the weather was dangerous": no one judged
         if any(g.dep_ == "neg" for g in c.children):
             continue
+        if failed:
+            return c
         for g in c.children:
             if g.dep_ in ("acomp", "attr") and any(
                 rules.is_("blame", w.lemma_.lower())
@@ -171,6 +177,18 @@ def _judged_content(children: Iterable[Token], rules: CoderRules) -> Token | Non
             ):
                 return c
     return None
+
+
+def _failure(verb: Token, rules: CoderRules, lexicon: Lexicon) -> bool:
+    """Whether a verb tells a failure to do something (class ``unfulfilled`` with a "to"
+    complement: "failed to protect") that no lexicon row codes as an act of its own."""
+    if verb.pos_ != "VERB" or not rules.is_verb("unfulfilled", verb):
+        return False
+    comps = [g for g in verb.children if g.dep_ == "xcomp" and nlp.to_infinitive(g)]
+    if not comps:
+        return False
+    found = lexicon.match_verb(verb.lemma_, complements=[c.lemma_ for c in comps])
+    return not (found and found[0].cameo is not None and found[0].specificity > 0)
 
 
 def _someone(head: Token, rules: CoderRules) -> bool:
@@ -377,7 +395,7 @@ def verb_predicate(verb: Token, lexicon: Lexicon, rules: CoderRules) -> Predicat
     # one: an event noun ("declared a ceasefire", "announced a halt to grain exports") or what
     # a row names ("announced sanctions")
     report = rules.is_("report", lemma)
-    judged_clause = _judged_content(children, rules) if report else None
+    judged_clause = _judged_content(children, rules, lexicon) if report else None
     if judged_clause is not None:
         # "said the plan was *reckless*": a reported judgment of blame on whom the reported
         # clause is about, its subject (a row of the reporting verb with the object word

@@ -32,6 +32,7 @@ from dateline.events.clause_targets import (
     complement_targets,
     pobjs,
     subject_of,
+    verbless_subject,
 )
 from dateline.events.implied_sides import FORCE_ROOTS, agentive, inherit
 from dateline.events.lexicon import LexEntry
@@ -122,7 +123,10 @@ class Roles:
         if subject is None and tok.dep_ == "acl":
             # "protesters *calling for* ...": the noun; "a letter *urging*": its author
             noun = tok.head
-            if any(p.known for p in resolver.phrase(noun)):
+            heading = verbless_subject(tok)
+            if heading is not None and heading != noun:
+                subject = heading  # "X, the farmers' group, *called* ...": X
+            elif any(p.known for p in resolver.phrase(noun)):
                 subject = noun
             elif noun.dep_ in ("dobj", "pobj", "attr"):
                 verb = noun.head.head if noun.dep_ == "pobj" else noun.head
