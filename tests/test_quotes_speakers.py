@@ -477,6 +477,7 @@ def test_bodies_whose_nouns_end_like_abstract_ones_can_speak(pipeline: Language,
         # what a speaker did not say is no report of theirs
         "The police did not say how many of the marchers had been released.",
         "The mayor never said that the bridge would close.",
+        "The senator stopped short of saying that her party would block the budget.",
     ],
 )
 def test_no_reported_speech_where_nothing_was_reported(pipeline: Language, text: str) -> None:

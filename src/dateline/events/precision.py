@@ -19,7 +19,7 @@ from dateline.events.implied_sides import FORCE_ROOTS
 from dateline.events.model import Participant
 from dateline.events.predicates import Predicate, phrase_tokens
 from dateline.events.rules import CoderRules
-from dateline.nlp import aside_subject, is_negator, past_perfect, to_infinitive
+from dateline.nlp import aside_subject, is_negator, past_perfect, short_of, to_infinitive
 
 #: Code of a reported obligation ("X said Y must ...") -- demand, unspecified.
 DEMAND_CODE = "100"
@@ -645,20 +645,17 @@ def _just_before(clause: Token, rules: CoderRules) -> bool:
 
 
 def _forgone(tok: Token, rules: CoderRules) -> bool:
-    """Whether the predicate lies in a gerund after "of" or "from" that a verb says was not
-    done: one of ``words.tsv`` class ``forgone`` ("*refrained from* attacking", "*held off
-    from*") or a verb with "short" ("*stopped short of* saying", "*fell short of* backing")."""
+    """Whether the predicate lies in a gerund that a verb says was not done: after "of" under
+    a verb with "short" (:func:`dateline.nlp.short_of`: "*stopped short of* saying"), or
+    after "from" under one of ``words.tsv`` class ``forgone`` ("*refrained from*
+    attacking")."""
     for node in (tok, *tok.ancestors):
-        if node.dep_ != "pcomp" or node.head.lower_ not in ("of", "from"):
-            continue
-        verb = node.head.head
-        if verb.lower_ == "short" and verb.head.pos_ == "VERB":
-            return True  # "short of" hung on the adverb: "stopped [short [of saying]]"
-        if verb.pos_ == "VERB" and (
-            rules.is_verb("forgone", verb)
-            or any(c.dep_ == "advmod" and c.lower_ == "short" for c in verb.children)
-        ):
+        if short_of(node):
             return True
+        if node.dep_ == "pcomp" and node.head.lower_ == "from":
+            verb = node.head.head
+            if verb.pos_ == "VERB" and rules.is_verb("forgone", verb):
+                return True
     return False
 
 

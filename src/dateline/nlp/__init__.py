@@ -160,6 +160,20 @@ def is_negator(tok: Token) -> bool:
     return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
 
 
+def short_of(gerund: Token) -> bool:
+    """Whether a gerund is what a verb with "short" says was not done ("stopped *short of*
+    saying", "fell *short of* backing", the parse hanging "of" on the verb or on "short"): the
+    events stage's negated acts and the quotes stage's things not said read it alike."""
+    if gerund.dep_ != "pcomp" or gerund.head.lower_ != "of":
+        return False
+    above = gerund.head.head
+    if above.lower_ == "short":
+        return above.head.pos_ == "VERB"
+    return above.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ == "short" for c in above.children
+    )
+
+
 def to_infinitive(verb: Token) -> bool:
     """Whether a verb has the "to" of an infinitive among its dependents ("*to* mediate"):
     the events stage's complements and purposes and the quotes stage's "for X to" contents

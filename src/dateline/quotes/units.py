@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.nlp import is_negator
+from dateline.nlp import is_negator, short_of
 from dateline.quotes.cues import Report
 from dateline.quotes.drafts import Draft
 from dateline.quotes.model import Quote
@@ -94,8 +94,10 @@ def is_speech(doc: Doc, report: Report, speech_kinds: frozenset[str]) -> bool:
             return False
     if report.entry.kind == "according":
         return bool(report.content)
-    if any(is_negator(c) for c in cue.children):
-        return False  # "police did not say how many …", "she never said that …": not said
+    if any(is_negator(c) for c in cue.children) or short_of(cue):
+        # "police did not say how many …", "she never said that …", "stopped short of
+        # saying …": not said
+        return False
     return clausal(doc, report.content) or _that_clause(doc, report)
 
 
