@@ -901,6 +901,15 @@ def _sides(events: list[Event], plover: str, side: str) -> set[tuple[str, str | 
             "source",
             "The two men",
         ),
+        # no coordination: the two people the sentences before name alone as subjects
+        (
+            "Ghanaian President John Mensah arrived in Lome on Monday. "
+            "Togolese Prime Minister Victoria Dogbe received him at the airport.\n\n"
+            "The two leaders signed a fisheries accord on Tuesday.",
+            "SUPPORT",
+            "source",
+            "The two leaders",
+        ),
     ],
 )
 def test_a_group_phrase_stands_for_the_pair_named_before(

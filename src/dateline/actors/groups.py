@@ -26,10 +26,14 @@ from dateline.actors.model import Participant
 
 #: Resolves a phrase head (with its conjuncts) of a sentence to its participants.
 PhraseIn = Callable[[Token, At], list[Participant]]
+#: The actors we know a sentence names as its subjects.
+SubjectsIn = Callable[[At], list[Participant]]
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: kinds of group phrase that stand for people ("the two men", "the two leaders")
+_PEOPLE = frozenset({"person", "leader"})
 #: where the other side of an act done together stands: "met *Y*", "talks *with* Y"
 _OTHER_SIDE = frozenset({"dobj"})
 _WITH = frozenset({"with"})
@@ -56,10 +60,12 @@ def last_pair(
     recent: list[At],
     phrase_in: PhraseIn,
     together: AbstractSet[str],
+    subjects_in: SubjectsIn | None = None,
 ) -> list[Participant]:
     """The two actors a group phrase headed by ``head`` stands for, as the phrase: the
     nearest pair before it (in its sentence, then in ``recent``, nearest first) whose members
-    fit ``kind``; [] when none does."""
+    fit ``kind``; else, for people ("the two leaders"), the two people the sentences before
+    name alone as their subjects (``subjects_in``); [] when none does."""
     for at, before in _sentences(head, recent):
         (start, end), _ = at
         stop = min(end, before)
@@ -70,6 +76,22 @@ def last_pair(
                 members = _fit(pair, kind, phrase)
                 if members:
                     return members
+    if subjects_in is not None and kind[0] in _PEOPLE:
+        return _fit(_last_subjects(head, recent, subjects_in), kind, phrase)
+    return []
+
+
+def _last_subjects(head: Token, recent: list[At], subjects_in: SubjectsIn) -> list[Participant]:
+    """The two people last named alone as the subjects of the sentences before ("X arrived
+    ... Y welcomed him ... *The two leaders* signed"); [] when a sentence names several."""
+    found: dict[str, Participant] = {}
+    for at, _ in _sentences(head, recent)[1:]:
+        people = {_who(p): p for p in subjects_in(at) if p.kind == "PERSON"}
+        if len(people) > 1:
+            return []
+        found.update((k, p) for k, p in people.items() if k not in found)
+        if len(found) == 2:
+            return list(found.values())
     return []
 
 

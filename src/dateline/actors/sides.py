@@ -230,9 +230,15 @@ class Sides:
             return []
         self._grouping = True
         try:
-            return last_pair(head, kind, found[0], self.recent, self._phrase_in, self.together)
+            return last_pair(
+                head, kind, found[0], self.recent, self._phrase_in, self.together, self._subjects
+            )
         finally:
             self._grouping = False
+
+    def _subjects(self, at: At) -> list[Participant]:
+        """The actors we know the sentence ``at`` names as its subjects."""
+        return self.named_in(at, subjects_only=True)
 
     def _phrase_in(self, head: Token, at: At) -> list[Participant]:
         """The participants of a phrase head of the sentence ``at``."""
