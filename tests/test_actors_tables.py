@@ -96,6 +96,18 @@ def test_word_classes_are_a_table_users_extend(tmp_path: Path) -> None:
         RoleTable(tmp_path)
 
 
+def test_group_nouns_are_a_table_users_extend(tmp_path: Path) -> None:
+    # "the two leaders": people or states; "both sides": anyone; a row added is read
+    groups = RoleTable.default().groups
+    assert groups["leaders"] == ("leader", "GOV") and groups["sides"] == ("any", None)
+    shipped = Path(str(resources.files("dateline").joinpath("data/actors")))
+    for table in shipped.glob("*.tsv"):
+        (tmp_path / table.name).write_text(table.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "groups.tsv").open("a", encoding="utf-8") as out:
+        out.write("juntas\tstate\tMIL\n")
+    assert RoleTable(tmp_path).groups["juntas"] == ("state", "MIL")
+
+
 def test_actor_codes() -> None:
     assert actor_code("UKR", "GOV") == "UKRGOV"
     assert actor_code("XKX", "GOV") == "KSVGOV"  # CAMEO's Kosovo code

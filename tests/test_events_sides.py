@@ -863,3 +863,79 @@ def test_the_bare_noun_is_the_actor_named_with_it_just_before(nlp: Any) -> None:
     )
     sources = [e.source for e in code(nlp, text, actors="real") if e.plover == "ACCUSE"]
     assert ("the ministry", "CHL") in {(s.text, s.country) for s in sources if s is not None}
+
+
+# -- group phrases standing for a pair ("the two leaders", "both governments") -----------------
+
+
+def _sides(events: list[Event], plover: str, side: str) -> set[tuple[str, str | None]]:
+    found = [getattr(e, side) for e in events if e.plover == plover]
+    return {(p.text, p.code) for p in found if p is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "side", "phrase"),
+    [
+        # a coordination in the sentence before: the two leaders are its states' governments
+        (
+            "Ghana and Togo signed a fisheries accord on Tuesday. "
+            "The two leaders also agreed to hold a summit in March.",
+            "AGREE",
+            "source",
+            "The two leaders",
+        ),
+        # two sentences back, across a paragraph
+        (
+            "Ghana and Togo closed their border crossings on Monday. "
+            "Traders said queues of lorries stretched for miles.\n\n"
+            "The African Union urged both governments to reopen the crossings.",
+            "REQUEST",
+            "target",
+            "both governments",
+        ),
+        # the two sides of an act done together: the two people who met
+        (
+            "Ghanaian President John Mensah met Togolese Prime Minister Victoria Dogbe in Lome. "
+            "The two men discussed border security.",
+            "CONSULT",
+            "source",
+            "The two men",
+        ),
+        # no coordination: the two people the sentences before name alone as subjects
+        (
+            "Ghanaian President John Mensah arrived in Lome on Monday. "
+            "Togolese Prime Minister Victoria Dogbe received him at the airport.\n\n"
+            "The two leaders signed a fisheries accord on Tuesday.",
+            "SUPPORT",
+            "source",
+            "The two leaders",
+        ),
+    ],
+)
+def test_a_group_phrase_stands_for_the_pair_named_before(
+    nlp: Any, text: str, plover: str, side: str, phrase: str
+) -> None:
+    events = [e for e in coded(nlp, text) if e.modality == "asserted"]
+    assert {(phrase, "GHAGOV"), (phrase, "TGOGOV")} <= _sides(events, plover, side)
+
+
+def test_a_group_phrase_of_another_kind_stands_for_no_one(nlp: Any) -> None:
+    # two states are no "two men"; two people of one country are no "two countries"
+    text = (
+        "Ghana and Togo signed a fisheries accord on Tuesday. "
+        "The two men also agreed to hold a summit in March."
+    )
+    assert not [p for p in _sides(coded(nlp, text), "AGREE", "source") if p[1]]
+    text = (
+        "Ghanaian Finance Minister Kofi Mensah and Ghanaian Trade Minister Ama Owusu "
+        "signed a loan accord on Tuesday. "
+        "The European Union praised the two countries on Wednesday."
+    )
+    assert not [p for p in _sides(coded(nlp, text), "SUPPORT", "target") if p[1]]
+
+
+def test_a_pair_does_not_act_on_itself_as_both_sides(nlp: Any) -> None:
+    # the coordination is the subject of the very verb "both sides" is the object of
+    text = "Ghana and Togo urged both sides in the Malian conflict to accept a truce."
+    targets = _sides(coded(nlp, text), "REQUEST", "target")
+    assert targets and not [p for p in targets if p[1] in ("GHA", "TGO")]

@@ -27,7 +27,8 @@ read by the event coder too), ``org_descriptions.tsv`` ("the bloc" -> EU),
 ``gender.tsv`` (honorifics and titles for he/she), ``first_names.tsv`` (first names that tell
 one, from the 1990 US Census lists), ``not_names.tsv`` ("Avenue", "Cyclone"),
 ``words.tsv`` (word classes: verbs of asking and answering, honorifics, "acting" before a
-title), ``family_name_first.tsv`` and the generated ``kb.tsv``.
+title), ``groups.tsv`` (plural nouns of a group phrase standing for a pair: "the two
+*leaders*", "both *governments*"), ``family_name_first.tsv`` and the generated ``kb.tsv``.
 """
 
 from __future__ import annotations

@@ -155,6 +155,12 @@ class RoleTable:
         }
         #: word classes -> their words, normalised (``words.tsv``; see :data:`WORD_CLASSES`)
         self.words = _word_classes(root / "words.tsv")
+        #: plural nouns of a group phrase standing for a pair ("the two *leaders*") -> the
+        #: kind of pair they fit and the sector they give (``groups.tsv``)
+        self.groups: dict[str, tuple[str, str | None]] = {
+            word.lower(): (kind, None if sector == "-" else sector)
+            for word, kind, sector in _lines(root / "groups.tsv", 3)
+        }
         #: lowercase first words of titles: a cheap test before trying every length
         self.first_words = frozenset(k.split(" ")[0] for k in self.roles)
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.roles)

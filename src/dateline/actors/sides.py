@@ -36,9 +36,11 @@ from dateline.actors.antecedents import (
     thing_done,
 )
 from dateline.actors.earlier_sentences import At, EarlierSentences, stand_in
+from dateline.actors.groups import group_kind, last_pair
 from dateline.actors.model import ActorLike, ActorLookup, Participant
 from dateline.actors.phrase_gazetteer import PhraseGazetteer, participant
 from dateline.actors.phrase_words import head_sector, outside_phrase, phrase_words, titles
+from dateline.actors.roles import RoleTable
 from dateline.nlp import text_of
 from dateline.nlp.gazetteer import Gazetteer
 
@@ -57,6 +59,8 @@ _OWNER_PRONOUNS = frozenset({"its", "their"})
 #: A person's possessive pronouns: the bodies they own are of that person's country. ("its"
 #: and "their" are left to the rules above: an act on its own troops is aimed elsewhere.)
 _POSSESSIVES = frozenset({"his", "her"})
+#: Sentences before the current one a group phrase ("the two leaders") looks back over
+_RECENT = 3
 
 
 class Sides:
@@ -75,9 +79,13 @@ class Sides:
         text: str | None = None,
         relations: AbstractSet[str] = frozenset(),
         ents: dict[int, Span] | None = None,
+        together: AbstractSet[str] = frozenset(),
+        groups: Mapping[str, tuple[str, str | None]] | None = None,
     ) -> None:
         """``text`` and ``ents`` (the entity of each token index), when the caller has them,
-        spare reading the Doc for them again."""
+        spare reading the Doc for them again. ``together``: lemmas of acts two do together
+        ("meet"), whose two sides a later "the two leaders" may stand for; ``groups``: the
+        nouns of such group phrases (``groups.tsv``, :attr:`.roles.RoleTable.groups`)."""
         self.doc = doc
         #: offsets handed to ``actors.at`` are shifted by this (0: the Doc is the whole body)
         self.offset = 0
@@ -109,6 +117,12 @@ class Sides:
         #: (it is handed ``named_in`` on each call: holding the bound method would tie the
         #: two in a reference cycle that keeps the Doc alive until a full collection)
         self.before = EarlierSentences()
+        self.together = together
+        self.groups = RoleTable.default().groups if groups is None else groups
+        #: the sentences told so far, the current last (at most ``_RECENT``)
+        self.recent: list[At] = []
+        #: looking for the pair a group phrase stands for: group phrases stay as they are
+        self._grouping = False
         self._seen: dict[tuple[int, int], ActorLike | None] = {}
 
     def sentence(self, span: tuple[int, int], cut: int, new_paragraph: bool) -> None:
@@ -119,6 +133,7 @@ class Sides:
             (before, self.cut) if before != (0, len(self.doc)) else None, new_paragraph
         )
         self.span, self.cut = span, cut
+        self.recent = [*self.recent[-_RECENT:], (span, cut)]
 
     def named_in(self, at: At, subjects_only: bool = False) -> list[Participant]:
         """Actors we know (:attr:`.model.Participant.known`: a country, a body such as the
@@ -198,11 +213,41 @@ class Sides:
             plural = h.tag_ in ("NNS", "NNPS")
             named = any(t.pos_ == "PROPN" for t in h.subtree if t.i <= h.i)
             found = self.one(h)
+            if not self._grouping and not any(p.known for p in found):
+                found = self._group(h, found) or found
             heads += bool(found)
             out.extend(
                 replace(p, plural=plural, named=named) if plural or named else p for p in found
             )
         return _joined(out) if heads > 1 else out
+
+    def _group(self, head: Token, found: list[Participant]) -> list[Participant]:
+        """The two actors a group phrase stands for ("*the two leaders* agreed", "urged
+        *both governments*"), each in the phrase's words (:mod:`.groups`); [] when it is no
+        such phrase or no pair before it fits."""
+        kind = group_kind(head, self.groups)
+        if kind is None or len(found) != 1:
+            return []
+        self._grouping = True
+        try:
+            return last_pair(
+                head, kind, found[0], self.recent, self._phrase_in, self.together, self._subjects
+            )
+        finally:
+            self._grouping = False
+
+    def _subjects(self, at: At) -> list[Participant]:
+        """The actors we know the sentence ``at`` names as its subjects."""
+        return self.named_in(at, subjects_only=True)
+
+    def _phrase_in(self, head: Token, at: At) -> list[Participant]:
+        """The participants of a phrase head of the sentence ``at``."""
+        saved = self.span, self.cut
+        self.span, self.cut = at
+        try:
+            return self.phrase(head)
+        finally:
+            self.span, self.cut = saved
 
     def _floor(self, head: Token) -> int:
         """The first token a phrase headed by ``head`` may start at, for :attr:`floor`."""

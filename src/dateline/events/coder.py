@@ -227,6 +227,7 @@ class Coder:
             text,
             relations=self.rules.words["relation"],
             ents=ents,
+            together=self.rules.words["symmetric"],
         )
         context = _ArticleContext(text, published, ents, dates, setting, resolver)
         words = DocWords(doc)
