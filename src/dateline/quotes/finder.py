@@ -49,6 +49,7 @@ from dateline.quotes.references import (
     fuller_mention,
     issued_mention,
     officials_of,
+    owned_name,
     place_owned,
     refers_back,
     reported_by_name,
@@ -381,7 +382,8 @@ class _Names:
         elif (entity is None or name.split()[-1:] == [root.text]) and not any(
             t.ent_type_ == "PERSON" for t in target
         ):
-            name = place_owned(target) or name  # "Gaza's Health Ministry"
+            # "Gaza's Health Ministry"; "the ministry" resolved to "Syria's foreign ministry"
+            name = place_owned(target) or owned_name(name)
         if entity is None and not can_speak(target, self.lexicon):
             return None
         if entity is None and name == target.text and description_title(target) is None:

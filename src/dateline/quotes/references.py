@@ -540,6 +540,15 @@ def place_owned(phrase: Span) -> str | None:
     return f"{_adjective(where) or where} {' '.join(t.text for t in rest)}"
 
 
+def owned_name(name: str) -> str:
+    """A resolved body's name as :func:`place_owned` writes a phrase: "Syria's foreign
+    ministry" -> "Syrian foreign ministry" (a country's name before "'s" and more words); any
+    other name as it is."""
+    place, mark, rest = name.replace("’", "'").partition("'s ")
+    adjective = _adjective(place) if mark and rest else None
+    return f"{adjective} {rest}" if adjective else name
+
+
 @functools.cache
 def _adjectives() -> dict[str, str]:
     """Country ISO code -> its adjective (the first of ``demonyms.tsv``)."""
