@@ -71,6 +71,7 @@ from dateline.quotes.titles import (
     description_title,
     epithet_person,
     identified_later,
+    leader_of,
     named_next,
     other_place,
     people_of_place,
@@ -327,6 +328,14 @@ class _Names:
             if written is None:
                 return None
             return Speaker(written_name(written.root), phrase.text, start, end)
+        leader = leader_of(self.cast, target)
+        if leader is not None:
+            # "the union leader": the person named before as the union's head, whom a
+            # resolver reading titles alone may miss
+            name, entity = self.name_of(leader)
+            if entity is None:
+                name = self.cast.full_name(leader)
+            return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
