@@ -119,6 +119,13 @@ def test_a_description_is_the_head_word_of_a_longer_title() -> None:
             "We will take it to the courts,",
             "Tomas Quintero",
         ),
+        # a name set beside a place two phrases down from the speaker's noun
+        (
+            "Farmers blocked roads across the region on Monday.\n\nA farmer at a blockade "
+            "near Dijon, Marc Fournel, said he had not slept at home for four nights.",
+            "he had not slept at home for four nights",
+            "Marc Fournel",
+        ),
         # "the union leader": the person named before as the union's general secretary
         (
             '"Our patience has limits," said Owen Pritchard, general secretary of the Dock '
