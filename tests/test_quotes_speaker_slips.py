@@ -119,6 +119,14 @@ def test_a_description_is_the_head_word_of_a_longer_title() -> None:
             "We will take it to the courts,",
             "Tomas Quintero",
         ),
+        # the agency credited in a wire dateline is not "the company"
+        (
+            "PERTH (AP) - Rescuers were trying on Friday to reach six workers trapped after a "
+            "shaft collapsed at a nickel mine, the company said.",
+            "Rescuers were trying on Friday to reach six workers trapped after a shaft "
+            "collapsed at a nickel mine",
+            "the company",
+        ),
         # a name set beside a place two phrases down from the speaker's noun
         (
             "Farmers blocked roads across the region on Monday.\n\nA farmer at a blockade "
