@@ -1,7 +1,9 @@
 """Speakers through tagger slips and back references in whole invented articles: a person's
 name the model gave another label, a title's "of" phrase before a name, a description that
 is the head word of a longer title, a rank without its period, a participle hung on a clause
-about a thing, a dateline with a hyphen, a date that owns a noun."""
+about a thing, a dateline with a hyphen, a date that owns a noun; a pronoun after a paragraph
+the parse ran into the sentence before it, "the union leader" for the person named before as
+the union's head, an interview's answers written 'A: "…"'."""
 
 from __future__ import annotations
 
@@ -107,6 +109,54 @@ def test_a_description_is_the_head_word_of_a_longer_title() -> None:
             "You will know soon,",
             "Thiago Mendes",
         ),
+        # "X disagreed." opens its paragraph after a quote closing the one before: the parse
+        # runs both into one sentence, yet "he" is X, not the speaker of that quote
+        (
+            "Campaigner Tomas Quintero said the new rules were unlawful.\n\n"
+            "Finance Minister Paulo Serrano told reporters the rules would stand. Asked whether "
+            'they would survive a challenge, he said: "I am sure they will."\n\n'
+            'Quintero disagreed. "We will take it to the courts," he said.',
+            "We will take it to the courts,",
+            "Tomas Quintero",
+        ),
+        # the agency credited in a wire dateline is not "the company"
+        (
+            "PERTH (AP) - Rescuers were trying on Friday to reach six workers trapped after a "
+            "shaft collapsed at a nickel mine, the company said.",
+            "Rescuers were trying on Friday to reach six workers trapped after a shaft "
+            "collapsed at a nickel mine",
+            "the company",
+        ),
+        # a name set beside a place two phrases down from the speaker's noun
+        (
+            "Farmers blocked roads across the region on Monday.\n\nA farmer at a blockade "
+            "near Dijon, Marc Fournel, said he had not slept at home for four nights.",
+            "he had not slept at home for four nights",
+            "Marc Fournel",
+        ),
+        # "the union leader": the person named before as the union's general secretary
+        (
+            '"Our patience has limits," said Owen Pritchard, general secretary of the Dock '
+            "Workers Union.\n\nPorts Minister Alan Reese said the offer was fair.\n\n"
+            "The union leader said the strike would begin on Monday.",
+            "the strike would begin on Monday",
+            "Owen Pritchard",
+        ),
+        # ... set beside the phrase that says so, or in a relative clause
+        (
+            "The walkout was called by the union's general secretary, Sarah Whitcombe.\n\n"
+            "Energy Minister Paul Grant met executives on Sunday.\n\n"
+            "The union leader told reporters that talks would resume on Wednesday.",
+            "talks would resume on Wednesday",
+            "Sarah Whitcombe",
+        ),
+        (
+            "Among those at the talks was Henri Vasseur, who heads the country's biggest farm "
+            "union.\n\nA farmer at a blockade, Louis Vasseur, no relation to the union chief, "
+            "said he was tired.\n\nThe union leader said talks would resume on Wednesday.",
+            "talks would resume on Wednesday",
+            "Henri Vasseur",
+        ),
     ],
 )
 def test_speakers_through_slips(pipeline: Language, text: str, quote: str, speaker: str) -> None:
@@ -125,3 +175,18 @@ def test_a_dateline_with_a_hyphen_after_the_date_does_not_speak(pipeline: Langua
 def test_a_date_owning_a_noun_stays_in_the_reported_words(pipeline: Language) -> None:
     text = "The minister insisted on Monday that February's election would go ahead as planned."
     assert list(_by_text(pipeline, text)) == ["February's election would go ahead as planned"]
+
+
+def test_an_interview_answer_is_the_interviewee_s(pipeline: Language) -> None:
+    text = (
+        "The finance minister of Eastland, Jonas Weber, spoke to reporters on Thursday "
+        "about the budget.\n\n"
+        'Q: "Will taxes rise next year?"\n\n'
+        'A: "Not for families. We will ask more of the banks."\n\n'
+        'Q: "And the deficit?"\n\n'
+        'A: "It will fall below three percent by the summer."'
+    )
+    by_text = _by_text(pipeline, text)
+    answers = [q for q in by_text if q.startswith(("Not for", "It will fall"))]
+    assert len(answers) == 2, by_text
+    assert {by_text[q] for q in answers} == {"Jonas Weber"}, by_text

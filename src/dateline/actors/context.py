@@ -13,6 +13,7 @@ The same reading serves names (``before``/``after``) and descriptions (``descrip
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -75,6 +76,8 @@ class DocIndex:
             self.quoted_token.append(self.in_quotes(token.idx))
         self._sents = list(doc.sents) if self.has_sents else []
         self._sent_starts = [s.start for s in self._sents]
+        self._pieces = [p for s in self._sents for p in _paragraph_pieces(s)]
+        self._piece_starts = [p.start for p in self._pieces]
         #: each sentence's text once read (a Span's text is a join of its tokens)
         self._sent_texts: dict[int, str] = {}
 
@@ -83,10 +86,12 @@ class DocIndex:
         return i >= 0 and char < self.quoted[i][1]
 
     def sent_of(self, token: int) -> Span:
-        """The sentence of a token (the whole doc when it has no sentence boundaries)."""
-        if not self._sents:
+        """The sentence of a token (the whole doc when it has no sentence boundaries), cut
+        at a paragraph break the parse ran it over ("…it will." ¶ "X disagreed." read as
+        one): a paragraph opens a sentence."""
+        if not self._pieces:
             return self.doc[:]
-        return self._sents[bisect.bisect_right(self._sent_starts, token) - 1]
+        return self._pieces[bisect.bisect_right(self._piece_starts, token) - 1]
 
     def sentence(self, span: Span) -> str:
         if not self._sents:
@@ -488,3 +493,17 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((offset + marks[-1], offset + len(para)))
         offset += len(para) + 1
     return ranges
+
+
+def _paragraph_pieces(sent: Span) -> list[Span]:
+    """A sentence cut after each line break inside it (a break at its end stays)."""
+    doc = sent.doc
+    cuts = [
+        t.i + 1
+        for t in sent[:-1]
+        if "\n" in t.text_with_ws and not doc[t.i + 1].is_space and t.i + 1 < sent.end
+    ]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]

@@ -39,6 +39,7 @@ WORD_CLASSES = (
     "postnominal",
     "title_modifier",
     "led_by",
+    "heads",
     "agent_suffix",
 )
 #: Where a ``sectors.tsv`` row applies: the head of an actor phrase, a word of an

@@ -105,6 +105,11 @@ def attach(
             last.spans.extend(spans)
             last.marked.append(m)
             continue
+        if _interview_turn(text, m):
+            # 'Q: "…"', 'A: "…"': the turn's speaker is the interview's (see finder)
+            last = Draft("direct", spans, None, [m])
+            drafts.append(last)
+            continue
         label = _label_speaker(doc, text, m)
         if label is not None:
             spans[0] = (label.cue_end + 1, spans[0][1])
@@ -117,6 +122,15 @@ def attach(
         last = Draft("direct", spans, cue, [m])
         drafts.append(last)
     return drafts
+
+
+#: An interview's question or answer label opening the paragraph before a quotation mark.
+_TURN = re.compile(r"(?:\A|\n)[ \t]*[QA][ \t]*:[ \t]*\Z")
+
+
+def _interview_turn(text: str, m: Marked) -> bool:
+    """Whether a quote is an interview's question or answer ('Q: "…"', 'A: "…"')."""
+    return _TURN.search(text, max(0, m.outer_start - 8), m.outer_start) is not None
 
 
 def _nearest_cue(

@@ -20,6 +20,7 @@ Every step is linear in the document (one pass over tokens, lookups per quote).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -72,6 +73,7 @@ from dateline.quotes.titles import (
     description_title,
     epithet_person,
     identified_later,
+    leader_of,
     named_next,
     other_place,
     people_of_place,
@@ -328,6 +330,14 @@ class _Names:
             if written is None:
                 return None
             return Speaker(written_name(written.root), phrase.text, start, end)
+        leader = leader_of(self.cast, target)
+        if leader is not None:
+            # "the union leader": the person named before as the union's head, whom a
+            # resolver reading titles alone may miss
+            name, entity = self.name_of(leader)
+            if entity is None:
+                name = self.cast.full_name(leader)
+            return Speaker(name=name, text=phrase.text, start=start, end=end, entity=entity)
         name, entity = self._own(target, earlier)
         if self.resolver is not None:
             found = self.resolver.resolve(target.start_char, target.end_char)
@@ -647,6 +657,18 @@ class _Names:
                 entity, name = found
         return Speaker(name=name, text=self.text[a:b], start=a, end=b, entity=entity)
 
+    def last_named(self, end: int) -> Speaker | None:
+        """The last person named outside quotation marks before ``end``, as a speaker."""
+        ent = next((e for e in reversed(self.cast.people) if e.end_char <= end), None)
+        if ent is None:
+            return None
+        name, entity = self.name_of(ent)
+        if entity is None:
+            name = self.cast.full_name(ent)
+        return Speaker(
+            name=name, text=ent.text, start=ent.start_char, end=ent.end_char, entity=entity
+        )
+
     def after_sentence(self, start: int) -> Speaker | None:
         """The person who is the subject of the sentence right before a quote opening at
         ``start`` in the same paragraph, when the quote opens a sentence of its own."""
@@ -794,11 +816,17 @@ def _own_words(head: Token) -> Span:
     return head.doc[lo : head.i + 1]
 
 
+#: What opens an interview's question or answer paragraph before its quotation mark.
+_TURN = re.compile(r"\s*([QA])\s*:\s*[\"“‘']?\s*$")
+
+
 def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[Quote]:
     """A quote alone in its paragraph, with no cue, continues the quote that ends the
     paragraph before (the news convention): it joins that quote, or takes its speaker when
     that one is a report; with no quote there, the last person who is a subject of the
-    paragraph before is the speaker ("Howard went on." ¶ "…")."""
+    paragraph before is the speaker ("Howard went on." ¶ "…"). In an interview written as
+    turns, an answer ('A: "…"') is the person named before the first turn; a question ('Q:
+    "…"') is the unnamed interviewer's."""
     paras = paragraphs(text)
     starts = [a for a, _ in paras]
 
@@ -807,6 +835,8 @@ def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[
         return n if n >= 0 and offset <= paras[n][1] else -1
 
     out: list[Quote] = []
+    answers: list[Speaker] = []  # who answered an interview's questions ('A: "…"')
+    turns = -1  # where the interview's first turn opens
     for quote in quotes:
         prev = out[-1] if out else None
         p = para_of(quote.start)
@@ -814,6 +844,22 @@ def _continue_paragraphs(text: str, quotes: list[Quote], names: _Names) -> list[
             out.append(quote)
             continue
         a, b = paras[p]
+        turn = _TURN.match(text[a : quote.start])
+        if turn is not None and not words(text[quote.end : b]):
+            # an interview's turn: a question, 'Q: "…"', is the interviewer's, whom the
+            # article does not name; an answer, 'A: "…"', the interviewee's, named before
+            # the first turn (or the answer before)
+            turns = a if turns < 0 else turns
+            if turn.group(1) == "A":
+                quote.speaker = (
+                    answers[-1]
+                    if answers
+                    else names.last_subject(0, turns) or names.last_named(turns)
+                )
+                if quote.speaker is not None:
+                    answers.append(quote.speaker)
+            out.append(quote)
+            continue
         if words(text[a : quote.start] + text[quote.end : b]):
             # not alone in its paragraph: a quote opening a sentence after one whose subject
             # is a person is that person's ("Ruiz was blunt. "…"")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.roles import RoleTable
+from dateline.nlp import filed_from
 from dateline.nlp.gazetteer import Gazetteer
 from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.lexicon import Lexicon
@@ -499,10 +500,14 @@ def _is_person(names: Names, start: int, end: int) -> bool:
 def _orgs_before(names: Names, phrase: Span) -> list[Span]:
     """Organisations named before the phrase, outside quotation marks, in text order: those the
     model tagged, and the same names where it left them untagged ("Nordair grounded its
-    fleet" in the lead, "Nordair's shares" tagged later)."""
+    fleet" in the lead, "Nordair's shares" tagged later); not an agency credited in a wire
+    dateline."""
     doc = phrase.doc
     tagged = [e for e in doc.ents if e.label_ == "ORG"]
-    found = {e.start: e for e in tagged if e.end_char <= phrase.start_char}
+    filed = filed_from(doc)  # "JOHANNESBURG (AP) -": the agency credit is no antecedent
+    found = {
+        e.start: e for e in tagged if filed <= e.start_char and e.end_char <= phrase.start_char
+    }
     # a name the model also tagged as a person's ("Trump" of "the Trump campaign") is left out
     people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     by_first: dict[str, set[tuple[str, ...]]] = {}

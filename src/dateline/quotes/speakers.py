@@ -331,22 +331,35 @@ def named_apposition(head: Token) -> Token | None:
     """The proper name set beside a common-noun speaker ("the librarian, X, said", "one of
     them, X, said"), also when the parse hung it on the country or body the speaker's noun
     serves ("the ambassador to Norway, X, said": a place or a body has no person's name set
-    beside it)."""
+    beside it; a farmer at a blockade near a town, neither)."""
     if head.pos_ not in {"NOUN", "NUM"} and not _title_as_noun(head):
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in NOT_PEOPLE:
             return child
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.i < head.i:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ not in _SERVED_TYPES:
-                continue
+    # the objects of the prepositions after the head, and of theirs ("a farmer at a
+    # blockade near Lyon, X, said": the name hung on the place two phrases down)
+    objects = [head]
+    for _ in range(_SERVED_DEPTH):
+        objects = [
+            obj
+            for node in objects
+            for prep in node.children
+            if prep.dep_ == "prep" and prep.i > head.i
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for obj in objects:
+            if obj.ent_type_ not in _SERVED_TYPES and obj.pos_ != "PROPN":
+                continue  # a place or a body, or a name the model took for a person's
             for child in obj.children:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     return child
     return None
+
+
+#: Prepositional phrases down from a speaker's noun that a name set beside it may hang on.
+_SERVED_DEPTH = 2
 
 
 def _title_as_noun(head: Token) -> bool:

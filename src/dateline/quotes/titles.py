@@ -8,6 +8,9 @@
 - A definite description with no title ("the singer", "the Republican", "the 34-year-old") is
   the nearest person named before whose apposition, or the noun the name is set beside, is its
   head noun or its age ("The singer X", "X, a Republican from Ohio,", "X, 34,").
+- "The union leader", "the party chief": the nearest person named before as one of the heads
+  of a body of that kind ("X, general secretary of the Rail Workers Union", "the union's
+  general secretary, X", "X, who heads the farm union"; ``words.tsv`` class ``heads``).
 - A proper-noun speaker that is a fragment of an organisation the article names in full
   ("Harbour Policy" for "the Harbour Policy Institute", a name the model cut short or took for
   a person's) speaks as the full name, unless those words name a person elsewhere.
@@ -18,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dateline.actors.home import subdivisions
-from dateline.actors.roles import Role, RoleTable
+from dateline.actors.roles import Role, RoleTable, words
 from dateline.nlp.gazetteer import Gazetteer, normalize
 from dateline.quotes.content import OWN_SUBJECTS
 from dateline.quotes.speakers import Cast
@@ -225,6 +228,54 @@ def epithet_person(cast: Cast, phrase: Span) -> Span | None:
         if wanted in _labels(ent) and not _other_place(said, _title_places(ent)):
             return ent
     return None
+
+
+#: Tokens back from "the union leader" that the person it names is looked for in.
+_LEADER_REACH = 600
+
+
+def leader_of(cast: Cast, phrase: Span) -> Span | None:
+    """The person "the union leader" or "the party chief" names: the nearest person named
+    before whose title, apposition or relative clause says they head a body of the
+    description's kind (its noun among those words, with a word of ``heads``); None for any
+    other phrase or with no such person."""
+    heads = words("heads")
+    if len(phrase) != 3 or phrase[0].lower_ not in _DEFINITE:
+        return None
+    kind, root = phrase[1], phrase[2]
+    if root.i != phrase.root.i or root.pos_ != "NOUN" or root.lemma_.lower() not in heads:
+        return None
+    if kind.pos_ != "NOUN" or kind.ent_type_ or kind.dep_ != "compound":
+        return None
+    for ent in reversed(cast.people):
+        if ent.start >= phrase.start:
+            continue
+        if phrase.start - ent.start > _LEADER_REACH:
+            break
+        if any(kind.lower_ in said for said in _leading(ent, heads)):
+            return ent
+    return None
+
+
+def _leading(ent: Span, heads: frozenset[str]) -> list[set[str]]:
+    """The words (lower case) of each phrase that says a named person heads something: a
+    title before the name with a word of ``heads`` ("union leader X"), an apposition headed by
+    one ("X, general secretary of the union"), the phrase so headed the name is set beside
+    ("the union's general secretary, X") and a relative clause of such a verb ("X, who heads
+    the union"); not a word of ``heads`` further inside ("X, no relation to the union chief")."""
+    out: list[set[str]] = []
+    before, _ = _context_tokens(ent)
+    if any(t.lemma_.lower() in heads or t.lower_ in heads for t in before):
+        out.append({t.lower_ for t in before})
+    root = ent.root
+    phrases = [c for c in root.children if c.dep_ in {"appos", "relcl"} and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        phrases.append(root.head)
+    for head in phrases:
+        if head.lemma_.lower() in heads or head.lower_ in heads:
+            tokens = [t for t in head.subtree if not ent.start <= t.i < ent.end]
+            out.append({t.lower_ for t in tokens})
+    return out
 
 
 def _title_places(ent: Span) -> Places:
