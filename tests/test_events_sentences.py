@@ -7,7 +7,8 @@ from typing import Any
 
 from dateline.events.places import IN_AT
 from dateline.events.predicates import FINITE, IN_PHRASE
-from dateline.events.sentences import DocWords, paragraph_sentences
+from dateline.events.sentences import DocWords
+from dateline.nlp import paragraph_sentences
 from event_helpers import nlp
 
 __all__ = ["nlp"]  # the fixture, shared from event_helpers

@@ -13,7 +13,6 @@ The same reading serves names (``before``/``after``) and descriptions (``descrip
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -22,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.codes import split_code
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.roles import Role, RoleTable
-from dateline.nlp import text_of
+from dateline.nlp import paragraph_sentences, text_of
 from dateline.nlp.gazetteer import Gazetteer, Igo
 from dateline.nlp.ruler import POSSESSIVE_MARKS
 
@@ -76,7 +75,8 @@ class DocIndex:
             self.quoted_token.append(self.in_quotes(token.idx))
         self._sents = list(doc.sents) if self.has_sents else []
         self._sent_starts = [s.start for s in self._sents]
-        self._pieces = [p for s in self._sents for p in _paragraph_pieces(s)]
+        #: the sentences cut at paragraph breaks the parse ran them over
+        self._pieces = list(paragraph_sentences(doc)) if self.has_sents else []
         self._piece_starts = [p.start for p in self._pieces]
         #: each sentence's text once read (a Span's text is a join of its tokens)
         self._sent_texts: dict[int, str] = {}
@@ -493,17 +493,3 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((offset + marks[-1], offset + len(para)))
         offset += len(para) + 1
     return ranges
-
-
-def _paragraph_pieces(sent: Span) -> list[Span]:
-    """A sentence cut after each line break inside it (a break at its end stays)."""
-    doc = sent.doc
-    cuts = [
-        t.i + 1
-        for t in sent[:-1]
-        if "\n" in t.text_with_ws and not doc[t.i + 1].is_space and t.i + 1 < sent.end
-    ]
-    if not cuts:
-        return [sent]
-    bounds = [sent.start, *cuts, sent.end]
-    return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]

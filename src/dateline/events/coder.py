@@ -89,13 +89,18 @@ from dateline.events.sentences import (
     DocWords,
     SentenceWords,
     inside_quote,
-    paragraph_sentences,
     quoted_spans,
 )
 from dateline.events.setting import Setting
 from dateline.events.side_words import joined_words, widened
 from dateline.model import Article
-from dateline.nlp import DATELINE_PREFIX, past_perfect, text_of, to_infinitive
+from dateline.nlp import (
+    DATELINE_PREFIX,
+    paragraph_sentences,
+    past_perfect,
+    text_of,
+    to_infinitive,
+)
 from dateline.nlp.gazetteer import Gazetteer
 
 __all__ = ["NO_PARSE", "RECENT_DAYS", "Coder", "code_events"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,27 +20,6 @@ from dateline.events.places import IN_AT
 from dateline.events.predicates import FINITE, IN_PHRASE
 
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
-
-
-def paragraph_sentences(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, cut at paragraph breaks the parser ran across (a sentence never
-    spans two paragraphs of the body)."""
-    breaks = line_breaks(doc)
-    for sent in doc.sents:
-        start = sent.start
-        for i in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
-            if i > start:
-                yield doc[start:i]
-                start = i + 1
-        if start < sent.end:
-            yield doc[start : sent.end]
-
-
-def line_breaks(doc: Doc) -> list[int]:
-    """The indices of the Doc's whitespace tokens that hold a line break, in order: found
-    among its few whitespace tokens, not by reading every word."""
-    spaces = (int(i) for i in doc.to_array("IS_SPACE").nonzero()[0])
-    return [i for i in spaces if "\n" in doc[i].text]
 
 
 @dataclass(frozen=True, slots=True)

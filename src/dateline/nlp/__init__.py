@@ -16,6 +16,7 @@ import functools
 import importlib.util
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from dateline.nlp.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "DATELINE_PREFIX",
@@ -158,6 +159,27 @@ def is_negator(tok: Token) -> bool:
     """Whether a dependent negates its verb ("not", "never"): the events stage's negated acts
     and the quotes stage's things not said read it alike."""
     return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never")
+
+
+def paragraph_sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, cut at paragraph breaks the parser ran across (a sentence never
+    spans two paragraphs of the body)."""
+    breaks = line_breaks(doc)
+    for sent in doc.sents:
+        start = sent.start
+        for i in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
+            if i > start:
+                yield doc[start:i]
+                start = i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """The indices of the Doc's whitespace tokens that hold a line break, in order: found
+    among its few whitespace tokens, not by reading every word."""
+    spaces = (int(i) for i in doc.to_array("IS_SPACE").nonzero()[0])
+    return [i for i in spaces if "\n" in doc[i].text]
 
 
 def short_of(gerund: Token) -> bool:
