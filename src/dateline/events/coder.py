@@ -453,16 +453,20 @@ class Coder:
     def _told_back_then(self, tok: Token, anchored: Anchored, published: date | None) -> bool:
         """Whether the reporting verb that carries ``tok`` (an intent, refusal or demand) is
         dated to a past period: what was said then is background, as the act would be."""
-        teller = self.precision.reporter(tok)
-        said = anchored.get(teller.i, []) if teller is not None else []
-        return any(dates_mod.is_background(r, published) for r, _ in said)
+        return any(
+            dates_mod.is_background(r, published) for r, _ in self._teller_dates(tok, anchored)
+        )
 
     def _told_on(self, tok: Token, anchored: Anchored) -> tuple[str, str] | None:
         """The day the reporting verb that carries ``tok`` is dated to, if it is one."""
-        teller = self.precision.reporter(tok)
-        said = anchored.get(teller.i, []) if teller is not None else []
+        said = self._teller_dates(tok, anchored)
         when = next((r for r, _ in said if r.relation == "at" and r.precision == "day"), None)
         return (when.iso(), "text") if when is not None else None
+
+    def _teller_dates(self, tok: Token, anchored: Anchored) -> list[tuple[dates_mod.DateRef, bool]]:
+        """The dates of the reporting verb that carries ``tok`` (none without one)."""
+        teller = self.precision.reporter(tok)
+        return list(anchored.get(teller.i, ())) if teller is not None else []
 
     def _sides(
         self,
